@@ -1,0 +1,111 @@
+"""The printed labels of the 別記様式 and the variants stations use for them.
+
+`PRINTED` is what messages quote: the label as printed on the form. `VARIANTS` is what the
+label-anchored reader matches, after `normalize.label_key` (NFKC, no spaces, no colon).
+"""
+
+from __future__ import annotations
+
+PRINTED: dict[str, str] = {
+    "affiliation": "所属",
+    "reporter": "報告者",
+    "phone": "警電",
+    "council_name": "協議会名",
+    "facility_name": "施設名",
+    "date": "開催日時",
+    "start_time": "開催日時（開始時刻）",
+    "end_time": "開催日時（終了時刻）",
+    "venue": "開催場所",
+    "police_attendees": "出席者数（警察官）",
+    "civilian_attendees": "出席者数（民間）",
+    "meeting_type": "会議種別",
+    "agenda": "協議事項",
+    "category": "区分",
+    "topic": "協議事項",
+    "remarks": "備考",
+    "discussion": "協議内容等",
+    "requests": "要望事項",
+    "request": "要望事項",
+    "response": "措置・回答",
+    "reference": "参考事項（写真添付）",
+    "officers": "出席警察官名",
+    "attachment": "別添",
+}
+
+
+def printed(field: str) -> str:
+    """The printed label of a field path such as `requests[1].response` or `date`."""
+    leaf = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    return PRINTED.get(leaf, leaf)
+
+
+# Single-value fields: label variants (already in label_key form) → canonical key.
+# Longer, more specific variants come first where one is a prefix of another.
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "affiliation": ("所属", "所属署", "所属警察署", "警察署名"),
+    "reporter": ("報告者", "報告者(階級・氏名)", "報告者階級氏名", "報告者氏名", "記載者", "作成者"),
+    "phone": ("警電", "警察電話", "警電番号", "連絡先(警電)", "電話", "電話番号"),
+    "council_name": ("協議会名", "連絡協議会名", "協議会の名称"),
+    "facility_name": ("施設名", "交番・駐在所名", "交番駐在所名", "交番等名", "交番名", "駐在所名"),
+    "date": ("開催日時", "開催日", "開催年月日", "日時", "開催年月日時", "実施日時", "開催日・時間"),
+    "start_time": ("開始時刻", "開始時間", "開始"),
+    "end_time": ("終了時刻", "終了時間", "終了"),
+    "time_range": ("開催時間", "時間"),
+    "venue": ("開催場所", "場所", "会場", "開催会場"),
+    "attendance": ("出席者数", "出席者", "参加者数", "出席人数", "参加人数"),
+    "police_attendees": (
+        "警察官",
+        "出席者数(警察官)",
+        "出席者(警察官)",
+        "出席者数警察官",
+        "警察官出席者数",
+        "警察",
+        "出席警察官数",
+    ),
+    "civilian_attendees": (
+        "民間",
+        "出席者数(民間)",
+        "出席者(民間)",
+        "出席者数民間",
+        "民間出席者数",
+        "民間人",
+        "住民等",
+        "委員等",
+    ),
+    "meeting_type": ("会議種別", "会議の種別", "種別", "会議区分", "定期・臨時の別", "定期臨時の別"),
+    "discussion": ("協議内容等", "協議内容", "協議結果", "協議の内容", "会議内容", "協議概要"),
+    "reference": ("参考事項(写真添付)", "参考事項", "参考事項(写真)", "写真添付"),
+    "officers": ("出席警察官名", "出席警察官", "出席警察官氏名", "出席した警察官"),
+    "attachment": ("別添", "添付資料", "別添資料"),
+}
+
+# Table headers.
+AGENDA_CATEGORY = ("区分",)
+AGENDA_TOPIC = ("協議事項", "議題", "協議事項(議題)")
+AGENDA_REMARKS = ("備考",)
+REQUEST = ("要望事項", "要望", "要望・意見", "意見・要望", "要望事項等")
+RESPONSE = ("措置・回答", "措置回答", "措置状況", "回答", "措置", "措置・回答状況", "対応・回答", "対応")
+
+# Printed words that are not fields: the title, the addressee, the stamp boxes, units.
+# They are never read as a value.
+DECORATION = (
+    "交番・駐在所連絡協議会開催結果報告書",
+    "開催結果報告書",
+    "地域指導係宛",
+    "別記様式",
+    "別記様式(2の(9)関係)",
+    "署長",
+    "副署長",
+    "地域交通官",
+    "地域課長",
+    "課長代理",
+    "主任・係",
+    "主任",
+    "係",
+    "決裁",
+    "人",
+    "名",
+)
+
+# Section labels that end a table.
+SECTION_KEYS = ("discussion", "reference", "officers", "attachment")

@@ -1,0 +1,178 @@
+"""The report record of the 別記様式: canonical keys, each value with the cell it came from.
+
+The record knows values and where they came from, nothing about Excel libraries. Its JSON
+form is exactly the `report` object of SPEC.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+REGULAR = "regular"
+EXTRAORDINARY = "extraordinary"
+MEETING_TYPES = (REGULAR, EXTRAORDINARY)
+
+# Categories of 協議事項, 2(7) ア–ウ and the printed last row そ の 他.
+CATEGORIES = (
+    "交番等の活動状況",
+    "地域住民等に身近な事件・事故等の発生状況",
+    "地域の祭礼等の催事・行事",
+    "その他",
+)
+
+# Scalar keys in the order of SPEC.md's JSON record.
+SCALAR_KEYS = (
+    "affiliation",
+    "reporter",
+    "phone",
+    "council_name",
+    "facility_name",
+    "date",
+    "start_time",
+    "end_time",
+    "venue",
+    "police_attendees",
+    "civilian_attendees",
+    "meeting_type",
+)
+TEXT_KEYS = ("discussion", "reference")
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced(Generic[T]):
+    """One value of the form and its origin.
+
+    `cell` is `Sheet!A1` of the cell the value came from, or where it should have been.
+    `raw` is the text as found when it could not be read as a value (for messages);
+    `problem` is then the reason code from `normalize`.
+    """
+
+    value: T | None = None
+    cell: str | None = None
+    raw: str | None = None
+    problem: str | None = None
+
+    @property
+    def blank(self) -> bool:
+        """Nothing at all was written."""
+        return self.value is None and self.raw is None
+
+
+def at(cell: str | None) -> Sourced[Any]:
+    """An empty value that remembers where it should have been written."""
+    return Sourced(None, cell)
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One row of the 区分 / 協議事項 / 備考 table."""
+
+    category: Sourced[str] = Sourced()
+    topic: Sourced[str] = Sourced()
+    remarks: Sourced[str] = Sourced()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "category": self.category.value,
+            "topic": self.topic.value,
+            "remarks": self.remarks.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RequestItem:
+    """One row of the 要望事項 / 措置・回答 table; no response means the request is open."""
+
+    request: Sourced[str] = Sourced()
+    response: Sourced[str] = Sourced()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request": self.request.value, "response": self.response.value}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One 開催結果報告書, as read from one sheet."""
+
+    affiliation: Sourced[str] = Sourced()
+    reporter: Sourced[str] = Sourced()
+    phone: Sourced[str] = Sourced()
+    council_name: Sourced[str] = Sourced()
+    facility_name: Sourced[str] = Sourced()
+    date: Sourced[date] = Sourced()
+    start_time: Sourced[time] = Sourced()
+    end_time: Sourced[time] = Sourced()
+    venue: Sourced[str] = Sourced()
+    police_attendees: Sourced[int] = Sourced()
+    civilian_attendees: Sourced[int] = Sourced()
+    meeting_type: Sourced[str] = Sourced()
+    agenda: tuple[AgendaItem, ...] = ()
+    discussion: Sourced[str] = Sourced()
+    requests: tuple[RequestItem, ...] = ()
+    reference: Sourced[str] = Sourced()
+    officers: Sourced[tuple[str, ...]] = Sourced()
+    # Not part of the JSON record: 別添 is only noted, and the weekday written in brackets
+    # beside the date (0 = Monday) is kept to check it against the date.
+    attachment: Sourced[str] = Sourced()
+    weekday: Sourced[int] = Sourced()
+    # Template ID and 協議会ID when the sheet came from our own template, else None.
+    template_version: str | None = None
+    council_id: str | None = None
+    pictures: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The `report` object of SPEC.md, keys in its order."""
+        out: dict[str, Any] = {}
+        for key in SCALAR_KEYS:
+            out[key] = _json_value(getattr(self, key).value)
+        out["agenda"] = [item.to_json() for item in self.agenda]
+        out["discussion"] = self.discussion.value
+        out["requests"] = [item.to_json() for item in self.requests]
+        out["reference"] = self.reference.value
+        out["officers"] = list(self.officers.value or ())
+        return out
+
+    @property
+    def open_requests(self) -> list[RequestItem]:
+        """Requests that have no 措置・回答 yet."""
+        return [r for r in self.requests if r.request.value and not r.response.value]
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def cell_ref(sheet: str, row: int, col: int) -> str:
+    """`Sheet!A1` from 0-based row and column."""
+    return f"{sheet}!{column_letter(col)}{row + 1}"
+
+
+def column_letter(col: int) -> str:
+    """Excel column letters from a 0-based index (0 → A, 26 → AA)."""
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def parse_a1(ref: str) -> tuple[int, int]:
+    """0-based (row, col) of an A1 reference such as `$G$12` or `G12`."""
+    ref = ref.replace("$", "").upper()
+    i = 0
+    col = 0
+    while i < len(ref) and ref[i].isalpha():
+        col = col * 26 + (ord(ref[i]) - 64)
+        i += 1
+    if i == 0 or i == len(ref) or not ref[i:].isdigit():
+        raise ValueError(f"not an A1 reference: {ref!r}")
+    return int(ref[i:]) - 1, col - 1
