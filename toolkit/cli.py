@@ -1,11 +1,263 @@
-"""Command line: parse arguments, call the library, render the result. click lives only here."""
+"""Command line: parse arguments, call the library, render the result. click lives only here.
+
+Commands import what they need inside their body, so `kyogikai --help` stays fast.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import click
+
+if TYPE_CHECKING:
+    from toolkit.check import FileResult, Options
+    from toolkit.registry import Registry
+
+
+class DateType(click.ParamType):
+    """A date typed as 2026-10-15, 2026/10/15 or 令和8年10月15日."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        from toolkit.normalize import parse_date
+
+        parsed = parse_date(value)
+        if parsed.value is None:
+            self.fail(f"日付として読めません: 「{value}」（例: 2026-10-15）", param, ctx)
+        return parsed.value
+
+
+DATE = DateType()
+EXISTING = click.Path(exists=True, path_type=Path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kyogikai")
 def main() -> None:
-    """交番・駐在所連絡協議会 開催結果報告書の様式配布・点検・集計ツール。"""
+    """交番・駐在所連絡協議会 開催結果報告書の様式配布・点検・集計ツール。
+
+    様式（template）を配り、届いた報告書を点検し（check）、台帳に取り込み（ingest）、
+    月別・年度別の集計表を作ります（summary）。
+    """
+
+
+# --- shared helpers ---------------------------------------------------------------------
+
+
+def _load_registry(path: Path | None) -> Registry | None:
+    if path is None:
+        return None
+    from toolkit.excel.registry_io import read_registry
+    from toolkit.registry import RegistryError
+
+    try:
+        return read_registry(path)
+    except RegistryError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        raise click.exceptions.Exit(2) from None
+
+
+def _options(
+    registry: Path | None,
+    config: Path | None,
+    as_of: date | None,
+    password: str | None,
+    jobs: int,
+) -> Options:
+    from toolkit.check import Options
+    from toolkit.rules import Context
+    from toolkit.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(config, today=as_of)
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+    context = Context(settings, _load_registry(registry))
+    return Options(context, password=password, jobs=jobs)
+
+
+def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+    """A bar on stderr when it is a terminal; quiet otherwise."""
+    if not sys.stderr.isatty() or total < 20:
+        yield from results
+        return
+    with click.progressbar(length=total, label="読み取り中", file=sys.stderr) as bar:
+        for result in results:
+            bar.update(1)
+            yield result
+
+
+def _count_files(paths: tuple[Path, ...]) -> int:
+    from toolkit.check import discover
+
+    return sum(1 for _ in discover(paths))
+
+
+registry_option = click.option(
+    "--registry", type=EXISTING, help="協議会名簿（協議会・委員・期間設定のシート）のブック。"
+)
+config_option = click.option("--config", type=EXISTING, help="規則の設定ファイル（TOML）。")
+as_of_option = click.option("--as-of", type=DATE, help="点検日（既定: 今日）。")
+password_option = click.option(
+    "--password", help="パスワード付きのブックを開くパスワード（メモリ上で復号します）。"
+)
+jobs_option = click.option(
+    "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+    help="同時に読むプロセス数（0: CPUの数）。",
+)
+
+
+# --- check ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@registry_option
+@click.option("--json", "as_json", is_flag=True, help="1報告書1行のJSON Linesで出力する。")
+@click.option(
+    "--feedback-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="指摘のあったブックの写し（該当セルに色とコメント）を書き出すフォルダ。",
+)
+@config_option
+@as_of_option
+@password_option
+@jobs_option
+def check(
+    paths: tuple[Path, ...],
+    registry: Path | None,
+    as_json: bool,
+    feedback_dir: Path | None,
+    config: Path | None,
+    as_of: date | None,
+    password: str | None,
+    jobs: int,
+) -> None:
+    """報告書を点検する（PATH はファイルまたはフォルダ）。
+
+    誤りや読めないファイルがあれば終了コード1、なければ0。
+    """
+    from toolkit.check import check_paths
+    from toolkit.render import StationView
+
+    options = _options(registry, config, as_of, password, jobs)
+    view = StationView()
+    failed = False
+    writer = _feedback_writer(feedback_dir, options)
+    results = check_paths(paths, options)
+    if not as_json:
+        results = _progress(results, _count_files(paths))
+    for result in results:
+        for checked in result.reports:
+            failed = failed or checked.status in ("error", "unreadable")
+            if as_json:
+                click.echo(json.dumps(checked.to_json(), ensure_ascii=False))
+        if as_json:
+            for sheet, reason in result.skipped:
+                click.echo(f"{result.path}「{sheet}」: {reason}", err=True)
+            for note in result.notes:
+                click.echo(f"{result.path}: {note}", err=True)
+        else:
+            view.add(result)
+        if writer is not None:
+            writer(result)
+    if not as_json:
+        for line in view.lines():
+            click.echo(line)
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def _feedback_writer(feedback_dir: Path | None, options: Options) -> Any:
+    if feedback_dir is None:
+        return None
+    from toolkit.excel.feedback import write_feedback
+
+    def write(result: FileResult) -> None:
+        out = write_feedback(result, feedback_dir, password=options.password)
+        if out is not None:
+            click.echo(f"確認用の写し: {out}", err=True)
+
+    return write
+
+
+# --- template ---------------------------------------------------------------------------
+
+
+@main.command()
+@registry_option
+@click.option("--station", help="この警察署の協議会の分だけ作る。")
+@click.option(
+    "-o", "--output", "out_dir", required=True,
+    type=click.Path(file_okay=False, path_type=Path), help="書き出すフォルダ。",
+)
+def template(registry: Path | None, station: str | None, out_dir: Path) -> None:
+    """白紙の報告書様式を作る（名簿があれば協議会ごとに所属・施設名・協議会名を記入済みで）。"""
+    from toolkit.excel.template import BLANK_NAME, Prefill, template_path_for, write_template
+    from toolkit.rules.registry import same_name
+
+    reg = _load_registry(registry)
+    if reg is None:
+        if station:
+            raise click.UsageError("--station は --registry と一緒に指定してください。")
+        _write(lambda: write_template(out_dir / BLANK_NAME), out_dir / BLANK_NAME)
+        return
+    councils = list(reg.councils)
+    if station:
+        councils = [c for c in councils if same_name(c.station, station)]
+        if not councils:
+            known = "、".join(reg.stations())
+            raise click.UsageError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
+    for c in councils:
+        path = template_path_for(out_dir, c.station, c.facility_name, c.name)
+        prefill = Prefill(c.council_id, c.station, c.facility_name, c.name)
+        _write(lambda p=path, f=prefill: write_template(p, f), path, quiet=True)
+    click.echo(f"{len(councils)}協議会分の様式を {out_dir} に書き出しました。")
+
+
+def _write(action: Any, path: Path, quiet: bool = False) -> None:
+    try:
+        action()
+    except OSError as exc:
+        click.echo(f"「{path}」を書き出せません: {exc.strerror or exc}", err=True)
+        raise click.exceptions.Exit(1) from None
+    if not quiet:
+        click.echo(f"書き出しました: {path}")
+
+
+# --- samples ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "-o", "--output", "out_dir", required=True,
+    type=click.Path(file_okay=False, path_type=Path), help="書き出すフォルダ。",
+)
+@click.option("--count", type=click.IntRange(min=1), default=80, show_default=True,
+              help="報告書の件数。")
+@click.option("--seed", type=int, default=1, show_default=True, help="乱数の種（同じ種なら同じ内容）。")
+@click.option("--mistakes", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="記入誤りを1つ含める報告書の割合（0〜1）。")
+@registry_option
+def samples(
+    out_dir: Path, count: int, seed: int, mistakes: float, registry: Path | None
+) -> None:
+    """架空の県の協議会名簿と、記入済みの報告書の見本を作る。"""
+    from toolkit.sample_files import write_samples
+
+    reg = _load_registry(registry)
+    try:
+        written = write_samples(out_dir, count=count, seed=seed, mistakes=mistakes, registry=reg)
+    except OSError as exc:
+        click.echo(f"「{out_dir}」に書き出せません: {exc.strerror or exc}", err=True)
+        raise click.exceptions.Exit(1) from None
+    click.echo(f"報告書 {written}件と協議会名簿を {out_dir} に書き出しました。")

@@ -119,6 +119,9 @@ class Report:
     # beside the date (0 = Monday) is kept to check it against the date.
     attachment: Sourced[str] = Sourced()
     weekday: Sourced[int] = Sourced()
+    # First cell of each table, where a missing first row should have been written.
+    agenda_cell: str | None = None
+    requests_cell: str | None = None
     # Template ID and 協議会ID when the sheet came from our own template, else None.
     template_version: str | None = None
     council_id: str | None = None

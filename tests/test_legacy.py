@@ -1,0 +1,66 @@
+"""Workbooks in other prefectures' layouts read exactly as their expected records."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from toolkit.check import Options, check_file
+from toolkit.rules import Context
+from toolkit.settings import Settings
+
+LEGACY = Path(__file__).parent / "corpus" / "legacy"
+CASES = sorted(p.stem for p in LEGACY.glob("*.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def options() -> Options:
+    return Options(Context(Settings(today=date(2026, 11, 25))))
+
+
+def test_the_three_legacy_layouts_are_present() -> None:
+    assert CASES == ["counts_one_cell", "hogan_stamps_right", "labels_above"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_legacy_record_matches_expected(name: str, options: Options) -> None:
+    expected = json.loads((LEGACY / f"{name}.expected.json").read_text(encoding="utf-8"))
+    result = check_file(LEGACY / f"{name}.xlsx", options)
+    assert len(result.reports) == 1
+    got = result.reports[0].to_json()
+    assert got["sheet"] == expected["sheet"]
+    assert got["sha256"] == expected["sha256"]
+    assert got["report"] == expected["report"]
+    assert got["status"] == expected["status"]
+    assert [(i["severity"], i["field"]) for i in got["issues"]] == [
+        (i["severity"], i["field"]) for i in expected["issues"]
+    ]
+
+
+def test_open_request_points_at_the_empty_response_cell(options: Options) -> None:
+    result = check_file(LEGACY / "counts_one_cell.xlsx", options)
+    (issue,) = result.reports[0].findings
+    assert issue.code == "R5.open-request"
+    assert issue.cell == "報告!C20"
+    assert "パトロール用の懐中電灯の貸与" in issue.message
+
+
+def test_values_keep_their_source_cells(options: Options) -> None:
+    report = check_file(LEGACY / "hogan_stamps_right.xlsx", options).reports[0].report
+    assert report is not None
+    assert report.affiliation.cell == "様式!G5"
+    assert report.date.cell == "様式!G10"
+    assert report.police_attendees.cell == "様式!M12"
+    assert report.civilian_attendees.cell == "様式!M13"
+    assert report.meeting_type.cell == "様式!Y12"
+    assert report.agenda[3].topic.cell == "様式!I22"
+    assert report.requests[1].response.cell == "様式!Q34"
+    assert report.officers.cell == "様式!G40"
+    above = check_file(LEGACY / "labels_above.xlsx", options).reports[0].report
+    assert above is not None
+    assert above.affiliation.cell == "開催結果報告!A8"
+    assert above.police_attendees.cell == "開催結果報告!A17"
+    assert above.discussion.cell == "開催結果報告!A25"

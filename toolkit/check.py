@@ -1,0 +1,212 @@
+"""The check pipeline: find the files, read each one in an isolated worker, apply the rules.
+
+Every file given is accounted for: it yields a `FileResult` that holds its reports, or the
+reason it could not be read. Files are read in worker processes, so that a file that
+crashes or hangs a native reader costs that file, not the run. Results stream in the order
+of the paths, so memory does not grow with the number of files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.excel.read import read_workbook
+from toolkit.excel.safety import Limits, Unreadable
+from toolkit.findings import Finding, Severity, file_finding, worst
+from toolkit.isolation import Failure, imap_isolated
+from toolkit.model import Report
+from toolkit.parse import build_report
+from toolkit.rules import Context, check_report
+from toolkit.rules.duplicates import DuplicateTracker
+
+SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+OK, WARNING, ERROR, UNREADABLE = "ok", "warning", "error", "unreadable"
+
+
+@dataclass
+class Checked:
+    """One report found in a file (or, with `report` None, a file that could not be read)."""
+
+    path: str
+    sheet: str | None
+    sha256: str | None
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+    content: str | None = None  # hash of the record, to tell resubmissions apart
+
+    @property
+    def status(self) -> str:
+        if self.report is None:
+            return UNREADABLE
+        level = worst(self.findings)
+        return OK if level is None else (ERROR if level is Severity.ERROR else WARNING)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON Lines object of SPEC.md."""
+        return {
+            "path": self.path,
+            "sheet": self.sheet,
+            "sha256": self.sha256,
+            "status": self.status,
+            "report": self.report.to_json() if self.report is not None else None,
+            "issues": [f.to_json() for f in self.findings],
+        }
+
+
+@dataclass
+class FileResult:
+    """Everything learned from one file."""
+
+    path: str
+    sha256: str | None = None
+    format: str | None = None
+    reports: list[Checked] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    same_as: str | None = None  # an earlier file of the run with identical bytes
+
+    @property
+    def readable(self) -> bool:
+        return any(c.report is not None for c in self.reports)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read: the rules' context, a password for protected files, worker settings."""
+
+    context: Context
+    password: str | None = None
+    jobs: int = 0  # 0: one per core
+    timeout: float = 60.0
+    limits: Limits = field(default_factory=Limits)
+
+
+# --- finding the files ------------------------------------------------------------------
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to read: each file given, and every workbook under each folder given.
+
+    A folder is searched recursively for .xlsx .xlsm .xls .ods, in a stable order; Excel's
+    own lock files (~$…) are left out. A path that does not exist is passed on so that it
+    is reported as missing.
+    """
+    for path in paths:
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in files:
+                    if name.startswith("~$") or Path(name).suffix.lower() not in SUFFIXES:
+                        continue
+                    found.append(Path(root) / name)
+            yield from sorted(found, key=lambda p: p.as_posix())
+        else:
+            yield path
+
+
+# --- one file (runs in a worker) --------------------------------------------------------
+
+_OPTIONS: Options | None = None
+
+
+def _init(options: Options) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+
+
+def check_file(path: Path, options: Options) -> FileResult:
+    """Read and check one file. Never raises for anything the file holds."""
+    result = FileResult(str(path))
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > options.limits.max_file_bytes:
+            raise Unreadable("F1.too-large", f"{size / 2**20:.0f} MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _unreadable(result, file_finding("F1.not-found", file=str(path)))
+    except Unreadable as exc:
+        return _unreadable(result, _file_problem(exc, name))
+    except OSError as exc:
+        return _unreadable(
+            result, file_finding("F1.not-workbook", file=name, detail=exc.strerror or "")
+        )
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        book = read_workbook(data, name, password=options.password, limits=options.limits)
+    except Unreadable as exc:
+        return _unreadable(result, _file_problem(exc, name))
+    result.format = book.format
+    result.skipped = book.skipped
+    result.notes = book.notes
+    for raw in book.reports:
+        report = build_report(raw)
+        findings = check_report(report, options.context)
+        result.reports.append(
+            Checked(str(path), raw.sheet, result.sha256, report, findings, _content(report))
+        )
+    if not result.reports:
+        detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
+        return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
+    return result
+
+
+def _worker(path: Path) -> FileResult:
+    assert _OPTIONS is not None
+    return check_file(path, _OPTIONS)
+
+
+def _file_problem(exc: Unreadable, name: str) -> Finding:
+    return file_finding(exc.code, file=name, detail=exc.detail, seconds="")
+
+
+def _unreadable(result: FileResult, finding: Finding) -> FileResult:
+    result.reports.append(Checked(result.path, None, result.sha256, None, [finding]))
+    return result
+
+
+def _content(report: Report) -> str:
+    text = json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --- the run ----------------------------------------------------------------------------
+
+
+def check_paths(paths: Iterable[Path], options: Options) -> Iterator[FileResult]:
+    """Check every file, in order, each in an isolated worker; R7 across the run."""
+    files = list(discover(paths))
+    jobs = options.jobs or os.cpu_count() or 1
+    jobs = max(1, min(jobs, len(files)))
+    tracker = DuplicateTracker(options.context)
+    chunk = 1 if len(files) < 64 else 8
+    results = imap_isolated(
+        _worker,
+        files,
+        jobs=jobs,
+        timeout=options.timeout,
+        chunksize=chunk,
+        initializer=_init,
+        initargs=(options,),
+    )
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, Failure):
+            result = _failed(path, result, options)
+        tracker.add(result)
+        yield result
+
+
+def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
+    result = FileResult(str(path))
+    if failure.kind == "timeout":
+        finding = file_finding("F1.timeout", file=path.name, seconds=f"{options.timeout:.0f}")
+    else:
+        finding = file_finding("F1.crashed", file=path.name, detail=failure.detail)
+    return _unreadable(result, finding)

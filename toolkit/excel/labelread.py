@@ -1,0 +1,308 @@
+"""Label-anchored reading: find each field of the 別記様式 by its printed label.
+
+Stations draw their own versions of the form (方眼紙 grids, merged cells, labels with
+spaces, labels above their values, rows inserted). Fixed cell addresses break on them, so
+this reader finds every printed label, then takes the value to its right, or below it when
+nothing is to the right, skipping merged continuations and unit cells such as 人. Tables
+(区分/協議事項/備考 and 要望事項/措置・回答) are read row by row until the next section.
+
+The result is a `RawReport`: values exactly as the workbook holds them, each with its cell.
+Nothing is validated here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from toolkit import labels as L
+from toolkit.excel.grid import Box, Grid
+from toolkit.normalize import label_key, split_attendance
+from toolkit.raw import RawCell, RawReport
+
+# --- the vocabulary, compiled once ------------------------------------------------------
+
+FIELD_OF: dict[str, str] = {}
+for _field, _variants in L.VARIANTS.items():
+    for _v in _variants:
+        FIELD_OF.setdefault(label_key(_v), _field)
+
+HEADER_OF: dict[str, str] = {}
+for _name, _variants in (
+    ("category", L.AGENDA_CATEGORY),
+    ("topic", L.AGENDA_TOPIC),
+    ("remarks", L.AGENDA_REMARKS),
+    ("request", L.REQUEST),
+    ("response", L.RESPONSE),
+):
+    for _v in _variants:
+        HEADER_OF.setdefault(label_key(_v), _name)
+
+DECOR: frozenset[str] = frozenset(label_key(x) for x in L.DECORATION)
+TITLE_KEYS: frozenset[str] = frozenset(
+    label_key(x) for x in ("交番・駐在所連絡協議会開催結果報告書", "開催結果報告書")
+)
+
+# Labels that may carry their value in the same cell ("所属：西原警察署", "警察官 3人").
+_PREFIX_LENGTHS = sorted({len(k) for k in FIELD_OF if len(k) >= 2}, reverse=True)
+_COUNT_FIELDS = ("police_attendees", "civilian_attendees")
+_NUMERAL_START = re.compile(r"[0-9〇零一二三四五六七八九十百]")
+_INLINE_CACHE: dict[str, re.Pattern[str]] = {}
+
+# Fields whose value may spread over several cells to the right of the label.
+_MULTI = frozenset({"date", "meeting_type", "officers", "attendance", "time_range"})
+# Fields that count for recognising a sheet as a report.
+_CORE = frozenset(
+    {
+        "affiliation",
+        "council_name",
+        "facility_name",
+        "date",
+        "attendance",
+        "police_attendees",
+        "meeting_type",
+        "discussion",
+        "officers",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A printed word on the form: a field label, a table header, or decoration."""
+
+    kind: str  # "field" | "header" | "decor" | "title"
+    name: str
+    box: Box
+    inline: RawCell | None = None  # the value written in the label's own cell
+
+
+# --- finding the labels -----------------------------------------------------------------
+
+
+def find_hits(grid: Grid) -> dict[tuple[int, int], Hit]:
+    """Every printed word of the form on the sheet, by the top-left cell of its area."""
+    hits: dict[tuple[int, int], Hit] = {}
+    for r, c, v in grid.cells():
+        if not isinstance(v, str):
+            continue
+        if grid.anchor(r, c) != (r, c):
+            continue  # a value left behind inside a merged area is not shown by Excel
+        hit = _classify(v, grid, r, c)
+        if hit is not None:
+            hits[(r, c)] = hit
+    return hits
+
+
+def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
+    key = label_key(text)
+    if not key or len(key) > 40:
+        return None
+    box = grid.box(r, c)
+    if key in FIELD_OF:
+        return Hit("field", FIELD_OF[key], box)
+    if key in HEADER_OF:
+        return Hit("header", HEADER_OF[key], box)
+    if key in TITLE_KEYS:
+        return Hit("title", key, box)
+    if key in DECOR:
+        return Hit("decor", key, box)
+    if split_attendance(text) is not None:
+        return None  # "警察官3人・民間10人" is a value, not a label
+    for n in _PREFIX_LENGTHS:
+        name = FIELD_OF.get(key[:n])
+        if name is None or len(key) == n:
+            continue
+        inline = _inline_value(text, key[:n], name)
+        if inline is not None:
+            return Hit("field", name, box, RawCell(inline, grid.ref(r, c)))
+    return None
+
+
+def _inline_value(text: str, label: str, name: str) -> str | None:
+    """The value after a label in the same cell, when a separator (or a count) follows it."""
+    pattern = _INLINE_CACHE.get(label)
+    if pattern is None:
+        chars = r"\s*".join(re.escape(ch) for ch in label)
+        pattern = re.compile(rf"^\s*{chars}(?P<sep>\s*:\s*|\s+|)(?P<v>.+)$", re.S)
+        _INLINE_CACHE[label] = pattern
+    m = pattern.match(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    value = m.group("v").strip()
+    if not value:
+        return None
+    if m.group("sep") or (name in _COUNT_FIELDS and _NUMERAL_START.match(value)):
+        return value
+    return None
+
+
+def is_report(hits: dict[tuple[int, int], Hit]) -> bool:
+    """A sheet is a report when it shows enough of the form's labels."""
+    names = {h.name for h in hits.values() if h.kind == "field"} & _CORE
+    titled = any(h.kind == "title" for h in hits.values())
+    headers = {h.name for h in hits.values() if h.kind == "header"}
+    score = len(names) + (1 if {"category", "topic"} <= headers else 0)
+    return score >= 4 or (titled and score >= 2)
+
+
+# --- reading values ---------------------------------------------------------------------
+
+
+def read_labelled(grid: Grid, hits: dict[tuple[int, int], Hit]) -> RawReport:
+    """Read one report sheet by its labels."""
+    raw = RawReport(grid.sheet)
+    votes = {"right": 0, "below": 0}
+    missing: list[Hit] = []
+    for pos in sorted(hits):
+        hit = hits[pos]
+        if hit.kind != "field" or raw.fields.get(hit.name):
+            continue
+        if hit.inline is not None:
+            raw.fields[hit.name] = [hit.inline]
+            continue
+        cells, where = _value_of(grid, hits, hit)
+        if cells:
+            raw.fields[hit.name] = cells
+            votes[where] += 1
+        elif hit.name not in raw.fields:
+            raw.fields[hit.name] = []
+            missing.append(hit)
+    below = votes["below"] > votes["right"]
+    for hit in missing:
+        r0, c0, r1, c1 = hit.box
+        raw.expected[hit.name] = grid.ref(r1 + 1, c0) if below else grid.ref(r0, c1 + 1)
+    _read_tables(grid, hits, raw)
+    return raw
+
+
+def _value_of(grid: Grid, hits: dict[tuple[int, int], Hit], hit: Hit) -> tuple[list[RawCell], str]:
+    r0, c0, r1, c1 = hit.box
+    multi = hit.name in _MULTI
+    right = _scan_right(grid, hits, r0, c1 + 1, multi)
+    if right:
+        return right, "right"
+    below = grid.anchor(r1 + 1, c0)
+    if below in hits or grid.value(*below) is None:
+        return [], "right"
+    cells = [grid.raw(*below)]
+    if multi:
+        # Labels above may span several value cells side by side.
+        br0, _, _, bc1 = grid.box(*below)
+        cells += _scan_right(grid, hits, br0, bc1 + 1, True, stop_col=c1)
+    return cells, "below"
+
+
+def _scan_right(
+    grid: Grid,
+    hits: dict[tuple[int, int], Hit],
+    r: int,
+    start: int,
+    multi: bool,
+    stop_col: int | None = None,
+) -> list[RawCell]:
+    """Values to the right of a label in row r, up to the next printed word."""
+    found: list[RawCell] = []
+    width = len(grid.rows[r]) if r < grid.height else 0
+    last = width - 1 if stop_col is None else min(stop_col, width - 1)
+    c = start
+    while c <= last:
+        ar, ac = grid.anchor(r, c)
+        box = grid.box(r, c)
+        if (ar, ac) in hits:
+            break
+        if ar == r:
+            v = grid.value(ar, ac)
+            if v is not None:
+                found.append(RawCell(v, grid.ref(ar, ac)))
+                if not multi:
+                    break
+        c = box[3] + 1
+    return found
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def _read_tables(grid: Grid, hits: dict[tuple[int, int], Hit], raw: RawReport) -> None:
+    headers: dict[int, dict[str, Hit]] = {}
+    for (r, _c), hit in sorted(hits.items()):
+        if hit.kind == "header":
+            headers.setdefault(r, {}).setdefault(hit.name, hit)
+    # Rows that end a table: any field label, or a header row of another table.
+    stops = sorted({r for (r, _c), h in hits.items() if h.kind in ("field", "header")})
+    agenda_row = next((r for r, h in headers.items() if "topic" in h), None)
+    request_row = next((r for r, h in headers.items() if "request" in h), None)
+    if agenda_row is not None:
+        cols = headers[agenda_row]
+        rows = _table_rows(grid, hits, agenda_row, cols, ("category", "topic", "remarks"), stops)
+        raw.agenda = [(row[0], row[1], row[2]) for row in rows]
+        raw.agenda_cell = _first_cell(grid, agenda_row, cols["topic"])
+    if request_row is not None:
+        cols = headers[request_row]
+        rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops)
+        raw.requests = [(row[0], row[1]) for row in rows]
+        raw.requests_cell = _first_cell(grid, request_row, cols["request"])
+
+
+def _first_cell(grid: Grid, header_row: int, hit: Hit) -> str:
+    return grid.ref(hit.box[2] + 1, hit.box[1])
+
+
+def _table_rows(
+    grid: Grid,
+    hits: dict[tuple[int, int], Hit],
+    header_row: int,
+    cols: dict[str, Hit],
+    names: tuple[str, ...],
+    stops: list[int],
+) -> list[list[RawCell]]:
+    present = sorted((h.box[1], n) for n, h in cols.items() if n in names)
+    windows: dict[str, tuple[int, int]] = {}
+    for i, (c0, n) in enumerate(present):
+        end = present[i + 1][0] - 1 if i + 1 < len(present) else grid.width - 1
+        windows[n] = (c0, max(end, cols[n].box[3]) if i + 1 == len(present) else end)
+    first = max(h.box[2] for h in cols.values()) + 1
+    last = next((s - 1 for s in stops if s > header_row), grid.height - 1)
+    rows: list[list[RawCell]] = []
+    for r in range(first, last + 1):
+        row: list[RawCell] = []
+        new = False
+        for n in names:
+            if n not in windows:
+                row.append(RawCell(None, grid.ref(r, cols[names[0]].box[1])))
+                continue
+            cell, starts_here = _window_value(grid, hits, r, windows[n])
+            row.append(cell)
+            new = new or starts_here
+        if new:
+            rows.append(row)
+    return rows
+
+
+def _window_value(
+    grid: Grid, hits: dict[tuple[int, int], Hit], r: int, window: tuple[int, int]
+) -> tuple[RawCell, bool]:
+    """The value of a table column on row r, and whether it starts on this row.
+
+    A value merged down from a row above (a 区分 spanning several topics) is returned but
+    does not start a new row of the table.
+    """
+    c0, c1 = window
+    c = c0
+    inherited: RawCell | None = None
+    while c <= c1:
+        ar, ac = grid.anchor(r, c)
+        box = grid.box(r, c)
+        if (ar, ac) not in hits:
+            v = grid.value(ar, ac)
+            if v is not None:
+                if ar == r:
+                    return RawCell(v, grid.ref(ar, ac)), True
+                if inherited is None and ac <= c0:
+                    inherited = RawCell(v, grid.ref(ar, ac))
+        c = box[3] + 1
+    if inherited is not None:
+        return inherited, False
+    return RawCell(None, grid.ref(r, c0)), False

@@ -1,0 +1,241 @@
+"""Turn one workbook's bytes into raw reports, one per report sheet.
+
+Our own template is read by its defined names (the fast path); every other layout by its
+printed labels. Files are looked at by `safety` before any reader sees them, and a sheet
+whose cells spread over an absurd area is read through a bounded window instead of handing
+it to python-calamine, which would try to allocate the whole grid.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+from toolkit.excel.grid import Grid
+from toolkit.excel.labelread import find_hits, is_report, read_labelled
+from toolkit.excel.ooxml import Package, merges_in, pictures_in, read_package
+from toolkit.excel.safety import Limits, Unreadable, read_member, sheet_extent, sniff
+from toolkit.raw import RawCell, RawReport
+
+META_SHEET = "_meta"
+SCALAR_NAMES = (
+    "affiliation",
+    "reporter",
+    "phone",
+    "council_name",
+    "facility_name",
+    "date",
+    "start_time",
+    "end_time",
+    "venue",
+    "police_attendees",
+    "civilian_attendees",
+    "meeting_type",
+    "discussion",
+    "reference",
+    "officers",
+    "attachment",
+)
+_TEMPLATE_MARKERS = frozenset(
+    {"council_name", "date", "police_attendees", "civilian_attendees", "meeting_type"}
+)
+# A window that holds any form people draw; cells outside it are not part of the report.
+BOUNDED_ROWS = 400
+BOUNDED_COLS = 120
+
+NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
+HIDDEN = "非表示のシートのため読み飛ばしました"
+CHART = "グラフシートのため読み飛ばしました"
+
+
+@dataclass
+class WorkbookRead:
+    """Every report sheet of one workbook, and the sheets that were skipped with why."""
+
+    format: str
+    reports: list[RawReport] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_workbook(
+    data: bytes, filename: str, *, password: str | None = None, limits: Limits | None = None
+) -> WorkbookRead:
+    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read."""
+    limits = limits or Limits()
+    sniffed = sniff(data, filename, password=password, limits=limits)
+    try:
+        if sniffed.format in ("xlsx", "xlsm"):
+            return _read_ooxml(sniffed.data, sniffed.format, limits)
+        return _read_other(sniffed.data, sniffed.format)
+    except Unreadable:
+        raise
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise Unreadable("F1.corrupt", _short(exc)) from exc
+    except Exception as exc:  # calamine raises its own error types for broken parts
+        raise Unreadable("F1.corrupt", _short(exc)) from exc
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
+
+
+# --- .xlsx / .xlsm ----------------------------------------------------------------------
+
+
+def _read_ooxml(data: bytes, fmt: str, limits: Limits) -> WorkbookRead:
+    out = WorkbookRead(fmt)
+    if fmt == "xlsm":
+        out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    pkg = read_package(zf, limits)
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    meta = _meta(book) if any(s.name == META_SHEET for s in pkg.sheets) else {}
+    for sp in pkg.sheets:
+        if sp.name == META_SHEET:
+            continue
+        if sp.state != "visible":
+            out.skipped.append((sp.name, HIDDEN))
+            continue
+        if not sp.part or sp.part not in zf.NameToInfo:
+            out.skipped.append((sp.name, CHART))
+            continue
+        xml = read_member(zf, sp.part, limits)
+        rows, cols = sheet_extent(xml)
+        if rows * cols > limits.max_sheet_cells:
+            grid = _bounded_grid(data, sp.name, xml)
+            out.notes.append(
+                f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
+                f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
+            )
+        else:
+            grid = _calamine_grid(book, sp.name)
+        raw = _read_grid(grid, pkg.names.get(sp.name, {}), meta)
+        if raw is None:
+            out.skipped.append((sp.name, NOT_A_REPORT))
+            continue
+        if pkg.has_media:
+            raw.pictures = pictures_in(zf, sp.part, limits)
+        out.reports.append(raw)
+    return out
+
+
+def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
+    sheet = book.get_sheet_by_name(name)
+    rows = sheet.to_python(skip_empty_area=False)
+    merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+    return Grid(name, rows, merges)
+
+
+def _bounded_grid(data: bytes, name: str, xml: bytes) -> Grid:
+    """Read only the top-left window of a sheet whose cells spread absurdly far."""
+    import openpyxl  # only for this rare case; it streams rows and stops at the bound
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        ws = wb[name]
+        rows = [
+            list(r)
+            for r in ws.iter_rows(
+                min_row=1, max_row=BOUNDED_ROWS, max_col=BOUNDED_COLS, values_only=True
+            )
+        ]
+    finally:
+        wb.close()
+    merges = [
+        m for m in merges_in(xml) if m[0] < BOUNDED_ROWS and m[1] < BOUNDED_COLS
+    ]
+    return Grid(name, [["" if v is None else v for v in r] for r in rows], merges)
+
+
+def _meta(book: CalamineWorkbook) -> dict[str, str]:
+    try:
+        rows = book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
+    except Exception:
+        return {}
+    out: dict[str, str] = {}
+    for row in rows[:20]:
+        if len(row) >= 2 and isinstance(row[0], str) and row[1] not in ("", None):
+            out[row[0].strip()] = str(row[1]).strip()
+    return out
+
+
+# --- .xls / .ods ------------------------------------------------------------------------
+
+
+def _read_other(data: bytes, fmt: str) -> WorkbookRead:
+    out = WorkbookRead(fmt)
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    for md in book.sheets_metadata:
+        if md.name == META_SHEET:
+            continue
+        if md.visible != SheetVisibleEnum.Visible:
+            out.skipped.append((md.name, HIDDEN))
+            continue
+        try:
+            grid = _calamine_grid(book, md.name)
+        except Exception:
+            out.skipped.append((md.name, CHART))
+            continue
+        raw = _read_grid(grid, {}, {})
+        if raw is None:
+            out.skipped.append((md.name, NOT_A_REPORT))
+        else:
+            out.reports.append(raw)
+    return out
+
+
+# --- one sheet --------------------------------------------------------------------------
+
+
+def _read_grid(
+    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
+) -> RawReport | None:
+    if len(_TEMPLATE_MARKERS & names.keys()) >= 3:
+        return read_named(grid, names, meta)
+    hits = find_hits(grid)
+    if not is_report(hits):
+        return None
+    return read_labelled(grid, hits)
+
+
+def read_named(
+    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str] | None = None
+) -> RawReport:
+    """Read our own template by its defined names (SPEC.md's template contract)."""
+    raw = RawReport(grid.sheet)
+    meta = meta or {}
+    raw.template_version = meta.get("template_version")
+    raw.council_id = meta.get("council_id")
+    for key in SCALAR_NAMES:
+        if key in names:
+            raw.fields[key] = [grid.raw(*names[key])]
+    n = 1
+    while f"agenda_{n}_topic" in names:
+        raw.agenda.append(
+            (
+                _named(grid, names, f"agenda_{n}_category"),
+                grid.raw(*names[f"agenda_{n}_topic"]),
+                _named(grid, names, f"agenda_{n}_remarks"),
+            )
+        )
+        n += 1
+    if "agenda_1_topic" in names:
+        raw.agenda_cell = grid.ref(*names["agenda_1_topic"])
+    n = 1
+    while f"request_{n}" in names:
+        raw.requests.append((grid.raw(*names[f"request_{n}"]), _named(grid, names, f"response_{n}")))
+        n += 1
+    if "request_1" in names:
+        raw.requests_cell = grid.ref(*names["request_1"])
+    return raw
+
+
+def _named(grid: Grid, names: dict[str, tuple[int, int]], key: str) -> RawCell:
+    if key in names:
+        return grid.raw(*names[key])
+    return RawCell(None, "")

@@ -1,0 +1,40 @@
+"""What a sheet holds before normalisation: values exactly as the workbook stores them.
+
+Both readers (defined names and labels) produce a `RawReport`; `parse.build_report` turns it
+into the record. Kept apart from the Excel libraries so that parsing never depends on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """A value as the workbook holds it (str, float, int, bool, date, datetime, time) and its cell."""
+
+    value: object
+    cell: str
+
+
+@dataclass
+class RawReport:
+    """What one report sheet holds, field by field, each value with its cell."""
+
+    sheet: str
+    # canonical key -> cells found for it (the first is the value; several for values that
+    # spread over cells such as 開催日時); an empty list means the label has no value.
+    fields: dict[str, list[RawCell]] = field(default_factory=dict)
+    # canonical key -> the cell where a missing value should have been written
+    expected: dict[str, str] = field(default_factory=dict)
+    agenda: list[tuple[RawCell, RawCell, RawCell]] = field(default_factory=list)
+    agenda_cell: str | None = None
+    requests: list[tuple[RawCell, RawCell]] = field(default_factory=list)
+    requests_cell: str | None = None
+    template_version: str | None = None
+    council_id: str | None = None
+    pictures: int = 0
+
+    def first(self, key: str) -> RawCell | None:
+        cells = self.fields.get(key)
+        return cells[0] if cells else None

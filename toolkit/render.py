@@ -1,0 +1,135 @@
+"""Plain-text output for people: the check table grouped by police station.
+
+Japanese characters take two columns in a terminal, so padding counts display width.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from toolkit.check import ERROR, OK, UNREADABLE, WARNING, Checked, FileResult
+from toolkit.normalize import wareki
+
+STATUS_JA = {OK: "正常", WARNING: "警告", ERROR: "誤り", UNREADABLE: "読取不可"}
+NO_STATION = "（所属不明）"
+
+
+def width(text: str) -> int:
+    """Columns the text takes in a terminal."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit(text: str, columns: int) -> str:
+    """Cut or pad text to exactly `columns` display columns."""
+    out = []
+    used = 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > columns:
+            if out and columns >= 1:
+                while used + 1 > columns and out:
+                    used -= width(out.pop())
+                out.append("…")
+                used += 1
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * max(0, columns - used)
+
+
+@dataclass
+class Row:
+    status: str
+    path: str
+    sheet: str
+    council: str
+    date: str
+    finding: str
+
+
+@dataclass
+class StationView:
+    """Rows kept per police station while results stream in (strings only: small)."""
+
+    rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    files: int = 0
+    reports: int = 0
+    findings: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.same_as is not None:
+            self.duplicates.append((result.path, result.same_as))
+        for sheet, reason in result.skipped:
+            self.skipped.append(f"{result.path}「{sheet}」: {reason}")
+        for note in result.notes:
+            self.skipped.append(f"{result.path}: {note}")
+        for checked in result.reports:
+            self._add(checked)
+
+    def _add(self, c: Checked) -> None:
+        report = c.report
+        if report is not None:
+            self.reports += 1
+        self.findings += len(c.findings) if report is not None else 0
+        station = (report.affiliation.value if report else None) or NO_STATION
+        first = c.findings[0].message if c.findings else ""
+        if len(c.findings) > 1:
+            first += f"（ほか{len(c.findings) - 1}件）"
+        self.rows[station].append(
+            Row(
+                status=c.status,
+                path=c.path,
+                sheet=c.sheet or "",
+                council=(report.council_name.value or "") if report else "",
+                date=wareki(report.date.value) if report and report.date.value else "",
+                finding=first,
+            )
+        )
+
+    def counts(self, rows: list[Row]) -> dict[str, int]:
+        out = {s: 0 for s in (OK, WARNING, ERROR, UNREADABLE)}
+        for r in rows:
+            out[r.status] += 1
+        return out
+
+    def lines(self) -> list[str]:
+        """The table, station by station, then the totals."""
+        out: list[str] = []
+        everything: list[Row] = []
+        for station in sorted(self.rows, key=lambda s: (s == NO_STATION, s)):
+            rows = self.rows[station]
+            everything += rows
+            out.append(f"■ {station}  {_counts_text(self.counts(rows))}")
+            for r in rows:
+                out.append(
+                    "  "
+                    + "  ".join(
+                        (
+                            fit(STATUS_JA[r.status], 8),
+                            fit(r.council or r.path.rsplit("/", 1)[-1], 28),
+                            fit(r.date, 18),
+                            r.finding,
+                        )
+                    ).rstrip()
+                )
+                out.append(f"      {r.path}" + (f"「{r.sheet}」" if r.sheet else ""))
+            out.append("")
+        for path, same in self.duplicates:
+            out.append(f"同一ファイル: {path} は {same} と同じ内容のため1件として数えます。")
+        for line in self.skipped:
+            out.append(f"読み飛ばし: {line}")
+        total = self.counts(everything)
+        out.append(
+            f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件 — "
+            + _counts_text(total)
+        )
+        return out
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return " / ".join(f"{STATUS_JA[s]} {counts[s]}" for s in (OK, WARNING, ERROR, UNREADABLE))

@@ -1,0 +1,106 @@
+"""Rules against HQ's registry: R6 the council is registered and its facility and police
+station are the registered ones; R8 the meeting is not inside a period to avoid (第8条第3号)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from toolkit.findings import Finding
+from toolkit.model import Report
+from toolkit.normalize import wareki
+from toolkit.registry import Council, Registry
+from toolkit.rules.context import Context
+
+Rule = Callable[[Report, Context], Iterator[Finding | None]]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names equal once width, spaces and a trailing 警察署/署 are set aside."""
+    return _key(a) == _key(b)
+
+
+def _key(text: str) -> str:
+    key = "".join(unicodedata.normalize("NFKC", text).split())
+    for suffix in ("警察署", "署"):
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return key[: -len(suffix)]
+    return key
+
+
+def council_of(report: Report, registry: Registry) -> Council | None:
+    """The registered council a report belongs to: by the template's 協議会ID, else by name."""
+    if report.council_id:
+        found = registry.by_id(report.council_id)
+        if found is not None:
+            return found
+    if report.council_name.value:
+        return registry.by_name(report.council_name.value)
+    return None
+
+
+def registered(report: Report, ctx: Context) -> Iterator[Finding | None]:
+    """R6: council known; facility and police station as registered."""
+    registry = ctx.registry
+    name = report.council_name
+    if registry is None or name.value is None:
+        return
+    council = council_of(report, registry)
+    if council is None:
+        yield ctx.settings.make(
+            "R6.unknown-council",
+            field="council_name",
+            cell=name.cell,
+            found=name.value,
+            hint=_suggestion(name.value, registry, ctx),
+        )
+        return
+    facility = report.facility_name
+    if facility.value and not same_name(facility.value, council.facility_name):
+        yield ctx.settings.make(
+            "R6.facility-mismatch",
+            field="facility_name",
+            cell=facility.cell,
+            found=facility.value,
+            expected=council.facility_name,
+        )
+    station = report.affiliation
+    if station.value and not same_name(station.value, council.station):
+        yield ctx.settings.make(
+            "R6.affiliation-mismatch",
+            field="affiliation",
+            cell=station.cell,
+            found=station.value,
+            expected=council.station,
+        )
+
+
+def _suggestion(name: str, registry: Registry, ctx: Context) -> str:
+    close = [
+        c.name
+        for c, score in registry.closest(name, limit=ctx.settings.suggestions)
+        if score >= ctx.settings.suggestion_min_score
+    ]
+    if not close:
+        return "協議会名簿に登録されている正式な名称を記入してください。"
+    listed = "」「".join(close)
+    return f"「{listed}」の誤りではありませんか。名簿の正式な名称を記入してください。"
+
+
+def impartial_timing(report: Report, ctx: Context) -> Iterator[Finding | None]:
+    """R8: a meeting inside a period of the registry's 期間設定 (e.g. an election)."""
+    if ctx.registry is None or report.date.value is None:
+        return
+    for period in ctx.registry.periods_on(report.date.value):
+        yield ctx.settings.make(
+            "R8.restricted-period",
+            field="date",
+            cell=report.date.cell,
+            date=wareki(report.date.value),
+            period=period.name,
+            start=wareki(period.start),
+            end=wareki(period.end),
+        )
+
+
+RULES: tuple[Rule, ...] = (registered, impartial_timing)

@@ -1,0 +1,110 @@
+"""Settings: which rules run, their severities, and the thresholds the directive leaves open.
+
+Prefectures differ (some ask for more than one 定期会議 a year), so these are settings with
+documented defaults, read from a TOML file when one is given:
+
+```toml
+[rules]
+disabled = ["R8"]                 # a code ("R3.no-civilians") or a family ("R8")
+regular_meetings_per_year = 2     # C1, 要綱第6条第2項: 年1回以上
+[rules.severity]
+"R5.open-request" = "error"
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from toolkit.findings import CATALOGUE, Finding, Severity
+
+
+class SettingsError(Exception):
+    """The settings file cannot be used."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a rule may need to know that is not in the report or the registry."""
+
+    today: date = field(default_factory=date.today)
+    disabled: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    # C1: 定期会議 per fiscal year (Art. 6(2): at least once).
+    regular_meetings_per_year: int = 1
+    # R6: how many registered names to suggest for an unknown council, and how close.
+    suggestions: int = 3
+    suggestion_min_score: float = 60.0
+    # C3: requests open longer than this many days are listed as overdue.
+    open_request_overdue_days: int = 90
+    # Retention (2(9)): years, counted from 1 April of the following fiscal year.
+    retention_years: int = 1
+
+    def enabled(self, code: str) -> bool:
+        family = code.split(".", 1)[0]
+        return code not in self.disabled and family not in self.disabled
+
+    def make(self, code: str, **kwargs: Any) -> Finding | None:
+        """A finding of the catalogue's kind, or None when the rule is switched off."""
+        if not self.enabled(code):
+            return None
+        return CATALOGUE[code].make(severity=self.severity.get(code), **kwargs)
+
+
+_NUMBERS = {
+    f.name
+    for f in fields(Settings)
+    if f.name
+    in {
+        "regular_meetings_per_year",
+        "suggestions",
+        "suggestion_min_score",
+        "open_request_overdue_days",
+        "retention_years",
+    }
+}
+
+
+def load_settings(path: Path | None, **overrides: Any) -> Settings:
+    """Settings from a TOML file (or the defaults), with explicit overrides applied last."""
+    settings = Settings()
+    if path is not None:
+        settings = _from_toml(path, settings)
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return replace(settings, **clean) if clean else settings
+
+
+def _from_toml(path: Path, base: Settings) -> Settings:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"設定ファイル「{path}」を読めません: {exc}") from exc
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise SettingsError(f"設定ファイル「{path}」の [rules] が表になっていません。")
+    changes: dict[str, Any] = {}
+    for key, value in rules.items():
+        if key == "disabled":
+            changes["disabled"] = frozenset(str(v) for v in value)
+        elif key == "severity":
+            sev = {}
+            for code, level in dict(value).items():
+                if code not in CATALOGUE:
+                    raise SettingsError(f"設定ファイル「{path}」: 規則コード「{code}」はありません。")
+                try:
+                    sev[code] = Severity(level)
+                except ValueError:
+                    raise SettingsError(
+                        f"設定ファイル「{path}」: 「{code}」の重大度「{level}」は"
+                        "error か warning にしてください。"
+                    ) from None
+            changes["severity"] = sev
+        elif key in _NUMBERS:
+            changes[key] = value
+        else:
+            raise SettingsError(f"設定ファイル「{path}」: 項目「{key}」は使えません。")
+    return replace(base, **changes)
