@@ -200,9 +200,8 @@ class _Form:
         font: Font = FONT_INPUT,
         number_format: str | None = None,
         value: object = None,
-        framed: bool = True,
     ) -> None:
-        """An input area: unlocked, shaded, and named after its canonical key."""
+        """An input area: framed, unlocked, shaded, and named after its canonical key."""
         self._merge(area)
         for r, c in area.cells():
             cell = self.ws.cell(r, c)
@@ -214,8 +213,7 @@ class _Form:
                 cell.number_format = number_format
         if value is not None:
             self.ws[area.ref].value = value
-        if framed:
-            self.frame(area)
+        self.frame(area)
         self.names[name] = area.ref
 
     def box(self, area: _Area) -> None:
@@ -264,6 +262,7 @@ _H_FORM_NO = 5.0
 _H_ADDRESSEE = 6.0
 _H_TITLE = 11.0
 _H_GAP = 2.5
+_H_HEADER_GAP = 3.0  # between the stamp boxes and the body
 _H_STAMP_LABEL = 7.0
 _H_STAMP_HALF = 9.5  # two rows: a 19 mm box for a hanko
 _H_FIELD = 8.0
@@ -305,7 +304,7 @@ def _header(form: _Form) -> int:
         first = 13 + 4 * i
         form.text(_area(top, first, first + 3), label, FONT_SMALL)
         form.box(_area(top + 1, first, first + 3, top + 2))
-    ws.row_dimensions[top + 3].height = _pt(_H_GAP + 0.5)
+    ws.row_dimensions[top + 3].height = _pt(_H_HEADER_GAP)
     return top + 4
 
 
