@@ -1,0 +1,507 @@
+"""The ledger: accounting for every file, re-ingest, supersession, archive, atomic runs,
+concurrent writers, migrations and retention."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import factories as F
+import pytest
+
+from toolkit.ledger import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Ledger,
+    LedgerError,
+    fiscal_year,
+    keep_until,
+    station_name,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, for comparing whole ledgers."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    finally:
+        conn.close()
+
+
+def archive_files(ledger_path: Path) -> list[str]:
+    root = Path(str(ledger_path) + ".archive")
+    if not root.exists():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def sample_files(folder: Path) -> list[Any]:
+    return [
+        F.file_result(folder, "中央署/a.xlsx", F.report(requests=[("街灯", None)])),
+        F.file_result(
+            folder,
+            "中央署/b.xlsx",
+            F.report(council="北町駐在所連絡協議会", facility="北町駐在所", kind=F.EXTRAORDINARY),
+        ),
+        F.unreadable(folder, "中央署/broken.xlsx"),
+        F.missing(str(folder / "中央署/gone.xlsx")),
+    ]
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    return tmp_path / "台帳.sqlite"
+
+
+# --- accounting and re-ingest ------------------------------------------------------------
+
+
+def test_every_file_is_accounted_for(tmp_path: Path, ledger_path: Path) -> None:
+    files = sample_files(tmp_path / "in")
+    with Ledger.open(ledger_path) as ledger:
+        stats = ledger.ingest(files, context=F.context())
+        rows = ledger.connection.execute(
+            "SELECT seq, path, status, reason FROM sightings ORDER BY seq"
+        ).fetchall()
+    assert (stats.files, stats.new_files, stats.unreadable, stats.reports) == (4, 3, 2, 2)
+    assert [(seq, Path(p).name, status) for seq, p, status, _ in rows] == [
+        (1, "a.xlsx", "read"),
+        (2, "b.xlsx", "read"),
+        (3, "broken.xlsx", "unreadable"),
+        (4, "gone.xlsx", "unreadable"),
+    ]
+    assert "壊れている" in rows[2][3]
+    assert "見つかりません" in rows[3][3]
+
+
+def test_reingest_changes_nothing_but_records_the_sightings(
+    tmp_path: Path, ledger_path: Path
+) -> None:
+    files = sample_files(tmp_path / "in")
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(files, context=F.context())
+    before = dump(ledger_path)
+    with Ledger.open(ledger_path) as ledger:
+        stats = ledger.ingest(files, context=F.context())
+    after = dump(ledger_path)
+    for table in ("files", "reports", "agenda", "requests", "purges"):
+        assert after[table] == before[table], table
+    # findings: only the missing file (no bytes, no identity) is reported again
+    assert len(after["findings"]) == len(before["findings"]) + 1
+    assert (stats.new_files, stats.identical, stats.reports) == (0, 3, 0)
+    second = [r for r in after["sightings"] if r[0] == stats.run_id]
+    assert sorted(r[4] for r in second) == ["identical", "identical", "identical", "unreadable"]
+    assert len(after["runs"]) == 2
+
+
+def test_identical_file_twice_in_one_run_is_stored_once(tmp_path: Path, ledger_path: Path) -> None:
+    one = F.file_result(tmp_path / "in", "a.xlsx", F.report())
+    copy = F.file_result(tmp_path / "in", "a のコピー.xlsx", F.report())
+    assert one.sha256 == copy.sha256
+    with Ledger.open(ledger_path) as ledger:
+        stats = ledger.ingest([one, copy], context=F.context())
+        n = ledger.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+        same_as = ledger.connection.execute(
+            "SELECT same_as FROM sightings WHERE status='identical'"
+        ).fetchone()[0]
+    assert (stats.reports, stats.identical, n) == (1, 1, 1)
+    assert same_as == one.path
+
+
+# --- supersession ------------------------------------------------------------------------
+
+
+def test_corrected_resubmission_supersedes_and_keeps_history(
+    tmp_path: Path, ledger_path: Path
+) -> None:
+    first = F.file_result(
+        tmp_path / "in", "a.xlsx", F.report(civilians=8, requests=[("街灯", None)])
+    )
+    fixed = F.file_result(
+        tmp_path / "in2", "a.xlsx", F.report(civilians=9, requests=[("街灯", "市に伝達済み")])
+    )
+    other_day = F.file_result(tmp_path / "in2", "b.xlsx", F.report(day=date(2026, 10, 20)))
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([first], context=F.context())
+        stats = ledger.ingest([fixed, other_day], context=F.context())
+        rows = ledger.connection.execute(
+            "SELECT report_id, sha256, civilians, superseded_by FROM reports ORDER BY report_id"
+        ).fetchall()
+    assert stats.superseded == 1
+    assert rows == [
+        (1, first.sha256, 8, 2),
+        (2, fixed.sha256, 9, None),
+        (3, other_day.sha256, 10, None),
+    ]
+
+
+def test_supersession_within_one_run_follows_the_order_given(
+    tmp_path: Path, ledger_path: Path
+) -> None:
+    a = F.file_result(tmp_path / "x", "a.xlsx", F.report(civilians=1))
+    b = F.file_result(tmp_path / "y", "a.xlsx", F.report(civilians=2))
+    c = F.file_result(tmp_path / "z", "a.xlsx", F.report(civilians=3))
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([a, b, c], context=F.context())
+        rows = ledger.connection.execute(
+            "SELECT civilians, superseded_by FROM reports ORDER BY report_id"
+        ).fetchall()
+    assert rows == [(1, 2), (2, 3), (3, None)]
+
+
+def test_registry_council_key_matches_name_variants(tmp_path: Path, ledger_path: Path) -> None:
+    reg = F.registry(("C1", "中央警察署", "駅前交番", "駅前交番連絡協議会"))
+    a = F.file_result(tmp_path / "x", "a.xlsx", F.report(council="駅前交番連絡協議会", civilians=1))
+    b = F.file_result(
+        tmp_path / "y", "a.xlsx", F.report(council="駅前交番 連絡協議会", civilians=2)
+    )
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([a, b], context=F.context(reg))
+        rows = ledger.connection.execute(
+            "SELECT council_key, council_id, station, superseded_by FROM reports"
+        ).fetchall()
+    assert rows == [("C1", "C1", "中央警察署", 2), ("C1", "C1", "中央警察署", None)]
+
+
+# --- archive -----------------------------------------------------------------------------
+
+
+def test_archive_is_content_addressed(tmp_path: Path, ledger_path: Path) -> None:
+    files = sample_files(tmp_path / "in")
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(files, context=F.context())
+        for f in files[:3]:
+            copy = ledger.archive_path(f.sha256)
+            assert copy is not None
+            assert copy.read_bytes() == Path(f.path).read_bytes()
+            assert copy.name == f"{f.sha256}.xlsx"
+            assert copy.parent.name == f.sha256[:2]
+    assert len(archive_files(ledger_path)) == 3
+    assert not [p for p in archive_files(ledger_path) if ".tmp" in p]
+
+
+def test_changed_file_is_recorded_and_not_archived(tmp_path: Path, ledger_path: Path) -> None:
+    f = F.file_result(tmp_path / "in", "a.xlsx", F.report())
+    Path(f.path).write_bytes(b"edited after the check")
+    with Ledger.open(ledger_path) as ledger:
+        stats = ledger.ingest([f], context=F.context())
+        note, archive = ledger.connection.execute(
+            "SELECT s.note, f.archive FROM sightings s JOIN files f USING (sha256)"
+        ).fetchone()
+        assert ledger.archive_path(f.sha256) is None
+    assert stats.not_archived == [f.path]
+    assert "変更" in note and archive is None
+    assert stats.reports == 1  # the report read from the checked bytes still counts
+
+
+def test_source_bytes_callback_is_used(tmp_path: Path, ledger_path: Path) -> None:
+    f = F.file_result(tmp_path / "in", "a.xlsx", F.report())
+    data = Path(f.path).read_bytes()
+    Path(f.path).unlink()
+    with Ledger.open(ledger_path) as ledger:
+        stats = ledger.ingest([f], context=F.context(), source_bytes=lambda r: data)
+        assert ledger.archive_path(f.sha256) is not None
+    assert stats.archived == 1
+
+
+def test_memory_ledger_has_no_archive(tmp_path: Path) -> None:
+    with Ledger.memory() as ledger:
+        stats = ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
+        assert ledger.archive is None
+    assert (stats.archived, stats.reports) == (0, 2)
+
+
+# --- one transaction per run -------------------------------------------------------------
+
+
+def _child(script: str, *args: str, **kw: Any) -> subprocess.Popen[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), str(TESTS), env.get("PYTHONPATH", "")])
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kw,
+    )
+
+
+CRASH = """
+    import os, sys
+    from pathlib import Path
+    from datetime import date
+    import factories as F
+    import toolkit.ledger as L
+    L._BATCH = 1  # write rows before the crash, so there is something to roll back
+    folder = Path(sys.argv[2])
+    files = [F.file_result(folder, f"{i}.xlsx", F.report(day=date(2026, 10, 1 + i)))
+             for i in range(6)]
+    def crash(seq, result):
+        if seq == 4:
+            os._exit(3)
+    with L.Ledger.open(Path(sys.argv[1])) as ledger:
+        ledger.ingest(files, context=F.context(), progress=crash)
+"""
+
+
+def test_a_run_killed_midway_leaves_the_ledger_as_it_was(tmp_path: Path, ledger_path: Path) -> None:
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
+    before = dump(ledger_path)
+    child = _child(CRASH, str(ledger_path), str(tmp_path / "crash"))
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 3, err
+    assert dump(ledger_path) == before
+    with Ledger.open(ledger_path) as ledger:
+        assert ledger.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        again = F.file_result(tmp_path / "crash", "0.xlsx", F.report(day=date(2026, 10, 1)))
+        stats = ledger.ingest([again], context=F.context())
+    # the file the crashed run had archived is ingested normally (orphans are harmless)
+    assert (stats.new_files, stats.reports, stats.archived) == (1, 1, 1)
+
+
+HOLD = """
+    import sys
+    from pathlib import Path
+    import factories as F
+    from toolkit.ledger import Ledger
+    def files():
+        yield F.file_result(Path(sys.argv[2]), "held.xlsx", F.report(civilians=42))
+        print("holding", flush=True)
+        sys.stdin.readline()
+    with Ledger.open(Path(sys.argv[1])) as ledger:
+        stats = ledger.ingest(files(), context=F.context())
+    print("done", stats.reports, flush=True)
+"""
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path: Path, ledger_path: Path) -> None:
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
+    child = _child(HOLD, str(ledger_path), str(tmp_path / "held"))
+    try:
+        assert child.stdout is not None and child.stdin is not None
+        assert child.stdout.readline().strip() == "holding"
+        with Ledger.open(ledger_path, wait=0.3) as second:
+            with pytest.raises(LedgerError, match="台帳は別の処理が使用中です"):
+                second.ingest(
+                    [F.file_result(tmp_path / "x", "x.xlsx", F.report())], context=F.context()
+                )
+            # readers are not blocked, and see the last committed state
+            n = second.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+            assert n == 2
+        child.stdin.write("\n")
+        child.stdin.flush()
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert out.strip().endswith("done 1")
+    with Ledger.open(ledger_path) as ledger:
+        assert ledger.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        n = ledger.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+        assert n == 3
+
+
+def test_an_exception_inside_the_run_rolls_back(tmp_path: Path, ledger_path: Path) -> None:
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
+    before = dump(ledger_path)
+
+    def files() -> Any:
+        yield F.file_result(tmp_path / "y", "y.xlsx", F.report(civilians=5))
+        raise KeyboardInterrupt
+
+    with Ledger.open(ledger_path) as ledger, pytest.raises(KeyboardInterrupt):
+        ledger.ingest(files(), context=F.context())
+    assert dump(ledger_path) == before
+
+
+# --- schema and migrations ---------------------------------------------------------------
+
+
+def _old_ledger(path: Path, version: int) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    for migration in MIGRATIONS[:version]:
+        for statement in migration:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version={version}")
+    conn.execute(
+        "INSERT INTO runs (run_id, command, started_at) VALUES (1, 'ingest', '2026-11-01T09:00:00')"
+    )
+    conn.execute(
+        "INSERT INTO files (sha256, first_run, first_path, readable) VALUES ('ab', 1, 'a.xlsx', 1)"
+    )
+    conn.execute(
+        "INSERT INTO reports (report_id, run_id, sha256, path, sheet, council_key, meeting_date,"
+        " fiscal_year, month, meeting_type, police, civilians, status, n_errors, n_warnings,"
+        " record) VALUES (1, 1, 'ab', 'a.xlsx', '報告書', 'K', '2026-10-15', 2026, '2026-10',"
+        " 'regular', 2, 7, 'ok', 0, 0, '{}')"
+    )
+    conn.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_older_ledgers_are_migrated(ledger_path: Path, version: int) -> None:
+    _old_ledger(ledger_path, version)
+    with Ledger.open(ledger_path) as ledger:
+        assert ledger.version == SCHEMA_VERSION
+        row = ledger.connection.execute(
+            "SELECT council_key, civilians, purged_run FROM reports"
+        ).fetchone()
+        indexes = {
+            n
+            for (n,) in ledger.connection.execute(
+                "SELECT name FROM sqlite_master WHERE type='index'"
+            )
+        }
+    assert row == ("K", 7, None)
+    assert {"reports_current_fy", "reports_meeting"} <= indexes
+
+
+def test_a_new_ledger_is_at_the_current_version(ledger_path: Path) -> None:
+    with Ledger.open(ledger_path) as ledger:
+        assert ledger.version == SCHEMA_VERSION
+        mode = ledger.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        app = ledger.connection.execute("PRAGMA application_id").fetchone()[0]
+    assert (mode, app) == ("wal", APPLICATION_ID)
+
+
+def test_a_newer_ledger_is_refused(ledger_path: Path) -> None:
+    with Ledger.open(ledger_path):
+        pass
+    conn = sqlite3.connect(ledger_path)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LedgerError, match="新しい版"):
+        Ledger.open(ledger_path)
+
+
+def test_not_a_ledger_is_refused(tmp_path: Path) -> None:
+    text = tmp_path / "memo.sqlite"
+    text.write_text("これは台帳ではありません" * 100, encoding="utf-8")
+    with pytest.raises(LedgerError, match="台帳"):
+        Ledger.open(text)
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(LedgerError, match="kyogikai の台帳ではありません"):
+        Ledger.open(other)
+    with pytest.raises(LedgerError, match="フォルダ"):
+        Ledger.open(tmp_path / "no such folder" / "台帳.sqlite")
+
+
+# --- retention ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "until"),
+    [
+        (date(2026, 10, 15), 1, date(2028, 3, 31)),
+        (date(2026, 4, 1), 1, date(2028, 3, 31)),
+        (date(2027, 3, 31), 1, date(2028, 3, 31)),
+        (date(2027, 4, 1), 1, date(2029, 3, 31)),
+        (date(2026, 10, 15), 3, date(2030, 3, 31)),
+    ],
+)
+def test_keep_until(day: date, years: int, until: date) -> None:
+    assert keep_until(day, years) == until
+
+
+def test_fiscal_year_and_station_name() -> None:
+    assert [fiscal_year(date(2027, 3, 31)), fiscal_year(date(2027, 4, 1))] == [2026, 2027]
+    assert station_name(" 中央署 ") == "中央警察署"
+    assert station_name("中央警察署") == "中央警察署"
+    assert station_name("") is None
+
+
+def test_retention_expires_the_day_after(tmp_path: Path, ledger_path: Path) -> None:
+    f = F.file_result(tmp_path / "in", "a.xlsx", F.report(day=date(2026, 10, 15)))
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([f], context=F.context())
+        assert ledger.expired(date(2028, 3, 31), 1) == []
+        expired = ledger.expired(date(2028, 4, 1), 1)
+    assert [(e.report_id, e.meeting_date, e.keep_until) for e in expired] == [
+        (1, date(2026, 10, 15), date(2028, 3, 31))
+    ]
+
+
+def test_purge_strips_free_text_removes_the_archive_and_records_it(
+    tmp_path: Path, ledger_path: Path
+) -> None:
+    old = F.file_result(
+        tmp_path / "in",
+        "old.xlsx",
+        F.Meeting(
+            F.report(day=date(2026, 5, 10), requests=[("街灯の設置 山田様宅前", None)]),
+            findings=(F.warning("R5.open-request"),),
+        ),
+    )
+    # one file holding an expired and a still-kept report: its archive copy stays
+    mixed = F.file_result(
+        tmp_path / "in",
+        "mixed.xlsx",
+        F.Meeting(F.report(council="A協議会", day=date(2026, 6, 1)), sheet="6月"),
+        F.Meeting(F.report(council="A協議会", day=date(2027, 6, 1)), sheet="翌年6月"),
+    )
+    unread = F.unreadable(tmp_path / "in", "broken.xlsx")
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([old, mixed, unread], context=F.context(today=date(2027, 7, 1)))
+        conn = ledger.connection
+        conn.execute("UPDATE runs SET started_at='2026-07-01T09:00:00'")
+        expired = ledger.expired(date(2028, 4, 1), 1)
+        assert sorted((e.path.split("/")[-1], e.sheet) for e in expired) == [
+            ("broken.xlsx", None),
+            ("mixed.xlsx", "6月"),
+            ("old.xlsx", "報告書"),
+        ]
+        assert ledger.purge(expired, date(2028, 4, 1)) == 3
+        assert ledger.archive_path(old.sha256) is None
+        assert ledger.archive_path(unread.sha256) is None
+        assert ledger.archive_path(mixed.sha256) is not None
+        purged = conn.execute(
+            "SELECT reporter, venue, record, purged_run FROM reports WHERE sha256=?", (old.sha256,)
+        ).fetchone()
+        request = conn.execute(
+            "SELECT request, response, answered FROM requests q JOIN reports r USING (report_id)"
+            " WHERE r.sha256=?",
+            (old.sha256,),
+        ).fetchone()
+        message = conn.execute(
+            "SELECT message FROM findings f JOIN reports r USING (report_id) WHERE r.sha256=?",
+            (old.sha256,),
+        ).fetchone()[0]
+        purges = conn.execute(
+            "SELECT run_id, sha256, as_of, archive_removed FROM purges ORDER BY sha256"
+        ).fetchall()
+        run = conn.execute("SELECT command FROM runs WHERE run_id=?", (purges[0][0],)).fetchone()
+        assert ledger.expired(date(2028, 4, 1), 1) == []
+    record = json.loads(purged[2])
+    assert purged[:2] == (None, None) and purged[3] is not None
+    assert record["discussion"] is None and record["officers"] == [] and record["reporter"] is None
+    assert record["police_attendees"] == 3 and record["date"] == "2026-05-10"
+    assert record["requests"] == [{"request": None, "response": None, "answered": False}]
+    assert request == (None, None, 0)
+    assert "山田" not in message
+    assert run == ("retention",)
+    removed = {sha: flag for _, sha, _, flag in purges}
+    assert removed == {old.sha256: 1, mixed.sha256: 0, unread.sha256: 1}
+    assert len(archive_files(ledger_path)) == 1
