@@ -23,20 +23,6 @@ from toolkit.registry import Council, Registry
 from toolkit.rules.context import Context
 from toolkit.settings import Settings
 
-__all__ = [
-    "EXTRAORDINARY",
-    "REGULAR",
-    "Meeting",
-    "checked",
-    "context",
-    "file_result",
-    "registry",
-    "report",
-    "unreadable",
-    "warning",
-    "write_file",
-]
-
 
 def s(value: Any, cell: str | None = None) -> Sourced[Any]:
     return Sourced(value, cell)
