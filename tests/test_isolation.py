@@ -1,0 +1,267 @@
+"""The isolated pool: one bad item costs that item only, never the run."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from toolkit.isolation import Failure, imap_isolated
+
+sys.path.insert(0, str(Path(__file__).parent / "hostile"))
+import make_hostile as mh
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def double(x: int) -> int:
+    return 2 * x
+
+
+def misbehave(x: int) -> int:
+    """Items 3, 5, 7, 9, 11, 13 each go wrong in their own way."""
+    if x == 3:
+        os.abort()
+    if x == 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if x == 7:
+        bytearray(8 * 2**30)  # past the memory limit
+    if x == 9:
+        time.sleep(30)
+    if x == 11:
+        raise ValueError("bad item")
+    if x == 13:
+        os._exit(3)
+    return 2 * x
+
+
+EXPECTED_FAILURES = {
+    3: ("crashed", "シグナル 6"),
+    5: ("crashed", "シグナル 9"),
+    7: ("crashed", "メモリ上限"),
+    9: ("timeout", "秒以内に終わらなかった"),
+    11: ("crashed", "ValueError: bad item"),
+    13: ("crashed", "終了コード 3"),
+}
+
+
+@pytest.fixture(autouse=True)
+def no_children_left() -> Iterator[None]:
+    yield
+    assert psutil.Process().children(recursive=True) == []
+
+
+@pytest.mark.parametrize("chunksize", [1, 4])
+def test_each_failure_costs_only_its_item(chunksize: int) -> None:
+    start = time.perf_counter()
+    out = list(imap_isolated(misbehave, range(16), jobs=2, timeout=0.5, chunksize=chunksize))
+    assert time.perf_counter() - start < 5
+    for i, result in enumerate(out):
+        if i in EXPECTED_FAILURES:
+            kind, words = EXPECTED_FAILURES[i]
+            assert isinstance(result, Failure), i
+            assert result.kind == kind
+            assert words in result.detail
+        else:
+            assert result == 2 * i
+
+
+def sleepy(x: int) -> int:
+    time.sleep(random.Random(x).random() / 200)
+    return x
+
+
+@pytest.mark.parametrize(("jobs", "chunksize"), [(1, 1), (2, 1), (3, 5)])
+def test_results_keep_the_order_of_items(jobs: int, chunksize: int) -> None:
+    out = list(imap_isolated(sleepy, range(60), jobs=jobs, chunksize=chunksize))
+    assert out == list(range(60))
+
+
+def test_empty_input() -> None:
+    assert list(imap_isolated(double, [], jobs=2)) == []
+
+
+def test_one_job_still_runs_in_a_child() -> None:
+    pids = list(imap_isolated(lambda _: os.getpid(), range(3), jobs=1))
+    assert len(set(pids)) == 1
+    assert pids[0] != os.getpid()
+
+
+def test_crash_log_keeps_what_the_worker_wrote() -> None:
+    def noisy_abort(_: int) -> int:
+        os.write(2, b"native reader: giving up\n")
+        os.abort()
+
+    (failure,) = imap_isolated(noisy_abort, [1], jobs=1)
+    assert isinstance(failure, Failure)
+    assert "native reader: giving up" in failure.log
+
+
+def unpicklable(_: int) -> object:
+    return lambda: None
+
+
+def test_unpicklable_result_is_that_items_failure() -> None:
+    out = list(imap_isolated(unpicklable, range(2), jobs=1, chunksize=2))
+    assert all(isinstance(r, Failure) and "受け渡せません" in r.detail for r in out)
+
+
+_SEEN = ""
+
+
+def remember(tag: str) -> None:
+    global _SEEN
+    _SEEN = tag
+
+
+def seen(_: int) -> str:
+    return _SEEN
+
+
+def test_initializer_runs_in_every_worker() -> None:
+    out = list(imap_isolated(seen, range(8), jobs=2, initializer=remember, initargs=("x",)))
+    assert out == ["x"] * 8
+    assert _SEEN == ""  # not in the parent
+
+
+def broken_initializer() -> None:
+    raise OSError("no settings")
+
+
+def stuck_initializer() -> None:
+    time.sleep(30)
+
+
+def test_failing_initializer_is_an_error_of_the_caller() -> None:
+    with pytest.raises(RuntimeError, match=r"(?s)initializer failed.*no settings"):
+        list(imap_isolated(double, range(4), jobs=2, initializer=broken_initializer))
+    with pytest.raises(RuntimeError, match="initializer did not finish"):
+        list(imap_isolated(double, range(4), jobs=1, timeout=0.3, initializer=stuck_initializer))
+
+
+@pytest.mark.parametrize(
+    "kw", [{"jobs": 0}, {"jobs": 1, "chunksize": 0}, {"jobs": 1, "timeout": 0}]
+)
+def test_bad_arguments(kw: dict[str, int]) -> None:
+    with pytest.raises(ValueError):
+        imap_isolated(double, [1], **kw)  # type: ignore[arg-type]
+
+
+# --- the real-world case: python-calamine aborting on one file --------------------------
+
+
+def calamine_rows(path: str) -> int:
+    from python_calamine import CalamineWorkbook
+
+    sheet = CalamineWorkbook.from_path(path).get_sheet_by_index(0)
+    return len(sheet.to_python(skip_empty_area=False))
+
+
+def test_calamine_abort_costs_one_file(tmp_path: Path) -> None:
+    (tmp_path / "normal.xlsx").write_bytes(mh.normal_xlsx())
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    (tmp_path / "stray.xlsx").write_bytes(mh.normal_xlsx(extra_rows=far))
+    paths = [str(tmp_path / n) for n in ("normal.xlsx", "stray.xlsx", "normal.xlsx")]
+    start = time.perf_counter()
+    out = list(imap_isolated(calamine_rows, paths, jobs=2))
+    assert time.perf_counter() - start < 5
+    assert out[0] == out[2] == 45  # calamine stops at the last cell with a value
+    assert isinstance(out[1], Failure)
+    assert out[1].kind == "crashed"
+    assert "メモリ上限を超えました" in out[1].detail  # Rust reports the failed allocation
+
+
+# --- streaming, memory, cleanup ---------------------------------------------------------
+
+
+def test_items_are_taken_lazily() -> None:
+    taken = 0
+
+    def endless() -> Iterator[int]:
+        nonlocal taken
+        for i in itertools.count():
+            taken += 1
+            yield i
+
+    results = imap_isolated(double, endless(), jobs=2, chunksize=4)
+    assert list(itertools.islice(results, 50)) == [2 * i for i in range(50)]
+    results.close()  # type: ignore[attr-defined]
+    assert taken < 50 + 64
+
+
+def test_parent_memory_stays_flat() -> None:
+    me = psutil.Process()
+    rss_at_start = 0
+    for i, result in enumerate(imap_isolated(double, range(20_000), jobs=2)):
+        assert result == 2 * i
+        if i == 2_000:
+            rss_at_start = me.memory_info().rss
+    assert me.memory_info().rss - rss_at_start < 8 * 2**20
+
+
+def test_stopping_early_ends_the_workers() -> None:
+    results = imap_isolated(double, range(1000), jobs=2)
+    assert next(results) == 0
+    results.close()  # type: ignore[attr-defined]
+
+
+def test_an_error_in_the_consumer_ends_the_workers() -> None:
+    with pytest.raises(ZeroDivisionError):
+        for result in imap_isolated(double, range(1000), jobs=2):
+            if result == 10:
+                1 / 0  # noqa: B018
+
+
+CTRL_C = textwrap.dedent(
+    """
+    import os, sys, time, threading
+    import psutil
+    from toolkit.isolation import imap_isolated
+
+    def slow(x):
+        time.sleep(30)
+        return x
+
+    def report():
+        time.sleep(1.0)
+        print(" ".join(str(p.pid) for p in psutil.Process().children()), flush=True)
+
+    threading.Thread(target=report, daemon=True).start()
+    try:
+        list(imap_isolated(slow, range(10), jobs=2))
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+        sys.exit(130)
+    """
+)
+
+
+def test_ctrl_c_ends_the_workers_cleanly() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+    )
+    assert proc.stdout is not None
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert len(pids) == 2
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130, err
+    assert "interrupted" in out
+    assert "Traceback" not in err  # the workers ignore Ctrl-C and say nothing
+    time.sleep(0.2)
+    assert not [p for p in pids if psutil.pid_exists(p)]
