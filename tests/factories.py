@@ -18,7 +18,8 @@ from typing import Any
 
 from toolkit.check import Checked, FileResult
 from toolkit.findings import Finding, Severity, file_finding
-from toolkit.model import EXTRAORDINARY, REGULAR, AgendaItem, Report, RequestItem, Sourced
+from toolkit.model import EXTRAORDINARY as EXTRAORDINARY
+from toolkit.model import REGULAR, AgendaItem, Report, RequestItem, Sourced
 from toolkit.registry import Council, Registry
 from toolkit.rules.context import Context
 from toolkit.settings import Settings

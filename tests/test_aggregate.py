@@ -466,6 +466,8 @@ def test_findings_of_the_period_and_unreadable_files(tmp_path: Path) -> None:
         ("undated.xlsx", "誤り", "R1.required"),
     ]
     assert hyper in set(s.findings["内容"])
+    assert list(s.meetings["点検結果"]) == ["誤り1件・警告1件"]
+    assert list(s.meetings["開催時間"]) == ["14:00～15:30"]
     assert len(chuo.findings) == 4  # the broken file's folder names the station
     assert list(east.findings["コード"]) == []  # September's warning is not October's
 
@@ -563,3 +565,25 @@ def test_every_month_parses_in_every_notation(year: int, month: int) -> None:
     fy = parse_period(f"FY{a.fiscal_year}")
     assert fy.start <= a.start and a.end <= fy.end
     assert parse_period(fy.label) == fy
+
+
+def test_same_council_name_in_two_stations(tmp_path: Path) -> None:
+    reg = F.registry(
+        ("C1", "中央警察署", "駅前交番", "駅前交番連絡協議会"),
+        ("E1", "東警察署", "駅前交番", "駅前交番連絡協議会"),
+    )
+    files = [
+        F.file_result(tmp_path / "x", "a.xlsx", F.report(station="中央署", civilians=3)),
+        F.file_result(tmp_path / "y", "a.xlsx", F.report(station="東署", civilians=4)),
+    ]
+    with Ledger.memory() as led:
+        # ingested without a registry: the summary's registry places them
+        led.ingest(files, context=F.context())
+        s = build_summary(
+            led, parse_period("2026-10"), registry=reg, station=None, settings=F.settings(TODAY)
+        )
+    detail = s.tally[s.tally["行区分"] == "明細"]
+    assert rows(detail, "協議会ID", "警察署", "出席民間") == [
+        ("C1", "中央警察署", 3),
+        ("E1", "東警察署", 4),
+    ]

@@ -505,3 +505,21 @@ def test_purge_strips_free_text_removes_the_archive_and_records_it(
     removed = {sha: flag for _, sha, _, flag in purges}
     assert removed == {old.sha256: 1, mixed.sha256: 0, unread.sha256: 1}
     assert len(archive_files(ledger_path)) == 1
+
+
+def test_same_council_name_in_two_stations_is_told_apart_by_the_station(
+    tmp_path: Path, ledger_path: Path
+) -> None:
+    reg = F.registry(
+        ("C1", "中央警察署", "駅前交番", "駅前交番連絡協議会"),
+        ("E1", "東警察署", "駅前交番", "駅前交番連絡協議会"),
+    )
+    a = F.file_result(tmp_path / "x", "a.xlsx", F.report(station="中央署"))
+    b = F.file_result(tmp_path / "y", "a.xlsx", F.report(station="東警察署"))
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([a, b], context=F.context(reg))
+        rows = ledger.connection.execute(
+            "SELECT council_key, station, superseded_by FROM reports ORDER BY report_id"
+        ).fetchall()
+    # same name, same date, same sheet: still two councils, neither supersedes the other
+    assert rows == [("C1", "中央警察署", None), ("E1", "東警察署", None)]

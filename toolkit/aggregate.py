@@ -37,10 +37,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from toolkit.ledger import PURGED_TEXT, Ledger
+from toolkit.ledger import PURGED_TEXT, Ledger, registered_council
 from toolkit.model import CATEGORIES, EXTRAORDINARY, REGULAR
 from toolkit.normalize import parse_date, wareki
-from toolkit.registry import Council, Registry
+from toolkit.registry import Registry
 from toolkit.rules.registry import same_name
 from toolkit.settings import Settings
 
@@ -173,6 +173,7 @@ class Summary:
 
 _REPORT_COLUMNS = (
     "report_id, run_id, sha256, path, sheet, council_key, council_id, template_council_id,"
+    " affiliation,"
     " station, council_name, facility_name, meeting_date, meeting_type, start_time, end_time,"
     " venue, reporter, police, civilians, status, n_errors, n_warnings, pictures, n_agenda,"
     " n_requests, n_open, purged_run"
@@ -221,7 +222,7 @@ def build_summary(
     requests = _requests(ledger, rep, registry, stations, period, settings)
     findings = _findings(ledger, rep, registry, stations, period, station)
     by_station = _by_station(rep, fy, station_order)
-    by_month = _by_month(fy, period)
+    by_month = _by_month(fy, period, settings.today)
     request_status = _request_status(requests, station_order)
     return Summary(
         period=period,
@@ -277,34 +278,31 @@ def _station_filter(
     return found
 
 
-def _match(registry: Registry, ids: Sequence[Any], name: Any, station: Any) -> Council | None:
-    for council_id in ids:
-        if isinstance(council_id, str) and council_id:
-            found = registry.by_id(council_id)
-            if found is not None:
-                return found
-    if isinstance(name, str) and name:
-        if isinstance(station, str):
-            found = registry.by_name(name, station)
-            if found is not None:
-                return found
-        return registry.by_name(name)
-    return None
-
-
 def _resolve(
     df: pd.DataFrame, registry: Registry | None, stations: list[str] | None
 ) -> pd.DataFrame:
     """Add key, station, council and facility names as the summary shows them."""
-    cols = ["council_key", "council_id", "template_council_id", "council_name", "station"]
+    cols = [
+        "council_key",
+        "council_id",
+        "template_council_id",
+        "council_name",
+        "station",
+        "affiliation",
+    ]
     # One lookup per distinct combination (a few hundred), not per report.
     combo = pd.Series("", index=df.index, dtype=object)
     for col in cols:
         combo = combo + "\x1f" + df[col].astype(object).fillna("\x00").astype(str)
     firsts = df[cols].assign(_combo=combo).drop_duplicates("_combo")
     rows: list[tuple[Any, ...]] = []
-    for ckey, cid, tid, name, st, code in firsts.itertuples(index=False, name=None):
-        council = _match(registry, (tid, cid), name, st) if registry is not None else None
+    for ckey, cid, tid, name, st, aff, code in firsts.itertuples(index=False, name=None):
+        council = None
+        if registry is not None:
+            # The template's ID, else name and 所属 (the ingest may have used another registry)
+            council = registered_council(registry, _text(tid), _text(name), _text(aff))
+            if council is None:
+                council = registered_council(registry, _text(cid), None, None)
         st_text = st if isinstance(st, str) else NO_STATION
         if council is not None:
             rows.append(
@@ -338,6 +336,10 @@ def _resolve(
         allowed = {s for s in out["station"].unique() if any(same_name(s, x) for x in stations)}
         out = out[out["station"].isin(allowed)]
     return out.reset_index(drop=True)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _councils(
@@ -510,9 +512,9 @@ def _last_meetings(
     """The last meeting date of each council up to the end of the period, any year."""
     df = pd.read_sql_query(
         "SELECT council_key, council_id, template_council_id, council_name, station,"
-        " max(facility_name) AS facility_name, max(meeting_date) AS last"
+        " affiliation, max(facility_name) AS facility_name, max(meeting_date) AS last"
         " FROM reports WHERE superseded_by IS NULL"
-        " AND meeting_date <= ? GROUP BY 1, 2, 3, 4, 5",
+        " AND meeting_date <= ? GROUP BY 1, 2, 3, 4, 5, 6",
         ledger.connection,
         params=[period.end.isoformat()],
     )
@@ -615,8 +617,7 @@ def _meetings(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.Data
             "協議会名": r["name"],
             "施設名": r["facility"],
             "会議種別": r["meeting_type"].map(TYPE_JA).fillna("不明"),
-            "開始": r["start_time"],
-            "終了": r["end_time"],
+            "開催時間": _hours(r["start_time"], r["end_time"]),
             "開催場所": r["venue"],
             "出席警察官": r["police"],
             "出席民間": r["civilians"],
@@ -624,9 +625,7 @@ def _meetings(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.Data
             "要望事項": r["n_requests"],
             "未回答": r["n_open"],
             "報告者": r["reporter"],
-            "点検結果": r["status"].map(STATUS_JA),
-            "誤り": r["n_errors"],
-            "警告": r["n_warnings"],
+            "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
             "写真": r["pictures"],
             "備考": notes,
             "ファイル": r["path"],
@@ -635,8 +634,23 @@ def _meetings(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.Data
     )
     return _text_blanks(
         out.reset_index(drop=True),
-        ["協議会ID", "施設名", "開始", "終了", "開催場所", "報告者", "シート"],
+        ["協議会ID", "施設名", "開催時間", "開催場所", "報告者", "シート"],
     )
+
+
+def _hours(start: pd.Series, end: pd.Series) -> pd.Series:
+    """14:00～15:30 (either side may be missing)."""
+    both = start.fillna("").astype(str) + "～" + end.fillna("").astype(str)
+    return both.where(start.notna() | end.notna(), None)
+
+
+def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
+    """正常 / 警告1件 / 誤り2件・警告1件."""
+    e = np.where(errors > 0, ERROR_JA + errors.astype(str) + "件", "")
+    w = np.where(warnings > 0, WARNING_JA + warnings.astype(str) + "件", "")
+    sep = np.where((errors > 0) & (warnings > 0), "・", "")
+    text = np.char.add(np.char.add(e.astype(str), sep.astype(str)), w.astype(str))
+    return pd.Series(np.where(text == "", STATUS_JA["ok"], text), index=errors.index)
 
 
 # --- 協議事項 -----------------------------------------------------------------------------
@@ -860,13 +874,15 @@ def _by_station(rep: pd.DataFrame, fy: pd.DataFrame, order: dict[str, int]) -> p
     )
 
 
-def _by_month(fy: pd.DataFrame, period: Period) -> pd.DataFrame:
-    """Meetings and civilian attendance per month of the FY; blank after the period."""
+def _by_month(fy: pd.DataFrame, period: Period, today: date) -> pd.DataFrame:
+    """Meetings and civilian attendance per month of the FY; blank after the period (and
+    after `today`: months that have not begun are not zeros)."""
     months = fy["meeting_date"].dt.month
     counts = _count_types(fy.assign(m=months), "m").reindex(list(FY_MONTHS), fill_value=0)
     civilians = fy.groupby(months)["civilians"].sum().reindex(list(FY_MONTHS), fill_value=0)
     firsts = [date(period.fiscal_year + (m < 4), m, 1) for m in FY_MONTHS]
-    future = pd.Series([d > period.end for d in firsts], index=list(FY_MONTHS))
+    last = min(period.end, today)
+    future = pd.Series([d > last for d in firsts], index=list(FY_MONTHS))
     out = pd.DataFrame(
         {
             "月": list(MONTH_HEADERS),

@@ -45,9 +45,10 @@ from typing import TYPE_CHECKING, Any
 from toolkit import __version__
 from toolkit.findings import CATALOGUE, Severity
 from toolkit.model import Report
+from toolkit.registry import Council, Registry, name_key
 from toolkit.rules.context import Context
 from toolkit.rules.duplicates import council_key
-from toolkit.rules.registry import council_of
+from toolkit.rules.registry import same_name
 
 if TYPE_CHECKING:
     from toolkit.check import Checked, FileResult
@@ -249,6 +250,30 @@ def station_name(text: str | None) -> str | None:
     if name.endswith("署") and not name.endswith("警察署") and len(name) > 1:
         name = name[:-1] + "警察署"
     return name or None
+
+
+def registered_council(
+    registry: Registry, council_id: str | None, name: str | None, station: str | None
+) -> Council | None:
+    """The registered council of a report: by 協議会ID, else by name and police station.
+
+    Two stations may each have a council of the same name (駅前交番連絡協議会); the report's
+    所属 then picks the one of its station. A name alone picks the first registered.
+    """
+    if council_id:
+        found = registry.by_id(council_id)
+        if found is not None:
+            return found
+    if not name:
+        return None
+    first = registry.by_name(name)
+    if first is None or not station or same_name(first.station, station):
+        return first
+    key = name_key(name)
+    for council in registry.councils:
+        if name_key(council.name) == key and same_name(council.station, station):
+            return council
+    return first
 
 
 def _now() -> str:
@@ -776,7 +801,11 @@ class _RunWriter:
 
     def _row(self, report_id: int, checked: Checked, report: Report, sha: str) -> tuple[Any, ...]:
         registry = self.context.registry
-        council = council_of(report, registry) if registry is not None else None
+        council = None
+        if registry is not None:
+            council = registered_council(
+                registry, report.council_id, report.council_name.value, report.affiliation.value
+            )
         day = report.date.value
         errors = sum(f.severity is Severity.ERROR for f in checked.findings)
         open_requests = len(report.open_requests)
@@ -787,7 +816,7 @@ class _RunWriter:
             sha,
             checked.path,
             checked.sheet,
-            council_key(report, self.context),
+            council.council_id if council is not None else self._key(report),
             council.council_id if council is not None else report.council_id,
             report.council_id,
             report.affiliation.value,
@@ -814,6 +843,15 @@ class _RunWriter:
             json.dumps(report.to_json(), ensure_ascii=False),
             checked.content,
         )
+
+    def _key(self, report: Report) -> str | None:
+        """An unregistered council: its template ID, else its name at its police station
+        (two stations may each have a council of the same name)."""
+        key = council_key(report, self.context)
+        if key is None or key == report.council_id:
+            return key
+        station = station_name(report.affiliation.value)
+        return f"{key}@{station}" if station else key
 
     def _findings(self, checked: Checked, sha: str | None, report_id: int | None) -> None:
         for f in checked.findings:

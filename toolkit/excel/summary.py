@@ -55,6 +55,7 @@ DATE_FORMAT = '[$-411]ggge"年"m"月"d"日"'
 FONT = "游ゴシック"
 MAX_TEXT = 32_000  # Excel keeps at most 32,767 characters in a cell
 MAX_WIDTH = 48
+MAX_PATH_WIDTH = 36
 HEADER_ROW = 2  # rows 0–1: title and 作成日; row 2: headers
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 
@@ -290,7 +291,8 @@ def _columns(df: pd.DataFrame) -> list[_Column]:
             longest = max(
                 (max(map(display_width, t.splitlines() or [""])) for t in texts), default=0
             )
-            width = min(max(head + 2.0, longest + 2.0, 6.0), MAX_WIDTH)
+            cap = MAX_PATH_WIDTH if str(name) == "ファイル" else MAX_WIDTH
+            width = min(max(head + 2.0, longest + 2.0, 6.0), cap)
         wrap = kind == "text" and str(name) in _WRAP_COLUMNS
         out.append(_Column(str(name), kind, values, width, wrap))
     return out
@@ -542,7 +544,7 @@ def _chart_sheet(book: _Book) -> None:
     answered.set_x_axis(_count_axis("件", (answers["回答済"] + answers["未回答"]).max()))
     answered.set_y_axis({"reverse": True})
     answered.set_legend({"position": "bottom"})
-    answered.set_size({"width": 620, "height": max(260, 26 * n + 120)})
+    answered.set_size({"width": 620, "height": max(300, 40 * n + 140)})
     # The third chart starts a new printed page rather than being cut across two.
     ws.set_h_pagebreaks([HEADER_ROW + 32])
     ws.insert_chart(HEADER_ROW + 33, 6, answered)
