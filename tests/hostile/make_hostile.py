@@ -346,6 +346,9 @@ BILLION_LAUGHS = (
 )
 
 
+LAUGH = '<row r="61"><c r="A61" t="inlineStr"><is><t>&l9;</t></is></c></row>'
+
+
 def nested(depth: int) -> str:
     return "<extLst>" + "<x>" * depth + "</x>" * depth + "</extLst>"
 
@@ -500,7 +503,7 @@ def build_hostile(out: Path) -> dict[str, str]:
             "F1.zip-bomb",
         ),
         "billion_laughs.xlsx": (
-            xlsx([("報告書", form_sheet(doctype=BILLION_LAUGHS)[0])], strings),
+            xlsx([("報告書", form_sheet(doctype=BILLION_LAUGHS, extra_rows=LAUGH)[0])], strings),
             "F1.corrupt",
         ),
         "xxe.xlsx": (
