@@ -205,10 +205,23 @@ def test_read_member_caps_and_errors(hostile: Path) -> None:
     assert info.value.code == "F1.corrupt"
 
 
-def test_read_member_handles_stored_members() -> None:
-    book = mh.zip_bytes([mh.stored("a.xml", b"<a>stored</a>")])
+def test_read_member_handles_stored_and_empty_members() -> None:
+    empty = mh.Member("e.xml", b"", 8, 0, 0)  # "deflated" with no data at all
+    book = mh.zip_bytes([mh.stored("a.xml", b"<a>stored</a>"), empty])
     with zipfile.ZipFile(io.BytesIO(book)) as zf:
         assert read_member(zf, "a.xml") == b"<a>stored</a>"
+        assert read_member(zf, "e.xml") == b""
+
+
+def test_zip64_directory_is_counted_before_parsing() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for i in range(70_000):  # more than 65,535 entries: only zip64 records hold the count
+            zf.writestr(f"x/{i}", b"")
+    with pytest.raises(Unreadable) as info:
+        sniff(buf.getvalue(), "many.xlsx")
+    assert info.value.code == "F1.too-large"
+    assert "70,000" in info.value.detail
 
 
 def test_truncated_zip_is_corrupt(hostile: Path) -> None:

@@ -361,6 +361,8 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
     name_len, extra_len = struct.unpack_from("<HH", head, 26)
     fp.seek(info.header_offset + 30 + name_len + extra_len)
     left = info.compress_size
+    if left == 0 and info.file_size == 0:
+        return  # some writers store an empty part as "deflated" with no data at all
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     while left > 0 and not inflater.eof:
         raw = fp.read(min(_IN_CHUNK, left))
