@@ -111,7 +111,10 @@ password_option = click.option(
     "--password", help="パスワード付きのブックを開くパスワード（メモリ上で復号します）。"
 )
 jobs_option = click.option(
-    "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
     help="同時に読むプロセス数（0: CPUの数）。",
 )
 
@@ -197,8 +200,12 @@ def _feedback_writer(feedback_dir: Path | None, options: Options) -> Any:
 @registry_option
 @click.option("--station", help="この警察署の協議会の分だけ作る。")
 @click.option(
-    "-o", "--output", "out_dir", required=True,
-    type=click.Path(file_okay=False, path_type=Path), help="書き出すフォルダ。",
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="書き出すフォルダ。",
 )
 def template(registry: Path | None, station: str | None, out_dir: Path) -> None:
     """白紙の報告書様式を作る（名簿があれば協議会ごとに所属・施設名・協議会名を記入済みで）。"""
@@ -216,7 +223,9 @@ def template(registry: Path | None, station: str | None, out_dir: Path) -> None:
         councils = [c for c in councils if same_name(c.station, station)]
         if not councils:
             known = "、".join(reg.stations())
-            raise click.UsageError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
+            raise click.UsageError(
+                f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。"
+            )
     for c in councils:
         path = template_path_for(out_dir, c.station, c.facility_name, c.name)
         prefill = Prefill(c.council_id, c.station, c.facility_name, c.name)
@@ -239,18 +248,28 @@ def _write(action: Any, path: Path, quiet: bool = False) -> None:
 
 @main.command()
 @click.option(
-    "-o", "--output", "out_dir", required=True,
-    type=click.Path(file_okay=False, path_type=Path), help="書き出すフォルダ。",
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="書き出すフォルダ。",
 )
-@click.option("--count", type=click.IntRange(min=1), default=80, show_default=True,
-              help="報告書の件数。")
-@click.option("--seed", type=int, default=1, show_default=True, help="乱数の種（同じ種なら同じ内容）。")
-@click.option("--mistakes", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="記入誤りを1つ含める報告書の割合（0〜1）。")
+@click.option(
+    "--count", type=click.IntRange(min=1), default=80, show_default=True, help="報告書の件数。"
+)
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="乱数の種（同じ種なら同じ内容）。"
+)
+@click.option(
+    "--mistakes",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="記入誤りを1つ含める報告書の割合（0〜1）。",
+)
 @registry_option
-def samples(
-    out_dir: Path, count: int, seed: int, mistakes: float, registry: Path | None
-) -> None:
+def samples(out_dir: Path, count: int, seed: int, mistakes: float, registry: Path | None) -> None:
     """架空の県の協議会名簿と、記入済みの報告書の見本を作る。"""
     from toolkit.sample_files import write_samples
 

@@ -10,7 +10,6 @@ from datetime import date, datetime, time
 from typing import Any
 
 from toolkit import normalize as N
-from toolkit.raw import RawCell, RawReport
 from toolkit.model import (
     EXTRAORDINARY,
     REGULAR,
@@ -19,6 +18,7 @@ from toolkit.model import (
     RequestItem,
     Sourced,
 )
+from toolkit.raw import RawCell, RawReport
 
 _TEXT_FIELDS = (
     "affiliation",
@@ -200,7 +200,9 @@ def _meeting_type(raw: RawReport) -> Sourced[str]:
     text = "\u3000".join(N.clean_text(c.value) or "" for c in cells)
     parsed = N.parse_meeting_type(text)
     value = parsed.value if parsed.value in (REGULAR, EXTRAORDINARY) else None
-    return Sourced(value, cells[0].cell, _raw_if(parsed) or (None if value else text), parsed.problem)
+    return Sourced(
+        value, cells[0].cell, _raw_if(parsed) or (None if value else text), parsed.problem
+    )
 
 
 def _officers(raw: RawReport) -> Sourced[tuple[str, ...]]:
@@ -217,21 +219,21 @@ def _officers(raw: RawReport) -> Sourced[tuple[str, ...]]:
 
 
 def _agenda(raw: RawReport) -> list[AgendaItem]:
-    items = []
+    items: list[AgendaItem] = []
     for category, topic, remarks in raw.agenda:
         t = N.clean_text(topic.value)
         r = N.clean_text(remarks.value)
         if t is None and r is None:
             continue  # a printed 区分 with nothing written against it
         text = N.clean_text(category.value)
-        canonical = N.canonical_category(text) if text else None
-        items.append(
-            AgendaItem(
-                category=Sourced(canonical or text, category.cell, text if not canonical else None),
-                topic=Sourced(t, topic.cell),
-                remarks=Sourced(r, remarks.cell),
-            )
-        )
+        if text is None and items:
+            # A blank 区分 under a filled one continues it (merged cells that a format
+            # without merges, such as .ods read by calamine, has lost).
+            kind = items[-1].category
+        else:
+            canonical = N.canonical_category(text) if text else None
+            kind = Sourced(canonical or text, category.cell, text if not canonical else None)
+        items.append(AgendaItem(kind, Sourced(t, topic.cell), Sourced(r, remarks.cell)))
     return items
 
 

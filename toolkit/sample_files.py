@@ -7,27 +7,18 @@ its content was made to produce, so that a check of the samples can be compared 
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from toolkit.excel.fill import FastFiller
 from toolkit.excel.registry_io import write_registry
-from toolkit.excel.template import build_template, safe_filename
+from toolkit.excel.template import safe_file_name, template_bytes
 from toolkit.fictional import fictional_registry
+from toolkit.fileio import write_atomic
 from toolkit.registry import Registry
 from toolkit.samples import generate_reports
 
 MANIFEST = "planted.json"
-
-
-def blank_template_bytes() -> bytes:
-    """The blank form as bytes, built once per run."""
-    buf = io.BytesIO()
-    build_template().save(buf)
-    return buf.getvalue()
 
 
 def write_samples(
@@ -43,19 +34,31 @@ def write_samples(
     reg = registry or fictional_registry(0)
     if registry is None:
         write_registry(reg, out_dir / "registry.xlsx")
-    filler = FastFiller(blank_template_bytes())
+    filler = FastFiller(template_bytes())
     manifest: dict[str, list[dict[str, str | None]]] = {}
     used: set[str] = set()
+    first_of: dict[tuple[str, object], str] = {}
     for sample in generate_reports(reg, count=count, seed=seed, mistakes=mistakes):
-        rel = _unique(
-            f"reports/{safe_filename(sample.council.station)}/{safe_filename(sample.file_stem)}",
-            used,
-        )
-        data = filler.fill(sample.values, council_id=sample.council.council_id)
-        write_bytes_atomic(out_dir / rel, data)
-        manifest[rel] = [{"code": p.code, "field": p.field} for p in sample.planted]
+        stem = f"reports/{safe_file_name(sample.council.station)}/{safe_file_name(sample.file_stem)}"
+        rel = _unique(stem, used)
+        codes = {p.code for p in sample.planted}
+        # A typo in 協議会名 is only noticed when the form does not carry its 協議会ID: the
+        # officer typed it on the blank form rather than HQ's prefilled one.
+        council_id = None if "R6.unknown-council" in codes else sample.council.council_id
+        write_atomic(out_dir / rel, filler.fill(sample.values, council_id=council_id))
+        planted = [{"code": p.code, "field": p.field} for p in sample.planted]
+        # R7 is reported on the later of two reports of one meeting (in path order).
+        meeting = (sample.council.council_id, sample.values.get("date"))
+        if "R7.duplicate" in codes:
+            earlier = first_of.setdefault(meeting, rel)
+            if earlier == rel or earlier > rel:
+                planted = [p for p in planted if p["code"] != "R7.duplicate"]
+            if earlier > rel:
+                manifest[earlier].append({"code": "R7.duplicate", "field": None})
+                first_of[meeting] = rel
+        manifest[rel] = planted
     text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    write_bytes_atomic(out_dir / MANIFEST, text.encode())
+    write_atomic(out_dir / MANIFEST, text.encode())
     return len(manifest)
 
 
@@ -67,16 +70,3 @@ def _unique(stem: str, used: set[str]) -> str:
         n += 1
     used.add(candidate)
     return candidate
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -94,7 +94,9 @@ def _from_toml(path: Path, base: Settings) -> Settings:
             sev = {}
             for code, level in dict(value).items():
                 if code not in CATALOGUE:
-                    raise SettingsError(f"設定ファイル「{path}」: 規則コード「{code}」はありません。")
+                    raise SettingsError(
+                        f"設定ファイル「{path}」: 規則コード「{code}」はありません。"
+                    )
                 try:
                     sev[code] = Severity(level)
                 except ValueError:

@@ -108,12 +108,12 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
         return Hit("title", key, box)
     if key in DECOR:
         return Hit("decor", key, box)
-    if split_attendance(text) is not None:
-        return None  # "警察官3人・民間10人" is a value, not a label
     for n in _PREFIX_LENGTHS:
         name = FIELD_OF.get(key[:n])
         if name is None or len(key) == n:
             continue
+        if name in _COUNT_FIELDS and split_attendance(text) is not None:
+            return None  # "警察官3人・民間10人" is a value, not a label
         inline = _inline_value(text, key[:n], name)
         if inline is not None:
             return Hit("field", name, box, RawCell(inline, grid.ref(r, c)))

@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel.grid import Grid
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
-from toolkit.excel.ooxml import Package, merges_in, pictures_in, read_package
+from toolkit.excel.ooxml import merges_in, pictures_in, read_package
 from toolkit.excel.safety import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.raw import RawCell, RawReport
 
@@ -146,9 +146,7 @@ def _bounded_grid(data: bytes, name: str, xml: bytes) -> Grid:
         ]
     finally:
         wb.close()
-    merges = [
-        m for m in merges_in(xml) if m[0] < BOUNDED_ROWS and m[1] < BOUNDED_COLS
-    ]
+    merges = [m for m in merges_in(xml) if m[0] < BOUNDED_ROWS and m[1] < BOUNDED_COLS]
     return Grid(name, [["" if v is None else v for v in r] for r in rows], merges)
 
 
@@ -228,7 +226,9 @@ def read_named(
         raw.agenda_cell = grid.ref(*names["agenda_1_topic"])
     n = 1
     while f"request_{n}" in names:
-        raw.requests.append((grid.raw(*names[f"request_{n}"]), _named(grid, names, f"response_{n}")))
+        raw.requests.append(
+            (grid.raw(*names[f"request_{n}"]), _named(grid, names, f"response_{n}"))
+        )
         n += 1
     if "request_1" in names:
         raw.requests_cell = grid.ref(*names["request_1"])

@@ -15,9 +15,7 @@ canonical blank.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..fileio import write_atomic
 from ..model import CATEGORIES
 
 TEMPLATE_VERSION = "2026.1"
@@ -618,21 +617,6 @@ def workbook_bytes(wb: openpyxl.Workbook) -> bytes:
 def template_bytes(prefill: Prefill | None = None) -> bytes:
     """The template as the bytes of an .xlsx file."""
     return workbook_bytes(build_template(prefill))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        # mkstemp makes the file private; a report form is meant to be shared.
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_template(path: Path, prefill: Prefill | None = None) -> None:

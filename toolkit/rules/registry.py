@@ -55,6 +55,14 @@ def registered(report: Report, ctx: Context) -> Iterator[Finding | None]:
             hint=_suggestion(name.value, registry, ctx),
         )
         return
+    if not same_name(name.value, council.name):
+        yield ctx.settings.make(
+            "R6.name-mismatch",
+            field="council_name",
+            cell=name.cell,
+            found=name.value,
+            expected=council.name,
+        )
     facility = report.facility_name
     if facility.value and not same_name(facility.value, council.facility_name):
         yield ctx.settings.make(
@@ -76,10 +84,13 @@ def registered(report: Report, ctx: Context) -> Iterator[Finding | None]:
 
 
 def _suggestion(name: str, registry: Registry, ctx: Context) -> str:
+    scored = registry.closest(name, limit=ctx.settings.suggestions)
+    best = scored[0][1] if scored else 0.0
+    # Only names about as close as the best one: a list of look-alikes would not help.
     close = [
         c.name
-        for c, score in registry.closest(name, limit=ctx.settings.suggestions)
-        if score >= ctx.settings.suggestion_min_score
+        for c, score in scored
+        if score >= ctx.settings.suggestion_min_score and score >= best - 5
     ]
     if not close:
         return "協議会名簿に登録されている正式な名称を記入してください。"

@@ -31,9 +31,7 @@ def required_fields(report: Report, ctx: Context) -> Iterator[Finding | None]:
     for key in REQUIRED:
         value: Sourced[object] = getattr(report, key)
         if value.blank:
-            yield ctx.settings.make(
-                "R1.required", field=key, cell=value.cell, label=printed(key)
-            )
+            yield ctx.settings.make("R1.required", field=key, cell=value.cell, label=printed(key))
     for key in RECOMMENDED:
         value = getattr(report, key)
         if value.blank:
