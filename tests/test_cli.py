@@ -103,7 +103,11 @@ def test_check_future_date_is_an_error(runner: CliRunner, blank: Path, tmp_path:
     out = runner.invoke(main, ["check", str(bad), "--json", "--as-of", "2026-11-25"])
     assert out.exit_code == 1
     (issue,) = json.loads(out.stdout)["issues"]
-    assert (issue["code"], issue["field"], issue["cell"]) == ("R2.future-date", "date", "報告書!F10")
+    assert (issue["code"], issue["field"], issue["cell"]) == (
+        "R2.future-date",
+        "date",
+        "報告書!F10",
+    )
 
 
 def test_check_unreadable_file_is_accounted_for_and_exits_1(

@@ -37,7 +37,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from toolkit.ledger import PURGED_TEXT, Ledger, registered_council
+from toolkit.ledger import PURGED_TEXT, Ledger
 from toolkit.model import CATEGORIES, EXTRAORDINARY, REGULAR
 from toolkit.normalize import parse_date, wareki
 from toolkit.registry import Registry
@@ -300,9 +300,9 @@ def _resolve(
         council = None
         if registry is not None:
             # The template's ID, else name and 所属 (the ingest may have used another registry)
-            council = registered_council(registry, _text(tid), _text(name), _text(aff))
+            council = registry.find(_text(tid), _text(name), _text(aff))
             if council is None:
-                council = registered_council(registry, _text(cid), None, None)
+                council = registry.find(_text(cid), None, None)
         st_text = st if isinstance(st, str) else NO_STATION
         if council is not None:
             rows.append(

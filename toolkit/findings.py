@@ -333,7 +333,8 @@ def kind(code: str) -> FindingKind:
 
 def file_finding(code: str, **params: object) -> Finding:
     """A finding about a whole file, with no field or cell."""
-    return CATALOGUE[code].make(**params)
+    entry = CATALOGUE[code]
+    return Finding(entry.code, entry.severity, entry.template.format(**params))
 
 
 def worst(findings: list[Finding]) -> Severity | None:

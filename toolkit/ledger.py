@@ -34,7 +34,6 @@ import json
 import os
 import sqlite3
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -45,10 +44,9 @@ from typing import TYPE_CHECKING, Any
 from toolkit import __version__
 from toolkit.findings import CATALOGUE, Severity
 from toolkit.model import Report
-from toolkit.registry import Council, Registry, name_key
+from toolkit.registry import station_key as station_name
 from toolkit.rules.context import Context
 from toolkit.rules.duplicates import council_key
-from toolkit.rules.registry import same_name
 
 if TYPE_CHECKING:
     from toolkit.check import Checked, FileResult
@@ -240,40 +238,6 @@ def fiscal_year(day: date) -> int:
 def keep_until(day: date, years: int) -> date:
     """Last day a document made on `day` is kept: 31 March of fiscal year + 1 + years."""
     return date(fiscal_year(day) + 1 + years, 3, 31)
-
-
-def station_name(text: str | None) -> str | None:
-    """A police station as grouped: NFKC, no spaces, 〇〇署 written out as 〇〇警察署."""
-    if not text:
-        return None
-    name = "".join(unicodedata.normalize("NFKC", text).split())
-    if name.endswith("署") and not name.endswith("警察署") and len(name) > 1:
-        name = name[:-1] + "警察署"
-    return name or None
-
-
-def registered_council(
-    registry: Registry, council_id: str | None, name: str | None, station: str | None
-) -> Council | None:
-    """The registered council of a report: by 協議会ID, else by name and police station.
-
-    Two stations may each have a council of the same name (駅前交番連絡協議会); the report's
-    所属 then picks the one of its station. A name alone picks the first registered.
-    """
-    if council_id:
-        found = registry.by_id(council_id)
-        if found is not None:
-            return found
-    if not name:
-        return None
-    first = registry.by_name(name)
-    if first is None or not station or same_name(first.station, station):
-        return first
-    key = name_key(name)
-    for council in registry.councils:
-        if name_key(council.name) == key and same_name(council.station, station):
-            return council
-    return first
 
 
 def _now() -> str:
@@ -803,8 +767,8 @@ class _RunWriter:
         registry = self.context.registry
         council = None
         if registry is not None:
-            council = registered_council(
-                registry, report.council_id, report.council_name.value, report.affiliation.value
+            council = registry.find(
+                report.council_id, report.council_name.value, report.affiliation.value
             )
         day = report.date.value
         errors = sum(f.severity is Severity.ERROR for f in checked.findings)

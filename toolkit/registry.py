@@ -145,8 +145,28 @@ class Registry:
         """
         found = self._names.get(name_key(council_name), [])
         if station is not None:
-            found = [c for c in found if name_key(c.station) == name_key(station)]
+            found = [c for c in found if station_key(c.station) == station_key(station)]
         return found[0] if found else None
+
+    def find(
+        self, council_id: str | None, name: str | None, station: str | None = None
+    ) -> Council | None:
+        """The registered council of a report: by 協議会ID, else by name and police station.
+
+        Two stations may each have a council of the same name (駅前交番連絡協議会); the
+        report's 所属 then picks the one of its station. A name alone picks the first.
+        """
+        if council_id:
+            found = self.by_id(council_id)
+            if found is not None:
+                return found
+        if not name:
+            return None
+        if station:
+            own = self.by_name(name, station)
+            if own is not None:
+                return own
+        return self.by_name(name)
 
     def closest(self, council_name: str, limit: int = 3) -> list[tuple[Council, float]]:
         """Registered councils whose names look most like `council_name`, best first.
@@ -182,6 +202,16 @@ class RegistryError(Exception):
         self.source = source
         head = f"協議会名簿「{source}」を使用できません" if source else "協議会名簿を使用できません"
         super().__init__(f"{head}（{len(self.problems)}件）:\n" + "\n".join(self.problems))
+
+
+def station_key(text: str | None) -> str | None:
+    """A police station as compared and grouped: NFKC, no spaces, 〇〇署 as 〇〇警察署."""
+    if not text:
+        return None
+    name = name_key(text)
+    if name.endswith("署") and not name.endswith("警察署") and len(name) > 1:
+        name = name[:-1] + "警察署"
+    return name or None
 
 
 def name_key(text: str) -> str:

@@ -23,7 +23,7 @@ def width(text: str) -> int:
 
 def fit(text: str, columns: int) -> str:
     """Cut or pad text to exactly `columns` display columns."""
-    out = []
+    out: list[str] = []
     used = 0
     for ch in text:
         w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1

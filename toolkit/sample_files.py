@@ -39,7 +39,9 @@ def write_samples(
     used: set[str] = set()
     first_of: dict[tuple[str, object], str] = {}
     for sample in generate_reports(reg, count=count, seed=seed, mistakes=mistakes):
-        stem = f"reports/{safe_file_name(sample.council.station)}/{safe_file_name(sample.file_stem)}"
+        stem = (
+            f"reports/{safe_file_name(sample.council.station)}/{safe_file_name(sample.file_stem)}"
+        )
         rel = _unique(stem, used)
         codes = {p.code for p in sample.planted}
         # A typo in 協議会名 is only noticed when the form does not carry its 協議会ID: the

@@ -31,7 +31,20 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 def record(**values: Any) -> dict[str, Any]:
     """An expected record with SPEC.md's keys in order; absent keys are null / []."""
-    keys = ["affiliation", "reporter", "phone", "council_name", "facility_name", "date", "start_time", "end_time", "venue", "police_attendees", "civilian_attendees", "meeting_type"]
+    keys = [
+        "affiliation",
+        "reporter",
+        "phone",
+        "council_name",
+        "facility_name",
+        "date",
+        "start_time",
+        "end_time",
+        "venue",
+        "police_attendees",
+        "civilian_attendees",
+        "meeting_type",
+    ]
     out: dict[str, Any] = {k: values.get(k) for k in keys}
     out["agenda"] = values.get("agenda", [])
     out["discussion"] = values.get("discussion")

@@ -6,7 +6,7 @@ library filled it, so the reading logic does not depend on the file format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -21,7 +21,7 @@ class Grid:
     """Cell values of one sheet by 0-based (row, col); empty cells are absent or ''."""
 
     sheet: str
-    rows: list[list[object]]
+    rows: Sequence[Sequence[object]]
     merges: list[Box] = field(default_factory=list)
     _cover: dict[tuple[int, int], Box] | None = field(default=None, repr=False)
 

@@ -29,14 +29,9 @@ def _key(text: str) -> str:
 
 
 def council_of(report: Report, registry: Registry) -> Council | None:
-    """The registered council a report belongs to: by the template's 協議会ID, else by name."""
-    if report.council_id:
-        found = registry.by_id(report.council_id)
-        if found is not None:
-            return found
-    if report.council_name.value:
-        return registry.by_name(report.council_name.value)
-    return None
+    """The registered council a report belongs to: by the template's 協議会ID, else by name
+    at the report's police station."""
+    return registry.find(report.council_id, report.council_name.value, report.affiliation.value)
 
 
 def registered(report: Report, ctx: Context) -> Iterator[Finding | None]:
