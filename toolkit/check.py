@@ -90,18 +90,19 @@ class Options:
 # --- finding the files ------------------------------------------------------------------
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
+def discover(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path]:
     """Files to read: each file given, and every workbook under each folder given.
 
     A folder is searched recursively for .xlsx .xlsm .xls .ods, in a stable order; Excel's
-    own lock files (~$…) are left out. A path that does not exist is passed on so that it
-    is reported as missing.
+    own lock files (~$…) and the folders in `exclude` (our own outputs) are left out. A
+    path that does not exist is passed on so that it is reported as missing.
     """
+    skip = {p.resolve() for p in exclude}
     for path in paths:
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if (Path(root) / d).resolve() not in skip)
                 for name in files:
                     if name.startswith("~$") or Path(name).suffix.lower() not in SUFFIXES:
                         continue
@@ -180,9 +181,11 @@ def _content(report: Report) -> str:
 # --- the run ----------------------------------------------------------------------------
 
 
-def check_paths(paths: Iterable[Path], options: Options) -> Iterator[FileResult]:
+def check_paths(
+    paths: Iterable[Path], options: Options, exclude: Iterable[Path] = ()
+) -> Iterator[FileResult]:
     """Check every file, in order, each in an isolated worker; R7 across the run."""
-    files = list(discover(paths))
+    files = list(discover(paths, exclude))
     jobs = options.jobs or os.cpu_count() or 1
     jobs = max(1, min(jobs, len(files)))
     tracker = DuplicateTracker(options.context)
@@ -210,3 +213,37 @@ def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
     else:
         finding = file_finding("F1.crashed", file=path.name, detail=failure.detail)
     return _unreadable(result, finding)
+
+
+@dataclass
+class Tally:
+    """Counts of a run, kept while results stream past (for the closing line)."""
+
+    files: int = 0
+    reports: int = 0
+    findings: int = 0
+    errors: int = 0
+    unreadable: int = 0
+
+    def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for result in results:
+            self.files += 1
+            for checked in result.reports:
+                if checked.report is None:
+                    self.unreadable += 1
+                    continue
+                self.reports += 1
+                self.findings += len(checked.findings)
+                self.errors += checked.status == ERROR
+            yield result
+
+    @property
+    def failed(self) -> bool:
+        """Some report has an error, or some file could not be read (exit status 1)."""
+        return bool(self.errors or self.unreadable)
+
+    def line(self) -> str:
+        return (
+            f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件、"
+            f"読取不可 {self.unreadable}件"
+        )

@@ -96,10 +96,10 @@ def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]
             yield result
 
 
-def _count_files(paths: tuple[Path, ...]) -> int:
+def _count_files(paths: tuple[Path, ...], exclude: list[Path] | None = None) -> int:
     from toolkit.check import discover
 
-    return sum(1 for _ in discover(paths))
+    return sum(1 for _ in discover(paths, exclude or []))
 
 
 registry_option = click.option(
@@ -156,9 +156,10 @@ def check(
     view = StationView()
     failed = False
     writer = _feedback_writer(feedback_dir, options)
-    results = check_paths(paths, options)
+    exclude = [feedback_dir] if feedback_dir is not None else []
+    results = check_paths(paths, options, exclude)
     if not as_json:
-        results = _progress(results, _count_files(paths))
+        results = _progress(results, _count_files(paths, exclude))
     for result in results:
         for checked in result.reports:
             failed = failed or checked.status in ("error", "unreadable")
@@ -183,10 +184,14 @@ def check(
 def _feedback_writer(feedback_dir: Path | None, options: Options) -> Any:
     if feedback_dir is None:
         return None
-    from toolkit.excel.feedback import write_feedback
+    from toolkit.excel.feedback import FeedbackError, write_feedback
 
     def write(result: FileResult) -> None:
-        out = write_feedback(result, feedback_dir, password=options.password)
+        try:
+            out = write_feedback(result, feedback_dir, password=options.password)
+        except (FeedbackError, OSError) as exc:
+            click.echo(f"確認用の写しを書けません（{result.path}）: {exc}", err=True)
+            return
         if out is not None:
             click.echo(f"確認用の写し: {out}", err=True)
 
@@ -280,3 +285,186 @@ def samples(out_dir: Path, count: int, seed: int, mistakes: float, registry: Pat
         click.echo(f"「{out_dir}」に書き出せません: {exc.strerror or exc}", err=True)
         raise click.exceptions.Exit(1) from None
     click.echo(f"報告書 {written}件と協議会名簿を {out_dir} に書き出しました。")
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), help="台帳（SQLiteのファイル）。"
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="取り込み先の台帳（SQLiteのファイル。なければ作ります）。",
+)
+@registry_option
+@config_option
+@as_of_option
+@password_option
+@jobs_option
+def ingest(
+    paths: tuple[Path, ...],
+    db: Path,
+    registry: Path | None,
+    config: Path | None,
+    as_of: date | None,
+    password: str | None,
+    jobs: int,
+) -> None:
+    """報告書を点検して台帳に取り込む（同じファイルは二重に取り込みません）。
+
+    誤りや読めないファイルがあれば終了コード1、なければ0。
+    """
+    from toolkit.check import Tally, check_paths
+    from toolkit.ledger import Ledger, LedgerError
+
+    options = _options(registry, config, as_of, password, jobs)
+    tally = Tally()
+    results = _progress(tally.watch(check_paths(paths, options)), _count_files(paths))
+    try:
+        with Ledger.open(db) as ledger:
+            stats = ledger.ingest(results, context=options.context)
+    except LedgerError as exc:
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(1) from None
+    click.echo(
+        f"{tally.line()}。台帳に新しいファイル {stats.new_files}件、"
+        f"同一ファイル {stats.identical}件、差し替え {stats.superseded}件 — {db}"
+    )
+    for path in stats.not_archived:
+        click.echo(f"保管用の写しを作れませんでした（点検後に変更または削除）: {path}", err=True)
+    if tally.failed:
+        raise click.exceptions.Exit(1)
+
+
+# --- summary ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--period", required=True, help="集計期間: 2026-10（月）または FY2026（年度）。")
+@registry_option
+@click.option("--station", help="この警察署の分だけ集計する（地域課から報告する場合）。")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="書き出す集計表（.xlsx）。",
+)
+@config_option
+@as_of_option
+@password_option
+@jobs_option
+def summary(
+    paths: tuple[Path, ...],
+    db: Path | None,
+    period: str,
+    registry: Path | None,
+    station: str | None,
+    out: Path,
+    config: Path | None,
+    as_of: date | None,
+    password: str | None,
+    jobs: int,
+) -> None:
+    """月別・年度別の集計表（提出状況・年度実施状況・要望事項・検証結果・グラフ）を作る。
+
+    PATH（報告書のファイルやフォルダ）か --db（台帳）のどちらかを指定します。
+    """
+    from toolkit.aggregate import build_summary, parse_period
+    from toolkit.check import Tally, check_paths
+    from toolkit.excel.summary import SummaryWriteError, write_summary
+    from toolkit.ledger import Ledger, LedgerError
+
+    if bool(paths) == (db is not None):
+        raise click.UsageError("報告書のフォルダ（PATH）か --db のどちらか一方を指定してください。")
+    try:
+        span = parse_period(period)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if db is not None and not db.exists():
+        raise click.UsageError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+    options = _options(registry, config, as_of, password, jobs)
+    tally = Tally()
+    try:
+        ledger = Ledger.open(db) if db is not None else Ledger.memory()
+        with ledger:
+            if paths:
+                results = _progress(tally.watch(check_paths(paths, options)), _count_files(paths))
+                ledger.ingest(results, context=options.context, command="summary")
+            table = build_summary(
+                ledger,
+                span,
+                registry=options.context.registry,
+                station=station,
+                settings=options.context.settings,
+            )
+    except LedgerError as exc:
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(1) from None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    inputs = [*paths, *(p for p in (db, registry, config) if p is not None)]
+    try:
+        write_summary(table, out, inputs=inputs)
+    except (SummaryWriteError, OSError) as exc:
+        click.echo(f"集計表を書き出せません: {exc}", err=True)
+        raise click.exceptions.Exit(1) from None
+    source = tally.line() if paths else f"台帳 {db}"
+    click.echo(f"{span.label}: {source}。期間内の報告書 {len(table.meetings)}件 — 集計表: {out}")
+
+
+# --- retention --------------------------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="台帳（SQLiteのファイル）。",
+)
+@click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
+@click.option(
+    "--apply", is_flag=True, help="保存期間を過ぎた報告書の保管用の写しを実際に削除する。"
+)
+@config_option
+def retention(db: Path, as_of: date | None, apply: bool, config: Path | None) -> None:
+    """保存期間（1年、翌年度の4月1日から起算）を過ぎた報告書を一覧にする（--apply で削除）。"""
+    from toolkit.ledger import Ledger, LedgerError
+    from toolkit.normalize import wareki
+    from toolkit.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(config, today=as_of)
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+    try:
+        with Ledger.open(db) as ledger:
+            expired = ledger.expired(settings.today, settings.retention_years)
+            for e in expired:
+                held = wareki(e.meeting_date) if e.meeting_date else "開催日不明"
+                sheet = f"「{e.sheet}」" if e.sheet else ""
+                click.echo(f"{held}  保存期限 {wareki(e.keep_until)}  {e.path}{sheet}")
+            if not apply:
+                click.echo(
+                    f"保存期間を過ぎた報告書 {len(expired)}件（{wareki(settings.today)}現在）。"
+                    "削除するには --apply を付けて実行してください。"
+                )
+                return
+            removed = ledger.purge(expired, settings.today)
+    except LedgerError as exc:
+        click.echo(str(exc), err=True)
+        raise click.exceptions.Exit(1) from None
+    click.echo(
+        f"保存期間を過ぎた報告書 {len(expired)}件の保管用の写しと記載内容を削除し、"
+        f"台帳に記録しました（処理 {removed}件）。"
+    )

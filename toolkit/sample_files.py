@@ -8,6 +8,7 @@ its content was made to produce, so that a check of the samples can be compared 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from toolkit.excel.fill import FastFiller
@@ -33,7 +34,7 @@ def write_samples(
     out_dir.mkdir(parents=True, exist_ok=True)
     reg = registry or fictional_registry(0)
     if registry is None:
-        write_registry(reg, out_dir / "registry.xlsx")
+        write_registry(reg, out_dir / "registry.xlsx", created=datetime(2026, 4, 1))
     filler = FastFiller(template_bytes())
     manifest: dict[str, list[dict[str, str | None]]] = {}
     used: set[str] = set()
