@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from posixpath import dirname, join, normpath
 
-import msoffcrypto
+import msoffcrypto.format.ooxml
 import openpyxl
 import pytest
 import xlsxwriter

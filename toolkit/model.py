@@ -6,9 +6,10 @@ form is exactly the `report` object of SPEC.md.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -42,13 +43,13 @@ SCALAR_KEYS = (
 TEXT_KEYS = ("discussion", "reference")
 
 
-@dataclass(frozen=True, slots=True)
-class Sourced(Generic[T]):
+class Sourced(NamedTuple, Generic[T]):
     """One value of the form and its origin.
 
     `cell` is `Sheet!A1` of the cell the value came from, or where it should have been.
     `raw` is the text as found when it could not be read as a value (for messages);
-    `problem` is then the reason code from `normalize`.
+    `problem` is then the reason code from `normalize`. A tuple, so that records cross
+    process boundaries cheaply.
     """
 
     value: T | None = None
@@ -62,6 +63,9 @@ class Sourced(Generic[T]):
         return self.value is None and self.raw is None
 
 
+NOTHING: Sourced[Any] = Sourced()  # a value never written, from nowhere (immutable)
+
+
 def at(cell: str | None) -> Sourced[Any]:
     """An empty value that remembers where it should have been written."""
     return Sourced(None, cell)
@@ -71,9 +75,9 @@ def at(cell: str | None) -> Sourced[Any]:
 class AgendaItem:
     """One row of the 区分 / 協議事項 / 備考 table."""
 
-    category: Sourced[str] = Sourced()
-    topic: Sourced[str] = Sourced()
-    remarks: Sourced[str] = Sourced()
+    category: Sourced[str] = NOTHING
+    topic: Sourced[str] = NOTHING
+    remarks: Sourced[str] = NOTHING
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,8 +91,8 @@ class AgendaItem:
 class RequestItem:
     """One row of the 要望事項 / 措置・回答 table; no response means the request is open."""
 
-    request: Sourced[str] = Sourced()
-    response: Sourced[str] = Sourced()
+    request: Sourced[str] = NOTHING
+    response: Sourced[str] = NOTHING
 
     def to_json(self) -> dict[str, Any]:
         return {"request": self.request.value, "response": self.response.value}
@@ -98,27 +102,27 @@ class RequestItem:
 class Report:
     """One 開催結果報告書, as read from one sheet."""
 
-    affiliation: Sourced[str] = Sourced()
-    reporter: Sourced[str] = Sourced()
-    phone: Sourced[str] = Sourced()
-    council_name: Sourced[str] = Sourced()
-    facility_name: Sourced[str] = Sourced()
-    date: Sourced[date] = Sourced()
-    start_time: Sourced[time] = Sourced()
-    end_time: Sourced[time] = Sourced()
-    venue: Sourced[str] = Sourced()
-    police_attendees: Sourced[int] = Sourced()
-    civilian_attendees: Sourced[int] = Sourced()
-    meeting_type: Sourced[str] = Sourced()
+    affiliation: Sourced[str] = NOTHING
+    reporter: Sourced[str] = NOTHING
+    phone: Sourced[str] = NOTHING
+    council_name: Sourced[str] = NOTHING
+    facility_name: Sourced[str] = NOTHING
+    date: Sourced[date] = NOTHING
+    start_time: Sourced[time] = NOTHING
+    end_time: Sourced[time] = NOTHING
+    venue: Sourced[str] = NOTHING
+    police_attendees: Sourced[int] = NOTHING
+    civilian_attendees: Sourced[int] = NOTHING
+    meeting_type: Sourced[str] = NOTHING
     agenda: tuple[AgendaItem, ...] = ()
-    discussion: Sourced[str] = Sourced()
+    discussion: Sourced[str] = NOTHING
     requests: tuple[RequestItem, ...] = ()
-    reference: Sourced[str] = Sourced()
-    officers: Sourced[tuple[str, ...]] = Sourced()
+    reference: Sourced[str] = NOTHING
+    officers: Sourced[tuple[str, ...]] = NOTHING
     # Not part of the JSON record: 別添 is only noted, and the weekday written in brackets
     # beside the date (0 = Monday) is kept to check it against the date.
-    attachment: Sourced[str] = Sourced()
-    weekday: Sourced[int] = Sourced()
+    attachment: Sourced[str] = NOTHING
+    weekday: Sourced[int] = NOTHING
     # First cell of each table, where a missing first row should have been written.
     agenda_cell: str | None = None
     requests_cell: str | None = None
@@ -145,6 +149,16 @@ class Report:
         return [r for r in self.requests if r.request.value and not r.response.value]
 
 
+def _fast_reduce(self: Any) -> tuple[Any, tuple[Any, ...]]:
+    # Frozen slotted dataclasses unpickle through a slow generic path; records cross a
+    # process boundary for every file, so they are rebuilt from their fields directly.
+    return self.__class__, tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+for _cls in (AgendaItem, RequestItem, Report):
+    _cls.__reduce__ = _fast_reduce  # type: ignore[method-assign]
+
+
 def _json_value(value: object) -> object:
     if isinstance(value, time):
         return value.strftime("%H:%M")
@@ -153,6 +167,7 @@ def _json_value(value: object) -> object:
     return value
 
 
+@functools.lru_cache(maxsize=65536)
 def cell_ref(sheet: str, row: int, col: int) -> str:
     """`Sheet!A1` from 0-based row and column."""
     return f"{sheet}!{column_letter(col)}{row + 1}"

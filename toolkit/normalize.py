@@ -124,6 +124,8 @@ def clean_text(value: object) -> str | None:
     text = unicodedata.normalize("NFKC", text)
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
+    if text.isprintable():  # one line, no tabs: the common case, done the fast way
+        return " ".join(text.split()) or None
     lines = (_WHITESPACE.sub(" ", line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line) or None
 

@@ -6,6 +6,8 @@ pictures a sheet carries. All parts are read through `safety.read_member`, with 
 
 from __future__ import annotations
 
+import functools
+import html
 import posixpath
 import re
 import zipfile
@@ -41,16 +43,34 @@ class Package:
 
 
 def read_package(zf: zipfile.ZipFile, limits: Limits) -> Package:
-    """Sheets and defined names from `xl/workbook.xml` and its relationships."""
-    root = safe_xml(read_member(zf, "xl/workbook.xml", limits))
-    targets = _relationships(zf, "xl/_rels/workbook.xml.rels", "xl", limits)
+    """Sheets and defined names from `xl/workbook.xml` and its relationships.
+
+    Stations' files mostly share a handful of layouts, so the parse is kept per distinct
+    pair of parts: a month of files made from our template parses them once.
+    """
+    book = read_member(zf, "xl/workbook.xml", limits)
+    try:
+        rels = read_member(zf, "xl/_rels/workbook.xml.rels", limits)
+    except KeyError:
+        rels = b""
+    sheets, names = _parse_workbook(book, rels)
+    has_media = any(n.startswith("xl/media/") for n in zf.namelist())
+    return Package(list(sheets), {k: dict(v) for k, v in names.items()}, has_media)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_workbook(
+    book: bytes, rels: bytes
+) -> tuple[tuple[SheetPart, ...], dict[str, dict[str, tuple[int, int]]]]:
+    root = safe_xml(book)
+    targets = _targets(rels, "xl") if rels else {}
     sheets: list[SheetPart] = []
     for el in root.iter(f"{_NS_MAIN}sheet"):
         rid = el.get(f"{_NS_REL}id", "")
         sheets.append(
             SheetPart(el.get("name", ""), targets.get(rid, ""), el.get("state", "visible"))
         )
-    pkg = Package(sheets, has_media=any(n.startswith("xl/media/") for n in zf.namelist()))
+    names: dict[str, dict[str, tuple[int, int]]] = {}
     scoped: list[tuple[str, str, int, int]] = []
     for el in root.iter(f"{_NS_MAIN}definedName"):
         name = el.get("name", "")
@@ -64,11 +84,11 @@ def read_package(zf: zipfile.ZipFile, limits: Limits) -> Package:
         if local is not None and local.isdigit() and int(local) < len(sheets):
             scoped.append((sheets[int(local)].name, name, r, c))
         else:
-            pkg.names.setdefault(sheet, {})[name] = (r, c)
+            names.setdefault(sheet, {})[name] = (r, c)
     # Names scoped to a sheet (Excel makes them when a named sheet is copied) win there.
     for sheet, name, r, c in scoped:
-        pkg.names.setdefault(sheet, {})[name] = (r, c)
-    return pkg
+        names.setdefault(sheet, {})[name] = (r, c)
+    return tuple(sheets), names
 
 
 def _target(text: str) -> tuple[str, int, int] | None:
@@ -94,6 +114,11 @@ def _relationships(
         data = read_member(zf, rels_part, limits)
     except KeyError:
         return {}
+    return _targets(data, base)
+
+
+def _targets(data: bytes, base: str) -> dict[str, str]:
+    """Relationship id → part path, from a .rels part."""
     out: dict[str, str] = {}
     for el in safe_xml(data).iter(f"{_NS_PKG}Relationship"):
         target = el.get("Target", "")
@@ -103,6 +128,25 @@ def _relationships(
             path = posixpath.normpath(posixpath.join(base, target))
         out[el.get("Id", "")] = path
     return out
+
+
+_PROPERTY = re.compile(
+    rb'<(?:\w+:)?property\b[^>]*\bname="(kyogikai_[a-z_]+)"[^>]*>\s*'
+    rb"<(?:\w+:)?lpwstr>([^<]*)</(?:\w+:)?lpwstr>"
+)
+
+
+def template_properties(zf: zipfile.ZipFile, limits: Limits) -> dict[str, str]:
+    """Our template's custom document properties (version, 協議会ID), when present."""
+    try:
+        data = read_member(zf, "docProps/custom.xml", limits, max_bytes=2**20)
+    except KeyError:
+        return {}
+    out = {}
+    for m in _PROPERTY.finditer(data):
+        key = m.group(1).decode().removeprefix("kyogikai_")
+        out[key] = html.unescape(m.group(2).decode("utf-8", "replace")).strip()
+    return {k: v for k, v in out.items() if v}
 
 
 def pictures_in(zf: zipfile.ZipFile, sheet_part: str, limits: Limits) -> int:

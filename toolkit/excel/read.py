@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel.grid import Grid
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
-from toolkit.excel.ooxml import merges_in, pictures_in, read_package
+from toolkit.excel.ooxml import Package, merges_in, pictures_in, read_package, template_properties
 from toolkit.excel.safety import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.raw import RawCell, RawReport
 
@@ -69,7 +69,7 @@ def read_workbook(
     sniffed = sniff(data, filename, password=password, limits=limits)
     try:
         if sniffed.format in ("xlsx", "xlsm"):
-            return _read_ooxml(sniffed.data, sniffed.format, limits)
+            return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
         return _read_other(sniffed.data, sniffed.format)
     except Unreadable:
         raise
@@ -87,14 +87,18 @@ def _short(exc: BaseException) -> str:
 # --- .xlsx / .xlsm ----------------------------------------------------------------------
 
 
-def _read_ooxml(data: bytes, fmt: str, limits: Limits) -> WorkbookRead:
+def _read_ooxml(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+) -> WorkbookRead:
     out = WorkbookRead(fmt)
     if fmt == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
-    zf = zipfile.ZipFile(io.BytesIO(data))
+    zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
     pkg = read_package(zf, limits)
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    meta = _meta(book) if any(s.name == META_SHEET for s in pkg.sheets) else {}
+    meta = template_properties(zf, limits)
+    if not meta and any(s.name == META_SHEET for s in pkg.sheets):
+        meta = _meta(book, zf, pkg, limits)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -150,10 +154,20 @@ def _bounded_grid(data: bytes, name: str, xml: bytes) -> Grid:
     return Grid(name, [["" if v is None else v for v in r] for r in rows], merges)
 
 
-def _meta(book: CalamineWorkbook) -> dict[str, str]:
+def _meta(
+    book: CalamineWorkbook, zf: zipfile.ZipFile, pkg: Package, limits: Limits
+) -> dict[str, str]:
+    """Template version and 協議会ID from the hidden `_meta` sheet (when the custom
+    properties were lost), measured first like every sheet handed to calamine."""
+    part = pkg.part_of(META_SHEET)
     try:
+        if not part:
+            return {}
+        rows_n, cols_n = sheet_extent(read_member(zf, part, limits))
+        if rows_n * cols_n > limits.max_sheet_cells:
+            return {}
         rows = book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
-    except Exception:
+    except (KeyError, Unreadable):
         return {}
     out: dict[str, str] = {}
     for row in rows[:20]:

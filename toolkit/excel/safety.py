@@ -19,16 +19,13 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
 
 import defusedxml
 import defusedxml.ElementTree as DefusedET
 import olefile
-from msoffcrypto.exceptions import InvalidKeyError
-from msoffcrypto.format.ooxml import OOXMLFile
-from msoffcrypto.format.xls97 import Xls97File
 
 from toolkit.findings import CATALOGUE
 
@@ -80,6 +77,8 @@ class Sniffed:
     format: str  # "xlsx" | "xlsm" | "xls" | "ods"
     data: bytes
     decrypted: bool = False
+    # The opened package of a zip-based file, already judged; the caller closes it.
+    zip: zipfile.ZipFile | None = field(default=None, compare=False, repr=False)
 
 
 # --- sniff ------------------------------------------------------------------------------
@@ -110,7 +109,8 @@ def _sniff(
             f"ファイルサイズ {_size(len(data))}、上限 {_size(limits.max_file_bytes)}",
         )
     if data.startswith(ZIP_MAGIC):
-        return Sniffed(_sniff_zip(data, filename, limits), data)
+        fmt, zf = _sniff_zip(data, filename, limits)
+        return Sniffed(fmt, data, zip=zf)
     if data.startswith(OLE_MAGIC):
         return _sniff_ole(data, filename, password, limits, allow_decrypt=allow_decrypt)
     raise Unreadable("F1.not-workbook", f"{describe(data)}です")
@@ -192,29 +192,32 @@ def _describe_text(text: str) -> str:
 # --- zip --------------------------------------------------------------------------------
 
 
-def _sniff_zip(data: bytes, filename: str, limits: Limits) -> str:
+def _sniff_zip(data: bytes, filename: str, limits: Limits) -> tuple[str, zipfile.ZipFile]:
     _precheck_directory(data, limits)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         raise Unreadable("F1.corrupt", "ZIPの構造が壊れています（途中で切れている可能性）") from exc
-    with zf:
-        check_zip(zf, limits)
-        names = set(zf.namelist())
-        if "xl/workbook.xml" in names:
-            _check_parts(zf, limits, skip=("xl/worksheets/",))
-            macro = "xl/vbaProject.bin" in names or (
-                "[Content_Types].xml" in names
-                and b"macroEnabled" in read_member(zf, "[Content_Types].xml", limits)
-            )
-            return "xlsm" if macro else "xlsx"
-        if "mimetype" in names:
-            mimetype = read_member(zf, "mimetype", limits, max_bytes=256).strip()
-            if mimetype.startswith(ODS_MIMETYPE):
-                _check_ods(zf, limits)
-                return "ods"
-            raise Unreadable("F1.not-workbook", "表計算以外のOpenDocumentファイルです")
-        raise Unreadable("F1.not-workbook", _describe_zip(names))
+    try:
+        return _zip_format(zf, limits), zf
+    except BaseException:
+        zf.close()
+        raise
+
+
+def _zip_format(zf: zipfile.ZipFile, limits: Limits) -> str:
+    check_zip(zf, limits)
+    names = set(zf.namelist())
+    if "xl/workbook.xml" in names:
+        _check_parts(zf, limits)
+        return "xlsm" if "xl/vbaProject.bin" in names else "xlsx"
+    if "mimetype" in names:
+        mimetype = read_member(zf, "mimetype", limits, max_bytes=256).strip()
+        if mimetype.startswith(ODS_MIMETYPE):
+            _check_ods(zf, limits)
+            return "ods"
+        raise Unreadable("F1.not-workbook", "表計算以外のOpenDocumentファイルです")
+    raise Unreadable("F1.not-workbook", _describe_zip(names))
 
 
 def _describe_zip(names: set[str]) -> str:
@@ -280,6 +283,14 @@ def check_zip(zf: zipfile.ZipFile, limits: Limits = Limits()) -> None:
 
 def _check_declared(info: zipfile.ZipInfo, cap: int, limits: Limits) -> None:
     size, packed = info.file_size, info.compress_size
+    if packed > size + size // 16 + 1024:
+        # Deflate never grows data by more than a few bytes per block: the directory lies
+        # about what this part inflates to.
+        raise Unreadable(
+            "F1.zip-bomb",
+            f"部品「{_short(info.filename)}」の圧縮データ（{_size(packed)}）が"
+            f"目録の記載（{_size(size)}）より大きく、記載と合いません",
+        )
     if size > limits.ratio_applies_above and size > limits.max_ratio * max(packed, 1):
         ratio = size / max(packed, 1)
         raise Unreadable(
@@ -386,27 +397,93 @@ def _plain(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
             yield chunk
 
 
-def _check_parts(zf: zipfile.ZipFile, limits: Limits, *, skip: tuple[str, ...]) -> None:
-    """Inflate every XML part (except names starting with one of `skip`) within the caps,
-    keep nothing, and refuse a DTD: OOXML forbids them and they carry the entity tricks."""
-    total = 0
+# XML parts that some reader of ours parses (calamine, our own package reading, openpyxl
+# for feedback copies: the last through defusedxml anyway). Worksheets are measured apart.
+_PARSED_PARTS = re.compile(
+    r"xl/(workbook\.xml|sharedStrings\.xml|styles\.xml|_rels/.*|worksheets/_rels/.*"
+    r"|drawings/.*)$|docProps/custom\.xml$",
+    re.I,
+)
+
+
+# In OpenDocument, content.xml is measured apart; every other XML part is looked at.
+_ODS_PARTS = re.compile(r"(?!content\.xml$).*\.(xml|rdf)$", re.I)
+
+
+def _check_parts(
+    zf: zipfile.ZipFile, limits: Limits, parts: re.Pattern[str] = _PARSED_PARTS
+) -> None:
+    """Refuse an XML part that a reader parses when it declares a DTD: OOXML forbids them
+    and they carry the entity tricks.
+
+    A DTD can only stand in the prolog, before the root element, so only the start of each
+    part is inflated: this runs on every file and must cost little. A part whose prolog
+    does not end within `_PROLOG_MAX` bytes is refused too. Sizes were judged by
+    `check_zip`; the readers cap every part at its declared size.
+    """
     for info in zf.infolist():
         name = info.filename
-        if name.startswith(skip) or not name.lower().endswith((".xml", ".rels", ".vml")):
+        if not parts.match(name):
             continue
-        tail = b""
-        utf16 = False
-        for i, chunk in enumerate(_member_chunks(zf, info, limits.max_member_uncompressed, limits)):
-            total += len(chunk)
-            if i == 0:
-                utf16 = chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in chunk[:2]
-            if utf16:  # only ASCII markup is searched for: dropping NULs keeps it findable
-                chunk = chunk.replace(b"\x00", b"")
-            if b"<!DOCTYPE" in tail + chunk[:16] or b"<!DOCTYPE" in chunk:
-                raise Unreadable("F1.corrupt", DANGEROUS_XML)
-            tail = chunk[-16:]
-        if total > limits.max_total_uncompressed:
-            raise Unreadable("F1.too-large", f"展開後の合計が {_size(total)} を超えます")
+        head = _prolog(zf, info)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:2]:
+            head = head.replace(b"\x00", b"")  # UTF-16: only ASCII markup is looked for
+        root = _root_start(head)
+        if b"<!DOCTYPE" in head[: len(head) if root is None else root]:
+            raise Unreadable("F1.corrupt", DANGEROUS_XML)
+        if root is None and len(head) >= _PROLOG_MAX:
+            raise Unreadable("F1.corrupt", f"部品「{_short(name)}」の先頭が異常に長い")
+
+
+_PROLOG_MAX = 64 * 2**10
+_PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
+
+
+def _root_start(head: bytes) -> int | None:
+    """Offset of the root element's start tag, skipping declarations and comments."""
+    pos = 0
+    while True:
+        m = _PROLOG_SKIP.match(head, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    while pos < len(head) and head[pos : pos + 1].isspace():
+        pos += 1
+    if head[pos : pos + 9] == b"<!DOCTYPE":
+        return None if pos + 9 >= len(head) else pos + 9
+    if head[pos : pos + 1] == b"<" and len(head) > pos + 1:
+        return pos
+    return None
+
+
+def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The first `_PROLOG_MAX` bytes of a member, inflating no more than that."""
+    if info.flag_bits & 0x1:
+        raise Unreadable("F1.encrypted", f"部品「{_short(info.filename)}」にZIPのパスワード")
+    try:
+        if info.compress_type != zipfile.ZIP_DEFLATED:
+            with zf.open(info) as member:
+                return member.read(_PROLOG_MAX)
+        fp = zf.fp
+        if fp is None:
+            raise ValueError("the zip file is closed")
+        fp.seek(info.header_offset)
+        head = fp.read(30)
+        if len(head) < 30 or not head.startswith(ZIP_MAGIC):
+            raise zipfile.BadZipFile("bad local header")
+        name_len, extra_len = struct.unpack_from("<HH", head, 26)
+        fp.seek(info.header_offset + 30 + name_len + extra_len)
+        raw = fp.read(min(info.compress_size, _PROLOG_MAX))
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        # Most prologs end within the first few hundred bytes; inflate more only if not.
+        head = inflater.decompress(raw, 1024)
+        if _root_start(head) is None and inflater.unconsumed_tail:
+            head += inflater.decompress(inflater.unconsumed_tail, _PROLOG_MAX - len(head))
+        return head
+    except (zlib.error, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise Unreadable(
+            "F1.corrupt", f"部品「{_short(info.filename)}」の圧縮データが壊れています"
+        ) from exc
 
 
 # --- worksheets -------------------------------------------------------------------------
@@ -587,7 +664,7 @@ def _check_ods(zf: zipfile.ZipFile, limits: Limits) -> None:
         manifest = b""
     if b"encryption-data" in manifest:
         raise Unreadable("F1.encrypted", "OpenDocumentの暗号化には対応していません")
-    _check_parts(zf, limits, skip=("content.xml",))
+    _check_parts(zf, limits, _ODS_PARTS)
     try:
         content = read_member(zf, "content.xml", limits)
     except KeyError as exc:
@@ -679,7 +756,7 @@ def _sniff_ole(
             raise Unreadable("F1.encrypted")
         decrypted = _decrypt_ooxml(data, ole, password, limits)
         inner = _sniff(decrypted, filename, None, limits, allow_decrypt=False)
-        return Sniffed(inner.format, inner.data, decrypted=True)
+        return Sniffed(inner.format, inner.data, decrypted=True, zip=inner.zip)
     book = "workbook" if "workbook" in streams else "book" if "book" in streams else None
     if book is None:
         raise Unreadable("F1.not-workbook", _describe_ole(streams))
@@ -693,7 +770,7 @@ def _sniff_ole(
             raise Unreadable("F1.encrypted")
         decrypted = _decrypt_xls(data, password)
         inner = _sniff(decrypted, filename, None, limits, allow_decrypt=False)
-        return Sniffed(inner.format, inner.data, decrypted=True)
+        return Sniffed(inner.format, inner.data, decrypted=True, zip=inner.zip)
     _check_area("", rows, cols, limits)
     return Sniffed("xls", data)
 
@@ -752,6 +829,9 @@ def biff_scan(stream: bytes) -> tuple[bool, int, int]:
 def _decrypt_xls(data: bytes, password: str | None) -> bytes:
     """Decrypt a legacy .xls: first with Excel's fixed "password to modify" key, then with
     the password given."""
+    from msoffcrypto.exceptions import InvalidKeyError  # only encrypted files need it
+    from msoffcrypto.format.xls97 import Xls97File
+
     for attempt in (XLS_DEFAULT_PASSWORD, password):
         if attempt is None:
             break
@@ -776,6 +856,9 @@ _SPIN = re.compile(rb'spinCount="([0-9]+)"')
 def _decrypt_ooxml(data: bytes, ole: olefile.OleFileIO, password: str, limits: Limits) -> bytes:
     """Decrypt an encrypted OOXML package. The EncryptionInfo XML is looked at first: its
     spin count sets how long key derivation takes, and msoffcrypto parses it with minidom."""
+    from msoffcrypto.exceptions import InvalidKeyError  # only encrypted files need it
+    from msoffcrypto.format.ooxml import OOXMLFile
+
     try:
         info = ole.openstream("EncryptionInfo").read(2**20)
     except Exception as exc:
