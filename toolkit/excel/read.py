@@ -73,15 +73,24 @@ def read_workbook(
         return _read_other(sniffed.data, sniffed.format)
     except Unreadable:
         raise
-    except (zipfile.BadZipFile, EOFError) as exc:
-        raise Unreadable("F1.corrupt", _short(exc)) from exc
-    except Exception as exc:  # calamine raises its own error types for broken parts
-        raise Unreadable("F1.corrupt", _short(exc)) from exc
+    except Exception as exc:  # calamine and zipfile raise their own types for broken parts
+        raise _explained(exc) from exc
+    finally:
+        if sniffed.zip is not None:
+            sniffed.zip.close()
 
 
-def _short(exc: BaseException) -> str:
+def _explained(exc: BaseException) -> Unreadable:
+    """A reader's error (often English, from calamine) as a finding a user can act on."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
+    lowered = text.lower()
+    if "password" in lowered or "encrypt" in lowered:
+        return Unreadable("F1.encrypted")
+    if "cell limit" in lowered or "too large" in lowered:
+        return Unreadable("F1.too-large", "セルの数が上限を超えています")
+    if "larger than its declared" in lowered:
+        return Unreadable("F1.zip-bomb", "部品が目録の記載より大きく展開されます")
+    return Unreadable("F1.corrupt", f"ブックの構造を読み取れません（{text[:100]}）")
 
 
 # --- .xlsx / .xlsm ----------------------------------------------------------------------
