@@ -18,6 +18,7 @@ from typing import Any
 
 from toolkit.excel.read import read_workbook
 from toolkit.excel.safety import Limits, Unreadable
+from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, Severity, file_finding, worst
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.model import Report
@@ -70,6 +71,8 @@ class FileResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     same_as: str | None = None  # an earlier file of the run with identical bytes
+    size: int | None = None
+    archived: str | None = None  # name of the archive copy the worker kept, if asked to
 
     @property
     def readable(self) -> bool:
@@ -85,6 +88,9 @@ class Options:
     jobs: int = 0  # 0: one per core
     timeout: float = 60.0
     limits: Limits = field(default_factory=Limits)
+    # A ledger's archive folder: the worker that read a file keeps a copy there (it holds
+    # the bytes already, and copies are written in parallel, off the ledger's transaction).
+    archive: Path | None = None
 
 
 # --- finding the files ------------------------------------------------------------------
@@ -140,6 +146,12 @@ def check_file(path: Path, options: Options) -> FileResult:
             result, file_finding("F1.not-workbook", file=name, detail=exc.strerror or "")
         )
     result.sha256 = hashlib.sha256(data).hexdigest()
+    result.size = len(data)
+    if options.archive is not None:
+        try:
+            result.archived = archive_copy(options.archive, result.sha256, str(path), data)
+        except OSError:
+            result.archived = None  # the ledger tries again, and says so if it cannot
     try:
         book = read_workbook(data, name, password=options.password, limits=options.limits)
     except Unreadable as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -325,9 +326,10 @@ def ingest(
 
     options = _options(registry, config, as_of, password, jobs)
     tally = Tally()
-    results = _progress(tally.watch(check_paths(paths, options)), _count_files(paths))
     try:
         with Ledger.open(db) as ledger:
+            options = replace(options, archive=ledger.archive)
+            results = _progress(tally.watch(check_paths(paths, options)), _count_files(paths))
             stats = ledger.ingest(results, context=options.context)
     except LedgerError as exc:
         click.echo(str(exc), err=True)

@@ -31,9 +31,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -42,6 +40,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from toolkit import __version__
+from toolkit.fileio import archive_copy
 from toolkit.findings import CATALOGUE, Severity
 from toolkit.model import Report
 from toolkit.registry import station_key as station_name
@@ -244,34 +243,11 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _archive_name(sha: str, path: str) -> str:
-    ext = Path(path).suffix.lower()
-    if not (2 <= len(ext) <= 6 and ext[1:].isalnum() and ext[1:].isascii()):
-        ext = ""
-    return f"{sha[:2]}/{sha}{ext}"
-
-
 def _read_again(result: FileResult) -> bytes | None:
     try:
         return Path(result.path).read_bytes()
     except OSError:
         return None
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 # --- the ledger ---------------------------------------------------------------------------
@@ -704,6 +680,10 @@ class _RunWriter:
         sha = result.sha256
         if archive is None or sha is None:
             return None, None, None
+        if result.archived is not None and (archive / result.archived).exists():
+            # The worker that read the file kept it already, beside this ledger.
+            self.stats.archived += 1
+            return result.archived, result.size, None
         data = self.source_bytes(result)
         if data is None:
             self.stats.not_archived.append(result.path)
@@ -715,10 +695,7 @@ class _RunWriter:
         if hashlib.sha256(data).hexdigest() != sha:
             self.stats.not_archived.append(result.path)
             return None, None, "点検後にファイルが変更されたため、保管用の写しを作りませんでした。"
-        name = _archive_name(sha, result.path)
-        target = archive / name
-        if not target.exists():
-            _write_atomically(target, data)
+        name = archive_copy(archive, sha, result.path, data)
         self.stats.archived += 1
         return name, len(data), None
 

@@ -43,7 +43,6 @@ import math
 import os
 import posixpath
 import re
-import tempfile
 import unicodedata
 import warnings
 import zipfile
@@ -68,6 +67,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 
 from toolkit.excel.safety import Unreadable, sniff
+from toolkit.fileio import write_atomic
 from toolkit.findings import Finding, Severity
 from toolkit.labels import printed
 from toolkit.model import Report
@@ -179,7 +179,7 @@ def write_feedback(
     key = _source_key(source)
     book = _build(_Context(result, rows), password, key)
     target = _target(Path(out_dir), source, book.name, key)
-    _write_atomically(target, book.data)
+    write_atomic(target, book.data, durable=True)
     return target
 
 
@@ -1020,26 +1020,3 @@ def _owner(path: Path) -> str | None:
         return None
     m = re.search(rf'name="{SOURCE_PROPERTY}"[^>]*>\s*<(?:\w+:)?lpwstr>([0-9a-f]+)<', text)
     return m.group(1) if m else None
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".kyogikai-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp creates the file readable by its owner only; a copy meant to be passed
-        # on gets the permissions any new file would get.
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
