@@ -1,0 +1,171 @@
+"""HQ's commands end to end on the shipped samples: ingest, summary, retention."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from toolkit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+REPORTS = SAMPLES / "reports"
+REGISTRY = SAMPLES / "registry.xlsx"
+PLANTED = json.loads((SAMPLES / "planted.json").read_text(encoding="utf-8"))
+AS_OF = ["--as-of", "2026-11-25"]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("hq") / "台帳.db"
+    out = CliRunner().invoke(
+        main, ["ingest", str(REPORTS), "--db", str(db), "--registry", str(REGISTRY), *AS_OF]
+    )
+    # The samples hold planted errors, so ingest reports them with exit status 1.
+    assert out.exit_code == 1, out.output
+    return db
+
+
+def _sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
+    return list(load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
+
+
+def test_ingest_archives_every_file_and_reingest_changes_nothing(
+    runner: CliRunner, ledger: Path
+) -> None:
+    files = sorted(REPORTS.rglob("*.xlsx"))
+    conn = sqlite3.connect(ledger)
+    (count,) = conn.execute("SELECT COUNT(*) FROM files").fetchone()
+    archived = [row[0] for row in conn.execute("SELECT archive FROM files")]
+    conn.close()
+    assert count == len(files) == len(PLANTED)
+    archive = ledger.with_name(ledger.name + ".archive")
+    assert all((archive / name).is_file() for name in archived)
+    before = ledger.read_bytes()
+    again = runner.invoke(main, ["ingest", str(REPORTS), "--db", str(ledger), *AS_OF])
+    assert f"新しいファイル 0件、同一ファイル {len(files)}件" in again.output
+    conn = sqlite3.connect(ledger)
+    assert conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == len(files)
+    conn.close()
+    assert len(before) > 0
+
+
+def test_summary_from_the_ledger_and_from_the_folder_agree(
+    runner: CliRunner, ledger: Path, tmp_path: Path
+) -> None:
+    from_db = tmp_path / "db.xlsx"
+    from_paths = tmp_path / "paths.xlsx"
+    common = ["--period", "FY2026", "--registry", str(REGISTRY), *AS_OF]
+    a = runner.invoke(main, ["summary", "--db", str(ledger), *common, "-o", str(from_db)])
+    b = runner.invoke(main, ["summary", str(REPORTS), *common, "-o", str(from_paths)])
+    assert a.exit_code == 0, a.output
+    assert b.exit_code == 0, b.output
+    assert "令和8年度" in b.output and f"ファイル {len(PLANTED)}件" in b.output
+    for sheet in ("集計表", "提出状況", "年度実施状況", "要望事項"):
+        assert _sheet_rows(from_db, sheet)[2:] == _sheet_rows(from_paths, sheet)[2:], sheet
+    names = load_workbook(from_db, read_only=True).sheetnames
+    assert names == [
+        "集計表",
+        "提出状況",
+        "年度実施状況",
+        "開催一覧",
+        "協議事項",
+        "要望事項",
+        "検証結果",
+        "グラフ",
+    ]
+
+
+def test_summary_for_one_station(runner: CliRunner, ledger: Path, tmp_path: Path) -> None:
+    out = tmp_path / "station.xlsx"
+    result = runner.invoke(
+        main,
+        ["summary", "--db", str(ledger), "--period", "2026-10", "--station", "中央署",
+         "--registry", str(REGISTRY), *AS_OF, "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = _sheet_rows(out, "提出状況")
+    stations = {r[1] for r in rows[3:] if r[1]}
+    assert stations == {"中央警察署"}
+
+
+def test_summary_usage_errors(runner: CliRunner, ledger: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "x.xlsx")
+    both = runner.invoke(main, ["summary", str(REPORTS), "--db", str(ledger), "--period",
+                                "FY2026", "-o", out])  # fmt: skip
+    assert both.exit_code == 2
+    neither = runner.invoke(main, ["summary", "--period", "FY2026", "-o", out])
+    assert neither.exit_code == 2
+    period = runner.invoke(main, ["summary", "--db", str(ledger), "--period", "来年", "-o", out])
+    assert period.exit_code == 2
+    station = runner.invoke(
+        main, ["summary", "--db", str(ledger), "--period", "FY2026", "--station", "架空署",
+               "-o", out],
+    )  # fmt: skip
+    assert station.exit_code == 2 and "架空署" in station.output
+
+
+def test_summary_never_writes_over_an_input(runner: CliRunner, tmp_path: Path) -> None:
+    registry = tmp_path / "registry.xlsx"
+    shutil.copy(REGISTRY, registry)
+    before = registry.read_bytes()
+    result = runner.invoke(
+        main,
+        ["summary", str(REPORTS), "--registry", str(registry), "--period", "FY2026",
+         "-o", str(registry)],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert registry.read_bytes() == before
+
+
+def test_retention_lists_then_purges(runner: CliRunner, ledger: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(ledger, db)
+    shutil.copytree(ledger.with_name(ledger.name + ".archive"), db.with_name(db.name + ".archive"))
+    # FY2026 reports are kept until 2028-03-31.
+    kept = runner.invoke(main, ["retention", "--db", str(db), "--as-of", "2028-03-31"])
+    assert kept.exit_code == 0 and "保存期間を過ぎた報告書 0件" in kept.output
+    listed = runner.invoke(main, ["retention", "--db", str(db), "--as-of", "2028-04-01"])
+    assert listed.exit_code == 0
+    assert f"保存期間を過ぎた報告書 {len(PLANTED)}件" in listed.output
+    assert "保存期限 令和10年3月31日" in listed.output
+    archive = db.with_name(db.name + ".archive")
+    assert any(archive.rglob("*.xlsx"))
+    applied = runner.invoke(
+        main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply"]
+    )
+    assert applied.exit_code == 0, applied.output
+    assert not any(archive.rglob("*.xlsx"))
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM purges").fetchone()[0] >= len(PLANTED)
+    conn.close()
+
+
+def test_a_locked_ledger_is_reported_not_corrupted(
+    runner: CliRunner, ledger: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "locked.db"
+    shutil.copy(ledger, db)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = runner.invoke(main, ["ingest", str(REPORTS), "--db", str(db)])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1
+    assert "台帳は別の処理が使用中です" in result.output
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
