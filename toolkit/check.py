@@ -177,7 +177,7 @@ def _worker(path: Path) -> FileResult:
 
 
 def _file_problem(exc: Unreadable, name: str) -> Finding:
-    return file_finding(exc.code, file=name, detail=exc.detail, seconds="")
+    return file_finding(exc.code, file=name, detail=exc.detail)
 
 
 def _unreadable(result: FileResult, finding: Finding) -> FileResult:

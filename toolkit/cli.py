@@ -150,20 +150,19 @@ def check(
 
     誤りや読めないファイルがあれば終了コード1、なければ0。
     """
-    from toolkit.check import check_paths
+    from toolkit.check import Tally, check_paths
     from toolkit.render import StationView
 
     options = _options(registry, config, as_of, password, jobs)
     view = StationView()
-    failed = False
+    tally = Tally()
     writer = _feedback_writer(feedback_dir, options)
     exclude = [feedback_dir] if feedback_dir is not None else []
-    results = check_paths(paths, options, exclude)
+    results = tally.watch(check_paths(paths, options, exclude))
     if not as_json:
         results = _progress(results, _count_files(paths, exclude))
     for result in results:
         for checked in result.reports:
-            failed = failed or checked.status in ("error", "unreadable")
             if as_json:
                 click.echo(json.dumps(checked.to_json(), ensure_ascii=False))
         if as_json:
@@ -175,10 +174,12 @@ def check(
             view.add(result)
         if writer is not None:
             writer(result)
-    if not as_json:
+    if as_json:
+        click.echo(tally.line(), err=True)
+    else:
         for line in view.lines():
             click.echo(line)
-    if failed:
+    if tally.failed:
         raise click.exceptions.Exit(1)
 
 
