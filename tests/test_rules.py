@@ -1,0 +1,583 @@
+"""Every rule of the 実施要綱 firing and not firing, with the exact field and cell.
+
+Each case fills our template by its defined names (as an officer's Excel would hold it),
+checks the file like `kyogikai check` does, and pins (code, severity, field, cell) and the
+parts of the Japanese message the officer acts on: the label as printed, the value found.
+The "not firing" case of each rule is a close but valid way of writing the same thing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from filled_forms import CELL, TODAY, blank_form, fill, where
+
+from toolkit.check import Options, check_file, check_paths
+from toolkit.excel.template import Prefill, build_template
+from toolkit.fictional import fictional_registry
+from toolkit.findings import CATALOGUE, Finding
+from toolkit.model import Report, Sourced
+from toolkit.normalize import UNREADABLE
+from toolkit.registry import Registry
+from toolkit.rules import Context, check_report
+from toolkit.settings import Settings
+
+REGISTRY = fictional_registry(0)
+
+Check = Callable[..., list[Finding]]
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The form HQ sends to 駅前交番 (協議会ID C002 inside)."""
+    return blank_form(tmp_path_factory.mktemp("blank"))
+
+
+@pytest.fixture(scope="module")
+def blank_without_id(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A form with no 協議会ID: the written council name is all the registry can go by."""
+    return blank_form(
+        tmp_path_factory.mktemp("blank_without_id"),
+        Prefill(None, "中央警察署", "駅前交番", None),
+    )
+
+
+def _checker(blank: Path, folder: Path) -> Check:
+    names = itertools.count(1)
+
+    def check(
+        *, registry: Registry | None = None, today: date = TODAY, **changes: object
+    ) -> list[Finding]:
+        path = fill(blank, folder / f"report_{next(names)}.xlsx", **changes)
+        result = check_file(path, Options(Context(Settings(today=today), registry)))
+        (checked,) = result.reports
+        assert checked.report is not None, checked.findings
+        return checked.findings
+
+    return check
+
+
+@pytest.fixture
+def check(blank: Path, tmp_path: Path) -> Check:
+    return _checker(blank, tmp_path)
+
+
+@pytest.fixture
+def check_without_id(blank_without_id: Path, tmp_path: Path) -> Check:
+    return _checker(blank_without_id, tmp_path)
+
+
+# --- the ground every case stands on ------------------------------------------------------------
+
+
+def test_cells_used_here_are_the_templates_defined_names() -> None:
+    names = build_template().defined_names
+    for key, cell in CELL.items():
+        assert names[key].attr_text.replace("'", "").replace("$", "") == cell, key
+
+
+def test_every_rule_code_of_the_catalogue_is_tested_here() -> None:
+    tested = {
+        "R1.required",
+        "R1.recommended",
+        "R1.no-topic",
+        "R1.unknown-category",
+        "R2.bad-date",
+        "R2.nonexistent-date",
+        "R2.future-date",
+        "R2.bad-time",
+        "R2.end-before-start",
+        "R2.weekday",
+        "R3.not-count",
+        "R3.no-police",
+        "R3.no-civilians",
+        "R3.officer-names",
+        "R4.meeting-type",
+        "R5.open-request",
+        "R6.unknown-council",
+        "R6.name-mismatch",
+        "R6.facility-mismatch",
+        "R6.affiliation-mismatch",
+        "R7.duplicate",
+        "R8.restricted-period",
+    }
+    assert {code for code in CATALOGUE if code.startswith("R")} == tested
+
+
+@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["alone", "with_registry"])
+def test_the_good_report_has_no_finding(check: Check, registry: Registry | None) -> None:
+    assert check(registry=registry) == []
+
+
+# --- R1 required and recommended fields ----------------------------------------------------------
+
+REQUIRED = [
+    ("affiliation", "所属"),
+    ("council_name", "協議会名"),
+    ("facility_name", "施設名"),
+    ("date", "開催日時"),
+    ("meeting_type", "会議種別"),
+    ("police_attendees", "出席者数（警察官）"),
+    ("civilian_attendees", "出席者数（民間）"),
+]
+
+
+@pytest.mark.parametrize(("key", "label"), REQUIRED)
+def test_r1_required_fires_on_an_empty_cell(check: Check, key: str, label: str) -> None:
+    (finding,) = check(**{key: ""})
+    assert where(finding) == ("R1.required", "error", key, CELL[key])
+    assert finding.message == f"「{label}」が記入されていません。{label}を記入してください。"
+
+
+def test_r1_required_fires_on_a_cell_of_spaces(check: Check) -> None:
+    (finding,) = check(affiliation="\u3000 ")
+    assert where(finding) == ("R1.required", "error", "affiliation", "報告書!D5")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("affiliation", "中央署"),
+        ("council_name", "駅前交番\u3000連絡協議会"),
+        ("facility_name", " 駅前交番 "),
+        ("date", "令和８年１０月１５日（木）"),
+        ("meeting_type", "定例"),
+        ("police_attendees", "２名"),
+        ("civilian_attendees", "十一名"),
+    ],
+)
+def test_r1_required_does_not_fire_on_a_value_in_another_notation(
+    check: Check, key: str, value: str
+) -> None:
+    assert check(**{key: value}) == []
+
+
+RECOMMENDED = [
+    ("reporter", "報告者"),
+    ("venue", "開催場所"),
+    ("discussion", "協議内容等"),
+    ("officers", "出席警察官名"),
+    ("start_time", "開催日時の開始時刻"),
+    ("end_time", "開催日時の終了時刻"),
+]
+
+
+@pytest.mark.parametrize(("key", "label"), RECOMMENDED)
+def test_r1_recommended_fires_on_an_empty_cell(check: Check, key: str, label: str) -> None:
+    (finding,) = check(**{key: ""})
+    assert where(finding) == ("R1.recommended", "warning", key, CELL[key])
+    assert finding.message == f"「{label}」が記入されていません。記入してください。"
+
+
+def test_r1_recommended_names_only_the_start_when_both_times_are_missing(check: Check) -> None:
+    (finding,) = check(start_time="", end_time="")
+    assert where(finding) == ("R1.recommended", "warning", "start_time", "報告書!O10")
+
+
+def test_r1_recommended_fires_on_an_agenda_row_without_a_topic(check: Check) -> None:
+    (finding,) = check(agenda_2_category="地域の祭礼等の催事・行事", agenda_2_remarks="資料配布")
+    assert where(finding) == ("R1.recommended", "warning", "agenda[1].topic", "報告書!K14")
+    assert finding.message == "「協議事項」が記入されていません。記入してください。"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("reporter", "巡査部長\u3000山田太郎"),
+        ("venue", "駅前公民館（２階）"),
+        ("discussion", "特になし"),
+        ("officers", "巡査部長 山田太郎\n巡査 鈴木一郎"),
+        ("start_time", "午後2時"),
+        ("end_time", "15時30分"),
+        # A 区分 chosen with nothing written against it is a printed row, not an item.
+        ("agenda_2_category", "地域の祭礼等の催事・行事"),
+    ],
+)
+def test_r1_recommended_does_not_fire_on_a_value_in_another_notation(
+    check: Check, key: str, value: str
+) -> None:
+    assert check(**{key: value}) == []
+
+
+def test_r1_recommended_does_not_fire_on_times_written_beside_the_date(check: Check) -> None:
+    assert check(date="令和8年10月15日（木）午後2時～午後3時半", start_time="", end_time="") == []
+
+
+def test_r1_no_topic_fires_when_no_agenda_topic_is_written(check: Check) -> None:
+    (finding,) = check(agenda_1_topic="")
+    assert where(finding) == ("R1.no-topic", "warning", "agenda[0].topic", "報告書!K13")
+    assert "協議事項が1件も記入されていません" in finding.message
+
+
+def test_r1_no_topic_does_not_fire_on_a_topic_in_a_lower_row(check: Check) -> None:
+    assert check(agenda_1_category="", agenda_1_topic="", agenda_4_topic="年末年始の警戒") == []
+
+
+def test_r1_unknown_category_fires(check: Check) -> None:
+    (finding,) = check(agenda_2_category="防犯", agenda_2_topic="自転車盗の発生状況")
+    assert where(finding) == (
+        "R1.unknown-category",
+        "warning",
+        "agenda[1].category",
+        "報告書!A14",
+    )
+    assert finding.message.startswith("区分「防犯」は「交番等の活動状況」")
+
+
+def test_r1_unknown_category_does_not_fire_on_the_printed_spacing(check: Check) -> None:
+    assert check(agenda_2_category="そ の 他", agenda_2_topic="自転車盗の発生状況") == []
+
+
+# --- R2 dates and times --------------------------------------------------------------------------
+
+
+def test_r2_bad_date_fires_on_a_date_without_a_year(check: Check) -> None:
+    (finding,) = check(date="10月15日")
+    assert where(finding) == ("R2.bad-date", "error", "date", "報告書!F10")
+    assert finding.message.startswith("開催日時の日付が読み取れません: 「10月15日」。")
+
+
+def test_r2_bad_date_does_not_fire_on_a_short_wareki_date(check: Check) -> None:
+    assert check(date="R8.10.15") == []
+
+
+def test_r2_nonexistent_date_fires_on_february_30(check: Check) -> None:
+    (finding,) = check(date="令和8年2月30日")
+    assert where(finding) == ("R2.nonexistent-date", "error", "date", "報告書!F10")
+    assert finding.message.startswith("開催日時「令和8年2月30日」は存在しない日付です。")
+
+
+def test_r2_nonexistent_date_does_not_fire_on_february_28(check: Check) -> None:
+    assert check(date="令和8年2月28日") == []
+
+
+def test_r2_future_date_fires_on_the_day_after_the_check(check: Check) -> None:
+    (finding,) = check(date=date(2026, 11, 26), today=date(2026, 11, 25))
+    assert where(finding) == ("R2.future-date", "error", "date", "報告書!F10")
+    assert finding.message.startswith(
+        "開催日時「令和8年11月26日」は点検日（令和8年11月25日）より後の日付です。"
+    )
+
+
+def test_r2_future_date_does_not_fire_on_the_day_of_the_check(check: Check) -> None:
+    assert check(date=date(2026, 11, 25), today=date(2026, 11, 25)) == []
+
+
+@pytest.mark.parametrize("key", ["start_time", "end_time"])
+def test_r2_bad_time_fires(check: Check, key: str) -> None:
+    (finding,) = check(**{key: "夕方"})
+    assert where(finding) == ("R2.bad-time", "warning", key, CELL[key])
+    assert finding.message.startswith("開催日時の時刻が読み取れません: 「夕方」。")
+
+
+def test_r2_bad_time_does_not_fire_on_han(check: Check) -> None:
+    assert check(end_time="午後3時半") == []
+
+
+@pytest.mark.parametrize("end", ["13:00", "14:00"], ids=["before", "equal"])
+def test_r2_end_before_start_fires(check: Check, end: str) -> None:
+    (finding,) = check(end_time=end)
+    assert where(finding) == ("R2.end-before-start", "error", "end_time", "報告書!S10")
+    assert finding.message.startswith(
+        f"開催日時の終了時刻（{end}）が開始時刻（14:00）より後になっていません。"
+    )
+
+
+def test_r2_end_before_start_fires_in_a_single_date_cell(check: Check) -> None:
+    (finding,) = check(date="令和8年10月15日（木）午後3時～午後2時", start_time="", end_time="")
+    assert where(finding) == ("R2.end-before-start", "error", "end_time", "報告書!F10")
+    assert "終了時刻（14:00）が開始時刻（15:00）" in finding.message
+
+
+def test_r2_end_before_start_does_not_fire_a_minute_later(check: Check) -> None:
+    assert check(end_time="14:01") == []
+
+
+def test_r2_weekday_fires_on_a_wrong_weekday(check: Check) -> None:
+    (finding,) = check(date="令和8年10月15日（金）")
+    assert where(finding) == ("R2.weekday", "warning", "date", "報告書!F10")
+    assert finding.message.startswith(
+        "開催日時の曜日「（金）」が日付 令和8年10月15日 の曜日（木）と一致しません。"
+    )
+
+
+def test_r2_weekday_does_not_fire_on_the_right_weekday(check: Check) -> None:
+    assert check(date="令和8年10月15日(木)") == []
+
+
+# --- R3 counts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "found"),
+    [
+        ("police_attendees", 3.5, "3.5"),
+        ("police_attendees", "約10人", "約10人"),
+        ("civilian_attendees", -1, "-1"),
+    ],
+)
+def test_r3_not_count_fires(check: Check, key: str, value: object, found: str) -> None:
+    label = {"police_attendees": "出席者数（警察官）", "civilian_attendees": "出席者数（民間）"}
+    (finding,) = check(**{key: value})
+    assert where(finding) == ("R3.not-count", "error", key, CELL[key])
+    assert finding.message.startswith(f"{label[key]}が0以上の整数ではありません: 「{found}」。")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("police_attendees", "２名"), ("civilian_attendees", 12.0), ("civilian_attendees", "12 人")],
+)
+def test_r3_not_count_does_not_fire_on_whole_numbers(check: Check, key: str, value: object) -> None:
+    assert check(**{key: value}) == []
+
+
+def test_r3_no_police_fires(check: Check) -> None:
+    (finding,) = check(police_attendees=0)
+    assert where(finding) == ("R3.no-police", "warning", "police_attendees", "報告書!I11")
+    assert finding.message.startswith("出席者数（警察官）が0人です。")
+
+
+def test_r3_no_police_does_not_fire_on_one_officer(check: Check) -> None:
+    assert check(police_attendees=1, officers="巡査部長 山田太郎") == []
+
+
+def test_r3_no_civilians_fires(check: Check) -> None:
+    (finding,) = check(civilian_attendees=0)
+    assert where(finding) == ("R3.no-civilians", "warning", "civilian_attendees", "報告書!O11")
+    assert finding.message.startswith("出席者数（民間）が0人です。")
+
+
+def test_r3_no_civilians_does_not_fire_on_one_civilian(check: Check) -> None:
+    assert check(civilian_attendees=1) == []
+
+
+def test_r3_officer_names_fires_when_names_and_count_differ(check: Check) -> None:
+    (finding,) = check(officers="巡査部長 山田太郎")
+    assert where(finding) == ("R3.officer-names", "warning", "officers", "報告書!F27")
+    assert finding.message.startswith(
+        "出席警察官名の人数（1名）が出席者数（警察官）の2人と一致しません。"
+    )
+
+
+def test_r3_officer_names_does_not_fire_on_other_separators(check: Check) -> None:
+    assert check(officers="巡査部長 山田太郎，巡査 鈴木一郎") == []
+
+
+# --- R4 meeting type -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["■定期 ■臨時", "総会"], ids=["both_ticked", "unknown"])
+def test_r4_meeting_type_fires(check: Check, value: str) -> None:
+    (finding,) = check(meeting_type=value)
+    assert where(finding) == ("R4.meeting-type", "error", "meeting_type", "報告書!Z11")
+    assert finding.message.startswith(
+        f"会議種別が「定期」「臨時」のいずれか判別できません: 「{value}」。"
+    )
+
+
+@pytest.mark.parametrize("value", ["■定期 □臨時", "臨時"])
+def test_r4_meeting_type_does_not_fire(check: Check, value: str) -> None:
+    assert check(meeting_type=value) == []
+
+
+# --- R5 open requests ----------------------------------------------------------------------------
+
+
+def test_r5_open_request_fires_on_the_row_without_a_response(check: Check) -> None:
+    (finding,) = check(request_2="通学路の見守り", response_2="")
+    assert where(finding) == ("R5.open-request", "warning", "requests[1].response", "報告書!S22")
+    assert finding.message.startswith(
+        "要望事項「通学路の見守り」に措置・回答が記入されていません。"
+    )
+
+
+def test_r5_open_request_does_not_fire_when_every_request_is_answered(check: Check) -> None:
+    assert check(request_2="通学路の見守り", response_2="登校時間帯の立番を強化する。") == []
+
+
+# --- R6 registry ---------------------------------------------------------------------------------
+
+
+def test_r6_unknown_council_suggests_the_close_registered_name(check_without_id: Check) -> None:
+    (finding,) = check_without_id(registry=REGISTRY, council_name="駅前交番連協議会")
+    assert where(finding) == ("R6.unknown-council", "warning", "council_name", "報告書!F9")
+    assert finding.message == (
+        "協議会名「駅前交番連協議会」は協議会名簿に登録されていません。"
+        "「駅前交番連絡協議会」の誤りではありませんか。名簿の正式な名称を記入してください。"
+    )
+
+
+def test_r6_unknown_council_without_a_close_name_asks_for_the_registered_one(
+    check_without_id: Check,
+) -> None:
+    (finding,) = check_without_id(registry=REGISTRY, council_name="防犯を語る会")
+    assert where(finding) == ("R6.unknown-council", "warning", "council_name", "報告書!F9")
+    assert finding.message == (
+        "協議会名「防犯を語る会」は協議会名簿に登録されていません。"
+        "協議会名簿に登録されている正式な名称を記入してください。"
+    )
+
+
+def test_r6_unknown_council_does_not_fire_on_a_spaced_name(check_without_id: Check) -> None:
+    assert check_without_id(registry=REGISTRY, council_name="駅前交番 連絡協議会") == []
+
+
+def test_r6_unknown_council_does_not_fire_without_a_registry(check_without_id: Check) -> None:
+    assert check_without_id(council_name="防犯を語る会") == []
+
+
+def test_r6_name_mismatch_fires_when_the_printed_name_was_changed(check: Check) -> None:
+    (finding,) = check(registry=REGISTRY, council_name="駅前交番地区連絡協議会")
+    assert where(finding) == ("R6.name-mismatch", "warning", "council_name", "報告書!F9")
+    assert finding.message.startswith(
+        "協議会名「駅前交番地区連絡協議会」が協議会名簿の登録（駅前交番連絡協議会）と異なります。"
+    )
+
+
+def test_r6_name_mismatch_does_not_fire_on_spacing(check: Check) -> None:
+    assert check(registry=REGISTRY, council_name="駅前交番\u3000連絡協議会") == []
+
+
+def test_r6_facility_mismatch_fires(check: Check) -> None:
+    (finding,) = check(registry=REGISTRY, facility_name="本町交番")
+    assert where(finding) == ("R6.facility-mismatch", "warning", "facility_name", "報告書!Z9")
+    assert finding.message.startswith(
+        "施設名「本町交番」が協議会名簿の登録（駅前交番）と異なります。"
+    )
+
+
+def test_r6_facility_mismatch_does_not_fire_on_spacing(check: Check) -> None:
+    assert check(registry=REGISTRY, facility_name="駅前\u3000交番") == []
+
+
+def test_r6_affiliation_mismatch_fires(check: Check) -> None:
+    (finding,) = check(registry=REGISTRY, affiliation="港北警察署")
+    assert where(finding) == ("R6.affiliation-mismatch", "warning", "affiliation", "報告書!D5")
+    assert finding.message.startswith(
+        "所属「港北警察署」が協議会名簿の登録（中央警察署）と異なります。"
+    )
+
+
+def test_r6_affiliation_mismatch_does_not_fire_on_the_short_station_name(check: Check) -> None:
+    assert check(registry=REGISTRY, affiliation="中央署") == []
+
+
+# --- R8 impartial timing (期間設定 of the sample registry: 県知事選挙 2026-09-06 … 09-27) -------
+
+
+@pytest.mark.parametrize("day", [date(2026, 9, 6), date(2026, 9, 27)], ids=["first", "last"])
+def test_r8_restricted_period_fires_inside_the_period(check: Check, day: date) -> None:
+    (finding,) = check(registry=REGISTRY, date=day)
+    assert where(finding) == ("R8.restricted-period", "warning", "date", "報告書!F10")
+    assert finding.message.startswith(
+        f"開催日 令和8年9月{day.day}日 は「県知事選挙」の期間（令和8年9月6日～令和8年9月27日）中です。"
+    )
+
+
+@pytest.mark.parametrize("day", [date(2026, 9, 5), date(2026, 9, 28)], ids=["before", "after"])
+def test_r8_restricted_period_does_not_fire_outside_the_period(check: Check, day: date) -> None:
+    assert check(registry=REGISTRY, date=day) == []
+
+
+# --- R7 the same meeting reported twice (across the files of one run) ----------------------------
+
+
+def _run(folder: Path, registry: Registry | None) -> list[tuple[str, str | None, list[Finding]]]:
+    options = Options(Context(Settings(today=TODAY), registry), jobs=2)
+    return [
+        (r.path, r.same_as, [f for c in r.reports for f in c.findings])
+        for r in check_paths([folder], options)
+    ]
+
+
+@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["alone", "with_registry"])
+def test_r7_duplicate_fires_on_the_later_report_naming_the_earlier(
+    blank: Path, tmp_path: Path, registry: Registry | None
+) -> None:
+    first = fill(blank, tmp_path / "in" / "1_first.xlsx")
+    second = fill(blank, tmp_path / "in" / "2_second.xlsx", civilian_attendees=12)
+    (path_1, same_1, found_1), (path_2, same_2, found_2) = _run(tmp_path / "in", registry)
+    assert (path_1, same_1, found_1) == (str(first), None, [])
+    assert (path_2, same_2) == (str(second), None)
+    (finding,) = found_2
+    assert where(finding) == ("R7.duplicate", "warning", None, None)
+    assert finding.message == (
+        f"駅前交番連絡協議会の令和8年10月15日の会議の報告が、内容の異なる別の報告"
+        f"（{first}「報告書」）にもあります。どちらが正しいか確認し、誤っている方を取り下げてください。"
+    )
+
+
+def test_r7_identical_files_are_marked_same_as_without_a_finding(
+    blank: Path, tmp_path: Path
+) -> None:
+    first = fill(blank, tmp_path / "in" / "1_first.xlsx")
+    copy = tmp_path / "in" / "2_copy.xlsx"
+    shutil.copyfile(first, copy)
+    assert _run(tmp_path / "in", REGISTRY) == [(str(first), None, []), (str(copy), str(first), [])]
+
+
+def test_r7_does_not_fire_on_the_same_report_saved_again(blank: Path, tmp_path: Path) -> None:
+    first = fill(blank, tmp_path / "in" / "1_first.xlsx")
+    again = tmp_path / "in" / "2_saved_again.xlsx"
+    book = openpyxl.load_workbook(first)
+    book.properties.title = "再送"
+    book.save(again)
+    assert again.read_bytes() != first.read_bytes()
+    assert _run(tmp_path / "in", REGISTRY) == [(str(first), None, []), (str(again), None, [])]
+
+
+def test_r7_does_not_fire_on_another_meeting_of_the_council(blank: Path, tmp_path: Path) -> None:
+    first = fill(blank, tmp_path / "in" / "1_first.xlsx")
+    other = fill(blank, tmp_path / "in" / "2_other.xlsx", date=date(2026, 10, 16))
+    assert _run(tmp_path / "in", REGISTRY) == [(str(first), None, []), (str(other), None, [])]
+
+
+# --- records built directly: what no workbook of ours can hold ---------------------------------
+
+
+def test_an_empty_record_gives_its_findings_without_cells_and_without_raising() -> None:
+    found = check_report(Report(), Context(Settings(today=TODAY), REGISTRY))
+    assert [(f.code, f.field, f.cell) for f in found] == [
+        ("R1.required", "affiliation", None),
+        ("R1.required", "council_name", None),
+        ("R1.required", "facility_name", None),
+        ("R1.required", "date", None),
+        ("R1.required", "meeting_type", None),
+        ("R1.required", "police_attendees", None),
+        ("R1.required", "civilian_attendees", None),
+        ("R1.recommended", "reporter", None),
+        ("R1.recommended", "venue", None),
+        ("R1.recommended", "discussion", None),
+        ("R1.recommended", "officers", None),
+        ("R1.recommended", "start_time", None),
+        ("R1.no-topic", "agenda[0].topic", None),
+    ]
+
+
+def test_r1_no_topic_points_at_the_first_row_of_an_empty_table() -> None:
+    found = check_report(Report(agenda_cell="様式!D14"), Context(Settings(today=TODAY)))
+    (no_topic,) = [f for f in found if f.code == "R1.no-topic"]
+    assert (no_topic.field, no_topic.cell) == ("agenda[0].topic", "様式!D14")
+
+
+def test_r3_officer_names_is_silent_when_the_count_cannot_be_read() -> None:
+    report = Report(
+        police_attendees=Sourced(None, "様式!C9", "数名", UNREADABLE),
+        officers=Sourced(("巡査部長 山田太郎",), "様式!C25"),
+    )
+    found = check_report(report, Context(Settings(today=TODAY)))
+    assert [f.code for f in found if f.code.startswith("R3")] == ["R3.not-count"]
+
+
+def test_r2_future_date_quotes_the_date_when_no_text_was_typed() -> None:
+    report = Report(date=Sourced(date(2027, 1, 5), "様式!C7"))
+    found = check_report(report, Context(Settings(today=TODAY)))
+    (future,) = [f for f in found if f.code == "R2.future-date"]
+    assert (future.field, future.cell) == ("date", "様式!C7")
+    assert "開催日時「令和9年1月5日」は点検日（令和8年11月25日）より後" in future.message
