@@ -158,23 +158,12 @@ def test_an_identical_file_is_named_after_the_stations(here: Path) -> None:
     assert lines[-1].startswith("ファイル 5件、")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.py: StationView says an identical file is counted once (同一ファイル … "
-    "1件として数えます) but still lists it as a report and counts it in its station and the "
-    "totals (SPEC R7: identical files are counted once)",
-)
 def test_an_identical_file_is_counted_once(here: Path) -> None:
     lines = _view(_with_copy(here))
     assert "■ 中央警察署  正常 1 / 警告 1 / 誤り 0 / 読取不可 0" in lines
     assert lines[-1] == "ファイル 5件、報告書 3件、指摘 3件 — 正常 1 / 警告 1 / 誤り 1 / 読取不可 1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render.py: StationView groups by the 所属 as written, so 中央署 and 中央警察署 "
-    "become two stations (registry.station_key treats them as one)",
-)
 def test_a_short_station_name_is_grouped_with_the_full_one(here: Path) -> None:
     short = F.file_result(here / "中央", "5_sakaemachi.xlsx", F.report(station="中央署"))
     lines = _view([*_run(here), short])

@@ -240,6 +240,9 @@ class Tally:
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for result in results:
             self.files += 1
+            if result.same_as is not None:
+                yield result  # identical to an earlier file: accounted for, counted once
+                continue
             for checked in result.reports:
                 if checked.report is None:
                     self.unreadable += 1

@@ -8,9 +8,11 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from toolkit.check import ERROR, OK, UNREADABLE, WARNING, Checked, FileResult
 from toolkit.normalize import wareki
+from toolkit.registry import station_key
 
 STATUS_JA = {OK: "正常", WARNING: "警告", ERROR: "誤り", UNREADABLE: "読取不可"}
 NO_STATION = "（所属不明）"
@@ -59,15 +61,18 @@ class StationView:
     findings: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         if result.same_as is not None:
+            # Identical bytes to an earlier file: accounted for, counted once.
             self.duplicates.append((result.path, result.same_as))
+            return
         for sheet, reason in result.skipped:
             self.skipped.append(f"{result.path}「{sheet}」: {reason}")
         for note in result.notes:
-            self.skipped.append(f"{result.path}: {note}")
+            self.notes.append(f"{result.path}: {note}")
         for checked in result.reports:
             self._add(checked)
 
@@ -76,7 +81,7 @@ class StationView:
         if report is not None:
             self.reports += 1
         self.findings += len(c.findings) if report is not None else 0
-        station = (report.affiliation.value if report else None) or NO_STATION
+        station = station_key(report.affiliation.value if report else None) or NO_STATION
         first = c.findings[0].message if c.findings else ""
         if len(c.findings) > 1:
             first += f"（ほか{len(c.findings) - 1}件）"
@@ -111,7 +116,7 @@ class StationView:
                     + "  ".join(
                         (
                             fit(STATUS_JA[r.status], 8),
-                            fit(r.council or r.path.rsplit("/", 1)[-1], 28),
+                            fit(r.council or PurePath(r.path).name, 28),
                             fit(r.date, 18),
                             r.finding,
                         )
@@ -123,6 +128,8 @@ class StationView:
             out.append(f"同一ファイル: {path} は {same} と同じ内容のため1件として数えます。")
         for line in self.skipped:
             out.append(f"読み飛ばし: {line}")
+        for line in self.notes:
+            out.append(f"注意: {line}")
         total = self.counts(everything)
         out.append(
             f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件 — "

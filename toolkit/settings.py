@@ -15,7 +15,7 @@ regular_meetings_per_year = 2     # C1, 要綱第6条第2項: 年1回以上
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,17 +55,13 @@ class Settings:
         return CATALOGUE[code].make(severity=self.severity.get(code), **kwargs)
 
 
-_NUMBERS = {
-    f.name
-    for f in fields(Settings)
-    if f.name
-    in {
-        "regular_meetings_per_year",
-        "suggestions",
-        "suggestion_min_score",
-        "open_request_overdue_days",
-        "retention_years",
-    }
+# Numeric settings and the type each must have.
+_NUMBERS: dict[str, type] = {
+    "regular_meetings_per_year": int,
+    "suggestions": int,
+    "suggestion_min_score": float,
+    "open_request_overdue_days": int,
+    "retention_years": int,
 }
 
 
@@ -83,30 +79,64 @@ def _from_toml(path: Path, base: Settings) -> Settings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"設定ファイル「{path}」を読めません: {exc}") from exc
+    where = f"設定ファイル「{path}」"
+    unknown = [k for k in data if k != "rules"]
+    if unknown:
+        raise SettingsError(
+            f"{where}: 表「[{unknown[0]}]」は使えません。[rules] に書いてください。"
+        )
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
-        raise SettingsError(f"設定ファイル「{path}」の [rules] が表になっていません。")
+        raise SettingsError(f"{where}: [rules] が表になっていません。")
     changes: dict[str, Any] = {}
     for key, value in rules.items():
         if key == "disabled":
-            changes["disabled"] = frozenset(str(v) for v in value)
+            changes["disabled"] = _disabled(value, where)
         elif key == "severity":
-            sev = {}
-            for code, level in dict(value).items():
-                if code not in CATALOGUE:
-                    raise SettingsError(
-                        f"設定ファイル「{path}」: 規則コード「{code}」はありません。"
-                    )
-                try:
-                    sev[code] = Severity(level)
-                except ValueError:
-                    raise SettingsError(
-                        f"設定ファイル「{path}」: 「{code}」の重大度「{level}」は"
-                        "error か warning にしてください。"
-                    ) from None
-            changes["severity"] = sev
+            changes["severity"] = _severities(value, where)
         elif key in _NUMBERS:
-            changes[key] = value
+            changes[key] = _number(key, value, where)
         else:
-            raise SettingsError(f"設定ファイル「{path}」: 項目「{key}」は使えません。")
+            raise SettingsError(f"{where}: 項目「{key}」は使えません。")
     return replace(base, **changes)
+
+
+def _disabled(value: object, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SettingsError(
+            f'{where}: disabled は ["R8", "R3.no-civilians"] のように文字列の一覧で書いてください。'
+        )
+    families = {code.split(".", 1)[0] for code in CATALOGUE}
+    for code in value:
+        if code not in CATALOGUE and code not in families:
+            raise SettingsError(f"{where}: 規則コード「{code}」はありません。")
+    return frozenset(value)
+
+
+def _severities(value: object, where: str) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise SettingsError(
+            f'{where}: [rules.severity] は "R5.open-request" = "error" のように書いてください。'
+        )
+    out: dict[str, Severity] = {}
+    for code, level in value.items():
+        if code not in CATALOGUE:
+            raise SettingsError(f"{where}: 規則コード「{code}」はありません。")
+        try:
+            out[code] = Severity(level)
+        except ValueError:
+            raise SettingsError(
+                f"{where}: 「{code}」の重大度「{level}」は error か warning にしてください。"
+            ) from None
+    return out
+
+
+def _number(key: str, value: object, where: str) -> int | float:
+    wanted = _NUMBERS[key]
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    if wanted is float:
+        ok = ok or isinstance(value, float)
+    if not ok or value < 0:  # type: ignore[operator]
+        kind = "0以上の整数" if wanted is int else "0以上の数"
+        raise SettingsError(f"{where}: {key} は{kind}で書いてください（「{value}」）。")
+    return wanted(value)
