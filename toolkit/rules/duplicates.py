@@ -35,20 +35,30 @@ def council_key(report: Report, ctx: Context) -> str | None:
 
 
 class DuplicateTracker:
-    """Remembers what the run has seen; marks identical files and flags R7."""
+    """Remembers what the run has seen; marks identical files and flags R7.
+
+    Kept small (digests and indexes, not paths and records) because it lives as long as
+    the run: a fiscal year of a large prefecture is tens of thousands of files.
+    """
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.files: dict[str, str] = {}
-        self.meetings: dict[tuple[str, str], tuple[str, str]] = {}
+        self.places: list[str] = []
+        self.files: dict[bytes, int] = {}
+        self.meetings: dict[tuple[str, int], tuple[bytes, int]] = {}
+
+    def _place(self, text: str) -> int:
+        self.places.append(text)
+        return len(self.places) - 1
 
     def add(self, result: FileResult) -> None:
         if result.sha256 is not None:
-            earlier = self.files.get(result.sha256)
+            digest = bytes.fromhex(result.sha256)
+            earlier = self.files.get(digest)
             if earlier is not None:
-                result.same_as = earlier
+                result.same_as = self.places[earlier]
                 return
-            self.files[result.sha256] = result.path
+            self.files[digest] = self._place(result.path)
         for checked in result.reports:
             report = checked.report
             if report is None or report.date.value is None:
@@ -56,13 +66,13 @@ class DuplicateTracker:
             who = council_key(report, self.ctx)
             if who is None:
                 continue
-            key = (who, report.date.value.isoformat())
-            where = f"{checked.path}「{checked.sheet}」"
+            key = (who, report.date.value.toordinal())
+            content = bytes.fromhex(checked.content) if checked.content else b""
             seen = self.meetings.get(key)
             if seen is None:
-                self.meetings[key] = (checked.content or "", where)
+                self.meetings[key] = (content, self._place(f"{checked.path}「{checked.sheet}」"))
                 continue
-            if seen[0] == checked.content:
+            if seen[0] == content:
                 continue
             finding = self.ctx.settings.make(
                 "R7.duplicate",
@@ -70,7 +80,7 @@ class DuplicateTracker:
                 cell=None,
                 council=report.council_name.value or who,
                 date=wareki(report.date.value),
-                other=seen[1],
+                other=self.places[seen[1]],
             )
             if finding is not None:
                 checked.findings.append(finding)
