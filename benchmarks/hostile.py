@@ -3,16 +3,23 @@
     python benchmarks/hostile.py            # gate, then python-calamine for the survivors
     python benchmarks/hostile.py --raw      # every file straight to python-calamine
     python benchmarks/hostile.py --reader   # toolkit.excel.read.read_workbook, in the pool
+    python benchmarks/hostile.py --cli      # `python -m toolkit check FILE --json`, whole
 
 Each file is measured in a fresh Python process, so that peak RSS (getrusage) belongs to
 that file alone: "gate" is `sniff` plus `read_member` + `sheet_extent` on every worksheet
 part, in that process; the read runs in a worker of `imap_isolated` (jobs=1, default
 timeout and memory cap), whose peak is reported separately. Target: < 5 s, < 500 MB each.
+
+`--cli` runs the real command on each file, as a user would, from a fresh wrapper process:
+wall time from start to exit; "tree MB", the peak of the summed RSS of the command and its
+workers, sampled every 5 ms with psutil; "max proc MB", the largest peak RSS of any single
+process of the tree (getrusage of the wrapper's children, which the kernel keeps exactly).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import resource
@@ -107,25 +114,102 @@ def one(path: Path, mode: str, password: str | None) -> dict[str, Any]:
     }
 
 
+def cli_one(path: Path, password: str | None) -> dict[str, Any]:
+    """Run `check PATH --json` as a child of this (fresh) process; time and memory of it."""
+    import psutil
+
+    cmd = [sys.executable, "-m", "toolkit", "check", str(path), "--json"]
+    if password:
+        cmd += ["--password", password]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        total = 0
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            tree = []
+        for p in tree:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                total += p.memory_info().rss
+        peak = max(peak, total)
+        time.sleep(0.005)
+    stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    max_proc_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    lines = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+    outcomes = []
+    for record in lines:
+        if record["status"] == "unreadable":
+            outcomes.append(record["issues"][0]["code"])
+        else:
+            outcomes.append(f"read ({record['status']})")
+    return {
+        "outcome": ", ".join(dict.fromkeys(outcomes)) or f"no output: {stderr.strip()[-200:]}",
+        "exit": proc.returncode,
+        "seconds": wall,
+        "tree_mb": peak / 2**20,
+        "max_proc_mb": max_proc_kb / 1024,
+    }
+
+
+def cli_table(folder: Path, runs: list[tuple[str, str | None]], expected: dict[str, str]) -> None:
+    print("mode: cli (python -m toolkit check FILE --json; target < 5 s, < 500 MB)")
+    print(
+        f"{'file':26} {'expected (gate)':16} {'outcome':22} {'exit':>4} {'seconds':>7} "
+        f"{'tree MB':>8} {'max proc MB':>11}"
+    )
+    slow = []
+    for name, password in runs:
+        cmd = [sys.executable, __file__, "--one", str(folder / name), "--mode", "cli"]
+        if password:
+            cmd += ["--password", password]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+        label = name + (" +pw" if password else "")
+        if proc.returncode != 0:
+            print(f"{label:26} measuring process failed: {proc.stderr.strip()[-200:]}")
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        gate = "ok" if password else expected[name]
+        print(
+            f"{label:26} {gate:16} {r['outcome']:22} {r['exit']:>4} {r['seconds']:7.2f} "
+            f"{r['tree_mb']:8.0f} {r['max_proc_mb']:11.0f}"
+        )
+        if r["seconds"] >= 5 or max(r["tree_mb"], r["max_proc_mb"]) >= 500:
+            slow.append(label)
+    print("over target: " + (", ".join(slow) if slow else "none"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--raw", action="store_true", help="no gate: straight to calamine")
     parser.add_argument("--reader", action="store_true", help="the full reader, in the pool")
+    parser.add_argument("--cli", action="store_true", help="the whole `check --json` command")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="gate", help=argparse.SUPPRESS)
     parser.add_argument("--password", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one and args.mode == "cli":
+        print(json.dumps(cli_one(args.one, args.password)))
+        return
     if args.one:
         print(json.dumps(one(args.one, args.mode, args.password)))
         return
-    mode = "raw" if args.raw else "reader" if args.reader else "gate"
+    mode = "raw" if args.raw else "reader" if args.reader else "cli" if args.cli else "gate"
     from make_hostile import EXPECTED, build_hostile
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         build_hostile(out)
-        runs = [(name, None) for name in EXPECTED]
+        runs: list[tuple[str, str | None]] = [(name, None) for name in EXPECTED]
         runs += [(name, PASSWORD) for name in EXPECTED if name.startswith("encrypted")]
+        if mode == "cli":
+            cli_table(out, runs, EXPECTED)
+            return
         print(f"mode: {mode}")
         print(
             f"{'file':26} {'expected':16} {'gate ms':>8} {'read ms':>8} {'wall s':>7} "

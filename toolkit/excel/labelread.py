@@ -265,13 +265,15 @@ def _table_rows(
         windows[n] = (c0, max(end, cols[n].box[3]) if i + 1 == len(present) else end)
     first = max(h.box[2] for h in cols.values()) + 1
     last = next((s - 1 for s in stops if s > header_row), grid.height - 1)
+    # Where a column with no header of its own points: the first column's, else the leftmost.
+    anchor = cols[names[0]].box[1] if names[0] in cols else present[0][0]
     rows: list[list[RawCell]] = []
     for r in range(first, last + 1):
         row: list[RawCell] = []
         new = False
         for n in names:
             if n not in windows:
-                row.append(RawCell(None, grid.ref(r, cols[names[0]].box[1])))
+                row.append(RawCell(None, grid.ref(r, anchor)))
                 continue
             cell, starts_here = _window_value(grid, hits, r, windows[n])
             row.append(cell)

@@ -8,8 +8,10 @@ it to python-calamine, which would try to allocate the whole grid.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
@@ -71,17 +73,50 @@ def read_workbook(
         if sniffed.format in ("xlsx", "xlsm"):
             return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
         return _read_other(sniffed.data, sniffed.format)
-    except Unreadable:
-        raise
-    except Exception as exc:  # calamine and zipfile raise their own types for broken parts
-        raise _explained(exc) from exc
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
 
 
+@contextlib.contextmanager
+def _library() -> Iterator[None]:
+    """Errors that a reading library (calamine, openpyxl, zipfile) raises on a broken file
+    become `Unreadable`. Only library calls are wrapped: an error in our own reading code is
+    a bug, and must not pass for a broken file."""
+    try:
+        yield
+    except (Unreadable, MemoryError):
+        raise
+    except Exception as exc:  # the libraries raise many types of their own on broken parts
+        raise _explained(exc) from exc
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+        raise _explained(exc) from exc
+
+
+def _is_panic(exc: BaseException) -> bool:
+    """pyo3 turns a Rust panic into PanicException, which derives from BaseException, not
+    Exception: calamine panics on some values it cannot convert (a time of -1e308)."""
+    return type(exc).__name__ == "PanicException"
+
+
+# A library's (English) error text → what to tell the user, in Japanese.
+_EXPLANATIONS = (
+    (("utf-8", "utf8", "decode", "encoding"), "文字コードが不正な部分があります"),
+    (("float", "integer", "parse int", "number"), "数値のデータが壊れています"),
+    (
+        ("range", "cell reference", "row component", "column component", "dimension"),
+        "セル番地が不正です",
+    ),
+    (("xml", "node", "tag", "attribute", "expecting"), "XMLの構造が壊れています"),
+    (("zip", "file format", "archive"), "ファイルの構造が壊れています"),
+)
+
+
 def _explained(exc: BaseException) -> Unreadable:
-    """A reader's error (often English, from calamine) as a finding a user can act on."""
+    """A reader's error (often English, from calamine) as a finding a user can act on; the
+    library's own words are not shown to the user."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     lowered = text.lower()
     if "password" in lowered or "encrypt" in lowered:
@@ -90,7 +125,11 @@ def _explained(exc: BaseException) -> Unreadable:
         return Unreadable("F1.too-large", "セルの数が上限を超えています")
     if "larger than its declared" in lowered:
         return Unreadable("F1.zip-bomb", "部品が目録の記載より大きく展開されます")
-    return Unreadable("F1.corrupt", f"ブックの構造を読み取れません（{text[:100]}）")
+    reason = next(
+        (words for keys, words in _EXPLANATIONS if any(k in lowered for k in keys)),
+        "読み取りに失敗しました",
+    )
+    return Unreadable("F1.corrupt", f"ブックの構造を読み取れません: {reason}")
 
 
 # --- .xlsx / .xlsm ----------------------------------------------------------------------
@@ -104,10 +143,12 @@ def _read_ooxml(
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
     pkg = read_package(zf, limits)
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    with _library():
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     meta = template_properties(zf, limits)
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
-        meta = _meta(book, zf, pkg, limits)
+        with _library():
+            meta = _meta(book, zf, pkg, limits)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -119,14 +160,16 @@ def _read_ooxml(
             continue
         xml = read_member(zf, sp.part, limits)
         rows, cols = sheet_extent(xml)
+        with _library():
+            if rows * cols > limits.max_sheet_cells:
+                grid = _bounded_grid(data, sp.name, xml)
+            else:
+                grid = _calamine_grid_or_window(book, data, sp.name, xml)
         if rows * cols > limits.max_sheet_cells:
-            grid = _bounded_grid(data, sp.name, xml)
             out.notes.append(
                 f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
                 f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
             )
-        else:
-            grid = _calamine_grid(book, sp.name)
         raw = _read_grid(grid, pkg.names.get(sp.name, {}), meta)
         if raw is None:
             out.skipped.append((sp.name, NOT_A_REPORT))
@@ -142,6 +185,17 @@ def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
     rows = sheet.to_python(skip_empty_area=False)
     merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
     return Grid(name, rows, merges)
+
+
+def _calamine_grid_or_window(book: CalamineWorkbook, data: bytes, name: str, xml: bytes) -> Grid:
+    """The sheet from calamine; when calamine panics on a value, its top-left window from
+    openpyxl, which reads a value it cannot convert as an error value instead."""
+    try:
+        return _calamine_grid(book, name)
+    except BaseException as exc:
+        if not _is_panic(exc):
+            raise
+    return _bounded_grid(data, name, xml)
 
 
 def _bounded_grid(data: bytes, name: str, xml: bytes) -> Grid:
@@ -190,18 +244,21 @@ def _meta(
 
 def _read_other(data: bytes, fmt: str) -> WorkbookRead:
     out = WorkbookRead(fmt)
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    for md in book.sheets_metadata:
+    with _library():
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = book.sheets_metadata
+    for md in sheets:
         if md.name == META_SHEET:
             continue
         if md.visible != SheetVisibleEnum.Visible:
             out.skipped.append((md.name, HIDDEN))
             continue
-        try:
-            grid = _calamine_grid(book, md.name)
-        except Exception:
-            out.skipped.append((md.name, CHART))
-            continue
+        with _library():  # a panic: the file cannot be read
+            try:
+                grid = _calamine_grid(book, md.name)
+            except Exception:
+                out.skipped.append((md.name, CHART))
+                continue
         raw = _read_grid(grid, {}, {})
         if raw is None:
             out.skipped.append((md.name, NOT_A_REPORT))

@@ -351,7 +351,14 @@ def _member_chunks(
             if total <= declared:
                 crc = zlib.crc32(chunk, crc)
                 yield chunk
-    except (zlib.error, zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+    except (
+        zlib.error,
+        zipfile.BadZipFile,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        ValueError,  # a header offset before the start of the file (zipfile: negative seek)
+    ) as exc:
         raise Unreadable(
             "F1.corrupt", f"部品「{_short(info.filename)}」の圧縮データが壊れています"
         ) from exc
