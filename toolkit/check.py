@@ -224,6 +224,9 @@ def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
         finding = file_finding("F1.timeout", file=path.name, seconds=f"{options.timeout:.0f}")
     else:
         finding = file_finding("F1.crashed", file=path.name, detail=failure.detail)
+    if failure.log:
+        # Technical detail for whoever maintains the tool; shown apart from the findings.
+        result.notes.append(f"技術情報: {failure.log.strip().splitlines()[-1][:300]}")
     return _unreadable(result, finding)
 
 

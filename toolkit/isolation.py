@@ -133,9 +133,9 @@ def _worker_main(
             try:
                 out.append((True, fn(item)))
             except MemoryError:
-                out.append((False, MEMORY))
+                out.append((False, (MEMORY, "")))
             except BaseException as exc:  # fn's errors are the item's, not ours
-                out.append((False, _exception_detail(exc)))
+                out.append((False, (UNEXPECTED, _exception_detail(exc))))
         slot[0] = len(chunk)
         _send_results(conn, out)
 
@@ -159,13 +159,13 @@ def _limit_memory(extra: int) -> None:
 
 
 def _exception_detail(exc: BaseException) -> str:
+    """The technical text of an exception raised by `fn` (for the log, not the user)."""
     text = str(exc).splitlines()[0] if str(exc) else ""
     name = type(exc).__name__
-    return (
-        f"処理中にエラーが発生しました（{name}: {text[:100]}）"
-        if text
-        else (f"処理中にエラーが発生しました（{name}）")
-    )
+    return f"{name}: {text[:200]}" if text else name
+
+
+UNEXPECTED = "読み取り処理で想定外のエラーが起きました（プログラムの不具合の可能性があります）"
 
 
 def _send_results(conn: Connection, out: list[tuple[bool, Any]]) -> None:
@@ -181,9 +181,9 @@ def _send_results(conn: Connection, out: list[tuple[bool, Any]]) -> None:
         try:
             ForkingPickler.dumps(value)
         except MemoryError:
-            ok, value = False, MEMORY
+            ok, value = False, (MEMORY, "")
         except BaseException as exc:
-            ok, value = False, f"処理結果を受け渡せませんでした（{type(exc).__name__}）"
+            ok, value = False, ("処理結果を受け渡せませんでした", _exception_detail(exc))
         checked.append((ok, value))
     conn.send(checked)
 
@@ -399,7 +399,8 @@ class _Pool:
             self._crashed(w)
             return
         for task, (ok, value) in zip(w.tasks, out, strict=True):
-            self.done[task.seq] = value if ok else Failure("crashed", value)
+            # A failed item carries (detail for the user, technical text for the log).
+            self.done[task.seq] = value if ok else Failure("crashed", *value)
         w.tasks = []
 
     def _crashed(self, w: _Worker) -> None:
