@@ -148,6 +148,8 @@ def make_reports(count: int, work: Path) -> tuple[Path, list[Path]]:
     seconds, _ = measure(cmd)
     files = sorted((out / "reports").rglob("*.xlsx"))
     print(f"  generated {len(files)} reports in {seconds:.1f} s", file=sys.stderr)
+    if hasattr(os, "sync"):
+        os.sync()  # the inputs are on disk, as a station's files would be: no step pays for them
     return out, files
 
 

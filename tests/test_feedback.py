@@ -261,7 +261,7 @@ def test_copy_mirrors_the_folder_and_name_and_leaves_the_original(
     assert written == tmp_path / "out" / "中央署" / "駅前交番.xlsx"
     assert sha(form) == before
     assert form.stat().st_mtime_ns == mtime
-    assert not [p for p in written.parent.iterdir() if p.name.startswith(".kyogikai-")]
+    assert not [p for p in written.parent.iterdir() if p.name.endswith(".tmp")]
     assert_sound_package(written)
 
 

@@ -6,17 +6,19 @@ through here, so that a crash leaves either the old file or the new one, never a
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+_COUNTER = itertools.count()
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+
+def _temporary(path: Path) -> Path:
+    # Hidden, ending in ".tmp" so that a half-written file never looks like a workbook, and
+    # unique per process and call without the cost of mkstemp's retries and chmod.
+    return path.parent / f".{path.name}.{os.getpid()}-{next(_COUNTER)}.tmp"
 
 
 @contextmanager
@@ -24,30 +26,40 @@ def atomic_path(path: Path, *, durable: bool = False) -> Iterator[Path]:
     """A temporary path beside `path`; renamed over `path` when the block succeeds.
 
     For writers that want a file name (xlsxwriter, openpyxl). With `durable`, the data is
-    flushed to disk before the rename (archive copies the ledger relies on). On failure
-    the temporary file is removed and `path` is left as it was.
+    flushed to disk before the rename. On failure the temporary file is removed and `path`
+    is left as it was. The file gets the permissions any new file gets (umask).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    # ".tmp", not the target's suffix: a half-written file must never look like a workbook.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kyogikai-", suffix=".tmp")
-    os.close(fd)
+    tmp = _temporary(path)
     try:
-        yield Path(tmp)
+        yield tmp
         if durable:
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
-        # mkstemp makes the file private; outputs get the permissions any new file gets.
-        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder."""
-    with atomic_path(path, durable=durable) as tmp:
-        tmp.write_bytes(data)
+    try:
+        tmp = _temporary(path)
+        fh = open(tmp, "xb")  # noqa: SIM115 - closed below, before the rename
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(tmp, "xb")  # noqa: SIM115
+    try:
+        with fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def archive_name(sha256: str, path: str) -> str:
@@ -59,9 +71,15 @@ def archive_name(sha256: str, path: str) -> str:
 
 
 def archive_copy(archive: Path, sha256: str, path: str, data: bytes) -> str:
-    """Keep `data` in the archive (once: content addressed); returns its relative name."""
+    """Keep `data` in the archive (once: content addressed); returns its relative name.
+
+    The copy is written atomically but not forced to disk: the ledger runs SQLite with
+    `synchronous=NORMAL`, so both share the durability of the OS's own write-back. A copy
+    lost to a power cut is written again the next time its file is read (it is looked
+    for by name on every read).
+    """
     name = archive_name(sha256, path)
     target = archive / name
     if not target.exists():
-        write_atomic(target, data, durable=True)
+        write_atomic(target, data)
     return name

@@ -8,8 +8,6 @@ A4 landscape print that repeats the header row on every page.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from typing import Any
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
+from toolkit.fileio import atomic_path
 from toolkit.registry import (
     COUNCIL_HEADERS,
     COUNCIL_KINDS,
@@ -130,11 +129,8 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
 
     `created` pins the document's creation time (for byte-identical output); default now.
     """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".registry-", dir=path.parent or ".")
-    os.close(fd)
-    try:
-        book = xlsxwriter.Workbook(tmp, {"remove_timezone": True})
+    with atomic_path(Path(path)) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {"remove_timezone": True})
         book.set_properties(
             {"title": "交番・駐在所連絡協議会 名簿", "created": created or datetime.now()}
         )
@@ -186,10 +182,6 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
             [[p.name, p.start, p.end] for p in registry.periods],
         )
         book.close()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 class _Formats:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from toolkit.aggregate import MONTH_HEADERS, SUBTOTAL, TOTAL, Summary
+from toolkit.fileio import atomic_path
 from toolkit.normalize import wareki
 
 SHEETS = (
@@ -88,24 +88,8 @@ def write_summary(summary: Summary, path: Path, *, inputs: Iterable[Path] = ()) 
     """
     path = Path(path)
     _refuse(path, inputs)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".~", suffix=".xlsx")
-    os.close(fd)
-    try:
-        _write(summary, Path(tmp))
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The mode the file would get if created normally (mkstemp makes it private)."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
+    with atomic_path(path) as tmp:
+        _write(summary, tmp)
 
 
 def _refuse(path: Path, inputs: Iterable[Path]) -> None:
