@@ -291,6 +291,10 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}")
     print(table(steps))
+    for count in counts:
+        check = next(s for s in steps if s.name == "check --json" and s.size == count)
+        ingest = next(s for s in steps if s.name == "ingest" and s.size == count)
+        print(f"ingest ÷ check at {count}: {ingest.seconds / check.seconds:.2f}")
     if len(counts) > 1:
         small, large = min(counts), max(counts)
         for name in ("check --json", "ingest", "summary FY2026 (ledger)"):

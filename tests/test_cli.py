@@ -215,3 +215,25 @@ def test_python_dash_m_is_the_same_program() -> None:
         [sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=True
     )
     assert "Usage: kyogikai" in out.stdout
+
+
+def test_samples_are_deterministic_and_account_for_what_they_plant(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    args = ["samples", "--count", "12", "--seed", "4", "--mistakes", "0.5"]
+    first = runner.invoke(main, [*args, "-o", str(tmp_path / "a")])
+    second = runner.invoke(main, [*args, "-o", str(tmp_path / "b")])
+    assert first.exit_code == second.exit_code == 0, first.output
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.xlsx"))
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.xlsx"))
+    assert files_a == files_b and len(files_a) == 13  # 12 reports and the registry
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    planted = json.loads((tmp_path / "a" / "planted.json").read_text(encoding="utf-8"))
+    assert sorted(planted) == sorted(str(p) for p in files_a if p.parts[0] == "reports")
+    other = runner.invoke(
+        main, ["samples", "--count", "12", "--seed", "5", "-o", str(tmp_path / "c")]
+    )
+    assert other.exit_code == 0
+    manifest = "planted.json"
+    assert (tmp_path / "c" / manifest).read_bytes() != (tmp_path / "a" / manifest).read_bytes()
