@@ -9,8 +9,10 @@ of the paths, so memory does not grow with the number of files.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,23 +101,34 @@ class Options:
 def discover(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path]:
     """Files to read: each file given, and every workbook under each folder given.
 
-    A folder is searched recursively for .xlsx .xlsm .xls .ods, in a stable order; Excel's
-    own lock files (~$…) and the folders in `exclude` (our own outputs) are left out. A
-    path that does not exist is passed on so that it is reported as missing.
+    A folder is walked in a stable order, a directory's own files (sorted by name) before
+    its subfolders (sorted), looking for .xlsx .xlsm .xls .ods; Excel's lock files (~$…)
+    and the folders in `exclude` (our own outputs) are left out. Only one directory's
+    listing is held at a time. A path that does not exist is passed on, to be reported.
     """
     skip = {p.resolve() for p in exclude}
     for path in paths:
         if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if (Path(root) / d).resolve() not in skip)
-                for name in files:
-                    if name.startswith("~$") or Path(name).suffix.lower() not in SUFFIXES:
-                        continue
-                    found.append(Path(root) / name)
-            yield from sorted(found, key=lambda p: p.as_posix())
+            yield from _walk(path, skip)
         else:
             yield path
+
+
+def _walk(folder: Path, skip: set[Path]) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if Path(entry.path).resolve() not in skip:
+                subfolders.append(entry.path)
+        elif not entry.name.startswith("~$") and Path(entry.name).suffix.lower() in SUFFIXES:
+            yield Path(entry.path)
+    del entries
+    for sub in subfolders:
+        yield from _walk(Path(sub), skip)
 
 
 # --- one file (runs in a worker) --------------------------------------------------------
@@ -196,26 +209,46 @@ def _content(report: Report) -> str:
 def check_paths(
     paths: Iterable[Path], options: Options, exclude: Iterable[Path] = ()
 ) -> Iterator[FileResult]:
-    """Check every file, in order, each in an isolated worker; R7 across the run."""
-    files = list(discover(paths, exclude))
+    """Check every file, in order, each in an isolated worker; R7 across the run.
+
+    Files stream through: only the ones in flight are held, so memory does not grow with
+    the number of files (a fiscal year of a large prefecture is tens of thousands).
+    """
+    found = discover(paths, exclude)
+    head = list(itertools.islice(found, _SMALL_RUN))
     jobs = options.jobs or os.cpu_count() or 1
-    jobs = max(1, min(jobs, len(files)))
+    jobs = max(1, min(jobs, len(head)))
+    chunk = 1 if len(head) < _SMALL_RUN else 8
     tracker = DuplicateTracker(options.context)
-    chunk = 1 if len(files) < 64 else 8
+    pending: deque[Path] = deque()
+
+    def feed() -> Iterator[Path]:
+        for path in itertools.chain(head, found):
+            pending.append(path)
+            yield path
+
     results = imap_isolated(
         _worker,
-        files,
+        feed(),
         jobs=jobs,
         timeout=options.timeout,
         chunksize=chunk,
         initializer=_init,
         initargs=(options,),
     )
-    for path, result in zip(files, results, strict=True):
-        if isinstance(result, Failure):
-            result = _failed(path, result, options)
-        tracker.add(result)
-        yield result
+    try:
+        for result in results:
+            path = pending.popleft()  # results come in the order the paths went in
+            if isinstance(result, Failure):
+                result = _failed(path, result, options)
+            tracker.add(result)
+            yield result
+    finally:
+        tracker.close()
+
+
+# Runs shorter than this send one file per message (a crash then costs no re-run).
+_SMALL_RUN = 64
 
 
 def _failed(path: Path, failure: Failure, options: Options) -> FileResult:

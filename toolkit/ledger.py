@@ -874,6 +874,10 @@ class _RunWriter:
             self.supersede,
         ):
             rows.clear()
+        # Those files and reports are in the tables now, where `_known` and `_supersede`
+        # find them: nothing of the run stays in memory between batches.
+        self.seen.clear()
+        self.current.clear()
 
 
 def _hhmm(value: object) -> str | None:

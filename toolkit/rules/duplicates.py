@@ -8,6 +8,7 @@ report that comes later in the run, naming the earlier one.
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -37,28 +38,33 @@ def council_key(report: Report, ctx: Context) -> str | None:
 class DuplicateTracker:
     """Remembers what the run has seen; marks identical files and flags R7.
 
-    Kept small (digests and indexes, not paths and records) because it lives as long as
-    the run: a fiscal year of a large prefecture is tens of thousands of files.
+    It lives as long as the run, and a fiscal year of a large prefecture is tens of
+    thousands of files, so what it remembers is kept in a private temporary SQLite file
+    rather than in memory: the run's memory stays flat however many files it reads.
     """
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.places: list[str] = []
-        self.files: dict[bytes, int] = {}
-        self.meetings: dict[tuple[str, int], tuple[bytes, int]] = {}
+        self.db = sqlite3.connect("")  # "" : a temporary database on disk, removed on close
+        self.db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
+            "CREATE TABLE files (sha BLOB PRIMARY KEY, place TEXT) WITHOUT ROWID;"
+            "CREATE TABLE meetings (who TEXT, day INTEGER, content BLOB, place TEXT,"
+            " PRIMARY KEY (who, day)) WITHOUT ROWID;"
+        )
 
-    def _place(self, text: str) -> int:
-        self.places.append(text)
-        return len(self.places) - 1
+    def close(self) -> None:
+        self.db.close()
 
     def add(self, result: FileResult) -> None:
+        db = self.db
         if result.sha256 is not None:
             digest = bytes.fromhex(result.sha256)
-            earlier = self.files.get(digest)
-            if earlier is not None:
-                result.same_as = self.places[earlier]
+            row = db.execute("SELECT place FROM files WHERE sha = ?", (digest,)).fetchone()
+            if row is not None:
+                result.same_as = row[0]
                 return
-            self.files[digest] = self._place(result.path)
+            db.execute("INSERT INTO files VALUES (?, ?)", (digest, result.path))
         for checked in result.reports:
             report = checked.report
             if report is None or report.date.value is None:
@@ -66,11 +72,14 @@ class DuplicateTracker:
             who = council_key(report, self.ctx)
             if who is None:
                 continue
-            key = (who, report.date.value.toordinal())
+            day = report.date.value.toordinal()
             content = bytes.fromhex(checked.content) if checked.content else b""
-            seen = self.meetings.get(key)
+            seen = db.execute(
+                "SELECT content, place FROM meetings WHERE who = ? AND day = ?", (who, day)
+            ).fetchone()
             if seen is None:
-                self.meetings[key] = (content, self._place(f"{checked.path}「{checked.sheet}」"))
+                place = f"{checked.path}「{checked.sheet}」"
+                db.execute("INSERT INTO meetings VALUES (?, ?, ?, ?)", (who, day, content, place))
                 continue
             if seen[0] == content:
                 continue
@@ -80,7 +89,7 @@ class DuplicateTracker:
                 cell=None,
                 council=report.council_name.value or who,
                 date=wareki(report.date.value),
-                other=self.places[seen[1]],
+                other=seen[1],
             )
             if finding is not None:
                 checked.findings.append(finding)
