@@ -224,6 +224,9 @@ def build_summary(
     by_station = _by_station(rep, fy, station_order)
     by_month = _by_month(fy, period, settings.today)
     request_status = _request_status(requests, station_order)
+    meetings, agenda, requests, findings = (
+        _compact(df) for df in (meetings, agenda, requests, findings)
+    )
     return Summary(
         period=period,
         created=settings.today,
@@ -244,12 +247,44 @@ def build_summary(
     )
 
 
+def _compact(df: pd.DataFrame) -> pd.DataFrame:
+    """The same table in less memory: text columns that repeat (station, council, 区分,
+    file of a report's many rows) become categoricals. The detail tables of a fiscal year
+    run to hundreds of thousands of rows."""
+    out = df.copy(deep=False)
+    for name in out.columns:
+        col = out[name]
+        if col.dtype == object and len(col) > 1000 and col.nunique() < len(col) // 2:
+            out[name] = col.astype("category")
+    return out
+
+
 # --- loading and resolving ----------------------------------------------------------------
+
+
+def _read_sql(sql: str, conn: Any, params: Sequence[Any] | None = None) -> pd.DataFrame:
+    """A query's rows as a frame, read in chunks with repeated texts shared.
+
+    sqlite3 returns a new string object for every cell, so a station's name would be held
+    tens of thousands of times over in a fiscal year's tables; sharing equal strings (and
+    reading in chunks, so the raw copy never exists whole) keeps the summary's memory
+    close to what the data needs.
+    """
+    shared: dict[Any, Any] = {}
+    chunks = []
+    for chunk in pd.read_sql_query(sql, conn, params=list(params or ()), chunksize=20_000):
+        for name in chunk.columns:
+            if pd.api.types.is_string_dtype(chunk[name]) or chunk[name].dtype == object:
+                chunk[name] = [shared.setdefault(v, v) for v in chunk[name].tolist()]
+        chunks.append(chunk)
+    if not chunks:
+        return pd.read_sql_query(sql, conn, params=list(params or ()))
+    return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
 
 
 def _reports(ledger: Ledger, where: str, params: Sequence[Any]) -> pd.DataFrame:
     sql = f"SELECT {_REPORT_COLUMNS} FROM reports WHERE {where} ORDER BY report_id"
-    df = pd.read_sql_query(sql, ledger.connection, params=list(params))
+    df = _read_sql(sql, ledger.connection, params)
     df["meeting_date"] = pd.to_datetime(df["meeting_date"], format="%Y-%m-%d")
     for col in ("police", "civilians"):
         df[col] = df[col].astype("Int64")
@@ -510,7 +545,7 @@ def _last_meetings(
     ledger: Ledger, registry: Registry | None, stations: list[str] | None, period: Period
 ) -> pd.Series:
     """The last meeting date of each council up to the end of the period, any year."""
-    df = pd.read_sql_query(
+    df = _read_sql(
         "SELECT council_key, council_id, template_council_id, council_name, station,"
         " affiliation, max(facility_name) AS facility_name, max(meeting_date) AS last"
         " FROM reports WHERE superseded_by IS NULL"
@@ -657,7 +692,7 @@ def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
 
 
 def _agenda(conn: Any, rep: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows = pd.read_sql_query(
+    rows = _read_sql(
         "SELECT a.report_id, a.seq, a.category, a.topic, a.remarks FROM agenda a"
         " JOIN reports r ON r.report_id = a.report_id"
         " WHERE r.superseded_by IS NULL AND r.meeting_date BETWEEN ? AND ?",
@@ -665,7 +700,10 @@ def _agenda(conn: Any, rep: pd.DataFrame, period: Period) -> tuple[pd.DataFrame,
         params=[period.start.isoformat(), period.end.isoformat()],
     )
     info = rep[["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]]
+    # A report has several topics: its repeated columns travel as categoricals (memory).
+    info = info.astype({c: "category" for c in ("station", "name", "path", "sheet")})
     items = rows.merge(info, on="report_id", how="inner")
+    del rows
     items["区分"] = items["category"].where(items["category"].isin(CATEGORIES), UNCATEGORISED)
     counts = items["区分"].value_counts()
     labels = [*CATEGORIES, UNCATEGORISED]
@@ -713,14 +751,14 @@ def _requests(
     settings: Settings,
 ) -> pd.DataFrame:
     conn = ledger.connection
-    current = pd.read_sql_query(
+    current = _read_sql(
         "SELECT q.report_id, q.seq, q.request, q.response, q.answered FROM requests q"
         " JOIN reports r ON r.report_id = q.report_id"
         " WHERE r.superseded_by IS NULL AND r.meeting_date BETWEEN ? AND ?",
         conn,
         params=[period.start.isoformat(), period.end.isoformat()],
     )
-    earlier_rows = pd.read_sql_query(
+    earlier_rows = _read_sql(
         "SELECT q.report_id, q.seq, q.request, q.response, q.answered FROM requests q"
         " JOIN reports r ON r.report_id = q.report_id"
         " WHERE r.superseded_by IS NULL AND r.meeting_date < ? AND q.answered = 0",
@@ -776,7 +814,7 @@ def _findings(
     station: str | None,
 ) -> pd.DataFrame:
     conn = ledger.connection
-    of_reports = pd.read_sql_query(
+    of_reports = _read_sql(
         "SELECT f.finding_id, f.report_id, f.path, f.sheet, f.cell, f.severity, f.code, f.message"
         " FROM findings f JOIN reports r ON r.report_id = f.report_id"
         " WHERE r.superseded_by IS NULL AND r.meeting_date BETWEEN ? AND ?",
@@ -803,7 +841,7 @@ def _findings(
         )
         if len(undated):
             ids = ",".join(map(str, undated["report_id"]))
-            rows = pd.read_sql_query(
+            rows = _read_sql(
                 "SELECT finding_id, report_id, path, sheet, cell, severity, code, message"
                 f" FROM findings WHERE report_id IN ({ids})",
                 conn,
@@ -813,7 +851,7 @@ def _findings(
                     undated[["report_id", "station", "name", "meeting_date"]], on="report_id"
                 )
             )
-        files = pd.read_sql_query(
+        files = _read_sql(
             "SELECT finding_id, report_id, path, sheet, cell, severity, code, message, run_id"
             f" FROM findings WHERE report_id IS NULL AND run_id IN ({marks})",
             conn,
