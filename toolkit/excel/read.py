@@ -20,27 +20,12 @@ from toolkit.excel.grid import Grid
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
 from toolkit.excel.ooxml import Package, merges_in, pictures_in, read_package, template_properties
 from toolkit.excel.safety import Limits, Unreadable, read_member, sheet_extent, sniff
+from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawCell, RawReport
 
 META_SHEET = "_meta"
-SCALAR_NAMES = (
-    "affiliation",
-    "reporter",
-    "phone",
-    "council_name",
-    "facility_name",
-    "date",
-    "start_time",
-    "end_time",
-    "venue",
-    "police_attendees",
-    "civilian_attendees",
-    "meeting_type",
-    "discussion",
-    "reference",
-    "officers",
-    "attachment",
-)
+# Every single-cell input of the template contract (SPEC.md), beside the tables.
+SCALAR_NAMES = (*SCALAR_KEYS, *TEXT_KEYS, "officers", "attachment")
 _TEMPLATE_MARKERS = frozenset(
     {"council_name", "date", "police_attendees", "civilian_attendees", "meeting_type"}
 )

@@ -20,6 +20,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import IO
 from xml.etree.ElementTree import Element, ParseError
 from xml.parsers import expat
 
@@ -366,9 +367,8 @@ def _member_chunks(
         raise Unreadable("F1.corrupt", f"部品「{_short(info.filename)}」のデータが壊れています")
 
 
-def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """Raw deflate data of a member, inflated in bounded chunks. `zipfile` itself would
-    stop at the declared size and report a CRC error; here the overrun is seen as such."""
+def _seek_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> IO[bytes]:
+    """The package's file, positioned at the start of a member's compressed data."""
     fp = zf.fp
     if fp is None:
         raise ValueError("the zip file is closed")
@@ -378,6 +378,13 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
         raise zipfile.BadZipFile("bad local header")
     name_len, extra_len = struct.unpack_from("<HH", head, 26)
     fp.seek(info.header_offset + 30 + name_len + extra_len)
+    return fp
+
+
+def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """Raw deflate data of a member, inflated in bounded chunks. `zipfile` itself would
+    stop at the declared size and report a CRC error; here the overrun is seen as such."""
+    fp = _seek_data(zf, info)
     left = info.compress_size
     if left == 0 and info.file_size == 0:
         return  # some writers store an empty part as "deflated" with no data at all
@@ -471,16 +478,7 @@ def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         if info.compress_type != zipfile.ZIP_DEFLATED:
             with zf.open(info) as member:
                 return member.read(_PROLOG_MAX)
-        fp = zf.fp
-        if fp is None:
-            raise ValueError("the zip file is closed")
-        fp.seek(info.header_offset)
-        head = fp.read(30)
-        if len(head) < 30 or not head.startswith(ZIP_MAGIC):
-            raise zipfile.BadZipFile("bad local header")
-        name_len, extra_len = struct.unpack_from("<HH", head, 26)
-        fp.seek(info.header_offset + 30 + name_len + extra_len)
-        raw = fp.read(min(info.compress_size, _PROLOG_MAX))
+        raw = _seek_data(zf, info).read(min(info.compress_size, _PROLOG_MAX))
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         # Most prologs end within the first few hundred bytes; inflate more only if not.
         head = inflater.decompress(raw, 1024)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 
 from toolkit.findings import Finding
-from toolkit.model import Report
+from toolkit.model import Report, Sourced
 from toolkit.normalize import wareki
 from toolkit.registry import Council, Registry
 from toolkit.rules.context import Context
@@ -50,32 +50,17 @@ def registered(report: Report, ctx: Context) -> Iterator[Finding | None]:
             hint=_suggestion(name.value, registry, ctx),
         )
         return
-    if not same_name(name.value, council.name):
-        yield ctx.settings.make(
-            "R6.name-mismatch",
-            field="council_name",
-            cell=name.cell,
-            found=name.value,
-            expected=council.name,
-        )
-    facility = report.facility_name
-    if facility.value and not same_name(facility.value, council.facility_name):
-        yield ctx.settings.make(
-            "R6.facility-mismatch",
-            field="facility_name",
-            cell=facility.cell,
-            found=facility.value,
-            expected=council.facility_name,
-        )
-    station = report.affiliation
-    if station.value and not same_name(station.value, council.station):
-        yield ctx.settings.make(
-            "R6.affiliation-mismatch",
-            field="affiliation",
-            cell=station.cell,
-            found=station.value,
-            expected=council.station,
-        )
+    registered = {
+        "council_name": ("R6.name-mismatch", council.name),
+        "facility_name": ("R6.facility-mismatch", council.facility_name),
+        "affiliation": ("R6.affiliation-mismatch", council.station),
+    }
+    for key, (code, expected) in registered.items():
+        written: Sourced[str] = getattr(report, key)
+        if written.value and not same_name(written.value, expected):
+            yield ctx.settings.make(
+                code, field=key, cell=written.cell, found=written.value, expected=expected
+            )
 
 
 def _suggestion(name: str, registry: Registry, ctx: Context) -> str:
