@@ -140,12 +140,6 @@ CATALOGUE: dict[str, FindingKind] = {
             "「{file}」に開催結果報告書のシートが見つかりません（{detail}）。"
             "別記様式の報告書か確認してください。",
         ),
-        FindingKind(
-            "F1.macro",
-            W,
-            "マクロ",
-            "「{file}」はマクロを含むブックです。マクロは実行せずに値だけを読みました。",
-        ),
         # --- R1 required fields (別記様式) ---
         FindingKind(
             "R1.required",

@@ -46,11 +46,11 @@ def _times_missing(report: Report, ctx: Context) -> Iterator[Finding | None]:
     start, end = report.start_time, report.end_time
     if start.blank:
         yield ctx.settings.make(
-            "R1.recommended", field="start_time", cell=start.cell, label="開催日時の開始時刻"
+            "R1.recommended", field="start_time", cell=start.cell, label=printed("start_time")
         )
     if end.blank and not start.blank:
         yield ctx.settings.make(
-            "R1.recommended", field="end_time", cell=end.cell, label="開催日時の終了時刻"
+            "R1.recommended", field="end_time", cell=end.cell, label=printed("end_time")
         )
 
 
