@@ -60,11 +60,11 @@ class DuplicateTracker:
         db = self.db
         if result.sha256 is not None:
             digest = bytes.fromhex(result.sha256)
-            row = db.execute("SELECT place FROM files WHERE sha = ?", (digest,)).fetchone()
-            if row is not None:
+            added = db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", (digest, result.path))
+            if added.rowcount == 0:  # seen before: these bytes came in an earlier file
+                row = db.execute("SELECT place FROM files WHERE sha = ?", (digest,)).fetchone()
                 result.same_as = row[0]
                 return
-            db.execute("INSERT INTO files VALUES (?, ?)", (digest, result.path))
         for checked in result.reports:
             report = checked.report
             if report is None or report.date.value is None:
@@ -74,13 +74,15 @@ class DuplicateTracker:
                 continue
             day = report.date.value.toordinal()
             content = bytes.fromhex(checked.content) if checked.content else b""
+            place = f"{checked.path}「{checked.sheet}」"
+            added = db.execute(
+                "INSERT OR IGNORE INTO meetings VALUES (?, ?, ?, ?)", (who, day, content, place)
+            )
+            if added.rowcount == 1:
+                continue
             seen = db.execute(
                 "SELECT content, place FROM meetings WHERE who = ? AND day = ?", (who, day)
             ).fetchone()
-            if seen is None:
-                place = f"{checked.path}「{checked.sheet}」"
-                db.execute("INSERT INTO meetings VALUES (?, ?, ?, ?)", (who, day, content, place))
-                continue
             if seen[0] == content:
                 continue
             finding = self.ctx.settings.make(
