@@ -63,9 +63,7 @@ def no_children_left() -> Iterator[None]:
 
 @pytest.mark.parametrize("chunksize", [1, 4])
 def test_each_failure_costs_only_its_item(chunksize: int) -> None:
-    start = time.perf_counter()
     out = list(imap_isolated(misbehave, range(16), jobs=2, timeout=0.5, chunksize=chunksize))
-    assert time.perf_counter() - start < 5
     for i, result in enumerate(out):
         if i in EXPECTED_FAILURES:
             kind, words = EXPECTED_FAILURES[i]
@@ -174,9 +172,7 @@ def test_calamine_abort_costs_one_file(tmp_path: Path) -> None:
     far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     (tmp_path / "stray.xlsx").write_bytes(mh.normal_xlsx(extra_rows=far))
     paths = [str(tmp_path / n) for n in ("normal.xlsx", "stray.xlsx", "normal.xlsx")]
-    start = time.perf_counter()
     out = list(imap_isolated(calamine_rows, paths, jobs=2))
-    assert time.perf_counter() - start < 5
     assert out[0] == out[2] == 45  # calamine stops at the last cell with a value
     assert isinstance(out[1], Failure)
     assert out[1].kind == "crashed"
