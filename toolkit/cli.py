@@ -120,6 +120,13 @@ jobs_option = click.option(
 )
 
 
+def reading_options(command: Any) -> Any:
+    """The options of every command that reads reports: settings, 点検日, password, jobs."""
+    for option in (jobs_option, password_option, as_of_option, config_option):
+        command = option(command)
+    return command
+
+
 # --- check ------------------------------------------------------------------------------
 
 
@@ -132,10 +139,7 @@ jobs_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="指摘のあったブックの写し（該当セルに色とコメント）を書き出すフォルダ。",
 )
-@config_option
-@as_of_option
-@password_option
-@jobs_option
+@reading_options
 def check(
     paths: tuple[Path, ...],
     registry: Path | None,
@@ -305,10 +309,7 @@ db_option = click.option(
     help="取り込み先の台帳（SQLiteのファイル。なければ作ります）。",
 )
 @registry_option
-@config_option
-@as_of_option
-@password_option
-@jobs_option
+@reading_options
 def ingest(
     paths: tuple[Path, ...],
     db: Path,
@@ -362,10 +363,7 @@ def ingest(
     type=click.Path(dir_okay=False, path_type=Path),
     help="書き出す集計表（.xlsx）。",
 )
-@config_option
-@as_of_option
-@password_option
-@jobs_option
+@reading_options
 def summary(
     paths: tuple[Path, ...],
     db: Path | None,
