@@ -86,21 +86,24 @@ def _options(
     return Options(context, password=password, jobs=jobs)
 
 
-def _progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
-    """A bar on stderr when it is a terminal; quiet otherwise."""
-    if not sys.stderr.isatty() or total < 20:
+def _progress(
+    results: Iterator[FileResult], paths: tuple[Path, ...], exclude: list[Path] | None = None
+) -> Iterator[FileResult]:
+    """A bar on stderr when it is a terminal; quiet otherwise (and then the folders are not
+    walked a second time just to count them)."""
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from toolkit.check import discover
+
+    total = sum(1 for _ in discover(paths, exclude or []))
+    if total < 20:
         yield from results
         return
     with click.progressbar(length=total, label="読み取り中", file=sys.stderr) as bar:
         for result in results:
             bar.update(1)
             yield result
-
-
-def _count_files(paths: tuple[Path, ...], exclude: list[Path] | None = None) -> int:
-    from toolkit.check import discover
-
-    return sum(1 for _ in discover(paths, exclude or []))
 
 
 registry_option = click.option(
@@ -164,7 +167,7 @@ def check(
     exclude = [feedback_dir] if feedback_dir is not None else []
     results = tally.watch(check_paths(paths, options, exclude))
     if not as_json:
-        results = _progress(results, _count_files(paths, exclude))
+        results = _progress(results, paths, exclude)
     for result in results:
         for checked in result.reports:
             if as_json:
@@ -331,7 +334,7 @@ def ingest(
     try:
         with Ledger.open(db) as ledger:
             options = replace(options, archive=ledger.archive)
-            results = _progress(tally.watch(check_paths(paths, options)), _count_files(paths))
+            results = _progress(tally.watch(check_paths(paths, options)), paths)
             stats = ledger.ingest(results, context=options.context)
     except LedgerError as exc:
         click.echo(str(exc), err=True)
@@ -399,7 +402,7 @@ def summary(
         ledger = Ledger.open(db) if db is not None else Ledger.memory()
         with ledger:
             if paths:
-                results = _progress(tally.watch(check_paths(paths, options)), _count_files(paths))
+                results = _progress(tally.watch(check_paths(paths, options)), paths)
                 ledger.ingest(results, context=options.context, command="summary")
             table = build_summary(
                 ledger,

@@ -137,6 +137,3 @@ DECORATION = (
     "人",
     "名",
 )
-
-# Section labels that end a table.
-SECTION_KEYS = ("discussion", "reference", "officers", "attachment")

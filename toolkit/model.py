@@ -15,7 +15,6 @@ T = TypeVar("T")
 
 REGULAR = "regular"
 EXTRAORDINARY = "extraordinary"
-MEETING_TYPES = (REGULAR, EXTRAORDINARY)
 
 # Categories of 協議事項, 2(7) ア–ウ and the printed last row そ の 他.
 CATEGORIES = (
@@ -64,11 +63,6 @@ class Sourced(NamedTuple, Generic[T]):
 
 
 NOTHING: Sourced[Any] = Sourced()  # a value never written, from nowhere (immutable)
-
-
-def at(cell: str | None) -> Sourced[Any]:
-    """An empty value that remembers where it should have been written."""
-    return Sourced(None, cell)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,12 +57,6 @@ def _cell_of(raw: RawReport, key: str) -> str | None:
     return first.cell if first is not None else raw.expected.get(key)
 
 
-def _joined(cells: list[RawCell]) -> str | None:
-    parts = [N.clean_text(c.value) for c in cells]
-    text = " ".join(p for p in parts if p)
-    return text or None
-
-
 def _text(raw: RawReport, key: str) -> Sourced[str]:
     first = raw.first(key)
     if first is None or first.value is None:

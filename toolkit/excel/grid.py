@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
 from toolkit.model import cell_ref
 from toolkit.raw import RawCell
@@ -82,14 +81,3 @@ class Grid:
         """Top-left cell of the merged area covering (r, c)."""
         b = self.box(r, c)
         return b[0], b[1]
-
-
-def plain(value: object) -> object:
-    """Normalise library values: integral floats stay floats; datetimes at midnight become dates."""
-    if isinstance(value, datetime) and value.time() == time(0, 0):
-        return value.date()
-    return value
-
-
-def is_temporal(value: object) -> bool:
-    return isinstance(value, date | time)

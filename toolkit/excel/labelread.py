@@ -238,15 +238,16 @@ def _read_tables(grid: Grid, hits: dict[tuple[int, int], Hit], raw: RawReport) -
         cols = headers[agenda_row]
         rows = _table_rows(grid, hits, agenda_row, cols, ("category", "topic", "remarks"), stops)
         raw.agenda = [(row[0], row[1], row[2]) for row in rows]
-        raw.agenda_cell = _first_cell(grid, agenda_row, cols["topic"])
+        raw.agenda_cell = _first_cell(grid, cols["topic"])
     if request_row is not None:
         cols = headers[request_row]
         rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops)
         raw.requests = [(row[0], row[1]) for row in rows]
-        raw.requests_cell = _first_cell(grid, request_row, cols["request"])
+        raw.requests_cell = _first_cell(grid, cols["request"])
 
 
-def _first_cell(grid: Grid, header_row: int, hit: Hit) -> str:
+def _first_cell(grid: Grid, hit: Hit) -> str:
+    """The cell under a table header, where the table's first row is written."""
     return grid.ref(hit.box[2] + 1, hit.box[1])
 
 
