@@ -16,17 +16,18 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from toolkit.check import Checked, FileResult
+from toolkit.cells import Cell
 from toolkit.findings import Finding, Severity, file_finding
 from toolkit.model import EXTRAORDINARY as EXTRAORDINARY
 from toolkit.model import REGULAR, AgendaItem, Report, RequestItem, Sourced
 from toolkit.registry import Council, Registry
+from toolkit.results import Checked, FileResult
 from toolkit.rules.context import Context
 from toolkit.settings import Settings
 
 
 def s(value: Any, cell: str | None = None) -> Sourced[Any]:
-    return Sourced(value, cell)
+    return Sourced(value, Cell.parse(cell) if cell else None)
 
 
 def report(
@@ -79,11 +80,11 @@ def report(
 
 
 def warning(code: str = "R3.no-civilians", cell: str = "報告書!H9") -> Finding:
-    return Finding(code, Severity.WARNING, f"{code} の警告", None, cell)
+    return Finding(code, Severity.WARNING, f"{code} の警告", None, Cell.parse(cell))
 
 
 def error(message: str, code: str = "R3.not-count", cell: str = "報告書!D9") -> Finding:
-    return Finding(code, Severity.ERROR, message, None, cell)
+    return Finding(code, Severity.ERROR, message, None, Cell.parse(cell))
 
 
 def _content(r: Report) -> str:

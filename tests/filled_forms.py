@@ -77,4 +77,5 @@ def fill(blank: Path, dst: Path, **changes: object) -> Path:
 
 def where(finding: Finding) -> tuple[str, str, str | None, str | None]:
     """What a test pins of a finding besides its message."""
-    return finding.code, str(finding.severity), finding.field, finding.cell
+    cell = str(finding.cell) if finding.cell is not None else None
+    return finding.code, str(finding.severity), finding.field, cell

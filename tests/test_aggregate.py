@@ -14,20 +14,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.aggregate import (
-    CARRIED,
-    HELD,
-    NOT_HELD,
-    NOT_SUBMITTED,
-    SUBMITTED,
-    UNREGISTERED,
-    Summary,
-    build_summary,
-    months_left,
-    parse_period,
-)
+from toolkit.aggregate import Summary, build_summary
+from toolkit.aggregate.frames import CARRIED, UNREGISTERED
+from toolkit.errors import InputError
+from toolkit.fiscal import months_left, parse_period
 from toolkit.ledger import Ledger
 from toolkit.model import CATEGORIES, Report
+from toolkit.rules.fiscal import HELD, NOT_HELD, NOT_SUBMITTED, SUBMITTED
 
 TODAY = date(2026, 11, 20)
 
@@ -483,7 +476,7 @@ def test_station_filter_limits_everything(ledger: Ledger) -> None:
     assert set(s.meetings["警察署"]) == {"東警察署"}
     assert set(s.requests["警察署"]) == {"東警察署"}
     assert list(s.by_station["警察署"]) == ["東警察署"]
-    with pytest.raises(ValueError, match="北警察署"):
+    with pytest.raises(InputError, match="北警察署"):
         summarise(ledger, "2026-10", station="北警察署")
 
 
@@ -552,7 +545,7 @@ def test_parse_period(text: str, kind: str, start: date, end: date, fy: int, lab
     "text", ["", "2026", "2026-13", "FY26", "来月", "令和8年13月", "2026-10-15"]
 )
 def test_parse_period_refuses(text: str) -> None:
-    with pytest.raises(ValueError, match="集計期間"):
+    with pytest.raises(InputError, match="集計期間"):
         parse_period(text)
 
 

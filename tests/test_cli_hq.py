@@ -123,7 +123,7 @@ def test_summary_never_writes_over_an_input(runner: CliRunner, tmp_path: Path) -
         ["summary", str(REPORTS), "--registry", str(registry), "--period", "FY2026",
          "-o", str(registry)],
     )  # fmt: skip
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert registry.read_bytes() == before
 
 
@@ -162,7 +162,7 @@ def test_a_locked_ledger_is_reported_not_corrupted(
     finally:
         holder.rollback()
         holder.close()
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "台帳は別の処理が使用中です" in result.output
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

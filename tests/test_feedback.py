@@ -27,7 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image as PILImage
 
-from toolkit.check import Checked, FileResult
+from toolkit.cells import Cell
 from toolkit.excel.feedback import (
     AUTHOR,
     ERROR_COLOR,
@@ -35,11 +35,11 @@ from toolkit.excel.feedback import (
     HEADERS,
     WARNING_COLOR,
     FeedbackError,
-    split_cell,
     write_feedback,
 )
 from toolkit.findings import Finding, file_finding, kind
 from toolkit.model import Report, Sourced
+from toolkit.results import Checked, FileResult
 
 TIMEOUT = 120
 SHEET = "報告書"
@@ -109,7 +109,7 @@ def sha(path: Path) -> str:
 
 
 def finding(code: str, cell: str | None, field: str | None = None, **params: object) -> Finding:
-    return kind(code).make(field=field, cell=cell, **params)
+    return kind(code).make(field=field, cell=Cell.parse(cell) if cell else None, **params)
 
 
 FINDINGS = [
@@ -569,14 +569,6 @@ def test_a_huge_workbook_gets_the_list_only(
     wb = openpyxl.load_workbook(written)
     assert wb.sheetnames == [FEEDBACK_SHEET]
     assert "大きすぎる" in _text(wb[FEEDBACK_SHEET])
-
-
-def test_split_cell() -> None:
-    assert split_cell("報告書!H12") == ("報告書", "H12")
-    assert split_cell("'報告書 (2)'!$G$5") == ("報告書 (2)", "G5")
-    assert split_cell("a!b!C3") == ("a!b", "C3")
-    assert split_cell("報告書!A1:B2") == ("報告書", None)
-    assert split_cell("H12") == (None, None)
 
 
 # --- LibreOffice: .xls / .ods originals, and the copy opens -----------------------------

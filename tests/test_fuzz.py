@@ -27,8 +27,9 @@ import openpyxl
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from toolkit.check import Checked, FileResult, Options, check_paths
+from toolkit.check import Options, check_paths
 from toolkit.excel.template import Prefill, fill_by_names, write_template
+from toolkit.results import Checked, FileResult
 from toolkit.rules import Context
 from toolkit.settings import Settings
 

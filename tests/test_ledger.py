@@ -16,16 +16,15 @@ from typing import Any
 import factories as F
 import pytest
 
+from toolkit.fiscal import fiscal_year, keep_until
 from toolkit.ledger import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
     Ledger,
     LedgerError,
-    fiscal_year,
-    keep_until,
-    station_name,
 )
+from toolkit.registry import station_key as station_name
 
 REPO = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.era import WEEKDAYS_JA, wareki
 from toolkit.model import CATEGORIES, EXTRAORDINARY, REGULAR
 from toolkit.normalize import (
     AMBIGUOUS,
@@ -17,7 +18,6 @@ from toolkit.normalize import (
     NOT_WHOLE,
     PROBLEMS,
     UNREADABLE,
-    WEEKDAYS_JA,
     DateParsed,
     Parsed,
     TimeRange,
@@ -34,7 +34,6 @@ from toolkit.normalize import (
     parse_when,
     split_attendance,
     split_names,
-    wareki,
 )
 
 PROPERTY = settings(max_examples=150, deadline=None)

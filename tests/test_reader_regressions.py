@@ -69,9 +69,9 @@ def test_agenda_table_without_its_category_header_is_read() -> None:
     grid = Grid("報告書", rows)
     raw = read_labelled(grid, find_hits(grid))
     ((category, topic, remarks),) = raw.agenda
-    assert (category.value, category.cell) == (None, "報告書!B6")
-    assert (topic.value, topic.cell) == ("交通安全について", "報告書!B6")
-    assert (remarks.value, remarks.cell) == ("次回も続ける", "報告書!C6")
+    assert (category.value, str(category.cell)) == (None, "報告書!B6")
+    assert (topic.value, str(topic.cell)) == ("交通安全について", "報告書!B6")
+    assert (remarks.value, str(remarks.cell)) == ("次回も続ける", "報告書!C6")
     report = build_report(raw)
     assert report.agenda[0].topic.value == "交通安全について"
 

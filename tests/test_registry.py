@@ -19,9 +19,9 @@ from toolkit.registry import (
     PERIOD_HEADERS,
     Council,
     Member,
-    Period,
     Registry,
     RegistryError,
+    RestrictedPeriod,
     registry_from_rows,
 )
 
@@ -266,7 +266,7 @@ def test_a_minimal_workbook_reads(tmp_path: Path) -> None:
     assert reg.members == (
         Member("C001", "山田太郎", "男性", "60代", "自治会長", "a", date(2025, 4, 1)),
     )
-    assert reg.periods == (Period("県知事選挙", date(2026, 9, 6), date(2026, 9, 27)),)
+    assert reg.periods == (RestrictedPeriod("県知事選挙", date(2026, 9, 6), date(2026, 9, 27)),)
 
 
 def test_missing_council_sheet(tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from filled_forms import TODAY, blank_form, fill
 
-from toolkit.check import Checked
 from toolkit.cli import main
 from toolkit.fictional import fictional_registry
 from toolkit.findings import CATALOGUE, Severity
+from toolkit.results import Checked
 from toolkit.rules import Context, check_report
 from toolkit.settings import Settings, SettingsError, load_settings
 
@@ -86,9 +86,11 @@ def test_a_disabled_r7_is_not_reported_across_files(tmp_path: Path) -> None:
     tracker = DuplicateTracker(Context(settings, REGISTRY))
     first = F.file_result(tmp_path, "a.xlsx", F.report(civilians=10))
     second = F.file_result(tmp_path, "b.xlsx", F.report(civilians=12))
-    tracker.add(first)
-    tracker.add(second)
-    assert second.reports[0].findings == []
+    assert list(tracker.findings(first)) == []
+    assert list(tracker.findings(second)) == []
+    enabled = DuplicateTracker(Context(Settings(today=TODAY), REGISTRY))
+    list(enabled.findings(first))
+    assert [f.code for _, f in enabled.findings(second)] == ["R7.duplicate"]
 
 
 # --- severities ----------------------------------------------------------------------------------

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from filled_forms import blank_form, fill
 
-from toolkit.check import FileResult
 from toolkit.cli import main
 from toolkit.excel.template import Prefill
 from toolkit.findings import Finding
 from toolkit.render import StationView
+from toolkit.results import FileResult
 from toolkit.settings import Settings
 
 NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"

@@ -16,16 +16,17 @@ import factories as F
 import openpyxl
 import pytest
 
-from toolkit.aggregate import Summary, build_summary, parse_period
+from toolkit.aggregate import Summary, build_summary
 from toolkit.excel.summary import (
     DATE_FORMAT,
     SHEETS,
     SummaryWriteError,
-    display_width,
     lines_needed,
     write_summary,
 )
+from toolkit.fiscal import parse_period
 from toolkit.ledger import Ledger
+from toolkit.text import display_width
 
 TODAY = date(2026, 11, 20)
 HYPERLINK = '=HYPERLINK("http://example.invalid/x","ここを押す")'

@@ -10,75 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from toolkit.excel.read import read_workbook
 from toolkit.excel.safety import Limits, Unreadable
 from toolkit.fileio import archive_copy
-from toolkit.findings import Finding, Severity, file_finding, worst
+from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
-from toolkit.model import Report
 from toolkit.parse import build_report
+from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
 
 SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
-OK, WARNING, ERROR, UNREADABLE = "ok", "warning", "error", "unreadable"
-
-
-@dataclass
-class Checked:
-    """One report found in a file (or, with `report` None, a file that could not be read)."""
-
-    path: str
-    sheet: str | None
-    sha256: str | None
-    report: Report | None
-    findings: list[Finding] = field(default_factory=list)
-    content: str | None = None  # hash of the record, to tell resubmissions apart
-
-    @property
-    def status(self) -> str:
-        if self.report is None:
-            return UNREADABLE
-        level = worst(self.findings)
-        return OK if level is None else (ERROR if level is Severity.ERROR else WARNING)
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON Lines object of SPEC.md."""
-        return {
-            "path": self.path,
-            "sheet": self.sheet,
-            "sha256": self.sha256,
-            "status": self.status,
-            "report": self.report.to_json() if self.report is not None else None,
-            "issues": [f.to_json() for f in self.findings],
-        }
-
-
-@dataclass
-class FileResult:
-    """Everything learned from one file."""
-
-    path: str
-    sha256: str | None = None
-    format: str | None = None
-    reports: list[Checked] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    same_as: str | None = None  # an earlier file of the run with identical bytes
-    size: int | None = None
-    archived: str | None = None  # name of the archive copy the worker kept, if asked to
-
-    @property
-    def readable(self) -> bool:
-        return any(c.report is not None for c in self.reports)
 
 
 @dataclass(frozen=True)
@@ -176,7 +124,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         report = build_report(raw)
         findings = check_report(report, options.context)
         result.reports.append(
-            Checked(str(path), raw.sheet, result.sha256, report, findings, _content(report))
+            Checked(str(path), raw.sheet, result.sha256, report, findings, content_hash(report))
         )
     if not result.reports:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
@@ -196,11 +144,6 @@ def _file_problem(exc: Unreadable, name: str) -> Finding:
 def _unreadable(result: FileResult, finding: Finding) -> FileResult:
     result.reports.append(Checked(result.path, None, result.sha256, None, [finding]))
     return result
-
-
-def _content(report: Report) -> str:
-    text = json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -241,7 +184,10 @@ def check_paths(
             path = pending.popleft()  # results come in the order the paths went in
             if isinstance(result, Failure):
                 result = _failed(path, result, options)
-            tracker.add(result)
+            result.same_as = tracker.same_file(result)
+            if result.same_as is None:
+                for checked, finding in tracker.findings(result):
+                    checked.findings.append(finding)
             yield result
     finally:
         tracker.close()
@@ -261,40 +207,3 @@ def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
         # Technical detail for whoever maintains the tool; shown apart from the findings.
         result.notes.append(f"技術情報: {failure.log.strip().splitlines()[-1][:300]}")
     return _unreadable(result, finding)
-
-
-@dataclass
-class Tally:
-    """Counts of a run, kept while results stream past (for the closing line)."""
-
-    files: int = 0
-    reports: int = 0
-    findings: int = 0
-    errors: int = 0
-    unreadable: int = 0
-
-    def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
-        for result in results:
-            self.files += 1
-            if result.same_as is not None:
-                yield result  # identical to an earlier file: accounted for, counted once
-                continue
-            for checked in result.reports:
-                if checked.report is None:
-                    self.unreadable += 1
-                    continue
-                self.reports += 1
-                self.findings += len(checked.findings)
-                self.errors += checked.status == ERROR
-            yield result
-
-    @property
-    def failed(self) -> bool:
-        """Some report has an error, or some file could not be read (exit status 1)."""
-        return bool(self.errors or self.unreadable)
-
-    def line(self) -> str:
-        return (
-            f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件、"
-            f"読取不可 {self.unreadable}件"
-        )

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from toolkit.registry import Council, Member, Period, Registry
+from toolkit.registry import Council, Member, Registry, RestrictedPeriod
 
 SOURCE = "架空県（サンプル）"
 
@@ -22,9 +22,9 @@ SOURCE = "架空県（サンプル）"
 ROSTER_DAY = date(2026, 11, 1)
 
 PERIODS = (
-    Period("中央市議会議員選挙", date(2026, 4, 12), date(2026, 4, 19)),
-    Period("県知事選挙", date(2026, 9, 6), date(2026, 9, 27)),
-    Period("白峰町長選挙", date(2026, 11, 10), date(2026, 11, 15)),
+    RestrictedPeriod("中央市議会議員選挙", date(2026, 4, 12), date(2026, 4, 19)),
+    RestrictedPeriod("県知事選挙", date(2026, 9, 6), date(2026, 9, 27)),
+    RestrictedPeriod("白峰町長選挙", date(2026, 11, 10), date(2026, 11, 15)),
 )
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from toolkit.cells import Cell
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -26,14 +28,14 @@ class Finding:
     severity: Severity
     message: str
     field: str | None = None
-    cell: str | None = None
+    cell: Cell | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "severity": str(self.severity),
             "code": self.code,
             "field": self.field,
-            "cell": self.cell,
+            "cell": str(self.cell) if self.cell is not None else None,
             "message": self.message,
         }
 
@@ -52,7 +54,7 @@ class FindingKind:
         self,
         *,
         field: str | None = None,
-        cell: str | None = None,
+        cell: Cell | None = None,
         severity: Severity | None = None,
         **params: object,
     ) -> Finding:

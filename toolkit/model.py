@@ -6,10 +6,11 @@ form is exactly the `report` object of SPEC.md.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Any, Generic, NamedTuple, TypeVar
+
+from toolkit.cells import Cell
 
 T = TypeVar("T")
 
@@ -45,14 +46,14 @@ TEXT_KEYS = ("discussion", "reference")
 class Sourced(NamedTuple, Generic[T]):
     """One value of the form and its origin.
 
-    `cell` is `Sheet!A1` of the cell the value came from, or where it should have been.
+    `cell` is the cell the value came from, or where it should have been.
     `raw` is the text as found when it could not be read as a value (for messages);
     `problem` is then the reason code from `normalize`. A tuple, so that records cross
     process boundaries cheaply.
     """
 
     value: T | None = None
-    cell: str | None = None
+    cell: Cell | None = None
     raw: str | None = None
     problem: str | None = None
 
@@ -118,8 +119,8 @@ class Report:
     attachment: Sourced[str] = NOTHING
     weekday: Sourced[int] = NOTHING
     # First cell of each table, where a missing first row should have been written.
-    agenda_cell: str | None = None
-    requests_cell: str | None = None
+    agenda_cell: Cell | None = None
+    requests_cell: Cell | None = None
     # Template ID and 協議会ID when the sheet came from our own template, else None.
     template_version: str | None = None
     council_id: str | None = None
@@ -159,32 +160,3 @@ def _json_value(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-@functools.lru_cache(maxsize=65536)
-def cell_ref(sheet: str, row: int, col: int) -> str:
-    """`Sheet!A1` from 0-based row and column."""
-    return f"{sheet}!{column_letter(col)}{row + 1}"
-
-
-def column_letter(col: int) -> str:
-    """Excel column letters from a 0-based index (0 → A, 26 → AA)."""
-    letters = ""
-    n = col + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def parse_a1(ref: str) -> tuple[int, int]:
-    """0-based (row, col) of an A1 reference such as `$G$12` or `G12`."""
-    ref = ref.replace("$", "").upper()
-    i = 0
-    col = 0
-    while i < len(ref) and ref[i].isalpha():
-        col = col * 26 + (ord(ref[i]) - 64)
-        i += 1
-    if i == 0 or i == len(ref) or not ref[i:].isdigit():
-        raise ValueError(f"not an A1 reference: {ref!r}")
-    return int(ref[i:]) - 1, col - 1

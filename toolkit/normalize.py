@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Generic, TypeVar
 
+from toolkit.era import ERA_NAMES, WEEKDAYS_JA, Era
 from toolkit.model import CATEGORIES, EXTRAORDINARY, REGULAR
 
 T = TypeVar("T")
@@ -33,8 +34,6 @@ NOT_WHOLE = "not-whole"
 NEGATIVE = "negative"
 AMBIGUOUS = "ambiguous"
 PROBLEMS = (UNREADABLE, NONEXISTENT, NOT_WHOLE, NEGATIVE, AMBIGUOUS)
-
-WEEKDAYS_JA = ("月", "火", "水", "木", "金", "土", "日")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,29 +201,6 @@ def _arabic(text: str) -> str:
 # --------------------------------------------------------------------------- dates
 
 
-@dataclass(frozen=True, slots=True)
-class _Era:
-    name: str
-    start: date
-    offset: int  # Gregorian year = offset + era year
-
-
-_SHOWA = _Era("昭和", date(1926, 12, 25), 1925)
-_HEISEI = _Era("平成", date(1989, 1, 8), 1988)
-_REIWA = _Era("令和", date(2019, 5, 1), 2018)
-_ERAS_NEWEST_FIRST = (_REIWA, _HEISEI, _SHOWA)
-_ERA_NAMES = {
-    "令和": _REIWA,
-    "令": _REIWA,
-    "R": _REIWA,
-    "平成": _HEISEI,
-    "平": _HEISEI,
-    "H": _HEISEI,
-    "昭和": _SHOWA,
-    "昭": _SHOWA,
-    "S": _SHOWA,
-}
-
 # Excel's 1900 date system counts 1900-02-29, a day that never was, as serial 60, so
 # from serial 61 on the epoch is one day earlier than the count suggests.
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -320,11 +296,11 @@ def _excel_day(serial: int) -> date | None:
 def _date_of(match: re.Match[str]) -> tuple[date | None, str | None]:
     month = int(match["m1"] or match["m2"])
     day = int(match["d1"] or match["d2"])
-    era: _Era | None = None
+    era: Era | None = None
     if match["gy"]:
         year = int(match["gy"])
     else:
-        era = _ERA_NAMES[match["era"].upper()]
+        era = ERA_NAMES[match["era"].upper()]
         era_year = 1 if match["ey"] == "元" else int(match["ey"])
         if era_year == 0:
             return None, NONEXISTENT
@@ -345,23 +321,6 @@ def _weekday_of(match: re.Match[str]) -> int | None:
     if match["en"]:
         return _EN_WEEKDAYS.index(match["en"][:3].lower())
     return None
-
-
-def wareki(d: date, *, weekday: bool = False) -> str:
-    """A date as written on the form: 令和8年10月15日, 令和元年5月1日, 平成31年4月30日.
-
-    With `weekday`, the weekday follows in full-width brackets: 令和8年10月15日（木）.
-    Dates before 昭和 are written with the Gregorian year (1900年1月1日).
-    """
-    text = f"{d.year}年{d.month}月{d.day}日"
-    for era in _ERAS_NEWEST_FIRST:
-        if d >= era.start:
-            year = d.year - era.offset
-            text = f"{era.name}{'元' if year == 1 else year}年{d.month}月{d.day}日"
-            break
-    if weekday:
-        text += f"（{WEEKDAYS_JA[d.weekday()]}）"
-    return text
 
 
 # --------------------------------------------------------------------------- times

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from toolkit import normalize as N
+from toolkit.cells import Cell
 from toolkit.model import (
     EXTRAORDINARY,
     REGULAR,
@@ -52,7 +53,7 @@ def build_report(raw: RawReport) -> Report:
     )
 
 
-def _cell_of(raw: RawReport, key: str) -> str | None:
+def _cell_of(raw: RawReport, key: str) -> Cell | None:
     first = raw.first(key)
     return first.cell if first is not None else raw.expected.get(key)
 
@@ -167,7 +168,7 @@ def _times(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
 def _counts(raw: RawReport) -> dict[str, Sourced[int]]:
     out: dict[str, Sourced[int]] = {}
     combined: tuple[str | None, str | None] | None = None
-    combined_cell: str | None = None
+    combined_cell: Cell | None = None
     for c in raw.fields.get("attendance", []):
         if isinstance(c.value, str):
             combined = N.split_attendance(c.value)
@@ -177,7 +178,7 @@ def _counts(raw: RawReport) -> dict[str, Sourced[int]]:
     for i, key in enumerate(("police_attendees", "civilian_attendees")):
         first = raw.first(key)
         if (first is None or first.value is None) and combined is not None:
-            first = RawCell(combined[i], combined_cell or "")
+            first = RawCell(combined[i], combined_cell)
         if first is None or first.value is None:
             cell = _cell_of(raw, key) or _cell_of(raw, "attendance")
             out[key] = Sourced(None, cell)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from toolkit.cells import Cell
+
 
 @dataclass(frozen=True, slots=True)
 class RawCell:
     """A value as the workbook holds it (str, float, int, bool, date, datetime, time) and its cell."""
 
     value: object
-    cell: str
+    cell: Cell | None
 
 
 @dataclass
@@ -26,11 +28,11 @@ class RawReport:
     # spread over cells such as 開催日時); an empty list means the label has no value.
     fields: dict[str, list[RawCell]] = field(default_factory=dict)
     # canonical key -> the cell where a missing value should have been written
-    expected: dict[str, str] = field(default_factory=dict)
+    expected: dict[str, Cell] = field(default_factory=dict)
     agenda: list[tuple[RawCell, RawCell, RawCell]] = field(default_factory=list)
-    agenda_cell: str | None = None
+    agenda_cell: Cell | None = None
     requests: list[tuple[RawCell, RawCell]] = field(default_factory=list)
-    requests_cell: str | None = None
+    requests_cell: Cell | None = None
     template_version: str | None = None
     council_id: str | None = None
     pictures: int = 0

@@ -1,44 +1,21 @@
 """Plain-text output for people: the check table grouped by police station.
 
-Japanese characters take two columns in a terminal, so padding counts display width.
+Japanese characters take two columns in a terminal, so padding counts display width
+(`toolkit.text`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from toolkit.check import ERROR, OK, UNREADABLE, WARNING, Checked, FileResult
-from toolkit.normalize import wareki
+from toolkit.era import wareki
 from toolkit.registry import station_key
+from toolkit.results import ERROR, OK, STATUS_JA, UNREADABLE, WARNING, Checked, FileResult
+from toolkit.text import fit
 
-STATUS_JA = {OK: "正常", WARNING: "警告", ERROR: "誤り", UNREADABLE: "読取不可"}
 NO_STATION = "（所属不明）"
-
-
-def width(text: str) -> int:
-    """Columns the text takes in a terminal."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def fit(text: str, columns: int) -> str:
-    """Cut or pad text to exactly `columns` display columns."""
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if used + w > columns:
-            if out and columns >= 1:
-                while used + 1 > columns and out:
-                    used -= width(out.pop())
-                out.append("…")
-                used += 1
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * max(0, columns - used)
 
 
 @dataclass

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from toolkit.era import WEEKDAYS_JA, wareki
 from toolkit.model import CATEGORIES
-from toolkit.normalize import WEEKDAYS_JA, wareki
 from toolkit.registry import Council, Registry, name_key
 
 ACTIVITY, INCIDENTS, EVENTS, OTHER = CATEGORIES

@@ -20,11 +20,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from toolkit.errors import InputError
 from toolkit.findings import CATALOGUE, Finding, Severity
 
 
-class SettingsError(Exception):
-    """The settings file cannot be used."""
+class SettingsError(InputError):
+    """The settings file cannot be used (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Settings:
     # R6: how many registered names to suggest for an unknown council, and how close.
     suggestions: int = 3
     suggestion_min_score: float = 60.0
+    # Identity: a misspelt council name counts as the registered council whose facility
+    # and police station are the report's own when the names are at least this close.
+    identity_min_score: float = 80.0
     # C3: requests open longer than this many days are listed as overdue.
     open_request_overdue_days: int = 90
     # Retention (2(9)): years, counted from 1 April of the following fiscal year.
@@ -60,6 +64,7 @@ _NUMBERS: dict[str, type] = {
     "regular_meetings_per_year": int,
     "suggestions": int,
     "suggestion_min_score": float,
+    "identity_min_score": float,
     "open_request_overdue_days": int,
     "retention_years": int,
 }

@@ -66,12 +66,12 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 
+from toolkit.era import wareki
 from toolkit.excel.safety import Unreadable, sniff
 from toolkit.fileio import write_atomic
 from toolkit.findings import Finding, Severity
 from toolkit.labels import printed
 from toolkit.model import Report
-from toolkit.normalize import wareki
 
 FEEDBACK_SHEET = "確認事項"
 AUTHOR = "地域指導係"
@@ -88,7 +88,6 @@ MAX_NUMBERED = 99
 MAX_SHEET_BYTES = 48 * 2**20  # worksheet XML beyond which no copy is made, only the list
 
 _FORMATS_OPENPYXL_WRITES = {"xlsx": ".xlsx", "xlsm": ".xlsm"}
-_A1 = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
 
 
 class FeedbackError(Exception):
@@ -190,22 +189,11 @@ def _rows(result: CheckedFile) -> list[_Row]:
     rows: list[_Row] = []
     for checked in result.reports:
         for f in checked.findings:
-            sheet, cell = split_cell(f.cell) if f.cell else (checked.sheet, None)
+            sheet, cell = (f.cell.sheet, f.cell.a1) if f.cell else (checked.sheet, None)
             rows.append(
                 _Row(len(rows) + 1, f.severity, sheet or checked.sheet, cell, f.field, f.message)
             )
     return rows
-
-
-def split_cell(ref: str) -> tuple[str | None, str | None]:
-    """(sheet, A1) of a finding's `Sheet!A1`; the A1 part is None when it is not one cell."""
-    sheet, bang, coord = ref.rpartition("!")
-    if not bang:
-        return None, None
-    if len(sheet) >= 2 and sheet[0] == sheet[-1] == "'":
-        sheet = sheet[1:-1].replace("''", "'")
-    m = _A1.match(coord.strip().upper())
-    return sheet, (f"{m.group(1)}{m.group(2)}" if m else None)
 
 
 # --- building the workbook --------------------------------------------------------------

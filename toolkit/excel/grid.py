@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from toolkit.model import cell_ref
+from toolkit.cells import Cell
 from toolkit.raw import RawCell
 
 Box = tuple[int, int, int, int]  # r0, c0, r1, c1; 0-based, inclusive
@@ -38,8 +38,8 @@ class Grid:
             return None
         return v
 
-    def ref(self, r: int, c: int) -> str:
-        return cell_ref(self.sheet, r, c)
+    def ref(self, r: int, c: int) -> Cell:
+        return Cell(self.sheet, r, c)
 
     def raw(self, r: int, c: int) -> RawCell:
         return RawCell(self.value(r, c), self.ref(r, c))

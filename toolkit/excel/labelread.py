@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from toolkit import labels as L
+from toolkit.cells import Cell
 from toolkit.excel.grid import Box, Grid
 from toolkit.normalize import label_key, split_attendance
 from toolkit.raw import RawCell, RawReport
@@ -246,7 +247,7 @@ def _read_tables(grid: Grid, hits: dict[tuple[int, int], Hit], raw: RawReport) -
         raw.requests_cell = _first_cell(grid, cols["request"])
 
 
-def _first_cell(grid: Grid, hit: Hit) -> str:
+def _first_cell(grid: Grid, hit: Hit) -> Cell:
     """The cell under a table header, where the table's first row is written."""
     return grid.ref(hit.box[2] + 1, hit.box[1])
 

@@ -13,8 +13,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from toolkit.cells import Cell, parse_range
 from toolkit.excel.safety import Limits, read_member, safe_xml
-from toolkit.model import parse_a1
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -92,19 +92,14 @@ def _parse_workbook(
 
 
 def _target(text: str) -> tuple[str, int, int] | None:
-    """(sheet, row, col) of a defined name's formula such as `'報告書 (2)'!$G$5`."""
+    """(sheet, row, col) of a defined name's formula such as `'報告書 (2)'!$G$5` (the
+    top-left cell of a range)."""
     text = text.strip().lstrip("=")
-    if "!" not in text:
-        return None
-    sheet, _, ref = text.rpartition("!")
-    if sheet.startswith("'") and sheet.endswith("'"):
-        sheet = sheet[1:-1].replace("''", "'")
-    ref = ref.split(":", 1)[0]
     try:
-        r, c = parse_a1(ref)
+        cell = Cell.parse(text.split(":", 1)[0])
     except ValueError:
         return None
-    return sheet, r, c
+    return cell.sheet, cell.row, cell.col
 
 
 def _relationships(
@@ -167,7 +162,9 @@ def merges_in(sheet_xml: bytes) -> list[tuple[int, int, int, int]]:
     """Merged areas of a worksheet part, read without a full parse."""
     out = []
     for m in _MERGE.finditer(sheet_xml):
-        r0, c0 = parse_a1(m.group(1).decode())
-        r1, c1 = parse_a1(m.group(2).decode()) if m.group(2) else (r0, c0)
-        out.append((r0, c0, r1, c1))
+        ref = m.group(1).decode() + (":" + m.group(2).decode() if m.group(2) else "")
+        try:
+            out.append(parse_range(ref))
+        except ValueError:
+            continue  # a merge outside the grid means nothing on the form
     return out

@@ -303,4 +303,4 @@ def read_named(
 def _named(grid: Grid, names: dict[str, tuple[int, int]], key: str) -> RawCell:
     if key in names:
         return grid.raw(*names[key])
-    return RawCell(None, "")
+    return RawCell(None, None)

@@ -8,7 +8,6 @@ A4 landscape print that repeats the header row on every page.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,6 +32,7 @@ from toolkit.registry import (
     RegistryError,
     registry_from_rows,
 )
+from toolkit.text import display_width
 
 GENDERS = ("男性", "女性")
 AGE_BANDS = ("10代", "20代", "30代", "40代", "50代", "60代", "70代", "80代", "90代")
@@ -269,7 +269,5 @@ def _width(values: list[object], minimum: int) -> float:
             longest = max(longest, 10)
         elif value is not None:
             text = str(value)
-            longest = max(
-                longest, sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-            )
+            longest = max(longest, display_width(text))
     return float(min(max(longest + 2, minimum), 60))

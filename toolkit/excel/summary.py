@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import os
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,9 +36,13 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from toolkit.aggregate import MONTH_HEADERS, SUBTOTAL, TOTAL, Summary
+from toolkit.aggregate import Summary
+from toolkit.aggregate.frames import SUBTOTAL, TOTAL
+from toolkit.era import wareki
+from toolkit.errors import InputError
 from toolkit.fileio import atomic_path
-from toolkit.normalize import wareki
+from toolkit.fiscal import MONTH_HEADERS
+from toolkit.text import display_width, wrapped_lines
 
 SHEETS = (
     "集計表",
@@ -71,8 +74,8 @@ _GREEN_WORDS = ("提出済", "実施済", "回答済", "正常")
 _WRAP_COLUMNS = frozenset({"協議事項", "備考", "要望事項", "措置・回答", "内容", "ファイル"})
 
 
-class SummaryWriteError(Exception):
-    """The summary workbook cannot be written where asked (Japanese message)."""
+class SummaryWriteError(InputError):
+    """The summary workbook cannot be written where asked (Japanese message, exit 2)."""
 
 
 # --- entry point ----------------------------------------------------------------------------
@@ -253,11 +256,6 @@ def _kind(series: pd.Series, name: str) -> str:
     return "text"
 
 
-def display_width(text: str) -> int:
-    """Columns a text takes on screen: full-width (and ambiguous) characters count as 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "FWA" else 1 for ch in text)
-
-
 def _columns(df: pd.DataFrame) -> list[_Column]:
     out = []
     for name in df.columns:
@@ -282,17 +280,10 @@ def _columns(df: pd.DataFrame) -> list[_Column]:
     return out
 
 
-def quick_width(text: str) -> float:
-    """display_width, estimated in C speed for every cell: ASCII is 1 column, a character of
-    3 UTF-8 bytes (kana, kanji, full-width forms) 2. Used for wrapping and row heights."""
-    n = len(text)
-    return n + (len(text.encode("utf-8")) - n) / 2
-
-
 def lines_needed(text: str, width: float) -> int:
-    """Lines a wrapped text takes in a column `width` characters wide (estimate)."""
-    usable = max((width - 1.5) * 0.9, 1.0)
-    return sum(max(1, math.ceil(quick_width(part) / usable)) for part in text.split("\n"))
+    """Lines a wrapped text takes in a column `width` characters wide (estimate: a cell
+    loses about a character and a half to its padding, and a tenth to proportional type)."""
+    return wrapped_lines(text, max((width - 1.5) * 0.9, 1.0))
 
 
 def _row_lines(columns: list[_Column], i: int) -> int:
@@ -397,7 +388,7 @@ def _cell(
         # A character is at most 2 columns wide: most texts need no measuring.
         wrap = column.wrap and (
             "\n" in text
-            or (len(text) * 2 > column.width - 1.5 and quick_width(text) > column.width - 1.5)
+            or (len(text) * 2 > column.width - 1.5 and display_width(text) > column.width - 1.5)
         )
         ws.write_string(row, col, text, book.fmt(kind, bold=bold, fill=fill, tone=tone, wrap=wrap))
 

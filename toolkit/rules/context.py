@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toolkit.registry import Registry
+from toolkit.model import Report
+from toolkit.registry import Identity, Registry, identify_report
 from toolkit.settings import Settings
 
 
@@ -12,3 +13,7 @@ from toolkit.settings import Settings
 class Context:
     settings: Settings
     registry: Registry | None = None
+
+    def identity(self, report: Report) -> Identity:
+        """Who held the meeting of `report` (the one council identity)."""
+        return identify_report(report, self.registry, self.settings.identity_min_score)

@@ -4,39 +4,24 @@ Resubmissions are normal: a station sends the same file again (identical bytes: 
 once, no finding), or saves the same report again (identical record: no finding). Only a
 second report for the same council and date whose content differs is flagged, on the
 report that comes later in the run, naming the earlier one.
+
+The tracker keeps its memory inside itself and yields findings; the pipeline attaches
+them to the report they are about.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
-from toolkit.model import Report
-from toolkit.normalize import wareki
+from toolkit.era import wareki
+from toolkit.findings import Finding
+from toolkit.results import Checked, FileResult
 from toolkit.rules.context import Context
-from toolkit.rules.registry import council_of
-
-if TYPE_CHECKING:
-    from toolkit.check import FileResult
-
-
-def council_key(report: Report, ctx: Context) -> str | None:
-    """Who held the meeting: the registered 協議会ID when known, else the written name."""
-    if ctx.registry is not None:
-        council = council_of(report, ctx.registry)
-        if council is not None:
-            return council.council_id
-    if report.council_id:
-        return report.council_id
-    name = report.council_name.value
-    if not name:
-        return None
-    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 class DuplicateTracker:
-    """Remembers what the run has seen; marks identical files and flags R7.
+    """Remembers what the run has seen; tells identical files and flags R7.
 
     It lives as long as the run, and a fiscal year of a large prefecture is tens of
     thousands of files, so what it remembers is kept in a private temporary SQLite file
@@ -56,20 +41,26 @@ class DuplicateTracker:
     def close(self) -> None:
         self.db.close()
 
-    def add(self, result: FileResult) -> None:
+    def same_file(self, result: FileResult) -> str | None:
+        """The path of an earlier file of the run with the same bytes, else None (and the
+        file is remembered)."""
+        if result.sha256 is None:
+            return None
+        digest = bytes.fromhex(result.sha256)
+        added = self.db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", (digest, result.path))
+        if added.rowcount == 1:
+            return None
+        row = self.db.execute("SELECT place FROM files WHERE sha = ?", (digest,)).fetchone()
+        return str(row[0])
+
+    def findings(self, result: FileResult) -> Iterator[tuple[Checked, Finding]]:
+        """R7 findings for the reports of `result`, each with the report it is about."""
         db = self.db
-        if result.sha256 is not None:
-            digest = bytes.fromhex(result.sha256)
-            added = db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", (digest, result.path))
-            if added.rowcount == 0:  # seen before: these bytes came in an earlier file
-                row = db.execute("SELECT place FROM files WHERE sha = ?", (digest,)).fetchone()
-                result.same_as = row[0]
-                return
         for checked in result.reports:
             report = checked.report
             if report is None or report.date.value is None:
                 continue
-            who = council_key(report, self.ctx)
+            who = self.ctx.identity(report).key
             if who is None:
                 continue
             day = report.date.value.toordinal()
@@ -94,4 +85,4 @@ class DuplicateTracker:
                 other=seen[1],
             )
             if finding is not None:
-                checked.findings.append(finding)
+                yield checked, finding

@@ -3,45 +3,31 @@ station are the registered ones; R8 the meeting is not inside a period to avoid 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator
 
+from toolkit.era import wareki
 from toolkit.findings import Finding
 from toolkit.model import Report, Sourced
-from toolkit.normalize import wareki
-from toolkit.registry import Council, Registry
+from toolkit.registry import Registry, same_name
+from toolkit.registry.identity import BY_CLOSEST
 from toolkit.rules.context import Context
 
 Rule = Callable[[Report, Context], Iterator[Finding | None]]
 
 
-def same_name(a: str, b: str) -> bool:
-    """Names equal once width, spaces and a trailing 警察署/署 are set aside."""
-    return _key(a) == _key(b)
-
-
-def _key(text: str) -> str:
-    key = "".join(unicodedata.normalize("NFKC", text).split())
-    for suffix in ("警察署", "署"):
-        if key.endswith(suffix) and len(key) > len(suffix):
-            return key[: -len(suffix)]
-    return key
-
-
-def council_of(report: Report, registry: Registry) -> Council | None:
-    """The registered council a report belongs to: by the template's 協議会ID, else by name
-    at the report's police station."""
-    return registry.find(report.council_id, report.council_name.value, report.affiliation.value)
-
-
 def registered(report: Report, ctx: Context) -> Iterator[Finding | None]:
-    """R6: council known; facility and police station as registered."""
+    """R6: council known; facility and police station as registered.
+
+    A misspelt name that the council identity still matched (its facility and station
+    are the report's own) is flagged as unknown, with the registered name suggested.
+    """
     registry = ctx.registry
     name = report.council_name
     if registry is None or name.value is None:
         return
-    council = council_of(report, registry)
-    if council is None:
+    identity = ctx.identity(report)
+    council = identity.council
+    if council is None or identity.how == BY_CLOSEST:
         yield ctx.settings.make(
             "R6.unknown-council",
             field="council_name",

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, time
 
+from toolkit.era import WEEKDAYS_JA, wareki
 from toolkit.findings import Finding
 from toolkit.labels import printed
 from toolkit.model import Report, Sourced
-from toolkit.normalize import NONEXISTENT, WEEKDAYS_JA, wareki
+from toolkit.normalize import NONEXISTENT
 from toolkit.rules.context import Context
 
 Rule = Callable[[Report, Context], Iterator[Finding | None]]

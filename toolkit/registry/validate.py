@@ -1,200 +1,42 @@
-"""HQ's registry (協議会名簿): councils, their members and the periods to avoid, validated.
+"""The registry workbook's rows → a validated `Registry`, or every problem at once.
 
-The registry workbook is master data that 地域指導係 edits in Excel (SPEC.md, "Registry
-workbook"). This module turns the rows of its sheets into typed, immutable objects and
-refuses a registry that cannot be trusted: `registry_from_rows` collects every problem it
-finds and raises one `RegistryError` listing them all, each in Japanese and naming the
-sheet, the Excel row and the column, so HQ can fix the workbook in one pass.
-
-No Excel library is imported here; `toolkit.excel.registry_io` reads and writes the file.
+HQ edits the registry in Excel (SPEC.md, "Registry workbook"). `registry_from_rows` turns
+the rows of its sheets into typed objects and refuses a registry that cannot be trusted:
+it collects every problem it finds and raises one `RegistryError` listing them all, each
+in Japanese and naming the sheet, the Excel row and the column, so HQ can fix the
+workbook in one pass. No Excel library is imported here; `toolkit.excel.registry_io`
+reads and writes the file.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
 
-from rapidfuzz import fuzz, process
-
+from toolkit.errors import InputError
 from toolkit.normalize import parse_date
-
-FACILITY_TYPES = ("交番", "駐在所", "警察署所在地", "幹部派出所")
-COUNCIL_KINDS = ("所管区", "単位", "職種等")  # Art. 3 / Art. 4 / Art. 5
-MEMBER_GROUPS = ("a", "b", "c", "その他")  # 2(4)イ(ｱ) a–c: community leaders
-
-COUNCIL_SHEET = "協議会"
-MEMBER_SHEET = "委員"
-PERIOD_SHEET = "期間設定"
-
-# Column headers of each sheet, in the order write_registry lays them out.
-COUNCIL_HEADERS = (
-    "協議会ID",
-    "警察署",
-    "施設種別",
-    "施設名",
-    "協議会名",
-    "協議会種別",
-    "運営責任者",
-    "備考",
+from toolkit.registry.model import (
+    _OPTIONAL_COLUMNS,
+    _REQUIRED_CELLS,
+    COUNCIL_HEADERS,
+    COUNCIL_KINDS,
+    COUNCIL_SHEET,
+    FACILITY_TYPES,
+    MEMBER_GROUPS,
+    MEMBER_SHEET,
+    PERIOD_SHEET,
+    SHEETS,
+    Council,
+    Member,
+    Registry,
+    RestrictedPeriod,
 )
-MEMBER_HEADERS = (
-    "協議会ID",
-    "氏名",
-    "性別",
-    "年代",
-    "職業",
-    "区分",
-    "委嘱日",
-    "任期満了日",
-    "初委嘱日",
-)
-PERIOD_HEADERS = ("名称", "開始日", "終了日")
-SHEETS: dict[str, tuple[str, ...]] = {
-    COUNCIL_SHEET: COUNCIL_HEADERS,
-    MEMBER_SHEET: MEMBER_HEADERS,
-    PERIOD_SHEET: PERIOD_HEADERS,
-}
-
-# Columns that may be left out of the header row altogether (free notes).
-_OPTIONAL_COLUMNS = {(COUNCIL_SHEET, "備考")}
-# Cells that must not be empty.
-_REQUIRED_CELLS: dict[str, tuple[str, ...]] = {
-    COUNCIL_SHEET: ("協議会ID", "警察署", "施設種別", "施設名", "協議会名", "協議会種別"),
-    MEMBER_SHEET: ("協議会ID", "氏名", "区分"),
-    PERIOD_SHEET: ("名称", "開始日", "終了日"),
-}
+from toolkit.registry.names import id_key, name_key
 
 
-@dataclass(frozen=True)
-class Council:
-    """One registered 連絡協議会 (a row of the 協議会 sheet). Blank text is ''."""
-
-    council_id: str
-    station: str
-    facility_type: str
-    facility_name: str
-    name: str
-    kind: str
-    manager: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Member:
-    """One 委員 of a council (a row of the 委員 sheet). Blank text is '', blank dates None."""
-
-    council_id: str
-    name: str
-    gender: str = ""
-    age_band: str = ""
-    occupation: str = ""
-    group: str = "その他"
-    appointed: date | None = None
-    term_end: date | None = None
-    first_appointed: date | None = None
-
-
-@dataclass(frozen=True)
-class Period:
-    """A period in which meetings should be avoided (Art. 8(3)), both days included."""
-
-    name: str
-    start: date
-    end: date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
-
-
-@dataclass(frozen=True)
-class Registry:
-    """The whole registry. `source` says where it came from and takes no part in equality."""
-
-    councils: tuple[Council, ...]
-    members: tuple[Member, ...] = ()
-    periods: tuple[Period, ...] = ()
-    source: str = field(default="", compare=False)
-
-    @cached_property
-    def _ids(self) -> dict[str, Council]:
-        return {c.council_id: c for c in self.councils}
-
-    @cached_property
-    def _names(self) -> dict[str, list[Council]]:
-        out: dict[str, list[Council]] = {}
-        for c in self.councils:
-            out.setdefault(name_key(c.name), []).append(c)
-        return out
-
-    @cached_property
-    def _name_keys(self) -> list[str]:
-        return [name_key(c.name) for c in self.councils]
-
-    def by_id(self, council_id: str) -> Council | None:
-        """The council with this 協議会ID (width, case and spaces are forgiven)."""
-        return self._ids.get(_id_key(council_id))
-
-    def by_name(self, council_name: str, station: str | None = None) -> Council | None:
-        """The council with exactly this name after normalisation (NFKC, no spaces).
-
-        Two stations may each have a council of the same name; `station` then picks one.
-        Without it the first in registry order is returned.
-        """
-        found = self._names.get(name_key(council_name), [])
-        if station is not None:
-            found = [c for c in found if station_key(c.station) == station_key(station)]
-        return found[0] if found else None
-
-    def find(
-        self, council_id: str | None, name: str | None, station: str | None = None
-    ) -> Council | None:
-        """The registered council of a report: by 協議会ID, else by name and police station.
-
-        Two stations may each have a council of the same name (駅前交番連絡協議会); the
-        report's 所属 then picks the one of its station. A name alone picks the first.
-        """
-        if council_id:
-            found = self.by_id(council_id)
-            if found is not None:
-                return found
-        if not name:
-            return None
-        if station:
-            own = self.by_name(name, station)
-            if own is not None:
-                return own
-        return self.by_name(name)
-
-    def closest(self, council_name: str, limit: int = 3) -> list[tuple[Council, float]]:
-        """Registered councils whose names look most like `council_name`, best first.
-
-        The score is rapidfuzz's similarity ratio (0–100) of the normalised names.
-        """
-        if not self.councils or limit <= 0:
-            return []
-        hits = process.extract(
-            name_key(council_name), self._name_keys, scorer=fuzz.ratio, limit=limit
-        )
-        return [(self.councils[index], float(score)) for _, score, index in hits]
-
-    def stations(self) -> list[str]:
-        """The police stations, in the order they first appear in the registry."""
-        return list(dict.fromkeys(c.station for c in self.councils))
-
-    def members_of(self, council_id: str) -> list[Member]:
-        """The members of one council, in registry order."""
-        key = _id_key(council_id)
-        return [m for m in self.members if m.council_id == key]
-
-    def periods_on(self, day: date) -> list[Period]:
-        """The 期間設定 periods that include `day`."""
-        return [p for p in self.periods if day in p]
-
-
-class RegistryError(Exception):
+class RegistryError(InputError):
     """The registry workbook cannot be used; .problems lists every problem found."""
 
     def __init__(self, problems: Sequence[str], source: str = "") -> None:
@@ -202,21 +44,6 @@ class RegistryError(Exception):
         self.source = source
         head = f"協議会名簿「{source}」を使用できません" if source else "協議会名簿を使用できません"
         super().__init__(f"{head}（{len(self.problems)}件）:\n" + "\n".join(self.problems))
-
-
-def station_key(text: str | None) -> str | None:
-    """A police station as compared and grouped: NFKC, no spaces, 〇〇署 as 〇〇警察署."""
-    if not text:
-        return None
-    name = name_key(text)
-    if name.endswith("署") and not name.endswith("警察署") and len(name) > 1:
-        name = name[:-1] + "警察署"
-    return name or None
-
-
-def name_key(text: str) -> str:
-    """A name as compared: NFKC (full-width letters and digits folded), no spaces at all."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) -> Registry:
@@ -242,7 +69,7 @@ def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) ->
         table = _Table.of(COUNCIL_SHEET, tables[COUNCIL_SHEET] or [], problems)
         if table is not None:
             councils = _councils(table, problems)
-            written_ids = {_id_key(_text(row.cells["協議会ID"])) for row in table.rows}
+            written_ids = {id_key(_text(row.cells["協議会ID"])) for row in table.rows}
 
     members: list[Member] = []
     rows = tables[MEMBER_SHEET]
@@ -251,7 +78,7 @@ def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) ->
         if table is not None:
             members = _members(table, written_ids, problems)
 
-    periods: list[Period] = []
+    periods: list[RestrictedPeriod] = []
     rows = tables[PERIOD_SHEET]
     if rows:
         table = _Table.of(PERIOD_SHEET, rows, problems)
@@ -359,7 +186,7 @@ def _councils(table: _Table, problems: list[str]) -> list[Council]:
     for row in table.rows:
         complete = _required(table, row, problems)
         cells = row.cells
-        council_id = _id_key(_text(cells["協議会ID"]))
+        council_id = id_key(_text(cells["協議会ID"]))
         facility_type = _choice(table, row, "施設種別", FACILITY_TYPES, _FACILITY_ALIASES, problems)
         kind = _choice(table, row, "協議会種別", COUNCIL_KINDS, _KIND_ALIASES, problems)
         if council_id:
@@ -442,7 +269,7 @@ def _members(table: _Table, known: set[str] | None, problems: list[str]) -> list
     for row in table.rows:
         complete = _required(table, row, problems)
         cells = row.cells
-        council_id = _id_key(_text(cells["協議会ID"]))
+        council_id = id_key(_text(cells["協議会ID"]))
         if council_id and known is not None and council_id not in known:
             problems.append(
                 f"{table.where(row, '協議会ID')}: 「{council_id}」は「{COUNCIL_SHEET}」シートに"
@@ -503,8 +330,8 @@ def _group(table: _Table, row: _Row, problems: list[str]) -> str | None:
 # --- 期間設定 -----------------------------------------------------------------------------
 
 
-def _periods(table: _Table, problems: list[str]) -> list[Period]:
-    out: list[Period] = []
+def _periods(table: _Table, problems: list[str]) -> list[RestrictedPeriod]:
+    out: list[RestrictedPeriod] = []
     for row in table.rows:
         complete = _required(table, row, problems)
         start = _date_cell(table, row, "開始日", problems)
@@ -518,7 +345,7 @@ def _periods(table: _Table, problems: list[str]) -> list[Period]:
             )
             continue
         if complete:
-            out.append(Period(_text(row.cells["名称"]), start, end))
+            out.append(RestrictedPeriod(_text(row.cells["名称"]), start, end))
     return out
 
 
@@ -538,11 +365,6 @@ def _text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
-
-
-def _id_key(text: str) -> str:
-    """協議会ID as compared and stored: NFKC, no spaces, upper case (ｃ００１ → C001)."""
-    return name_key(text).upper()
 
 
 def _ymd(day: date) -> str:

@@ -1,0 +1,30 @@
+"""Write the golden rows again, after a change of an output that was meant.
+
+    python tests/golden/make_golden.py
+
+Run from the repository's root. Look at `git diff tests/golden/` before committing: every
+changed line is a cell that HQ or a station will see differently.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from golden.outputs import FEEDBACK_ROWS, SUMMARY_ROWS, feedback_copy, summary_workbook  # noqa: E402
+from golden.rows import save_rows, workbook_rows  # noqa: E402
+
+
+def main() -> None:
+    with TemporaryDirectory() as tmp:
+        save_rows(workbook_rows(summary_workbook(Path(tmp))), SUMMARY_ROWS)
+        save_rows(workbook_rows(feedback_copy(Path(tmp))), FEEDBACK_ROWS)
+    print(f"written: {SUMMARY_ROWS.name}, {FEEDBACK_ROWS.name}")
+
+
+if __name__ == "__main__":
+    main()

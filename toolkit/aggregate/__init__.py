@@ -1,0 +1,115 @@
+"""From the ledger to the tables of the summary workbook (pandas; no Excel here).
+
+Which reports count:
+- only current reports (a superseded report never counts); identical files were stored once;
+- the period's reports are those dated in the period (a month, or April 1 – March 31);
+- the fiscal-year columns (C1: 定期会議 held this fiscal year, months left) use every report
+  of the period's fiscal year dated up to the end of the period, so a summary of October
+  says what had been done by the end of October;
+- `station` limits every table to one police station (what a station's 地域課 sends up).
+
+Reports are counted under the council the one council identity gives them (by 協議会ID, by
+name at the police station, or by a close name whose facility and station agree), with the
+registry given to the summary; a council that reported but is not in the registry is listed
+and marked 名簿外. Without a registry the councils are those that reported, grouped by the
+key the ingest stored.
+
+The rules across reports (C1–C4, `toolkit.rules.fiscal`) decide each status; the modules
+here build the tables: `tally` (集計表), `status` (提出状況, 年度実施状況), `listings` (開催一覧,
+協議事項), `requests` (要望事項), `checks` (検証結果), `charts` (グラフ).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from toolkit.aggregate.charts import by_month, by_station, request_status
+from toolkit.aggregate.checks import findings_table
+from toolkit.aggregate.frames import Scope, compact
+from toolkit.aggregate.listings import agenda_tables, meetings_table
+from toolkit.aggregate.requests import requests_table
+from toolkit.aggregate.status import submissions_table, yearly_table
+from toolkit.aggregate.tally import tally_table
+from toolkit.fiscal import Period
+from toolkit.ledger import Ledger
+from toolkit.registry import Registry
+from toolkit.settings import Settings
+
+
+@dataclass
+class Summary:
+    """Every table of the summary workbook, headers in Japanese as they are printed."""
+
+    period: Period
+    created: date
+    station: str | None
+    registry_used: bool
+    tally: pd.DataFrame  # 集計表 (with 行区分 明細/小計/合計)
+    submissions: pd.DataFrame  # 提出状況
+    yearly: pd.DataFrame  # 年度実施状況
+    meetings: pd.DataFrame  # 開催一覧
+    agenda_counts: pd.DataFrame  # 協議事項: counts by 区分
+    agenda: pd.DataFrame  # 協議事項: the topics
+    requests: pd.DataFrame  # 要望事項
+    findings: pd.DataFrame  # 検証結果
+    by_station: pd.DataFrame  # グラフ: meetings by station, 臨時会議 (C4)
+    by_month: pd.DataFrame  # グラフ: meetings and attendance by month of the FY
+    request_status: pd.DataFrame  # グラフ: answered / open requests by station
+    notes: list[str] = field(default_factory=list)
+
+
+def build_summary(
+    ledger: Ledger,
+    period: Period,
+    *,
+    registry: Registry | None,
+    station: str | None,
+    settings: Settings,
+) -> Summary:
+    """Every table of the summary of `period`, from the current reports of the ledger.
+
+    Raises `InputError` (Japanese message) when `station` is neither in the registry nor
+    in the ledger.
+    """
+    scope = Scope.of(ledger, period, registry, station, settings)
+    fy = scope.reports(ledger.current_reports(period.fiscal_year, period.end))
+    in_period = (fy["meeting_date"] >= pd.Timestamp(period.start)) & (
+        fy["meeting_date"] <= pd.Timestamp(period.end)
+    )
+    rep = fy[in_period]
+    councils = scope.councils(fy)
+    order = scope.station_order(councils)
+    councils = councils.assign(_station=councils["station"].map(order)).sort_values(
+        ["_station", "order"], kind="stable", ignore_index=True
+    )
+    notes: list[str] = []
+    if registry is None:
+        notes.append("協議会名簿の指定がないため、報告のあった協議会だけを集計しています。")
+    submissions = submissions_table(scope, rep, fy, councils)
+    requests = requests_table(scope, rep)
+    agenda_counts, agenda = agenda_tables(scope, rep)
+    stations = scope.stations
+    return Summary(
+        period=period,
+        created=settings.today,
+        station=stations[0] if stations and len(stations) == 1 else station,
+        registry_used=registry is not None,
+        tally=tally_table(rep, councils, order),
+        submissions=submissions,
+        yearly=yearly_table(fy, councils, submissions),
+        meetings=compact(meetings_table(rep, order, registry is not None)),
+        agenda_counts=agenda_counts,
+        agenda=compact(agenda),
+        requests=compact(requests),
+        findings=compact(findings_table(scope, rep, station)),
+        by_station=by_station(rep, fy, order),
+        by_month=by_month(fy, period, settings.today),
+        request_status=request_status(requests, order),
+        notes=notes,
+    )
+
+
+__all__ = ["Summary", "build_summary"]

@@ -1,0 +1,122 @@
+"""開催一覧 and 協議事項: the period's meetings, and the topics they discussed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from toolkit.aggregate.frames import (
+    ERROR_JA,
+    STATUS_JA,
+    TOTAL,
+    TYPE_JA,
+    UNCATEGORISED,
+    UNKNOWN_TYPE,
+    UNREGISTERED,
+    WARNING_JA,
+    Scope,
+    frame,
+    text_blanks,
+)
+from toolkit.ledger import PURGED_TEXT
+from toolkit.model import CATEGORIES
+
+
+def _sorted(rep: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    return rep.assign(_s=rep["station"].map(order)).sort_values(
+        ["_s", "name", "meeting_date", "report_id"], kind="stable"
+    )
+
+
+def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.DataFrame:
+    """開催一覧: one row per current report of the period; `listed`: a registry was given."""
+    r = _sorted(rep, order)
+    purged = r["purged_run"].notna()
+    notes = np.where(r["registered"] | (not listed), "", UNREGISTERED)
+    notes = np.where(purged, np.char.add(notes.astype(str), "保存期間経過（本文削除済）"), notes)
+    out = pd.DataFrame(
+        {
+            "開催日": r["meeting_date"],
+            "警察署": r["station"],
+            "協議会ID": r["cid"],
+            "協議会名": r["name"],
+            "施設名": r["facility"],
+            "会議種別": r["meeting_type"].map(TYPE_JA).fillna(UNKNOWN_TYPE),
+            "開催時間": _hours(r["start_time"], r["end_time"]),
+            "開催場所": r["venue"],
+            "出席警察官": r["police"],
+            "出席民間": r["civilians"],
+            "協議事項": r["n_agenda"],
+            "要望事項": r["n_requests"],
+            "未回答": r["n_open"],
+            "報告者": r["reporter"],
+            "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
+            "写真": r["pictures"],
+            "備考": notes,
+            "ファイル": r["path"],
+            "シート": r["sheet"],
+        }
+    )
+    return text_blanks(
+        out.reset_index(drop=True),
+        ["協議会ID", "施設名", "開催時間", "開催場所", "報告者", "シート"],
+    )
+
+
+def _hours(start: pd.Series, end: pd.Series) -> pd.Series:
+    """14:00～15:30 (either side may be missing)."""
+    both = start.fillna("").astype(str) + "～" + end.fillna("").astype(str)
+    return both.where(start.notna() | end.notna(), None)
+
+
+def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
+    """正常 / 警告1件 / 誤り2件・警告1件."""
+    e = np.where(errors > 0, ERROR_JA + errors.astype(str) + "件", "")
+    w = np.where(warnings > 0, WARNING_JA + warnings.astype(str) + "件", "")
+    sep = np.where((errors > 0) & (warnings > 0), "・", "")
+    text = np.char.add(np.char.add(e.astype(str), sep.astype(str)), w.astype(str))
+    return pd.Series(np.where(text == "", STATUS_JA["ok"], text), index=errors.index)
+
+
+def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """協議事項: counts by 区分 with their shares, and every topic of the period."""
+    period = scope.period
+    rows = frame(scope.ledger.agenda_between(period.start, period.end))
+    info = rep[["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]]
+    # A report has several topics: its repeated columns travel as categoricals (memory).
+    info = info.astype({c: "category" for c in ("station", "name", "path", "sheet")})
+    items = rows.merge(info, on="report_id", how="inner")
+    del rows
+    items["区分"] = items["category"].where(items["category"].isin(CATEGORIES), UNCATEGORISED)
+    counts = items["区分"].value_counts()
+    labels = [*CATEGORIES, UNCATEGORISED]
+    n = [int(counts.get(c, 0)) for c in labels]
+    total = sum(n)
+    share = [round(100 * x / total, 1) if total else 0.0 for x in n]
+    agenda_counts = pd.DataFrame(
+        {
+            "区分": [*labels, TOTAL],
+            "件数": [*n, total],
+            "割合（％）": [*share, 100.0 if total else 0.0],
+        }
+    )
+    items = items.sort_values(
+        ["station", "name", "meeting_date", "report_id", "seq"], kind="stable"
+    )
+    purged = items["purged_run"].notna()
+    topic = items["topic"].astype(object).where(~purged, PURGED_TEXT)
+    listing = pd.DataFrame(
+        {
+            "開催日": items["meeting_date"],
+            "警察署": items["station"],
+            "協議会名": items["name"],
+            "区分": items["区分"],
+            "協議事項": topic,
+            "備考": items["remarks"],
+            "ファイル": items["path"],
+            "シート": items["sheet"],
+        }
+    )
+    return agenda_counts, text_blanks(
+        listing.reset_index(drop=True), ["協議事項", "備考", "シート"]
+    )

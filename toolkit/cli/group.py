@@ -1,0 +1,55 @@
+"""The `kyogikai` command group, and how a run that cannot go on ends.
+
+A `KyogikaiError` becomes its Japanese message on stderr and its exit status (2 for input
+the user can fix, 3 for the machine or a file standing in the way); Ctrl-C ends with 130
+and a Japanese line; anything else is a bug, reported in one Japanese line with its
+technical text (set KYOGIKAI_DEBUG=1 to see the traceback), exit 3. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import click
+
+from toolkit.errors import KyogikaiError
+
+INTERRUPTED = 130
+
+
+class Group(click.Group):
+    """click's group, with the toolkit's errors turned into messages and exit statuses."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KyogikaiError as exc:
+            click.echo(str(exc), err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            click.echo("\n中断しました（Ctrl-C）。途中までの出力は保存していません。", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("KYOGIKAI_DEBUG"):
+                raise
+            detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
+            click.echo(
+                "予期しないエラーのため処理を中止しました（プログラムの不具合の可能性があります）。"
+                f"\n技術情報: {detail}"
+                "\n環境変数 KYOGIKAI_DEBUG=1 を設定して再実行すると詳細が表示されます。",
+                err=True,
+            )
+            raise click.exceptions.Exit(3) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kyogikai")
+def main() -> None:
+    """交番・駐在所連絡協議会 開催結果報告書の様式配布・点検・集計ツール。
+
+    様式（template）を配り、届いた報告書を点検し（check）、台帳に取り込み（ingest）、
+    月別・年度別の集計表を作ります（summary）。
+    """

@@ -1,0 +1,95 @@
+"""Commands that read reports: check, ingest."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from toolkit.cli.group import main
+from toolkit.cli.options import PATHS, progress, reading_options, registry_option
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=PATHS)
+@registry_option
+@click.option("--json", "as_json", is_flag=True, help="1報告書1行のJSON Linesで出力する。")
+@click.option(
+    "--feedback-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="指摘のあったブックの写し（該当セルに色とコメント）を書き出すフォルダ。",
+)
+@reading_options
+def check(
+    paths: tuple[Path, ...],
+    registry: Path | None,
+    as_json: bool,
+    feedback_dir: Path | None,
+    config: Path | None,
+    as_of: date | None,
+    password: str | None,
+    jobs: int,
+) -> None:
+    """報告書を点検する（PATH はファイルまたはフォルダ）。
+
+    誤りや読めないファイルがあれば終了コード1、なければ0。
+    """
+    from toolkit import jobs as J
+    from toolkit.cli.printing import JsonPrinter, TablePrinter, feedback_lines
+
+    options = J.reading_options(
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
+    )
+    exclude = [feedback_dir] if feedback_dir is not None else []
+    run = J.CheckRun(paths, options, feedback_dir)
+    if not as_json:
+        run.watch = progress(paths, exclude)
+    printer = JsonPrinter() if as_json else TablePrinter()
+    shown = 0
+    for result in run:
+        printer.add(result)
+        shown = feedback_lines(run, shown)
+    printer.close(run)
+    if run.tally.failed:
+        raise click.exceptions.Exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=PATHS)
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="取り込み先の台帳（SQLiteのファイル。なければ作ります）。",
+)
+@registry_option
+@reading_options
+def ingest(
+    paths: tuple[Path, ...],
+    db: Path,
+    registry: Path | None,
+    config: Path | None,
+    as_of: date | None,
+    password: str | None,
+    jobs: int,
+) -> None:
+    """報告書を点検して台帳に取り込む（同じファイルは二重に取り込みません）。
+
+    誤りや読めないファイルがあれば終了コード1、なければ0。
+    """
+    from toolkit import jobs as J
+
+    options = J.reading_options(
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
+    )
+    done = J.ingest(paths, db, options, watch=progress(paths))
+    stats = done.stats
+    click.echo(
+        f"{done.tally.line()}。台帳に新しいファイル {stats.new_files}件、"
+        f"同一ファイル {stats.identical}件、差し替え {stats.superseded}件 — {db}"
+    )
+    for path in stats.not_archived:
+        click.echo(f"保管用の写しを作れませんでした（点検後に変更または削除）: {path}", err=True)
+    if done.tally.failed:
+        raise click.exceptions.Exit(1)

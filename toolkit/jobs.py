@@ -1,0 +1,231 @@
+"""One call per command: what `kyogikai` does, as functions HQ's other scripts can call too.
+
+Each job takes plain arguments (paths, settings, a registry), does the whole of one command
+and returns what happened; the command line only parses arguments and renders the result.
+Problems the user can fix raise `InputError`; the machine or a file standing in the way
+raises `OperationalError`. Findings about reports are never exceptions: they are in the
+results.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from toolkit.check import Options, check_paths
+from toolkit.errors import InputError, OperationalError
+from toolkit.fiscal import Period
+from toolkit.ledger import Expired, IngestStats, Ledger
+from toolkit.registry import Registry, same_name
+from toolkit.results import FileResult, Tally
+from toolkit.rules import Context
+from toolkit.settings import Settings, load_settings
+
+# A wrapper the caller may put around the stream of results (a progress bar).
+Watch = Callable[[Iterator[FileResult]], Iterator[FileResult]]
+
+
+def _unwatched(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    return results
+
+
+def load_registry(path: Path | None) -> Registry | None:
+    """The registry workbook at `path`, validated; None when no path is given.
+
+    Raises `RegistryError` (an `InputError` listing every problem) when it cannot be used.
+    """
+    if path is None:
+        return None
+    from toolkit.excel.registry_io import read_registry
+
+    return read_registry(path)
+
+
+def reading_options(
+    *,
+    registry: Path | None = None,
+    config: Path | None = None,
+    as_of: date | None = None,
+    password: str | None = None,
+    jobs: int = 0,
+) -> Options:
+    """How reports are read and checked: settings (with `as_of` as today), registry,
+    password, number of worker processes."""
+    settings = load_settings(config, today=as_of)
+    return Options(Context(settings, load_registry(registry)), password=password, jobs=jobs)
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckRun:
+    """A check in progress: iterate it for each file's result; `tally` counts as it goes.
+
+    With `feedback_dir`, a feedback copy is written for each file with findings as its
+    result passes; `feedback` lists (path written or None, problem or None) per file.
+    """
+
+    paths: tuple[Path, ...]
+    options: Options
+    feedback_dir: Path | None = None
+    watch: Watch = _unwatched
+    tally: Tally = field(default_factory=Tally)
+    feedback: list[tuple[str, Path | None, str | None]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        exclude = [self.feedback_dir] if self.feedback_dir is not None else []
+        results = self.watch(self.tally.watch(check_paths(self.paths, self.options, exclude)))
+        for result in results:
+            if self.feedback_dir is not None:
+                self._feedback(result, self.feedback_dir)
+            yield result
+
+    def _feedback(self, result: FileResult, out_dir: Path) -> None:
+        from toolkit.excel.feedback import FeedbackError, write_feedback
+
+        try:
+            written = write_feedback(result, out_dir, password=self.options.password)
+        except (FeedbackError, OSError) as exc:
+            self.feedback.append((result.path, None, str(exc)))
+            return
+        if written is not None:
+            self.feedback.append((result.path, written, None))
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestOutcome:
+    stats: IngestStats
+    tally: Tally
+
+
+def ingest(
+    paths: Iterable[Path], db: Path, options: Options, *, watch: Watch = _unwatched
+) -> IngestOutcome:
+    """Check every file and store it in the ledger at `db` (created when missing), in one
+    transaction. Raises `LedgerError` when the ledger cannot be used."""
+    tally = Tally()
+    with Ledger.open(db) as ledger:
+        options = replace(options, archive=ledger.archive)
+        results = watch(tally.watch(check_paths(paths, options)))
+        stats = ledger.ingest(results, context=options.context)
+    return IngestOutcome(stats, tally)
+
+
+# --- summary -------------------------------------------------------------------------------
+
+
+@dataclass
+class SummaryOutcome:
+    period: Period
+    meetings: int  # reports of the period
+    tally: Tally | None  # when read from report files
+
+
+def summary(
+    *,
+    paths: tuple[Path, ...],
+    db: Path | None,
+    period: Period,
+    out: Path,
+    options: Options,
+    station: str | None = None,
+    inputs: Iterable[Path] = (),
+    watch: Watch = _unwatched,
+) -> SummaryOutcome:
+    """Write the summary workbook of `period` to `out`, from report files (through an
+    in-memory ledger) or from the ledger at `db`."""
+    from toolkit.aggregate import build_summary
+    from toolkit.excel.summary import write_summary
+
+    if bool(paths) == (db is not None):
+        raise InputError("報告書のフォルダ（PATH）か --db のどちらか一方を指定してください。")
+    if db is not None and not db.exists():
+        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+    tally = Tally() if paths else None
+    context = options.context
+    ledger = Ledger.open(db) if db is not None else Ledger.memory()
+    with ledger:
+        if tally is not None:
+            results = watch(tally.watch(check_paths(paths, options)))
+            ledger.ingest(results, context=context, command="summary")
+        table = build_summary(
+            ledger, period, registry=context.registry, station=station, settings=context.settings
+        )
+    write_summary(table, out, inputs=[*paths, *(p for p in (db, *inputs) if p is not None)])
+    return SummaryOutcome(period, len(table.meetings), tally)
+
+
+# --- retention -----------------------------------------------------------------------------
+
+
+@dataclass
+class RetentionOutcome:
+    expired: list[Expired]
+    applied: bool
+    removed: int = 0
+
+
+def retention(db: Path, settings: Settings, *, apply: bool) -> RetentionOutcome:
+    """Reports past their retention period on `settings.today`; with `apply`, purged."""
+    with Ledger.open(db) as ledger:
+        expired = ledger.expired(settings.today, settings.retention_years)
+        if not apply:
+            return RetentionOutcome(expired, False)
+        return RetentionOutcome(expired, True, ledger.purge(expired, settings.today))
+
+
+# --- forms ---------------------------------------------------------------------------------
+
+
+def templates(out_dir: Path, registry: Registry | None, station: str | None) -> list[Path]:
+    """Write the blank form, or one prefilled form per council (of one station)."""
+    from toolkit.excel.template import BLANK_NAME, Prefill, template_path_for, write_template
+
+    if registry is None:
+        if station:
+            raise InputError("--station は --registry と一緒に指定してください。")
+        _writing(out_dir / BLANK_NAME, lambda: write_template(out_dir / BLANK_NAME))
+        return [out_dir / BLANK_NAME]
+    councils = list(registry.councils)
+    if station:
+        councils = [c for c in councils if same_name(c.station, station)]
+        if not councils:
+            known = "、".join(registry.stations())
+            raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
+    written = []
+    for c in councils:
+        path = template_path_for(out_dir, c.station, c.facility_name, c.name)
+        prefill = Prefill(c.council_id, c.station, c.facility_name, c.name)
+        _writing(path, functools.partial(write_template, path, prefill))
+        written.append(path)
+    return written
+
+
+def samples(
+    out_dir: Path, *, count: int, seed: int, mistakes: float, registry: Registry | None
+) -> int:
+    """Write the fictional prefecture's registry and `count` filled sample reports."""
+    from toolkit.sample_files import write_samples
+
+    return _writing(
+        out_dir,
+        lambda: write_samples(
+            out_dir, count=count, seed=seed, mistakes=mistakes, registry=registry
+        ),
+    )
+
+
+def _writing(path: Path, action: Callable[[], object]) -> int:
+    """Run a writing action; an OS error becomes an `OperationalError` naming `path`."""
+    try:
+        result = action()
+    except OSError as exc:
+        raise OperationalError(f"「{path}」に書き出せません: {exc.strerror or exc}") from exc
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,44 @@
+"""The ledger (台帳): a SQLite store of every file and report HQ has ingested.
+
+One file per prefecture HQ, kept beside an archive folder of the files themselves
+(`<ledger>.archive/<sha[:2]>/<sha>.<ext>`, content addressed), so that a summary can be
+rebuilt and a finding traced to the exact bytes a station sent.
+
+Guarantees:
+- Every run is ONE transaction (`BEGIN IMMEDIATE`, WAL mode): a run that crashes leaves the
+  ledger as it was; archive files written before the crash are harmless (content addressed,
+  written to a temporary name and renamed). A second writer waits `wait` seconds and then
+  gets a `LedgerError`; readers never block the writer.
+- The ledger owns its SQL: others ask it through methods (`queries`).
+
+Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`,
+`retention`, `queries`.
+"""
+
+from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
+from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
+from toolkit.ledger.retention import PURGED_TEXT, Expired, Retaining
+from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
+
+
+class Ledger(Ingesting, Retaining, Querying):
+    """A ledger file (or an in-memory one) and its archive folder."""
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "ARCHIVE_SUFFIX",
+    "IDENTICAL",
+    "MIGRATIONS",
+    "PURGED_TEXT",
+    "READ",
+    "REPORT_COLUMNS",
+    "SCHEMA_VERSION",
+    "UNREADABLE",
+    "Expired",
+    "IngestStats",
+    "Ledger",
+    "LedgerError",
+    "Rows",
+]

@@ -1,0 +1,172 @@
+"""The ledger file itself: opening, creating, migrating, and one transaction per run.
+
+`Ledger` (in `toolkit.ledger`) adds ingesting, retention and the queries the summary asks
+for; this module holds what they share: the connection, the archive folder beside the
+file, and the rules of opening one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from toolkit.errors import OperationalError
+from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+ARCHIVE_SUFFIX = ".archive"
+
+
+class LedgerError(OperationalError):
+    """The ledger cannot be used: another run holds it, it is not a ledger, it is newer than
+    this program, or it is damaged (exit 3)."""
+
+
+def now() -> str:
+    """The time a run starts or ends, as stored."""
+    return datetime.now().isoformat(timespec="seconds")
+
+
+class LedgerStore:
+    """A ledger file (or an in-memory one) and its archive folder."""
+
+    def __init__(self, connection: sqlite3.Connection, archive: Path | None, source: str) -> None:
+        self.connection = connection
+        self.archive = archive
+        self.source = source
+
+    @classmethod
+    def open(cls, path: Path, *, wait: float = 5.0) -> Self:
+        """Open the ledger at `path`, creating it or migrating it to the current schema.
+
+        `wait` is how many seconds to wait for another run that holds the ledger.
+        Raises LedgerError when the file is not a ledger, is newer than this program, or
+        stays locked.
+        """
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise LedgerError(f"台帳のフォルダ「{path.parent}」がありません。")
+        try:
+            conn = sqlite3.connect(path, timeout=wait, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise LedgerError(f"台帳「{path}」を開けません: {exc}") from exc
+        ledger = cls(conn, path.with_name(path.name + ARCHIVE_SUFFIX), str(path))
+        try:
+            ledger._prepare(wal=True)
+        except BaseException:
+            conn.close()
+            raise
+        return ledger
+
+    @classmethod
+    def memory(cls) -> Self:
+        """A ledger that lives in memory only, with no archive (for `summary PATH...`)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        ledger = cls(conn, None, ":memory:")
+        ledger._prepare(wal=False)
+        return ledger
+
+    def close(self) -> None:
+        """Close the connection (a run in progress is rolled back)."""
+        self.connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- opening and migrating ---------------------------------------------------------
+
+    def _prepare(self, *, wal: bool) -> None:
+        conn = self.connection
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(
+                f"「{self.source}」は台帳（SQLite データベース）ではありません: {exc}"
+            ) from exc
+        if app != APPLICATION_ID and (app != 0 or version != 0 or tables != 0):
+            raise LedgerError(
+                f"「{self.source}」は kyogikai の台帳ではありません。"
+                "台帳のファイル名を確認してください（新しい台帳は存在しないファイル名を指定すると作られます）。"
+            )
+        if version > SCHEMA_VERSION:
+            raise LedgerError(
+                f"台帳「{self.source}」は新しい版のプログラムで作られています"
+                f"（台帳の版 {version}、このプログラムは版 {SCHEMA_VERSION} まで）。"
+                "プログラムを更新してください。"
+            )
+        if wal:
+            try:
+                mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                raise self._busy(exc) from exc
+            if str(mode).lower() != "wal":
+                raise LedgerError(f"台帳「{self.source}」を WAL モードにできません（{mode}）。")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL" if wal else "PRAGMA synchronous=OFF")
+        if version < SCHEMA_VERSION:
+            self.migrate()
+
+    def migrate(self, target: int = SCHEMA_VERSION) -> None:
+        """Apply the migrations from the ledger's version up to `target`, each atomically."""
+        conn = self.connection
+        while True:
+            self._begin()
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version >= target:
+                    conn.execute("COMMIT")
+                    return
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version={version + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
+    @property
+    def version(self) -> int:
+        """The schema version of the ledger (`PRAGMA user_version`)."""
+        return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def _begin(self) -> None:
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._busy(exc) from exc
+
+    def _busy(self, exc: sqlite3.OperationalError) -> LedgerError:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return LedgerError(
+                f"台帳は別の処理が使用中です（{self.source}）。"
+                "他の取り込みや保存期間の処理が終わってから、もう一度実行してください。"
+            )
+        return LedgerError(f"台帳「{self.source}」を使用できません: {exc}")
+
+    def _rollback(self) -> None:
+        if self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
+
+    def archive_path(self, sha256: str) -> Path | None:
+        """Where the archived copy of a file is, or None when there is none (any more)."""
+        if self.archive is None:
+            return None
+        row = self.connection.execute(
+            "SELECT archive FROM files WHERE sha256=? AND archive_removed_run IS NULL", (sha256,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return self.archive / row[0]

@@ -1,0 +1,171 @@
+"""The registry's contents: councils, their members, the periods to avoid, the plan.
+
+Typed, immutable objects, with the lookups every stage needs (by 協議会ID, by name at a
+police station, the closest registered names). `validate.registry_from_rows` builds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from rapidfuzz import fuzz, process
+
+from toolkit.registry.names import id_key, name_key, station_key
+
+FACILITY_TYPES = ("交番", "駐在所", "警察署所在地", "幹部派出所")
+COUNCIL_KINDS = ("所管区", "単位", "職種等")  # Art. 3 / Art. 4 / Art. 5
+MEMBER_GROUPS = ("a", "b", "c", "その他")  # 2(4)イ(ｱ) a–c: community leaders
+
+COUNCIL_SHEET = "協議会"
+MEMBER_SHEET = "委員"
+PERIOD_SHEET = "期間設定"
+
+# Column headers of each sheet, in the order write_registry lays them out.
+COUNCIL_HEADERS = (
+    "協議会ID",
+    "警察署",
+    "施設種別",
+    "施設名",
+    "協議会名",
+    "協議会種別",
+    "運営責任者",
+    "備考",
+)
+MEMBER_HEADERS = (
+    "協議会ID",
+    "氏名",
+    "性別",
+    "年代",
+    "職業",
+    "区分",
+    "委嘱日",
+    "任期満了日",
+    "初委嘱日",
+)
+PERIOD_HEADERS = ("名称", "開始日", "終了日")
+SHEETS: dict[str, tuple[str, ...]] = {
+    COUNCIL_SHEET: COUNCIL_HEADERS,
+    MEMBER_SHEET: MEMBER_HEADERS,
+    PERIOD_SHEET: PERIOD_HEADERS,
+}
+
+# Columns that may be left out of the header row altogether (free notes).
+_OPTIONAL_COLUMNS = {(COUNCIL_SHEET, "備考")}
+# Cells that must not be empty.
+_REQUIRED_CELLS: dict[str, tuple[str, ...]] = {
+    COUNCIL_SHEET: ("協議会ID", "警察署", "施設種別", "施設名", "協議会名", "協議会種別"),
+    MEMBER_SHEET: ("協議会ID", "氏名", "区分"),
+    PERIOD_SHEET: ("名称", "開始日", "終了日"),
+}
+
+
+@dataclass(frozen=True)
+class Council:
+    """One registered 連絡協議会 (a row of the 協議会 sheet). Blank text is ''."""
+
+    council_id: str
+    station: str
+    facility_type: str
+    facility_name: str
+    name: str
+    kind: str
+    manager: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One 委員 of a council (a row of the 委員 sheet). Blank text is '', blank dates None."""
+
+    council_id: str
+    name: str
+    gender: str = ""
+    age_band: str = ""
+    occupation: str = ""
+    group: str = "その他"
+    appointed: date | None = None
+    term_end: date | None = None
+    first_appointed: date | None = None
+
+
+@dataclass(frozen=True)
+class RestrictedPeriod:
+    """A period in which meetings should be avoided (Art. 8(3)), both days included."""
+
+    name: str
+    start: date
+    end: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The whole registry. `source` says where it came from and takes no part in equality."""
+
+    councils: tuple[Council, ...]
+    members: tuple[Member, ...] = ()
+    periods: tuple[RestrictedPeriod, ...] = ()
+    source: str = field(default="", compare=False)
+
+    @cached_property
+    def _ids(self) -> dict[str, Council]:
+        return {c.council_id: c for c in self.councils}
+
+    @cached_property
+    def _names(self) -> dict[str, list[Council]]:
+        out: dict[str, list[Council]] = {}
+        for c in self.councils:
+            out.setdefault(name_key(c.name), []).append(c)
+        return out
+
+    @cached_property
+    def _name_keys(self) -> list[str]:
+        return [name_key(c.name) for c in self.councils]
+
+    def by_id(self, council_id: str) -> Council | None:
+        """The council with this 協議会ID (width, case and spaces are forgiven)."""
+        return self._ids.get(id_key(council_id))
+
+    def by_name(self, council_name: str, station: str | None = None) -> Council | None:
+        """The council with exactly this name after normalisation (NFKC, no spaces).
+
+        Two stations may each have a council of the same name; `station` then picks one.
+        Without it the first in registry order is returned.
+        """
+        found = self._names.get(name_key(council_name), [])
+        if station is not None:
+            found = [c for c in found if station_key(c.station) == station_key(station)]
+        return found[0] if found else None
+
+    def all_named(self, council_name: str) -> list[Council]:
+        """Every council registered under this name (NFKC, no spaces), at any station."""
+        return list(self._names.get(name_key(council_name), []))
+
+    def closest(self, council_name: str, limit: int = 3) -> list[tuple[Council, float]]:
+        """Registered councils whose names look most like `council_name`, best first.
+
+        The score is rapidfuzz's similarity ratio (0–100) of the normalised names.
+        """
+        if not self.councils or limit <= 0:
+            return []
+        hits = process.extract(
+            name_key(council_name), self._name_keys, scorer=fuzz.ratio, limit=limit
+        )
+        return [(self.councils[index], float(score)) for _, score, index in hits]
+
+    def stations(self) -> list[str]:
+        """The police stations, in the order they first appear in the registry."""
+        return list(dict.fromkeys(c.station for c in self.councils))
+
+    def members_of(self, council_id: str) -> list[Member]:
+        """The members of one council, in registry order."""
+        key = id_key(council_id)
+        return [m for m in self.members if m.council_id == key]
+
+    def periods_on(self, day: date) -> list[RestrictedPeriod]:
+        """The 期間設定 periods that include `day`."""
+        return [p for p in self.periods if day in p]

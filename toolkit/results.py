@@ -1,0 +1,116 @@
+"""What a run learns about each file: results and statuses, shared by every stage.
+
+The pipeline makes them (`toolkit.check`), the rules across reports look at them (R7),
+the ledger stores them, the terminal view and the feedback copies show them. They live at
+the bottom of the house so that none of those has to import another to know what a result
+is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.findings import Finding, Severity, worst
+from toolkit.model import Report
+
+OK, WARNING, ERROR, UNREADABLE = "ok", "warning", "error", "unreadable"
+STATUSES = (OK, WARNING, ERROR, UNREADABLE)
+STATUS_JA = {OK: "正常", WARNING: "警告", ERROR: "誤り", UNREADABLE: "読取不可"}
+
+
+@dataclass
+class Checked:
+    """One report found in a file (or, with `report` None, a file that could not be read)."""
+
+    path: str
+    sheet: str | None
+    sha256: str | None
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+    content: str | None = None  # hash of the record, to tell resubmissions apart
+
+    @property
+    def status(self) -> str:
+        if self.report is None:
+            return UNREADABLE
+        level = worst(self.findings)
+        return OK if level is None else (ERROR if level is Severity.ERROR else WARNING)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON Lines object of SPEC.md."""
+        return {
+            "path": self.path,
+            "sheet": self.sheet,
+            "sha256": self.sha256,
+            "status": self.status,
+            "report": self.report.to_json() if self.report is not None else None,
+            "issues": [f.to_json() for f in self.findings],
+        }
+
+
+def content_hash(report: Report) -> str:
+    """A hash of what a report says (its JSON record), to tell resubmissions apart."""
+    text = json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class FileResult:
+    """Everything learned from one file."""
+
+    path: str
+    sha256: str | None = None
+    format: str | None = None
+    reports: list[Checked] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    same_as: str | None = None  # an earlier file of the run with identical bytes
+    size: int | None = None
+    archived: str | None = None  # name of the archive copy the worker kept, if asked to
+
+    @property
+    def readable(self) -> bool:
+        return any(c.report is not None for c in self.reports)
+
+
+@dataclass
+class Tally:
+    """Counts of a run, kept while results stream past (for the closing line)."""
+
+    files: int = 0
+    reports: int = 0
+    findings: int = 0
+    errors: int = 0
+    unreadable: int = 0
+
+    def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for result in results:
+            self.add(result)
+            yield result
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.same_as is not None:
+            return  # identical to an earlier file: accounted for, counted once
+        for checked in result.reports:
+            if checked.report is None:
+                self.unreadable += 1
+                continue
+            self.reports += 1
+            self.findings += len(checked.findings)
+            self.errors += checked.status == ERROR
+
+    @property
+    def failed(self) -> bool:
+        """Some report has an error, or some file could not be read (exit status 1)."""
+        return bool(self.errors or self.unreadable)
+
+    def line(self) -> str:
+        return (
+            f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件、"
+            f"読取不可 {self.unreadable}件"
+        )

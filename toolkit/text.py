@@ -1,0 +1,69 @@
+"""How wide Japanese text is, on a screen and on paper.
+
+A full-width character (kanji, kana, full-width letters) takes two columns where an ASCII
+character takes one: in a terminal, and in an Excel column measured in character units.
+Characters of "ambiguous" width (○ ― ※ ① …) are drawn full-width by Japanese fonts, so
+they count two in a workbook; most terminals draw them one column wide.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+
+
+@functools.cache
+def _tables() -> tuple[dict[int, None], dict[int, None]]:
+    """`str.translate` tables that delete the wide characters (and, in the second, the
+    ambiguous ones too), from Python's own Unicode tables; built once, on first use."""
+    wide: dict[int, None] = {}
+    ambiguous: dict[int, None] = {}
+    for code in range(0xA1, 0x10000):
+        kind = unicodedata.east_asian_width(chr(code))
+        if kind in ("W", "F"):
+            wide[code] = None
+        elif kind == "A":
+            ambiguous[code] = None
+    # Pictographs and the CJK extension planes, without asking for each of their codes.
+    for first, last in ((0x1F300, 0x1F64F), (0x1F900, 0x1F9FF), (0x20000, 0x3FFFD)):
+        wide.update(dict.fromkeys(range(first, last + 1)))
+    return wide, {**wide, **ambiguous}
+
+
+def display_width(text: str, *, ambiguous_wide: bool = True) -> int:
+    """Columns `text` takes: 2 for each wide character, 1 for the others.
+
+    `ambiguous_wide` counts characters of ambiguous width (○ ― ※ ①) as 2, as Japanese
+    fonts draw them in Excel; a terminal usually draws them 1 column wide.
+    """
+    if text.isascii():
+        return len(text)
+    wide, wide_or_ambiguous = _tables()
+    narrow = text.translate(wide_or_ambiguous if ambiguous_wide else wide)
+    return 2 * len(text) - len(narrow)
+
+
+def fit(text: str, columns: int, *, ambiguous_wide: bool = False) -> str:
+    """`text` cut (with …) or padded with spaces to exactly `columns` display columns."""
+    if display_width(text, ambiguous_wide=ambiguous_wide) <= columns:
+        pad = columns - display_width(text, ambiguous_wide=ambiguous_wide)
+        return text + " " * pad
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        w = display_width(ch, ambiguous_wide=ambiguous_wide)
+        if used + w > columns - 1:
+            break
+        out.append(ch)
+        used += w
+    if columns >= 1:
+        out.append("…")
+        used += 1
+    return "".join(out) + " " * max(0, columns - used)
+
+
+def wrapped_lines(text: str, per_line: float) -> int:
+    """Lines `text` takes when wrapped at `per_line` columns (each line break starts a line)."""
+    per_line = max(per_line, 1.0)
+    return sum(max(1, math.ceil(display_width(part) / per_line)) for part in text.split("\n"))
