@@ -33,7 +33,7 @@ GOOD: dict[str, object] = {
     "agenda_1_topic": "秋の交通安全運動",
     "discussion": "運動期間中の街頭活動を確認した。",
     "request_1": "防犯灯の増設",
-    "response_1": "市の担当課に要望した。",
+    "response_1": "市の担当課が12月に2基増設した。",
     "officers": "巡査部長 山田太郎、巡査 鈴木一郎",
 }
 

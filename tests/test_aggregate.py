@@ -20,7 +20,8 @@ from toolkit.errors import InputError
 from toolkit.fiscal import months_left, parse_period
 from toolkit.ledger import Ledger
 from toolkit.model import CATEGORIES, Report
-from toolkit.rules.fiscal import HELD, NOT_HELD, NOT_SUBMITTED, SUBMITTED
+from toolkit.rules.fiscal import HELD, NO_PLAN, NOT_HELD
+from toolkit.rules.requests import ANSWERED, OPEN, PENDING, PROBLEM_SOLVING
 
 TODAY = date(2026, 11, 20)
 
@@ -250,27 +251,30 @@ def test_every_registered_council_appears_once_with_its_statuses(ledger: Ledger)
     assert registered["協議会ID"].is_unique
     got = {
         r["協議会ID"] or r["協議会名"]: (
-            r["期間内報告数"],
-            r["提出状況"],
-            r["年度定期回数"],
-            r["年度臨時回数"],
+            r["期間内報告"],
+            r["計画の状況"],
+            r["年度定期"],
+            r["年度臨時"],
             r["年度内定期会議"],
-            r["年度残り月数"],
+            r["残り月数"],
             r["備考"],
         )
         for r in sub.to_dict("records")
     }
     assert got == {
-        "C01": (2, SUBMITTED, 2, 1, HELD, 5, ""),
+        "C01": (2, NO_PLAN, 2, 1, HELD, 5, ""),
         # only a 臨時会議: the yearly 定期会議 has NOT been held
-        "C02": (1, SUBMITTED, 0, 1, NOT_HELD, 5, ""),
-        "C03": (0, NOT_SUBMITTED, 1, 0, HELD, 5, ""),
+        "C02": (1, NO_PLAN, 0, 1, NOT_HELD, 5, ""),
+        "C03": (0, NO_PLAN, 1, 0, HELD, 5, ""),
         # the January meeting is after the period: not counted in October's summary
-        "E01": (1, SUBMITTED, 1, 0, HELD, 5, ""),
-        "E02": (0, NOT_SUBMITTED, 0, 0, NOT_HELD, 5, ""),
-        "W01": (0, NOT_SUBMITTED, 0, 0, NOT_HELD, 5, ""),
-        "西口商店街連絡協議会": (1, SUBMITTED, 0, 1, NOT_HELD, 5, UNREGISTERED),
+        "E01": (1, NO_PLAN, 1, 0, HELD, 5, ""),
+        "E02": (0, NO_PLAN, 0, 0, NOT_HELD, 5, ""),
+        "W01": (0, NO_PLAN, 0, 0, NOT_HELD, 5, ""),
+        "西口商店街連絡協議会": (1, NO_PLAN, 0, 1, NOT_HELD, 5, UNREGISTERED),
     }
+    # Reports follow meetings: nobody is "未提出" for not meeting in October.
+    assert "提出状況" not in sub.columns
+    assert not sub.astype(str).isin(["未提出"]).any().any()
     last = dict(zip(sub["協議会名"], sub["最終開催日"], strict=True))
     assert last["駅前交番連絡協議会"] == pd.Timestamp("2026-10-28")
     assert last["南口交番連絡協議会"] == pd.Timestamp("2026-09-01")
@@ -280,11 +284,11 @@ def test_every_registered_council_appears_once_with_its_statuses(ledger: Ledger)
 def test_fiscal_year_summary_counts_the_whole_year(ledger: Ledger) -> None:
     s = summarise(ledger, "FY2026")
     sub = s.submissions.set_index("協議会名")
-    assert sub.loc["東口交番連絡協議会", "年度定期回数"] == 2
-    assert sub.loc["東口交番連絡協議会", "期間内報告数"] == 2
+    assert sub.loc["東口交番連絡協議会", "年度定期"] == 2
+    assert sub.loc["東口交番連絡協議会", "期間内報告"] == 2
     assert sub.loc["北町駐在所連絡協議会", "年度内定期会議"] == NOT_HELD
     # 2026-11-20 is in November: December to March are left
-    assert set(sub["年度残り月数"]) == {4}
+    assert set(sub["残り月数"]) == {4}
     assert s.period.label == "令和8年度"
 
 
@@ -336,45 +340,50 @@ def test_months_left() -> None:
 
 def test_requests_open_and_days_open(ledger: Ledger) -> None:
     s = summarise(ledger, "2026-10")
-    got = rows(s.requests, "開催日", "協議会名", "要望事項", "状況", "経過日数", "期限超過", "対象")
+    got = rows(s.requests, "開催日", "協議会名", "要望事項", "状況", "経過日数", "備考", "対象")
     assert got == [
         (
             pd.Timestamp("2026-03-15"),
             "駅前交番連絡協議会",
             "防犯灯",
-            "未回答",
+            PROBLEM_SOLVING,
             250,
-            "超過",
+            "未回答のまま長期化（問題解決活動の候補）",
             CARRIED,
         ),
-        (
-            pd.Timestamp("2026-10-15"),
-            "駅前交番連絡協議会",
-            "街灯の設置",
-            "回答済",
-            None,
-            "",
-            "期間内",
-        ),
-        (
-            pd.Timestamp("2026-10-15"),
-            "駅前交番連絡協議会",
-            "見回りの強化",
-            "未回答",
-            36,
-            "",
-            "期間内",
-        ),
+        # 「市へ要望済み」: handed on, not yet answered
+        (pd.Timestamp("2026-10-15"), "駅前交番連絡協議会", "街灯の設置", PENDING, 36, "", "期間内"),
+        (pd.Timestamp("2026-10-15"), "駅前交番連絡協議会", "見回りの強化", OPEN, 36, "", "期間内"),
         # answered in the corrected resubmission
-        (pd.Timestamp("2026-10-20"), "東口交番連絡協議会", "通学路", "回答済", None, "", "期間内"),
+        (pd.Timestamp("2026-10-20"), "東口交番連絡協議会", "通学路", ANSWERED, None, "", "期間内"),
     ]
     status = s.request_status.set_index("警察署")
-    assert (status.loc["中央警察署", "回答済"], status.loc["中央警察署", "未回答"]) == (1, 2)
+    assert [status.loc["中央警察署", c] for c in (ANSWERED, PENDING, OPEN, PROBLEM_SOLVING)] == [
+        0,
+        1,
+        1,
+        0,
+    ]
+    assert status.loc["中央警察署", "問題解決活動（継続）"] == 1
+    assert status.loc["東警察署", ANSWERED] == 1
+    assert rows(s.candidates, "協議会名", "要望事項", "経過日数") == [
+        ("駅前交番連絡協議会", "防犯灯", 250)
+    ]
 
 
-def test_overdue_threshold_is_a_setting(ledger: Ledger) -> None:
-    s = summarise(ledger, "2026-10", open_request_overdue_days=30)
-    assert list(s.requests["期限超過"]) == ["超過", "", "超過", ""]
+def test_problem_solving_days_is_a_setting(ledger: Ledger) -> None:
+    s = summarise(ledger, "2026-10", problem_solving_days=30)
+    assert list(s.requests["状況"]) == [PROBLEM_SOLVING, PROBLEM_SOLVING, PROBLEM_SOLVING, ANSWERED]
+
+
+def test_an_answer_that_names_problem_solving_is_a_theme(tmp_path: Path) -> None:
+    report = meeting(
+        "C01", date(2026, 10, 15), requests=[("空き家対策", "問題解決活動のテーマとして取り組む")]
+    )
+    with Ledger.memory() as led:
+        led.ingest([F.file_result(tmp_path, "a.xlsx", report)], context=F.context(REGISTRY, TODAY))
+        s = summarise(led, "2026-10")
+    assert rows(s.requests, "状況", "経過日数", "備考") == [(PROBLEM_SOLVING, 36, "")]
 
 
 # --- supersession and identical files ------------------------------------------------------
@@ -396,7 +405,9 @@ def test_superseded_reports_never_count_and_identical_files_count_once(ledger: L
 
 def test_meetings_list(ledger: Ledger) -> None:
     m = summarise(ledger, "2026-10").meetings
-    assert list(m.columns[:6]) == ["開催日", "警察署", "協議会ID", "協議会名", "施設名", "会議種別"]
+    assert list(m.columns[:4]) == ["開催日", "警察署", "協議会名", "会議種別"]
+    assert list(m.columns[-2:]) == ["ファイル", "シート"]
+    assert list(m["開催日"]) == sorted(m["開催日"])  # by date
     first = m.iloc[0]
     assert (first["開催日"], first["協議会ID"], first["会議種別"], first["シート"]) == (
         pd.Timestamp("2026-10-03"),
@@ -404,7 +415,10 @@ def test_meetings_list(ledger: Ledger) -> None:
         "臨時",
         "報告書",
     )
-    assert m.iloc[-1]["備考"] == UNREGISTERED
+    assert m.iloc[1]["協議会名"] == "西口商店街連絡協議会"
+    # ingested on 2026-11-20, 46 days after the meeting: late (速やかに, 2(9))
+    assert m.iloc[1]["備考"] == "名簿外・報告遅れ"
+    assert (m.iloc[1]["受付日"], m.iloc[1]["受付まで日数"]) == (pd.Timestamp("2026-11-20"), 46)
 
 
 def test_agenda_counts_and_topics(ledger: Ledger) -> None:
@@ -513,7 +527,7 @@ def test_an_empty_ledger_gives_empty_tables(tmp_path: Path) -> None:
     with Ledger.memory() as led:
         s = summarise(led, "2026-10")
     assert len(s.submissions) == 6
-    assert set(s.submissions["提出状況"]) == {NOT_SUBMITTED}
+    assert set(s.submissions["計画の状況"]) == {NO_PLAN}
     assert s.meetings.empty and s.requests.empty and s.findings.empty
     assert s.tally.iloc[-1]["開催計"] == 0
 

@@ -17,6 +17,7 @@ from toolkit.registry import (
     COUNCIL_HEADERS,
     MEMBER_HEADERS,
     PERIOD_HEADERS,
+    PLAN_HEADERS,
     Council,
     Member,
     Registry,
@@ -194,11 +195,12 @@ def test_written_workbook_is_laid_out_for_editing(registry: Registry, tmp_path: 
     path = tmp_path / "registry.xlsx"
     write_registry(registry, path)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["協議会", "委員", "期間設定"]
+    assert book.sheetnames == ["協議会", "委員", "期間設定", "年間計画"]
     expected_headers = {
         "協議会": COUNCIL_HEADERS,
         "委員": MEMBER_HEADERS,
         "期間設定": PERIOD_HEADERS,
+        "年間計画": PLAN_HEADERS,
     }
     for sheet in book.worksheets:
         headers = tuple(c.value for c in sheet[1])
@@ -222,6 +224,7 @@ def test_written_workbook_is_laid_out_for_editing(registry: Registry, tmp_path: 
     assert lists[("協議会", "F2")] == '"所管区,単位,職種等"'
     assert lists[("委員", "F2")] == '"a,b,c,その他"'
     assert lists[("委員", "C2")] == '"男性,女性"'
+    assert lists[("年間計画", "D2")] == '"定期,臨時"'
     widths = book["協議会"].column_dimensions
     assert (widths["E"].width or 0) > (widths["A"].width or 0)
 
@@ -516,3 +519,94 @@ def test_row_numbers_are_excel_rows_when_the_headers_start_lower(tmp_path: Path)
     rows[4][2] = "派出所"
     problems = _problems(tmp_path, {"協議会": rows})
     assert [p.split(":")[0] for p in problems] == ["「協議会」シート 5行目「施設種別」"]
+
+
+# --- 期間設定 scopes and the 年間計画 sheet --------------------------------------------------------
+
+
+def test_a_period_may_name_a_station_or_a_council(tmp_path: Path) -> None:
+    sheets = _good()
+    sheets["期間設定"] = [
+        list(PERIOD_HEADERS),
+        ["町長選挙", "2026/10/10", "2026/10/20", "中央署", None],
+        ["地区祭礼", "2026/11/1", "2026/11/3", None, "ｃ００１"],
+    ]
+    reg = read_registry(_book(tmp_path, sheets))
+    assert reg.periods == (
+        RestrictedPeriod("町長選挙", date(2026, 10, 10), date(2026, 10, 20), "中央署", ""),
+        RestrictedPeriod("地区祭礼", date(2026, 11, 1), date(2026, 11, 3), "", "C001"),
+    )
+    assert [p.name for p in reg.periods_on(date(2026, 10, 15), "C001", "中央警察署")] == [
+        "町長選挙"
+    ]
+    assert reg.periods_on(date(2026, 10, 15), "C009", "北警察署") == []
+    assert [p.name for p in reg.periods_on(date(2026, 11, 2), "C001", None)] == ["地区祭礼"]
+
+
+def test_a_period_of_an_unknown_station_or_council_is_a_problem(tmp_path: Path) -> None:
+    sheets = _good()
+    sheets["期間設定"] = [
+        list(PERIOD_HEADERS),
+        ["町長選挙", "2026/10/10", "2026/10/20", "北警察署", "C999"],
+    ]
+    assert _problems(tmp_path, sheets) == [
+        "「期間設定」シート 2行目「警察署」: 「北警察署」は「協議会」シートにない警察署です。"
+        "警察署名を確認してください（県内全域なら空欄にします）。",
+        "「期間設定」シート 2行目「協議会ID」: 「C999」は「協議会」シートに登録されていません。"
+        "協議会IDを確認してください（県内全域なら空欄にします）。",
+    ]
+
+
+def test_the_yearly_plan_reads_every_way_of_writing_a_year_and_a_month(tmp_path: Path) -> None:
+    sheets = _good()
+    sheets["年間計画"] = [
+        ["年度", "協議会ID", "予定月", "会議種別", "予定議題"],
+        ["FY2026", "C001", "2026-10", "定期", "年末特別警戒"],
+        ["令和8年度", "c001", "令和9年2月", None, None],
+        [2026, "C001", "6月", "臨時", None],
+        ["2026年度", "C001", datetime(2026, 8, 17), "定例", None],
+        [2026, "C001", 1, "定期会議", None],
+    ]
+    plans = read_registry(_book(tmp_path, sheets)).plans
+    assert [(p.fiscal_year, p.council_id, p.month, p.kind, p.topic, p.row) for p in plans] == [
+        (2026, "C001", date(2026, 10, 1), "regular", "年末特別警戒", 2),
+        (2026, "C001", date(2027, 2, 1), "regular", "", 3),
+        (2026, "C001", date(2026, 6, 1), "extraordinary", "", 4),
+        (2026, "C001", date(2026, 8, 1), "regular", "", 5),
+        (2026, "C001", date(2027, 1, 1), "regular", "", 6),
+    ]
+
+
+def test_plan_rows_that_cannot_be_read_name_their_row_and_column(tmp_path: Path) -> None:
+    sheets = _good()
+    sheets["年間計画"] = [
+        ["年度", "協議会ID", "予定月", "会議種別"],
+        ["来年度", "C001", "10月", "定期"],
+        ["FY2026", "C999", "10月", "定期"],
+        ["FY2026", "C001", "2027-10", "定期"],
+        ["FY2026", "C001", "10月", "総会"],
+        ["FY2026", None, None, None],
+    ]
+    assert _problems(tmp_path, sheets) == [
+        "「年間計画」シート 2行目「年度」: 「来年度」は年度として読めません。"
+        "「FY2026」「2026」「令和8年度」のように記入してください。",
+        "「年間計画」シート 3行目「協議会ID」: 「C999」は「協議会」シートに登録されていません。"
+        "「協議会」シートにある協議会IDを記入してください。",
+        "「年間計画」シート 4行目「予定月」: 「2027-10」は2026年度（2026年4月～2027年3月）の"
+        "月として読めません。「2026-10」「10月」のように記入してください。",
+        "「年間計画」シート 5行目「会議種別」: 「総会」は使えません。"
+        "「定期」「臨時」のいずれかを記入してください（空欄は定期）。",
+        "「年間計画」シート 6行目「協議会ID」: 空欄です。協議会IDを記入してください。",
+        "「年間計画」シート 6行目「予定月」: 空欄です。予定月を記入してください。",
+    ]
+
+
+def test_the_plan_survives_writing_and_reading(tmp_path: Path) -> None:
+    sheets = _good()
+    sheets["年間計画"] = [
+        ["年度", "協議会ID", "予定月", "会議種別", "予定議題"],
+        ["FY2026", "C001", "2026-10", "臨時", "声掛け事案"],
+    ]
+    reg = read_registry(_book(tmp_path, sheets))
+    write_registry(reg, tmp_path / "again.xlsx")
+    assert read_registry(tmp_path / "again.xlsx").plans == reg.plans

@@ -8,6 +8,7 @@ The "not firing" case of each rule is a close but valid way of writing the same 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import shutil
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from toolkit.fictional import fictional_registry
 from toolkit.findings import CATALOGUE, Finding
 from toolkit.model import Report, Sourced
 from toolkit.normalize import UNREADABLE
-from toolkit.registry import Registry
+from toolkit.registry import Registry, RestrictedPeriod
 from toolkit.rules import Context, check_report
 from toolkit.settings import Settings
 
@@ -95,12 +96,15 @@ def test_every_rule_code_of_the_catalogue_is_tested_here() -> None:
         "R2.bad-time",
         "R2.end-before-start",
         "R2.weekday",
+        "R2.old-date",
         "R3.not-count",
+        "R3.too-many",
         "R3.no-police",
         "R3.no-civilians",
         "R3.officer-names",
         "R4.meeting-type",
         "R5.open-request",
+        "R5.pending-request",
         "R6.unknown-council",
         "R6.name-mismatch",
         "R6.facility-mismatch",
@@ -285,8 +289,9 @@ def test_r2_bad_time_does_not_fire_on_han(check: Check) -> None:
 def test_r2_end_before_start_fires(check: Check, end: str) -> None:
     (finding,) = check(end_time=end)
     assert where(finding) == ("R2.end-before-start", "error", "end_time", "報告書!S10")
+    relation = "と同じに" if end == "14:00" else "より前に"
     assert finding.message.startswith(
-        f"開催日時の終了時刻（{end}）が開始時刻（14:00）より後になっていません。"
+        f"終了時刻（{end}）が開始時刻（14:00）{relation}なっています。"
     )
 
 
@@ -310,6 +315,19 @@ def test_r2_weekday_fires_on_a_wrong_weekday(check: Check) -> None:
 
 def test_r2_weekday_does_not_fire_on_the_right_weekday(check: Check) -> None:
     assert check(date="令和8年10月15日(木)") == []
+
+
+def test_r2_old_date_fires_on_a_year_typed_wrong(check: Check) -> None:
+    (finding,) = check(date="2016/10/15")
+    assert where(finding) == ("R2.old-date", "warning", "date", "報告書!F10")
+    assert finding.message.startswith(
+        "開催日時「平成28年10月15日」は点検日（令和8年11月25日）の3,693日前です。"
+        "年の書き誤り（2016年と2026年など）がないか確認してください。"
+    )
+
+
+def test_r2_old_date_does_not_fire_within_the_setting(check: Check) -> None:
+    assert check(date=date(2025, 10, 22)) == []  # 399 days before the check
 
 
 # --- R3 counts -----------------------------------------------------------------------------------
@@ -336,6 +354,26 @@ def test_r3_not_count_fires(check: Check, key: str, value: object, found: str) -
 )
 def test_r3_not_count_does_not_fire_on_whole_numbers(check: Check, key: str, value: object) -> None:
     assert check(**{key: value}) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("civilian_attendees", 1001, "1,001"),
+        ("police_attendees", 1e19, "10,000,000,000,000,000,000"),
+    ],
+)
+def test_r3_too_many_fires_above_the_plausible_maximum(
+    check: Check, key: str, value: object, shown: str
+) -> None:
+    found = [f for f in check(**{key: value}) if f.code == "R3.too-many"]
+    (finding,) = found
+    assert where(finding) == ("R3.too-many", "error", key, CELL[key])
+    assert f"の「{shown}」は多すぎます（1,000人まで）。" in finding.message
+
+
+def test_r3_too_many_does_not_fire_at_the_maximum(check: Check) -> None:
+    assert check(civilian_attendees=1000) == []
 
 
 def test_r3_no_police_fires(check: Check) -> None:
@@ -393,9 +431,41 @@ def test_r4_meeting_type_does_not_fire(check: Check, value: str) -> None:
 def test_r5_open_request_fires_on_the_row_without_a_response(check: Check) -> None:
     (finding,) = check(request_2="通学路の見守り", response_2="")
     assert where(finding) == ("R5.open-request", "warning", "requests[1].response", "報告書!S22")
-    assert finding.message.startswith(
-        "要望事項「通学路の見守り」に措置・回答が記入されていません。"
+    assert finding.message == (
+        "要望事項「通学路の見守り」の措置・回答が記入されていません。"
+        "回答が決まっていれば記入し、決まっていなければ対応の状況（検討中 等）を"
+        "記入してください。措置の状況は参加者に速やかに連絡します（2の(7)）。"
     )
+
+
+@pytest.mark.parametrize("answer", ["市役所に設置を依頼した。", "署で検討中", "継続審議とした"])
+def test_r5_pending_request_fires_on_an_answer_still_being_handled(
+    check: Check, answer: str
+) -> None:
+    (finding,) = check(request_2="防犯灯の増設", response_2=answer)
+    assert where(finding) == (
+        "R5.pending-request",
+        "warning",
+        "requests[1].response",
+        "報告書!S22",
+    )
+    assert finding.message.startswith(f"要望事項「防犯灯の増設」の措置・回答は「{answer}」で、")
+
+
+def test_r5_mentions_problem_solving_for_a_long_running_request(check: Check) -> None:
+    (finding,) = check(request_2="防犯灯の増設", response_2="", today=date(2027, 2, 1))
+    assert finding.code == "R5.open-request"
+    assert finding.message.endswith(
+        "会議から109日が経過しています。時間を要する問題は問題解決活動のテーマに設定し、"
+        "計画的に進めてください（2の(7)）。"
+    )
+
+
+def test_r5_pending_words_are_a_setting(blank: Path, tmp_path: Path) -> None:
+    path = fill(blank, tmp_path / "r.xlsx", request_2="防犯灯の増設", response_2="県に上申した。")
+    settings = Settings(today=TODAY, pending_words=("検討中",))
+    (checked,) = check_file(path, Options(Context(settings))).reports
+    assert checked.findings == []
 
 
 def test_r5_open_request_does_not_fire_when_every_request_is_answered(check: Check) -> None:
@@ -486,6 +556,27 @@ def test_r8_restricted_period_does_not_fire_outside_the_period(check: Check, day
     assert check(registry=REGISTRY, date=day) == []
 
 
+@pytest.mark.parametrize(
+    ("station", "council_id", "fires"),
+    [
+        ("中央警察署", "", True),
+        ("中央署", "", True),
+        ("北野警察署", "", False),
+        ("", "C002", True),
+        ("", "C003", False),
+    ],
+)
+def test_r8_a_period_of_one_station_or_council_applies_there_only(
+    check: Check, station: str, council_id: str, fires: bool
+) -> None:
+    local = RestrictedPeriod(
+        "町長選挙", date(2026, 10, 10), date(2026, 10, 20), station, council_id
+    )
+    registry = dataclasses.replace(REGISTRY, periods=(local,))
+    codes = [f.code for f in check(registry=registry)]
+    assert codes == (["R8.restricted-period"] if fires else [])
+
+
 # --- R7 the same meeting reported twice (across the files of one run) ----------------------------
 
 
@@ -509,9 +600,11 @@ def test_r7_duplicate_fires_on_the_later_report_naming_the_earlier(
     (finding,) = found_2
     assert where(finding) == ("R7.duplicate", "warning", None, None)
     assert finding.message == (
-        f"駅前交番連絡協議会の令和8年10月15日の会議の報告が、内容の異なる別の報告"
-        f"（{first}「報告書」）にもあります。どちらが正しいか確認し、誤っている方を取り下げてください。"
+        "駅前交番連絡協議会の令和8年10月15日の会議の報告が、内容の異なる別の報告"
+        "（ファイル「1_first.xlsx」の「報告書」シート）にもあります。"
+        "同じ会議の報告は1件にし、誤っている方を取り下げてください（重複報告）。"
     )
+    assert str(tmp_path) not in finding.message
 
 
 def test_r7_identical_files_are_marked_same_as_without_a_finding(

@@ -44,7 +44,9 @@ def test_without_a_file_every_rule_is_on_with_the_catalogues_severity() -> None:
     assert settings == Settings(today=TODAY)
     assert all(settings.enabled(code) for code in CATALOGUE)
     assert settings.regular_meetings_per_year == 1
-    finding = settings.make("R5.open-request", field="requests[0].response", request="街灯")
+    finding = settings.make(
+        "R5.open-request", field="requests[0].response", request="街灯", found=None, hint=""
+    )
     assert finding is not None and finding.severity is Severity.WARNING
 
 
@@ -115,14 +117,37 @@ def test_numbers_are_read(tmp_path: Path) -> None:
         "open_request_overdue_days = 30\n"
         "retention_years = 3\n"
     )
-    settings = load_settings(toml(tmp_path, text))
+    settings = load_settings(toml(tmp_path, text))  # the old name of problem_solving_days
     assert (
         settings.regular_meetings_per_year,
         settings.suggestions,
         settings.suggestion_min_score,
-        settings.open_request_overdue_days,
+        settings.problem_solving_days,
         settings.retention_years,
     ) == (2, 1, 75.5, 30, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("retention_years = 100000000", "retention_years は1から30までの整数で書いてください"),
+        ("suggestion_min_score = nan", "suggestion_min_score は0から100までの数で書いてください"),
+        ("suggestion_min_score = inf", "suggestion_min_score は0から100までの数で書いてください"),
+        ("reminder_days = -1", "reminder_days は0から365までの整数で書いてください"),
+        ("max_attendees = 1.5", "max_attendees は1から100,000までの整数で書いてください"),
+        ("regular_meetings_per_year = 0", "regular_meetings_per_year は1から12までの整数"),
+        ("pending_words = []", "pending_words は"),
+        ('pending_words = ["検討中", 3]', "pending_words は"),
+    ],
+)
+def test_numbers_outside_their_range_are_refused(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        load_settings(toml(tmp_path, f"[rules]\n{text}\n"))
+
+
+def test_pending_words_replace_the_default_list(tmp_path: Path) -> None:
+    path = toml(tmp_path, '[rules]\npending_words = ["検討中", " 調整中 "]\n')
+    assert load_settings(path).pending_words == ("検討中", "調整中")
 
 
 # --- files that cannot be used -------------------------------------------------------------------

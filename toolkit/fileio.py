@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,3 +85,27 @@ def archive_copy(archive: Path, sha256: str, path: str, data: bytes) -> str:
     if not target.exists():
         write_atomic(target, data)
     return name
+
+
+OUTPUT_PROPERTY = "kyogikai-output"
+_OUTPUT_MARK = re.compile(
+    rb'name="kyogikai-output"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{0,40})<', re.IGNORECASE
+)
+
+
+def output_kind(path: Path) -> str | None:
+    """What kind of kyogikai output a file is (summary, feedback, remind, roster…), from
+    its custom document property `kyogikai-output`; None for any other file (a report, a
+    file that is not a workbook, one that cannot be read)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/custom.xml")
+            if info.file_size > 2**20:
+                return None
+            data = zf.read(info)
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    found = _OUTPUT_MARK.search(data)
+    return found.group(1).decode("utf-8", "replace") if found else None

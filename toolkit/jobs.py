@@ -18,7 +18,7 @@ from pathlib import Path
 from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
 from toolkit.fiscal import Period
-from toolkit.ledger import Expired, IngestStats, Ledger
+from toolkit.ledger import Expired, ExpiredOutput, IngestStats, Ledger
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -158,7 +158,9 @@ def summary(
         table = build_summary(
             ledger, period, registry=context.registry, station=station, settings=context.settings
         )
-    write_summary(table, out, inputs=[*paths, *(p for p in (db, *inputs) if p is not None)])
+        write_summary(table, out, inputs=[*paths, *(p for p in (db, *inputs) if p is not None)])
+        if db is not None:
+            ledger.record_outputs("summary", [out], context.settings.today)
     return SummaryOutcome(period, len(table.meetings), tally)
 
 
@@ -168,17 +170,43 @@ def summary(
 @dataclass
 class RetentionOutcome:
     expired: list[Expired]
+    outputs: list[ExpiredOutput]
     applied: bool
     removed: int = 0
 
 
 def retention(db: Path, settings: Settings, *, apply: bool) -> RetentionOutcome:
-    """Reports past their retention period on `settings.today`; with `apply`, purged."""
+    """Reports (and the outputs holding their text) past their retention period on
+    `settings.today`; with `apply`, purged."""
     with Ledger.open(db) as ledger:
         expired = ledger.expired(settings.today, settings.retention_years)
+        outputs = ledger.expired_outputs(settings.today, settings.retention_years)
         if not apply:
-            return RetentionOutcome(expired, False)
-        return RetentionOutcome(expired, True, ledger.purge(expired, settings.today))
+            return RetentionOutcome(expired, outputs, False)
+        removed = ledger.purge(expired, settings.today, outputs)
+        return RetentionOutcome(expired, outputs, True, removed)
+
+
+# --- remind --------------------------------------------------------------------------------
+
+
+def remind(db: Path, registry: Registry, settings: Settings, out_dir: Path) -> list[Path]:
+    """Write one list per police station of what it still owes (督促, corrections,
+    long-open requests) into `out_dir`; the ledger records them as outputs."""
+    from toolkit.aggregate.remind import station_lists
+    from toolkit.excel.remind import remind_path, write_station_list
+
+    if not db.exists():
+        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+    written: list[Path] = []
+    with Ledger.open(db) as ledger:
+        for item in station_lists(ledger, registry, settings):
+            path = remind_path(out_dir, item.station)
+            days = settings.reminder_days
+            _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
+            written.append(path)
+        ledger.record_outputs("remind", written, settings.today)
+    return written
 
 
 # --- forms ---------------------------------------------------------------------------------

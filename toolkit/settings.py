@@ -7,13 +7,19 @@ documented defaults, read from a TOML file when one is given:
 [rules]
 disabled = ["R8"]                 # a code ("R3.no-civilians") or a family ("R8")
 regular_meetings_per_year = 2     # C1, 要綱第6条第2項: 年1回以上
+reminder_days = 30                # C2: 予定月の末日からこの日数を過ぎたら督促
+pending_words = ["検討中", "調整中"]  # R5: 「対応中」とみなす言葉（既定の一覧を置き換え）
 [rules.severity]
 "R5.open-request" = "error"
 ```
+
+Every number has a range; a value outside it (or not a number, or NaN) is refused with a
+Japanese message naming the file and the key.
 """
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,6 +28,36 @@ from typing import Any
 
 from toolkit.errors import InputError
 from toolkit.findings import CATALOGUE, Finding, Severity
+
+# R5: words in a 措置・回答 that say the request is still being handled (対応中).
+PENDING_WORDS = (
+    "検討中",
+    "検討する",
+    "検討します",
+    "調整中",
+    "上申",
+    "要望済",
+    "要望した",
+    "依頼中",
+    "依頼した",
+    "照会中",
+    "確認中",
+    "協議中",
+    "対応中",
+    "未定",
+    "次回回答",
+    "次回報告",
+    "回答予定",
+    "報告予定",
+    "対応予定",
+    "検討予定",
+    "継続審議",
+    "継続検討",
+    "継続協議",
+    "継続中",
+)
+# R5: words that say the request became a theme of 問題解決活動 (2(7)).
+PROBLEM_SOLVING_WORDS = ("問題解決活動", "問題解決のテーマ", "問題解決テーマ")
 
 
 class SettingsError(InputError):
@@ -43,8 +79,19 @@ class Settings:
     # Identity: a misspelt council name counts as the registered council whose facility
     # and police station are the report's own when the names are at least this close.
     identity_min_score: float = 80.0
-    # C3: requests open longer than this many days are listed as overdue.
-    open_request_overdue_days: int = 90
+    # R5/C3: a request still open or pending this many days after the meeting at which
+    # it was raised is a 問題解決活動 candidate (2(7)).
+    problem_solving_days: int = 90
+    # R5: words of a 措置・回答 that mean "still being handled" (対応中).
+    pending_words: tuple[str, ...] = PENDING_WORDS
+    # C2: a planned meeting not reported this many days after its month ended is 督促.
+    reminder_days: int = 30
+    # C2: a report received more than this many days after the meeting is late (速やかに).
+    late_report_days: int = 30
+    # R2: a meeting date this many days before the check day is probably a typo (2016).
+    old_date_days: int = 400
+    # R3: attendance counts above this are not plausible (a typo, or 1e19).
+    max_attendees: int = 1000
     # Retention (2(9)): years, counted from 1 April of the following fiscal year.
     retention_years: int = 1
 
@@ -59,15 +106,21 @@ class Settings:
         return CATALOGUE[code].make(severity=self.severity.get(code), **kwargs)
 
 
-# Numeric settings and the type each must have.
-_NUMBERS: dict[str, type] = {
-    "regular_meetings_per_year": int,
-    "suggestions": int,
-    "suggestion_min_score": float,
-    "identity_min_score": float,
-    "open_request_overdue_days": int,
-    "retention_years": int,
+# Numeric settings: the type each must have and its range (both ends included).
+_NUMBERS: dict[str, tuple[type, float, float]] = {
+    "regular_meetings_per_year": (int, 1, 12),
+    "suggestions": (int, 0, 20),
+    "suggestion_min_score": (float, 0, 100),
+    "identity_min_score": (float, 50, 100),
+    "problem_solving_days": (int, 1, 3650),
+    "reminder_days": (int, 0, 365),
+    "late_report_days": (int, 0, 365),
+    "old_date_days": (int, 30, 3650),
+    "max_attendees": (int, 1, 100_000),
+    "retention_years": (int, 1, 30),
 }
+# Older names still read (and what they mean now).
+_RENAMED = {"open_request_overdue_days": "problem_solving_days"}
 
 
 def load_settings(path: Path | None, **overrides: Any) -> Settings:
@@ -95,10 +148,13 @@ def _from_toml(path: Path, base: Settings) -> Settings:
         raise SettingsError(f"{where}: [rules] が表になっていません。")
     changes: dict[str, Any] = {}
     for key, value in rules.items():
+        key = _RENAMED.get(key, key)
         if key == "disabled":
             changes["disabled"] = _disabled(value, where)
         elif key == "severity":
             changes["severity"] = _severities(value, where)
+        elif key == "pending_words":
+            changes["pending_words"] = _words(value, where)
         elif key in _NUMBERS:
             changes[key] = _number(key, value, where)
         else:
@@ -136,12 +192,31 @@ def _severities(value: object, where: str) -> dict[str, Severity]:
     return out
 
 
+def _words(value: object, where: str) -> tuple[str, ...]:
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise SettingsError(
+            f'{where}: pending_words は ["検討中", "調整中"] のように言葉の一覧で書いてください。'
+        )
+    return tuple(v.strip() for v in value)
+
+
 def _number(key: str, value: object, where: str) -> int | float:
-    wanted = _NUMBERS[key]
+    wanted, low, high = _NUMBERS[key]
     ok = isinstance(value, int) and not isinstance(value, bool)
     if wanted is float:
-        ok = ok or isinstance(value, float)
-    if not ok or value < 0:  # type: ignore[operator]
-        kind = "0以上の整数" if wanted is int else "0以上の数"
-        raise SettingsError(f"{where}: {key} は{kind}で書いてください（「{value}」）。")
+        ok = ok or (isinstance(value, float) and math.isfinite(value))
+    kind = "整数" if wanted is int else "数"
+    if not ok or not low <= value <= high:  # type: ignore[operator]
+        raise SettingsError(
+            f"{where}: {key} は{_bound(low)}から{_bound(high)}までの{kind}で書いてください"
+            f"（「{value}」）。"
+        )
     return wanted(value)
+
+
+def _bound(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else str(x)

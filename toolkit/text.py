@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import unicodedata
 
 
@@ -26,7 +27,8 @@ def _tables() -> tuple[dict[int, None], dict[int, None]]:
         elif kind == "A":
             ambiguous[code] = None
     # Pictographs and the CJK extension planes, without asking for each of their codes.
-    for first, last in ((0x1F300, 0x1F64F), (0x1F900, 0x1F9FF), (0x20000, 0x3FFFD)):
+    pictographs = ((0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1FAFF))
+    for first, last in (*pictographs, (0x20000, 0x3FFFD)):
         wide.update(dict.fromkeys(range(first, last + 1)))
     return wide, {**wide, **ambiguous}
 
@@ -67,3 +69,29 @@ def wrapped_lines(text: str, per_line: float) -> int:
     """Lines `text` takes when wrapped at `per_line` columns (each line break starts a line)."""
     per_line = max(per_line, 1.0)
     return sum(max(1, math.ceil(display_width(part) / per_line)) for part in text.split("\n"))
+
+
+# Control characters a cell cannot hold (XML 1.0 allows tab, line feed and carriage return
+# only); and Excel's own escape for them, which it would turn back into the character.
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF])
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4})_")
+
+
+def cell_text(value: object) -> str:
+    """Text as it may be written into a workbook cell: control characters removed, and a
+    literal `_x0008_` kept literal (Excel would read it as the character it encodes).
+
+    Writers store text with their string writers (never as a formula), so text starting
+    with "=" stays text; this makes sure the characters themselves can be stored.
+    """
+    text = str(value).translate(_CONTROL)
+    return _EXCEL_ESCAPE.sub(r"_x005F_\1_", text)
+
+
+_TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(value: object) -> str:
+    """Text safe to print on a terminal: escape sequences (ESC[2J, ESC]0;…) and other
+    control characters shown as visible codes instead of being obeyed."""
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))

@@ -26,11 +26,13 @@ from datetime import date
 
 import pandas as pd
 
-from toolkit.aggregate.charts import by_month, by_station, request_status
+from toolkit.aggregate.charts import by_month, by_station
 from toolkit.aggregate.checks import findings_table
 from toolkit.aggregate.frames import Scope, compact
-from toolkit.aggregate.listings import agenda_tables, meetings_table
-from toolkit.aggregate.requests import requests_table
+from toolkit.aggregate.listings import agenda_tables, frequent_topics, meetings_table
+from toolkit.aggregate.overview import Overview, build_overview
+from toolkit.aggregate.plan import plan_table, reminders_table
+from toolkit.aggregate.requests import candidates_table, requests_table, status_counts
 from toolkit.aggregate.status import submissions_table, yearly_table
 from toolkit.aggregate.tally import tally_table
 from toolkit.fiscal import Period
@@ -47,17 +49,22 @@ class Summary:
     created: date
     station: str | None
     registry_used: bool
+    overview: Overview  # 概況
     tally: pd.DataFrame  # 集計表 (with 行区分 明細/小計/合計)
     submissions: pd.DataFrame  # 提出状況
+    reminders: pd.DataFrame  # 督促
     yearly: pd.DataFrame  # 年度実施状況
     meetings: pd.DataFrame  # 開催一覧
     agenda_counts: pd.DataFrame  # 協議事項: counts by 区分
+    agenda_topics: pd.DataFrame  # 協議事項: the most frequent topics
     agenda: pd.DataFrame  # 協議事項: the topics
+    candidates: pd.DataFrame  # 要望事項: 問題解決活動 candidates
     requests: pd.DataFrame  # 要望事項
     findings: pd.DataFrame  # 検証結果
     by_station: pd.DataFrame  # グラフ: meetings by station, 臨時会議 (C4)
     by_month: pd.DataFrame  # グラフ: meetings and attendance by month of the FY
-    request_status: pd.DataFrame  # グラフ: answered / open requests by station
+    request_status: pd.DataFrame  # グラフ: requests by station and status
+    plans: pd.DataFrame  # every planned meeting and its status (C2)
     notes: list[str] = field(default_factory=list)
 
 
@@ -75,12 +82,11 @@ def build_summary(
     in the ledger.
     """
     scope = Scope.of(ledger, period, registry, station, settings)
-    fy = scope.reports(ledger.current_reports(period.fiscal_year, period.end))
-    in_period = (fy["meeting_date"] >= pd.Timestamp(period.start)) & (
-        fy["meeting_date"] <= pd.Timestamp(period.end)
-    )
-    rep = fy[in_period]
-    councils = scope.councils(fy)
+    until = max(period.end, settings.today)
+    fy_all = scope.reports(ledger.current_reports(period.fiscal_year, until))
+    fy = fy_all[fy_all["meeting_date"] <= pd.Timestamp(period.end)]
+    rep = fy[fy["meeting_date"] >= pd.Timestamp(period.start)]
+    councils = scope.councils(fy_all)
     order = scope.station_order(councils)
     councils = councils.assign(_station=councils["station"].map(order)).sort_values(
         ["_station", "order"], kind="stable", ignore_index=True
@@ -88,8 +94,10 @@ def build_summary(
     notes: list[str] = []
     if registry is None:
         notes.append("協議会名簿の指定がないため、報告のあった協議会だけを集計しています。")
-    submissions = submissions_table(scope, rep, fy, councils)
+    plans = plan_table(scope, fy_all, councils)
+    submissions = submissions_table(scope, rep, fy, councils, plans)
     requests = requests_table(scope, rep)
+    findings = findings_table(scope, rep, station)
     agenda_counts, agenda = agenda_tables(scope, rep)
     stations = scope.stations
     return Summary(
@@ -97,17 +105,22 @@ def build_summary(
         created=settings.today,
         station=stations[0] if stations and len(stations) == 1 else station,
         registry_used=registry is not None,
+        overview=build_overview(scope, rep, fy, submissions, plans, requests, findings, order),
         tally=tally_table(rep, councils, order),
         submissions=submissions,
-        yearly=yearly_table(fy, councils, submissions),
+        reminders=reminders_table(plans),
+        yearly=yearly_table(fy, councils, submissions, plans),
         meetings=compact(meetings_table(rep, order, registry is not None)),
         agenda_counts=agenda_counts,
+        agenda_topics=frequent_topics(agenda),
         agenda=compact(agenda),
+        candidates=candidates_table(requests),
         requests=compact(requests),
-        findings=compact(findings_table(scope, rep, station)),
+        findings=compact(findings),
         by_station=by_station(rep, fy, order),
         by_month=by_month(fy, period, settings.today),
-        request_status=request_status(requests, order),
+        request_status=status_counts(requests, order),
+        plans=plans,
         notes=notes,
     )
 

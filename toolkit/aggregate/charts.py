@@ -8,7 +8,7 @@ import pandas as pd
 
 from toolkit.aggregate.frames import count_types
 from toolkit.fiscal import FY_MONTHS, MONTH_HEADERS, Period, month_starts
-from toolkit.rules.fiscal import ANSWERED, OPEN, extraordinary
+from toolkit.rules.fiscal import extraordinary
 
 
 def by_station(rep: pd.DataFrame, fy: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
@@ -27,6 +27,7 @@ def by_station(rep: pd.DataFrame, fy: pd.DataFrame, order: dict[str, int]) -> pd
             "警察署": names,
             "定期会議": period["regular"].to_numpy(),
             "臨時会議": [c.in_period for c in c4],
+            "種別不明": period["unknown"].to_numpy(),
             "開催計": period["meetings"].to_numpy(),
             "臨時会議（年度累計）": [c.in_year for c in c4],
         }
@@ -48,20 +49,8 @@ def by_month(fy: pd.DataFrame, period: Period, today: date) -> pd.DataFrame:
             "開催数": counts["meetings"].astype("Int64").mask(future).reset_index(drop=True),
             "定期会議": counts["regular"].astype("Int64").mask(future).reset_index(drop=True),
             "臨時会議": counts["extraordinary"].astype("Int64").mask(future).reset_index(drop=True),
+            "種別不明": counts["unknown"].astype("Int64").mask(future).reset_index(drop=True),
             "民間出席者": civilians.astype("Int64").mask(future).reset_index(drop=True),
         }
     )
     return out
-
-
-def request_status(requests: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
-    names = list(order)
-    answered = requests[requests["状況"] == ANSWERED].groupby("警察署").size()
-    still = requests[requests["状況"] == OPEN].groupby("警察署").size()
-    return pd.DataFrame(
-        {
-            "警察署": names,
-            "回答済": [int(answered.get(n, 0)) for n in names],
-            "未回答": [int(still.get(n, 0)) for n in names],
-        }
-    )

@@ -53,18 +53,30 @@ def findings_table(scope: Scope, rep: pd.DataFrame, station: str | None) -> pd.D
     )
     out = pd.DataFrame(
         {
-            "ファイル": items["path"],
-            "シート": items["sheet"],
-            "セル": items["cell"],
-            "重大度": items["severity"].map(SEVERITY_JA),
-            "コード": items["code"],
-            "内容": items["message"],
             "警察署": items["station"],
             "協議会名": items["name"],
             "開催日": pd.to_datetime(items["meeting_date"]),
+            "ファイル名": items["path"].map(
+                lambda p: PurePath(p).name if isinstance(p, str) else p
+            ),
+            "シート": items["sheet"],
+            "セル": items["cell"].map(_a1),
+            "重大度": items["severity"].map(SEVERITY_JA),
+            "内容": items["message"],
+            "コード": items["code"],
+            "ファイル": items["path"],
         }
     )
-    return text_blanks(out.reset_index(drop=True), ["シート", "セル", "警察署", "協議会名"])
+    return text_blanks(
+        out.reset_index(drop=True), ["シート", "セル", "警察署", "協議会名", "ファイル名"]
+    )
+
+
+def _a1(cell: object) -> object:
+    """The cell without its sheet (the sheet has a column of its own)."""
+    if not isinstance(cell, str):
+        return cell
+    return cell.rpartition("!")[2] or cell
 
 
 def _unreadable_in_station(files: pd.DataFrame, rep: pd.DataFrame, stations: list[str]) -> Any:

@@ -19,6 +19,7 @@ from toolkit.fiscal import Period
 from toolkit.ledger import Ledger, Rows
 from toolkit.model import EXTRAORDINARY, REGULAR
 from toolkit.registry import Registry, identify, same_name
+from toolkit.rules.fiscal import late
 from toolkit.settings import Settings
 
 UNREGISTERED = "名簿外"
@@ -71,6 +72,8 @@ def reports_frame(rows: Rows) -> pd.DataFrame:
     for col in ("n_agenda", "n_requests", "n_open"):
         df[col] = pd.to_numeric(df[col]).astype("int64")
     df["purged_run"] = pd.to_numeric(df["purged_run"]).astype("float64")
+    for col in ("received_on", "first_received"):
+        df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
     return df
 
 
@@ -134,8 +137,19 @@ class Scope:
         return cls(ledger, period, registry, _station_filter(ledger, registry, station), settings)
 
     def reports(self, rows: Rows) -> pd.DataFrame:
-        """Report rows resolved to their councils, limited to the scope's stations."""
-        return self.resolve(reports_frame(rows))
+        """Report rows resolved to their councils, limited to the scope's stations, with
+        the days from each meeting to its first receipt and whether that was late (C2)."""
+        df = self.resolve(reports_frame(rows))
+        days = (df["first_received"] - df["meeting_date"]).dt.days
+        df["days_to_receipt"] = days.astype("Int64")
+        df["late"] = [
+            late(
+                m.date() if pd.notna(m) else None, r.date() if pd.notna(r) else None, self.settings
+            )
+            for m, r in zip(df["meeting_date"], df["first_received"], strict=True)
+        ]
+        df["late"] = df["late"].astype(bool)
+        return df
 
     def resolve(self, df: pd.DataFrame) -> pd.DataFrame:
         """Add key, station, council and facility names as the summary shows them."""

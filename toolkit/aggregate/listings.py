@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -22,25 +24,29 @@ from toolkit.ledger import PURGED_TEXT
 from toolkit.model import CATEGORIES
 
 
-def _sorted(rep: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
-    return rep.assign(_s=rep["station"].map(order)).sort_values(
-        ["_s", "name", "meeting_date", "report_id"], kind="stable"
-    )
-
-
 def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.DataFrame:
-    """開催一覧: one row per current report of the period; `listed`: a registry was given."""
-    r = _sorted(rep, order)
+    """開催一覧: one row per current report of the period, by date; `listed`: a registry
+    was given. The file and sheet come last: they are for finding the file, not for paper."""
+    r = rep.assign(_s=rep["station"].map(order)).sort_values(
+        ["meeting_date", "_s", "name", "report_id"], kind="stable", na_position="last"
+    )
     purged = r["purged_run"].notna()
-    notes = np.where(r["registered"] | (not listed), "", UNREGISTERED)
-    notes = np.where(purged, np.char.add(notes.astype(str), "保存期間経過（本文削除済）"), notes)
+    marks = zip(~(r["registered"] | (not listed)), r["late"].tolist(), purged.tolist(), strict=True)
+    notes = [
+        "・".join(
+            word
+            for word, on in zip(
+                (UNREGISTERED, "報告遅れ", "保存期間経過（本文削除済）"), flags, strict=True
+            )
+            if on
+        )
+        for flags in marks
+    ]
     out = pd.DataFrame(
         {
             "開催日": r["meeting_date"],
             "警察署": r["station"],
-            "協議会ID": r["cid"],
             "協議会名": r["name"],
-            "施設名": r["facility"],
             "会議種別": r["meeting_type"].map(TYPE_JA).fillna(UNKNOWN_TYPE),
             "開催時間": _hours(r["start_time"], r["end_time"]),
             "開催場所": r["venue"],
@@ -49,10 +55,14 @@ def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd
             "協議事項": r["n_agenda"],
             "要望事項": r["n_requests"],
             "未回答": r["n_open"],
-            "報告者": r["reporter"],
             "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
-            "写真": r["pictures"],
+            "受付日": r["first_received"],
+            "受付まで日数": r["days_to_receipt"],
             "備考": notes,
+            "協議会ID": r["cid"],
+            "施設名": r["facility"],
+            "報告者": r["reporter"],
+            "写真": r["pictures"],
             "ファイル": r["path"],
             "シート": r["sheet"],
         }
@@ -119,4 +129,29 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
     )
     return agenda_counts, text_blanks(
         listing.reset_index(drop=True), ["協議事項", "備考", "シート"]
+    )
+
+
+def frequent_topics(agenda: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """The topics discussed most often in the period (same words after width and spaces
+    are set aside), with how many meetings took them up."""
+    topics = agenda["協議事項"].dropna().astype(str)
+    topics = topics[topics != PURGED_TEXT]
+    if topics.empty:
+        return pd.DataFrame({"順位": [], "協議事項": [], "区分": [], "件数": []})
+    keys = topics.map(lambda t: "".join(unicodedata.normalize("NFKC", t).split()))
+    counted = (
+        pd.DataFrame({"key": keys, "topic": topics, "区分": agenda.loc[topics.index, "区分"]})
+        .groupby("key", sort=False)
+        .agg(topic=("topic", "first"), category=("区分", "first"), n=("topic", "size"))
+        .sort_values("n", ascending=False, kind="stable")
+    )
+    top = counted[counted["n"] > 1].head(limit)
+    return pd.DataFrame(
+        {
+            "順位": range(1, len(top) + 1),
+            "協議事項": top["topic"].to_list(),
+            "区分": top["category"].astype(str).to_list(),
+            "件数": top["n"].astype(int).to_list(),
+        }
     )

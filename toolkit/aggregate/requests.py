@@ -1,24 +1,38 @@
-"""要望事項: every request of the period, and every one still open from before (C3).
+"""要望事項: every request of the period, and every one not yet answered from before (C3).
 
-An unanswered request stays on HQ's desk until answered (2(7)), so the still-open requests
-of earlier reports are listed too, marked 前期間から継続. Days open are counted from the
-meeting date to `settings.today`; the status of each request is the rule C3's.
+A request that is not answered stays on HQ's desk until it is (2(7)), so the open, pending
+and 問題解決活動 requests of earlier reports are listed too, marked 前期間から継続. Each
+request's status is the rule's (`toolkit.rules.requests`): 回答済 / 対応中 / 未回答 /
+問題解決活動, with the days since the meeting at which it was raised.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import pandas as pd
 
 from toolkit.aggregate.frames import CARRIED, IN_PERIOD, Scope, frame, reports_frame, text_blanks
 from toolkit.ledger import PURGED_TEXT
-from toolkit.rules.fiscal import OVERDUE, request_state
+from toolkit.rules.requests import (
+    ANSWERED,
+    FROM_STORED,
+    OPEN,
+    PENDING,
+    PROBLEM_SOLVING,
+    request_state,
+    written_status,
+)
+from toolkit.settings import Settings
+
+STATUS_ORDER = (PROBLEM_SOLVING, OPEN, PENDING, ANSWERED)
 
 
 def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
-    """要望事項: the period's requests, then the open ones carried forward."""
+    """要望事項: the period's requests, then those carried forward, by station and council."""
     ledger, period, settings = scope.ledger, scope.period, scope.settings
     current = frame(ledger.requests_between(period.start, period.end))
-    earlier_rows = frame(ledger.unanswered_before(period.start))
+    earlier_rows = frame(ledger.not_done_before(period.start))
     info_cols = ["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]
     parts = [current.merge(rep[info_cols], on="report_id").assign(scope=IN_PERIOD)]
     if len(earlier_rows):
@@ -30,9 +44,12 @@ def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
         ["station", "name", "meeting_date", "report_id", "seq"], kind="stable"
     )
     states = [
-        request_state(bool(answered), when.date(), settings)
-        for answered, when in zip(
-            items["answered"].tolist(), items["meeting_date"].tolist(), strict=True
+        request_state(_written(response, state, settings), day.date(), settings)
+        for response, state, day in zip(
+            items["response"].tolist(),
+            items["state"].tolist(),
+            items["meeting_date"].tolist(),
+            strict=True,
         )
     ]
     purged = items["purged_run"].notna()
@@ -45,10 +62,49 @@ def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
             "措置・回答": items["response"].astype(object).where(~purged, None),
             "状況": [s.status for s in states],
             "経過日数": pd.array([s.days_open for s in states], dtype="Int64"),
-            "期限超過": [OVERDUE if s.overdue else "" for s in states],
+            "備考": [_note(s.status, s.written) for s in states],
             "対象": items["scope"],
             "ファイル": items["path"],
             "シート": items["sheet"],
         }
     )
     return text_blanks(out.reset_index(drop=True), ["要望事項", "措置・回答", "シート"])
+
+
+def _written(response: object, stored: object, settings: Settings) -> str:
+    """What the answer says: from its words when the ledger still holds them, else the
+    status stored when it was ingested (a purged report keeps only that)."""
+    if isinstance(response, str) and response.strip():
+        return written_status(response, settings)
+    if isinstance(stored, str) and stored in FROM_STORED:
+        return FROM_STORED[stored]
+    return OPEN
+
+
+def _note(status: str, written: str) -> str:
+    if status == PROBLEM_SOLVING and written in (OPEN, PENDING):
+        return f"{written}のまま長期化（問題解決活動の候補）"
+    return ""
+
+
+def candidates_table(requests: pd.DataFrame) -> pd.DataFrame:
+    """問題解決活動 candidates per police station (2(7)): requests that became a theme or
+    stayed open or pending too long."""
+    found = requests[requests["状況"] == PROBLEM_SOLVING]
+    columns = ["警察署", "協議会名", "開催日", "要望事項", "措置・回答", "状況", "経過日数", "備考"]
+    return found[columns].reset_index(drop=True)
+
+
+def status_counts(requests: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Requests per station by status, split into those raised in the period and those
+    carried forward (the chart and the overview count the same way)."""
+    names = list(order)
+    out: dict[str, list[Any]] = {"警察署": names}
+    for scope_name, label in ((IN_PERIOD, ""), (CARRIED, "（継続）")):
+        part = requests[requests["対象"] == scope_name]
+        for status in STATUS_ORDER:
+            if label and status == ANSWERED:
+                continue  # only requests not yet answered are carried forward
+            counts = part[part["状況"] == status].groupby("警察署").size()
+            out[status + label] = [int(counts.get(n, 0)) for n in names]
+    return pd.DataFrame(out)

@@ -1,7 +1,9 @@
-"""提出状況 and 年度実施状況: per council, what the period and the fiscal year hold.
+"""提出状況 and 年度実施状況: per council, what the plan, the period and the fiscal year hold.
 
 The statuses are decided by the rules across reports (`toolkit.rules.fiscal`: C1 the yearly
-定期会議, C2 submission); these functions lay them out.
+定期会議, C2 the yearly plan and the days to receipt); these functions lay them out. A council
+that did not meet in the period is not "未提出": reports follow meetings, and what is owed is
+what the plan promised (督促).
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ import numpy as np
 import pandas as pd
 
 from toolkit.aggregate.frames import UNREGISTERED, Scope, count_types, frame, text_blanks
+from toolkit.aggregate.plan import plan_counts
 from toolkit.fiscal import FY_MONTHS, MONTH_HEADERS, months_left
-from toolkit.rules.fiscal import submission, yearly_regular
+from toolkit.rules.fiscal import NO_PLAN, PLAN_CHASE, PLAN_DUE, yearly_regular
+
+UNKNOWN_MARK = "？"
+PLANNED_MARK = "予定"
 
 
 def _last_meetings(scope: Scope) -> pd.Series:
@@ -23,72 +29,108 @@ def _last_meetings(scope: Scope) -> pd.Series:
     return pd.to_datetime(df.groupby("key")["last"].max(), format="%Y-%m-%d")
 
 
+def plan_state(planned: int, chase: int) -> str:
+    """計画なし / 督促あり / 計画どおり: one word for a council's plan."""
+    if planned == 0:
+        return NO_PLAN
+    return "督促あり" if chase else "計画どおり"
+
+
 def submissions_table(
-    scope: Scope, rep: pd.DataFrame, fy: pd.DataFrame, councils: pd.DataFrame
+    scope: Scope,
+    rep: pd.DataFrame,
+    fy: pd.DataFrame,
+    councils: pd.DataFrame,
+    plans: pd.DataFrame,
 ) -> pd.DataFrame:
-    """提出状況: every council once, with its reports of the period (C2) and its 定期会議 of
-    the fiscal year (C1)."""
+    """提出状況: every council once — its yearly plan (C2), its reports of the period, its
+    定期会議 of the fiscal year (C1), late reports."""
     settings = scope.settings
+    c = councils
     in_period = rep.groupby("key").size()
     year = count_types(fy, "key")
+    late = fy[fy["late"]].groupby("key").size()
     last = _last_meetings(scope)
-    c = councils
-    n = c["key"].map(in_period).fillna(0).astype(int)
+    counts = plan_counts(plans)
+    planned = c["key"].map(counts["planned"]).fillna(0).astype(int)
+    chase = c["key"].map(counts["督促"]).fillna(0).astype(int)
     regular = c["key"].map(year["regular"]).fillna(0).astype(int)
-    extra = c["key"].map(year["extraordinary"]).fillna(0).astype(int)
     left = months_left(scope.period, settings.today)
     c1 = [yearly_regular(int(held), left, settings).label for held in regular.tolist()]
     out = pd.DataFrame(
         {
-            "協議会ID": c["cid"],
             "警察署": c["station"],
-            "施設名": c["facility"],
+            "協議会ID": c["cid"],
             "協議会名": c["name"],
-            "協議会種別": c["kind"],
-            "期間内報告数": n,
+            "計画の状況": [plan_state(p, k) for p, k in zip(planned, chase, strict=True)],
+            "年間計画": planned,
+            "実施済": c["key"].map(counts["実施済"]).fillna(0).astype(int),
+            "督促": chase,
+            "期間内報告": c["key"].map(in_period).fillna(0).astype(int),
             "最終開催日": c[["key"]]
             .merge(last.rename("last"), left_on="key", right_index=True, how="left")["last"]
             .to_numpy(),
-            "年度定期回数": regular,
-            "年度臨時回数": extra,
-            "提出状況": [submission(int(k)) for k in n.tolist()],
+            "年度定期": regular,
+            "年度臨時": c["key"].map(year["extraordinary"]).fillna(0).astype(int),
+            "年度種別不明": c["key"].map(year["unknown"]).fillna(0).astype(int),
             "年度内定期会議": pd.Series(c1, index=c.index, dtype=object),
-            "年度残り月数": left,
+            "残り月数": left,
+            "報告遅れ": c["key"].map(late).fillna(0).astype(int),
             "備考": np.where(c["registered"] | (scope.registry is None), "", UNREGISTERED),
+            "協議会種別": c["kind"],
+            "計画予定": c["key"].map(counts["予定"]).fillna(0).astype(int),
         }
     )
     out["最終開催日"] = pd.to_datetime(out["最終開催日"])
-    return text_blanks(out.reset_index(drop=True), ["協議会ID", "施設名", "協議会名"])
+    if int(out["年度種別不明"].sum()) == 0:
+        out = out.drop(columns=["年度種別不明"])
+    return text_blanks(out.reset_index(drop=True), ["協議会ID", "協議会名"])
 
 
-def _marks(regular: pd.Series, extra: pd.Series) -> pd.Series:
-    """定 / 臨 / 定2 / 定・臨 from counts."""
-    r = np.where(regular > 0, "定", "")
-    r = np.where(regular > 1, r + regular.astype(str), r)
-    e = np.where(extra > 0, "臨", "")
-    e = np.where(extra > 1, e + extra.astype(str), e)
-    sep = np.where((regular > 0) & (extra > 0), "・", "")
-    return pd.Series(
-        np.char.add(np.char.add(r.astype(str), sep), e.astype(str)), index=regular.index
-    )
+def _marks(regular: pd.Series, extra: pd.Series, unknown: pd.Series) -> pd.Series:
+    """定 / 臨 / ？ / 定2 / 定・臨 from counts."""
+    parts = []
+    for mark, counts in (("定", regular), ("臨", extra), (UNKNOWN_MARK, unknown)):
+        text = np.where(counts > 0, mark, "")
+        parts.append(np.where(counts > 1, np.char.add(text, counts.astype(str)), text))
+    joined = [
+        "・".join(p for p in trio if p) for trio in zip(*(p.tolist() for p in parts), strict=True)
+    ]
+    return pd.Series(joined, index=regular.index)
 
 
 def yearly_table(
-    fy: pd.DataFrame, councils: pd.DataFrame, submissions: pd.DataFrame
+    fy: pd.DataFrame, councils: pd.DataFrame, submissions: pd.DataFrame, plans: pd.DataFrame
 ) -> pd.DataFrame:
-    """年度実施状況: April–March, 定/臨 marks per council and month."""
-    base = submissions[["協議会ID", "警察署", "協議会名"]].copy()
+    """年度実施状況: April–March, what each council held (定/臨/？) and, in months where a
+    planned meeting is still owed, 予定 or 督促."""
+    base = submissions[["警察署", "協議会ID", "協議会名"]].copy()
     keys = councils["key"]
     if len(fy):
         counts = count_types(fy.assign(m=fy["meeting_date"].dt.month), ["key", "m"])
-        marks = _marks(counts["regular"], counts["extraordinary"]).unstack("m")
+        marks = _marks(counts["regular"], counts["extraordinary"], counts["unknown"]).unstack("m")
     else:
         marks = pd.DataFrame()
+    owed = plans[plans["状況"].isin([PLAN_DUE, PLAN_CHASE])]
+    owed_marks = {
+        (k, m.month): (PLANNED_MARK if s == PLAN_DUE else PLAN_CHASE)
+        for k, m, s in zip(owed["key"], owed["予定月"], owed["状況"], strict=True)
+    }
     for month, header in zip(FY_MONTHS, MONTH_HEADERS, strict=True):
         column = marks[month] if month in marks.columns else pd.Series(dtype=object)
         mapped = keys.map(column).astype(object)
-        base[header] = mapped.where(mapped.notna() & (mapped != ""), None)
-    base["定期計"] = submissions["年度定期回数"].to_numpy()
-    base["臨時計"] = submissions["年度臨時回数"].to_numpy()
+        held = mapped.where(mapped.notna() & (mapped != ""), None)
+        base[header] = pd.Series(
+            [
+                h if isinstance(h, str) and h else owed_marks.get((k, month))
+                for k, h in zip(keys, held, strict=True)
+            ],
+            index=base.index,
+            dtype=object,
+        )
+    base["定期計"] = submissions["年度定期"].to_numpy()
+    base["臨時計"] = submissions["年度臨時"].to_numpy()
+    if "年度種別不明" in submissions.columns:
+        base["種別不明計"] = submissions["年度種別不明"].to_numpy()
     base["年度内定期会議"] = submissions["年度内定期会議"].to_numpy()
     return base.reset_index(drop=True)

@@ -10,8 +10,10 @@ import click
 from toolkit.cli.group import main
 from toolkit.cli.options import (
     DATE,
+    EXISTING,
     PATHS,
     config_option,
+    output_dir,
     progress,
     reading_options,
     registry_option,
@@ -88,22 +90,40 @@ def summary(
 def retention(db: Path, as_of: date | None, apply: bool, config: Path | None) -> None:
     """保存期間（1年、翌年度の4月1日から起算）を過ぎた報告書を一覧にする（--apply で削除）。"""
     from toolkit import jobs as J
-    from toolkit.era import wareki
+    from toolkit.cli.printing import retention_lines
     from toolkit.settings import load_settings
 
     settings = load_settings(config, today=as_of)
     done = J.retention(db, settings, apply=apply)
-    for e in done.expired:
-        held = wareki(e.meeting_date) if e.meeting_date else "開催日不明"
-        sheet = f"「{e.sheet}」" if e.sheet else ""
-        click.echo(f"{held}  保存期限 {wareki(e.keep_until)}  {e.path}{sheet}")
-    if not done.applied:
-        click.echo(
-            f"保存期間を過ぎた報告書 {len(done.expired)}件（{wareki(settings.today)}現在）。"
-            "削除するには --apply を付けて実行してください。"
-        )
-        return
-    click.echo(
-        f"保存期間を過ぎた報告書 {len(done.expired)}件の保管用の写しと記載内容を削除し、"
-        f"台帳に記録しました（処理 {done.removed}件）。"
-    )
+    for line in retention_lines(done, settings.today):
+        click.echo(line)
+
+
+@main.command()
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="台帳（SQLiteのファイル）。",
+)
+@click.option(
+    "--registry", required=True, type=EXISTING, help="協議会名簿（年間計画のシートを含む）。"
+)
+@click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
+@config_option
+@output_dir("警察署ごとの一覧を書き出すフォルダ。")
+def remind(
+    db: Path, registry: Path, as_of: date | None, config: Path | None, out_dir: Path
+) -> None:
+    """警察署ごとの督促・確認依頼（報告のない計画会議、再提出待ち、長期未回答の要望）を作る。
+
+    1警察署1ブック（A4で印刷）を書き出します。
+    """
+    from toolkit import jobs as J
+    from toolkit.settings import load_settings
+
+    settings = load_settings(config, today=as_of)
+    reg = J.load_registry(registry)
+    assert reg is not None
+    written = J.remind(db, reg, settings, out_dir)
+    click.echo(f"{len(written)}警察署分の督促・確認依頼を {out_dir} に書き出しました。")

@@ -18,6 +18,8 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from toolkit.fileio import atomic_path
+from toolkit.fiscal import fy_label
+from toolkit.model import EXTRAORDINARY, REGULAR
 from toolkit.registry import (
     COUNCIL_HEADERS,
     COUNCIL_KINDS,
@@ -28,6 +30,8 @@ from toolkit.registry import (
     MEMBER_SHEET,
     PERIOD_HEADERS,
     PERIOD_SHEET,
+    PLAN_HEADERS,
+    PLAN_SHEET,
     Registry,
     RegistryError,
     registry_from_rows,
@@ -40,6 +44,7 @@ AGE_BANDS = ("10代", "20代", "30代", "40代", "50代", "60代", "70代", "80�
 # Rows below the data that still get the dropdowns, so new entries are checked too.
 _SPARE_ROWS = 500
 _DATE_FORMAT = "yyyy/mm/dd"
+_MONTH_FORMAT = 'yyyy"年"m"月"'
 
 
 def read_registry(path: Path) -> Registry:
@@ -118,9 +123,16 @@ _VALIDATIONS: dict[str, tuple[_Validation, ...]] = {
         ),
     ),
     PERIOD_SHEET: (),
+    PLAN_SHEET: (
+        _Validation(
+            "会議種別", ("定期", "臨時"), True, "会議種別", "定期・臨時から選んでください。"
+        ),
+    ),
 }
+TYPE_WORDS = {REGULAR: "定期", EXTRAORDINARY: "臨時"}
 
 _DATE_HEADERS = {"委嘱日", "任期満了日", "初委嘱日", "開始日", "終了日"}
+_MONTH_HEADERS = {"予定月"}
 _MIN_WIDTH = {"協議会ID": 10, "区分": 8, "性別": 8, "年代": 8}
 
 
@@ -179,7 +191,17 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
             formats,
             PERIOD_SHEET,
             PERIOD_HEADERS,
-            [[p.name, p.start, p.end] for p in registry.periods],
+            [[p.name, p.start, p.end, p.station, p.council_id] for p in registry.periods],
+        )
+        _write_sheet(
+            book,
+            formats,
+            PLAN_SHEET,
+            PLAN_HEADERS,
+            [
+                [fy_label(p.fiscal_year), p.council_id, p.month, TYPE_WORDS[p.kind], p.topic]
+                for p in registry.plans
+            ],
         )
         book.close()
 
@@ -192,6 +214,7 @@ class _Formats:
         )
         self.text = book.add_format({**font, "num_format": "@"})
         self.date = book.add_format({**font, "num_format": _DATE_FORMAT, "align": "left"})
+        self.month = book.add_format({**font, "num_format": _MONTH_FORMAT, "align": "left"})
 
 
 def _write_sheet(
@@ -203,12 +226,19 @@ def _write_sheet(
 ) -> None:
     sheet = book.add_worksheet(name)
     sheet.write_row(0, 0, headers, formats.header)
-    column_formats = [formats.date if h in _DATE_HEADERS else formats.text for h in headers]
+    column_formats = [
+        formats.date
+        if h in _DATE_HEADERS
+        else formats.month
+        if h in _MONTH_HEADERS
+        else formats.text
+        for h in headers
+    ]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if isinstance(value, date):
                 day = datetime(value.year, value.month, value.day)
-                sheet.write_datetime(r, c, day, formats.date)
+                sheet.write_datetime(r, c, day, column_formats[c])
             elif value is None or value == "":
                 sheet.write_blank(r, c, None, column_formats[c])
             else:
@@ -217,7 +247,7 @@ def _write_sheet(
     for c, header in enumerate(headers):
         width = _width([header, *(row[c] for row in rows)], _MIN_WIDTH.get(header, 6))
         sheet.set_column(c, c, width, column_formats[c])
-        if header in _DATE_HEADERS:
+        if header in _DATE_HEADERS or header in _MONTH_HEADERS:
             sheet.data_validation(
                 1,
                 c,

@@ -17,7 +17,7 @@ Rooms: `schema` (tables and migrations), `store` (opening and transactions), `in
 
 from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
 from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
-from toolkit.ledger.retention import PURGED_TEXT, Expired, Retaining
+from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
 
@@ -37,6 +37,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "UNREADABLE",
     "Expired",
+    "ExpiredOutput",
     "IngestStats",
     "Ledger",
     "LedgerError",

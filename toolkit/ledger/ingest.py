@@ -25,6 +25,7 @@ from toolkit.ledger.store import LedgerStore, now
 from toolkit.model import Report
 from toolkit.results import Checked, FileResult
 from toolkit.rules.context import Context
+from toolkit.rules.requests import STORED, written_status
 
 _BATCH = 2000  # reports buffered before one executemany round
 
@@ -57,6 +58,13 @@ def _read_again(result: FileResult) -> bytes | None:
 class Ingesting(LedgerStore):
     """The ledger's ingest."""
 
+    def _receipt_day(self, context: Context) -> str | None:
+        """The day this run receives its files: the run's "today" (`--as-of`). A ledger in
+        memory (a summary straight from files) knows no receipt days."""
+        if self.source == ":memory:":
+            return None
+        return context.settings.today.isoformat()
+
     def ingest(
         self,
         results: Iterable[FileResult],
@@ -79,8 +87,9 @@ class Ingesting(LedgerStore):
         try:
             registry = context.registry.source if context.registry is not None else None
             cursor = conn.execute(
-                "INSERT INTO runs (command, started_at, tool_version, registry) VALUES (?,?,?,?)",
-                (command, now(), __version__, registry),
+                "INSERT INTO runs (command, started_at, tool_version, registry, received_on)"
+                " VALUES (?,?,?,?,?)",
+                (command, now(), __version__, registry, self._receipt_day(context)),
             )
             run_id = int(cursor.lastrowid or 0)
             writer = _RunWriter(self, run_id, context, source_bytes or _read_again)
@@ -236,8 +245,16 @@ class _RunWriter:
         for i, req in enumerate(report.requests):
             if req.request.value is None and req.response.value is None:
                 continue
+            written = written_status(req.response.value, self.context.settings)
             self.requests.append(
-                (report_id, i, req.request.value, req.response.value, int(bool(req.response.value)))
+                (
+                    report_id,
+                    i,
+                    req.request.value,
+                    req.response.value,
+                    int(bool(req.response.value)),
+                    STORED[written],
+                )
             )
         self._findings(checked, sha, report_id)
         self._supersede(report_id, row[5], checked, report)
@@ -270,8 +287,8 @@ class _RunWriter:
             report.venue.value,
             report.reporter.value,
             report.meeting_type.value,
-            report.police_attendees.value,
-            report.civilian_attendees.value,
+            self._count(report.police_attendees.value),
+            self._count(report.civilian_attendees.value),
             checked.status,
             errors,
             len(checked.findings) - errors,
@@ -282,6 +299,13 @@ class _RunWriter:
             json.dumps(report.to_json(), ensure_ascii=False),
             checked.content,
         )
+
+    def _count(self, value: int | None) -> int | None:
+        """A count as stored: one above the plausible maximum is an error of the report
+        (R3) and is not added into any total (nor can it overflow an integer column)."""
+        if value is None or value > self.context.settings.max_attendees:
+            return None
+        return value
 
     def _findings(self, checked: Checked, sha: str | None, report_id: int | None) -> None:
         for f in checked.findings:
@@ -344,7 +368,11 @@ class _RunWriter:
         if self.agenda:
             conn.executemany("INSERT INTO agenda VALUES (?,?,?,?,?)", self.agenda)
         if self.requests:
-            conn.executemany("INSERT INTO requests VALUES (?,?,?,?,?)", self.requests)
+            conn.executemany(
+                "INSERT INTO requests (report_id, seq, request, response, answered, state)"
+                " VALUES (?,?,?,?,?,?)",
+                self.requests,
+            )
         if self.findings:
             conn.executemany(
                 "INSERT INTO findings (run_id, sha256, report_id, path, sheet, severity, code,"

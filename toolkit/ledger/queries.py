@@ -47,9 +47,20 @@ REPORT_COLUMNS = (
     "n_requests",
     "n_open",
     "purged_run",
+    "received_on",
+    "first_received",
 )
-_REPORTS = ", ".join(REPORT_COLUMNS)
-_REQUEST = "q.report_id, q.seq, q.request, q.response, q.answered"
+# The report's own receipt day (its run's), and the first day any report of the same
+# meeting (council and date) was received: a resubmission does not make a meeting late.
+_REPORTS = (
+    ", ".join(f"r.{c}" for c in REPORT_COLUMNS[:-2])
+    + ", u.received_on, (SELECT min(u2.received_on) FROM reports r2"
+    " JOIN runs u2 ON u2.run_id = r2.run_id"
+    " WHERE r2.council_key = r.council_key AND r2.meeting_date = r.meeting_date)"
+    " AS first_received"
+)
+_FROM = "FROM reports r JOIN runs u ON u.run_id = r.run_id"
+_REQUEST = "q.report_id, q.seq, q.request, q.response, q.answered, q.state"
 _FINDING = "finding_id, report_id, path, sheet, cell, severity, code, message"
 
 
@@ -86,8 +97,8 @@ class Querying(LedgerStore):
         """Current reports of a fiscal year dated up to `until`."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} FROM reports WHERE superseded_by IS NULL"
-            " AND fiscal_year = ? AND meeting_date <= ? ORDER BY report_id",
+            f"SELECT {_REPORTS} {_FROM} WHERE r.superseded_by IS NULL"
+            " AND r.fiscal_year = ? AND r.meeting_date <= ? ORDER BY r.report_id",
             (fiscal_year, until.isoformat()),
         )
 
@@ -95,16 +106,26 @@ class Querying(LedgerStore):
         """The reports with these IDs (current or not), in ID order."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} FROM reports WHERE report_id IN ({_marks(report_ids)})"
-            " ORDER BY report_id",
+            f"SELECT {_REPORTS} {_FROM} WHERE r.report_id IN ({_marks(report_ids)})"
+            " ORDER BY r.report_id",
         )
 
     def undated_reports(self, run_ids: Sequence[int]) -> Rows:
         """Current reports without a readable meeting date, brought in by these runs."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} FROM reports WHERE superseded_by IS NULL"
-            f" AND meeting_date IS NULL AND run_id IN ({_marks(run_ids)}) ORDER BY report_id",
+            f"SELECT {_REPORTS} {_FROM} WHERE r.superseded_by IS NULL"
+            f" AND r.meeting_date IS NULL AND r.run_id IN ({_marks(run_ids)})"
+            " ORDER BY r.report_id",
+        )
+
+    def reports_with_errors(self) -> Rows:
+        """Current reports with an error (returned for correction, not yet resubmitted),
+        not purged, in meeting date order."""
+        return _rows(
+            self.connection,
+            f"SELECT {_REPORTS} {_FROM} WHERE r.superseded_by IS NULL AND r.n_errors > 0"
+            " AND r.purged_run IS NULL ORDER BY r.meeting_date, r.report_id",
         )
 
     def stations(self) -> list[str]:
@@ -146,12 +167,13 @@ class Querying(LedgerStore):
             (start.isoformat(), end.isoformat()),
         )
 
-    def unanswered_before(self, start: date) -> Rows:
-        """Requests without an answer, of current reports dated before `start`."""
+    def not_done_before(self, start: date) -> Rows:
+        """Requests not yet answered (open, pending, a 問題解決活動 theme), of current
+        reports dated before `start`: they stay on HQ's desk until answered."""
         return _rows(
             self.connection,
             f"SELECT {_REQUEST} FROM requests q JOIN reports r ON r.report_id = q.report_id"
-            " WHERE r.superseded_by IS NULL AND r.meeting_date < ? AND q.answered = 0",
+            " WHERE r.superseded_by IS NULL AND r.meeting_date < ? AND q.state <> 'answered'",
             (start.isoformat(),),
         )
 

@@ -15,9 +15,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
+from toolkit.fileio import output_kind
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
 from toolkit.ledger.store import LedgerStore, now
@@ -35,6 +37,20 @@ class Expired:
     sheet: str | None
     meeting_date: date | None
     keep_until: date
+    received: date | None = None
+    not_answered: int = 0  # requests still open or pending: listed before a purge
+
+
+@dataclass(frozen=True)
+class ExpiredOutput:
+    """A workbook kyogikai wrote (a summary, a feedback copy, a station list) whose report
+    text has outlived its retention period."""
+
+    output_id: int
+    kind: str
+    path: str
+    written_on: date
+    keep_until: date
 
 
 class Retaining(LedgerStore):
@@ -43,38 +59,92 @@ class Retaining(LedgerStore):
     def expired(self, as_of: date, years: int) -> list[Expired]:
         """Reports and unreadable files whose retention ended before `as_of`, not yet purged.
 
-        An undated report, or an unreadable file, counts from the day it was first ingested.
+        The period counts from the later of the meeting and the day the report was
+        received: a report that arrives late (or with a mistyped year, 2016 for 2026) is
+        kept its full period from its receipt. An undated report, or an unreadable file,
+        counts from the day it was received.
         """
         out: list[Expired] = []
         rows = self.connection.execute(
-            "SELECT r.sha256, r.report_id, r.path, r.sheet, r.meeting_date, u.started_at"
+            "SELECT r.sha256, r.report_id, r.path, r.sheet, r.meeting_date,"
+            " coalesce(u.received_on, substr(u.started_at, 1, 10)),"
+            " (SELECT count(*) FROM requests q WHERE q.report_id = r.report_id"
+            "  AND coalesce(q.state, CASE WHEN q.answered THEN 'answered' ELSE 'open' END)"
+            "  <> 'answered')"
             " FROM reports r JOIN runs u ON u.run_id = r.run_id"
             " WHERE r.purged_run IS NULL ORDER BY r.report_id"
         )
-        for sha, report_id, path, sheet, meeting, started in rows:
+        for sha, report_id, path, sheet, meeting, received, waiting in rows:
             day = date.fromisoformat(meeting) if meeting else None
-            until = keep_until(day or date.fromisoformat(started[:10]), years)
+            got = date.fromisoformat(received)
+            until = keep_until(max(day, got) if day else got, years)
             if as_of > until:
-                out.append(Expired(sha, report_id, path, sheet, day, until))
+                out.append(Expired(sha, report_id, path, sheet, day, until, got, int(waiting)))
         files = self.connection.execute(
-            "SELECT f.sha256, f.first_path, u.started_at FROM files f"
-            " JOIN runs u ON u.run_id = f.first_run"
+            "SELECT f.sha256, f.first_path, coalesce(u.received_on, substr(u.started_at, 1, 10))"
+            " FROM files f JOIN runs u ON u.run_id = f.first_run"
             " WHERE f.readable = 0 AND f.archive_removed_run IS NULL ORDER BY f.sha256"
         )
-        for sha, path, started in files:
-            until = keep_until(date.fromisoformat(started[:10]), years)
+        for sha, path, received in files:
+            got = date.fromisoformat(received)
+            until = keep_until(got, years)
             if as_of > until:
-                out.append(Expired(sha, None, path, None, None, until))
+                out.append(Expired(sha, None, path, None, None, until, got))
         return out
 
-    def purge(self, expired: Sequence[Expired], as_of: date) -> int:
+    def record_outputs(self, kind: str, paths: Sequence[Path], as_of: date) -> None:
+        """Remember workbooks this program wrote that hold report text, so that retention
+        can list them for deletion when that text has outlived its period."""
+        if not paths:
+            return
+        self._begin()
+        try:
+            self.connection.executemany(
+                "INSERT INTO outputs (kind, path, written_at, as_of) VALUES (?,?,?,?)",
+                [(kind, str(p), now(), as_of.isoformat()) for p in paths],
+            )
+            self.connection.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def expired_outputs(self, as_of: date, years: int) -> list[ExpiredOutput]:
+        """Recorded outputs past the retention period of the report text they hold
+        (counted from the day they were written), not yet removed."""
+        out = []
+        rows = self.connection.execute(
+            "SELECT output_id, kind, path, as_of FROM outputs WHERE removed_run IS NULL"
+            " ORDER BY output_id"
+        )
+        for output_id, kind, path, written in rows:
+            day = date.fromisoformat(written)
+            until = keep_until(day, years)
+            if as_of > until:
+                out.append(ExpiredOutput(int(output_id), kind, path, day, until))
+        return out
+
+    def forget_outputs(self, outputs: Sequence[ExpiredOutput], run_id: int) -> None:
+        """Mark outputs as removed by the retention run `run_id` (inside its transaction)."""
+        self.connection.executemany(
+            "UPDATE outputs SET removed_run=? WHERE output_id=?",
+            [(run_id, o.output_id) for o in outputs],
+        )
+
+    def purge(
+        self,
+        expired: Sequence[Expired],
+        as_of: date,
+        outputs: Sequence[ExpiredOutput] = (),
+    ) -> int:
         """Purge what `expired` lists; returns how many reports and files were purged.
 
         Each report keeps its row (counted in statistics, marked purged) but loses its
         free text. A file's archive copy is deleted once no unpurged report comes from it.
-        The purge is recorded as a run of command "retention" with one `purges` row each.
+        Each listed output is deleted when it is still a workbook this program wrote (a
+        file put in its place since is left alone). The purge is recorded as a run of
+        command "retention" with one `purges` row each.
         """
-        if not expired:
+        if not expired and not outputs:
             return 0
         conn = self.connection
         self._begin()
@@ -111,6 +181,7 @@ class Retaining(LedgerStore):
                     for e in expired
                 ],
             )
+            self.forget_outputs(outputs, run_id)
             conn.execute(
                 "UPDATE runs SET finished_at=?, reports=? WHERE run_id=?",
                 (now(), len(ids), run_id),
@@ -122,6 +193,11 @@ class Retaining(LedgerStore):
         # Deleted after the commit: a crash in between leaves files that the next purge
         # sweeps (below), never a ledger that points at a deleted file it still needs.
         self._sweep_archive()
+        for output in outputs:
+            path = Path(output.path)
+            if output_kind(path) is not None:
+                with contextlib.suppress(OSError):
+                    path.unlink()
         return len(expired)
 
     def _strip_reports(self, ids: list[int], run_id: int) -> None:

@@ -133,6 +133,60 @@ _SUMMARY_INDEXES = (
     "CREATE INDEX findings_run ON findings(run_id)",
 )
 
+# The default words of `settings.PENDING_WORDS` when this migration was written.
+_PENDING_LIKE = " OR ".join(
+    f"response LIKE '%{word}%'"
+    for word in (
+        "検討中",
+        "検討する",
+        "検討します",
+        "調整中",
+        "上申",
+        "要望済",
+        "要望した",
+        "依頼中",
+        "依頼した",
+        "照会中",
+        "確認中",
+        "協議中",
+        "対応中",
+        "未定",
+        "次回回答",
+        "次回報告",
+        "回答予定",
+        "報告予定",
+        "対応予定",
+        "検討予定",
+        "継続審議",
+        "継続検討",
+        "継続協議",
+        "継続中",
+    )
+)
+
+_FOLLOW_UP = (
+    # The day each run counts as "today" (its --as-of): a report's receipt day.
+    "ALTER TABLE runs ADD COLUMN received_on TEXT",
+    "UPDATE runs SET received_on = substr(started_at, 1, 10)",
+    # The status of each request by its words (answered, pending, open, problem).
+    "ALTER TABLE requests ADD COLUMN state TEXT",
+    "UPDATE requests SET state = CASE"
+    " WHEN response IS NULL OR trim(response) = '' THEN 'open'"
+    " WHEN response LIKE '%問題解決%' THEN 'problem'"
+    f" WHEN {_PENDING_LIKE} THEN 'pending' ELSE 'answered' END",
+    "CREATE INDEX requests_state ON requests(state)",
+    # The workbooks kyogikai wrote (feedback copies, summaries, station lists), so that
+    # retention can list them too.
+    """CREATE TABLE outputs (
+        output_id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        path TEXT NOT NULL,
+        written_at TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        removed_run INTEGER REFERENCES runs(run_id)
+    )""",
+)
+
 # Ordered: MIGRATIONS[i] takes a ledger from user_version i to i + 1. Append, never edit.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_CORE, _RETENTION, _SUMMARY_INDEXES)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_CORE, _RETENTION, _SUMMARY_INDEXES, _FOLLOW_UP)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,14 +20,18 @@ from toolkit.registry.model import (
     MEMBER_SHEET,
     PERIOD_HEADERS,
     PERIOD_SHEET,
+    PLAN_HEADERS,
+    PLAN_SHEET,
     SHEETS,
     Council,
     Member,
+    PlannedMeeting,
     Registry,
     RestrictedPeriod,
 )
 from toolkit.registry.names import id_key, name_key, same_name, station_key
-from toolkit.registry.validate import RegistryError, registry_from_rows, to_date
+from toolkit.registry.sheets import to_date
+from toolkit.registry.validate import RegistryError, registry_from_rows
 
 __all__ = [
     "COUNCIL_HEADERS",
@@ -39,10 +43,13 @@ __all__ = [
     "MEMBER_SHEET",
     "PERIOD_HEADERS",
     "PERIOD_SHEET",
+    "PLAN_HEADERS",
+    "PLAN_SHEET",
     "SHEETS",
     "Council",
     "Identity",
     "Member",
+    "PlannedMeeting",
     "Registry",
     "RegistryError",
     "RestrictedPeriod",

@@ -21,6 +21,7 @@ MEMBER_GROUPS = ("a", "b", "c", "その他")  # 2(4)イ(ｱ) a–c: community le
 COUNCIL_SHEET = "協議会"
 MEMBER_SHEET = "委員"
 PERIOD_SHEET = "期間設定"
+PLAN_SHEET = "年間計画"
 
 # Column headers of each sheet, in the order write_registry lays them out.
 COUNCIL_HEADERS = (
@@ -44,20 +45,29 @@ MEMBER_HEADERS = (
     "任期満了日",
     "初委嘱日",
 )
-PERIOD_HEADERS = ("名称", "開始日", "終了日")
+PERIOD_HEADERS = ("名称", "開始日", "終了日", "警察署", "協議会ID")
+PLAN_HEADERS = ("年度", "協議会ID", "予定月", "会議種別", "予定議題")
 SHEETS: dict[str, tuple[str, ...]] = {
     COUNCIL_SHEET: COUNCIL_HEADERS,
     MEMBER_SHEET: MEMBER_HEADERS,
     PERIOD_SHEET: PERIOD_HEADERS,
+    PLAN_SHEET: PLAN_HEADERS,
 }
 
-# Columns that may be left out of the header row altogether (free notes).
-_OPTIONAL_COLUMNS = {(COUNCIL_SHEET, "備考")}
+# Columns that may be left out of the header row altogether (free notes, optional scopes).
+_OPTIONAL_COLUMNS = {
+    (COUNCIL_SHEET, "備考"),
+    (PERIOD_SHEET, "警察署"),
+    (PERIOD_SHEET, "協議会ID"),
+    (PLAN_SHEET, "会議種別"),
+    (PLAN_SHEET, "予定議題"),
+}
 # Cells that must not be empty.
 _REQUIRED_CELLS: dict[str, tuple[str, ...]] = {
     COUNCIL_SHEET: ("協議会ID", "警察署", "施設種別", "施設名", "協議会名", "協議会種別"),
     MEMBER_SHEET: ("協議会ID", "氏名", "区分"),
     PERIOD_SHEET: ("名称", "開始日", "終了日"),
+    PLAN_SHEET: ("年度", "協議会ID", "予定月"),
 }
 
 
@@ -92,14 +102,40 @@ class Member:
 
 @dataclass(frozen=True)
 class RestrictedPeriod:
-    """A period in which meetings should be avoided (Art. 8(3)), both days included."""
+    """A period in which meetings should be avoided (Art. 8(3)), both days included.
+
+    `station` and `council_id` limit it to one police station or one council (an election
+    of one town); blank means the whole prefecture.
+    """
 
     name: str
     start: date
     end: date
+    station: str = ""
+    council_id: str = ""
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
+
+    def applies_to(self, council_id: str | None, station: str | None) -> bool:
+        """Whether the period concerns a council (its 協議会ID) at a police station."""
+        if self.council_id and (not council_id or id_key(council_id) != self.council_id):
+            return False
+        return not self.station or (
+            station is not None and station_key(station) == station_key(self.station)
+        )
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """One meeting of the yearly plan (2(6)イ 年間計画): a council, a month, a type."""
+
+    fiscal_year: int
+    council_id: str
+    month: date  # the first day of the planned month
+    kind: str  # model.REGULAR or model.EXTRAORDINARY
+    topic: str = ""
+    row: int = 0  # the row of the 年間計画 sheet it came from
 
 
 @dataclass(frozen=True)
@@ -110,6 +146,7 @@ class Registry:
     members: tuple[Member, ...] = ()
     periods: tuple[RestrictedPeriod, ...] = ()
     source: str = field(default="", compare=False)
+    plans: tuple[PlannedMeeting, ...] = ()
 
     @cached_property
     def _ids(self) -> dict[str, Council]:
@@ -166,6 +203,16 @@ class Registry:
         key = id_key(council_id)
         return [m for m in self.members if m.council_id == key]
 
-    def periods_on(self, day: date) -> list[RestrictedPeriod]:
-        """The 期間設定 periods that include `day`."""
-        return [p for p in self.periods if day in p]
+    def periods_on(
+        self, day: date, council_id: str | None = None, station: str | None = None
+    ) -> list[RestrictedPeriod]:
+        """The 期間設定 periods that include `day` and concern the council at the station
+        (a period without a scope concerns every council)."""
+        return [p for p in self.periods if day in p and p.applies_to(council_id, station)]
+
+    def plans_for(self, fiscal_year: int) -> list[PlannedMeeting]:
+        """The planned meetings of a fiscal year, by council then month."""
+        return sorted(
+            (p for p in self.plans if p.fiscal_year == fiscal_year),
+            key=lambda p: (p.council_id, p.month),
+        )

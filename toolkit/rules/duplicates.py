@@ -3,7 +3,8 @@
 Resubmissions are normal: a station sends the same file again (identical bytes: counted
 once, no finding), or saves the same report again (identical record: no finding). Only a
 second report for the same council and date whose content differs is flagged, on the
-report that comes later in the run, naming the earlier one.
+report that comes later in the run, naming the earlier one by its file name (never by
+HQ's folder path: the message goes back to the station).
 
 The tracker keeps its memory inside itself and yields findings; the pipeline attaches
 them to the report they are about.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from toolkit.era import wareki
 from toolkit.findings import Finding
@@ -65,7 +67,8 @@ class DuplicateTracker:
                 continue
             day = report.date.value.toordinal()
             content = bytes.fromhex(checked.content) if checked.content else b""
-            place = f"{checked.path}「{checked.sheet}」"
+            sheet = f"の「{checked.sheet}」シート" if checked.sheet else ""
+            place = f"ファイル「{PurePath(checked.path).name}」{sheet}"
             added = db.execute(
                 "INSERT OR IGNORE INTO meetings VALUES (?, ?, ?, ?)", (who, day, content, place)
             )

@@ -65,10 +65,13 @@ def _suggestion(name: str, registry: Registry, ctx: Context) -> str:
 
 
 def impartial_timing(report: Report, ctx: Context) -> Iterator[Finding | None]:
-    """R8: a meeting inside a period of the registry's 期間設定 (e.g. an election)."""
+    """R8: a meeting inside a period of the registry's 期間設定 (e.g. an election) that
+    concerns the meeting's council: everywhere, or its police station, or the council."""
     if ctx.registry is None or report.date.value is None:
         return
-    for period in ctx.registry.periods_on(report.date.value):
+    who = ctx.identity(report)
+    station = who.station or report.affiliation.value
+    for period in ctx.registry.periods_on(report.date.value, who.key, station):
         yield ctx.settings.make(
             "R8.restricted-period",
             field="date",

@@ -12,6 +12,7 @@ from toolkit.labels import printed
 from toolkit.model import Report, Sourced
 from toolkit.normalize import NONEXISTENT
 from toolkit.rules.context import Context
+from toolkit.rules.requests import ANSWERED, OPEN, request_state, written_status
 
 Rule = Callable[[Report, Context], Iterator[Finding | None]]
 
@@ -101,6 +102,7 @@ def dates_and_times(report: Report, ctx: Context) -> Iterator[Finding | None]:
             cell=report.end_time.cell,
             start=start.strftime("%H:%M"),
             end=end.strftime("%H:%M"),
+            relation="と同じに" if end == start else "より前に",
         )
 
 
@@ -112,6 +114,16 @@ def _date_value(report: Report, day: date, ctx: Context) -> Iterator[Finding | N
             cell=report.date.cell,
             found=report.date.raw or wareki(day),
             today=wareki(ctx.settings.today),
+        )
+    age = (ctx.settings.today - day).days
+    if age > ctx.settings.old_date_days:
+        yield ctx.settings.make(
+            "R2.old-date",
+            field="date",
+            cell=report.date.cell,
+            found=report.date.raw or wareki(day),
+            today=wareki(ctx.settings.today),
+            days=f"{age:,}",
         )
     given = report.weekday.value
     if given is not None and given != day.weekday():
@@ -132,6 +144,15 @@ def counts(report: Report, ctx: Context) -> Iterator[Finding | None]:
         if value.problem:
             yield ctx.settings.make(
                 "R3.not-count", field=key, cell=value.cell, label=printed(key), found=value.raw
+            )
+        if value.value is not None and value.value > ctx.settings.max_attendees:
+            yield ctx.settings.make(
+                "R3.too-many",
+                field=key,
+                cell=value.cell,
+                label=printed(key),
+                found=f"{value.value:,}",
+                maximum=f"{ctx.settings.max_attendees:,}",
             )
     police = report.police_attendees
     if police.value == 0:
@@ -158,15 +179,31 @@ def meeting_type(report: Report, ctx: Context) -> Iterator[Finding | None]:
 
 
 def open_requests(report: Report, ctx: Context) -> Iterator[Finding | None]:
-    """R5: a request with no 措置・回答 (2の(7): answer the participants promptly)."""
+    """R5: a request whose 措置・回答 is not a completed answer (2の(7): let the participants
+    know promptly; a long-running one becomes a 問題解決活動 theme)."""
+    raised = report.date.value
     for i, item in enumerate(report.requests):
-        if item.request.value and not item.response.value:
-            yield ctx.settings.make(
-                "R5.open-request",
-                field=f"requests[{i}].response",
-                cell=item.response.cell,
-                request=item.request.value,
+        if not item.request.value:
+            continue
+        written = written_status(item.response.value, ctx.settings)
+        if written == ANSWERED:
+            continue
+        state = request_state(written, raised, ctx.settings)
+        hint = ""
+        if state.days_open is not None and state.days_open > ctx.settings.problem_solving_days:
+            hint = (
+                f"会議から{state.days_open}日が経過しています。時間を要する問題は"
+                "問題解決活動のテーマに設定し、計画的に進めてください（2の(7)）。"
             )
+        code = "R5.open-request" if written == OPEN else "R5.pending-request"
+        yield ctx.settings.make(
+            code,
+            field=f"requests[{i}].response",
+            cell=item.response.cell,
+            request=item.request.value,
+            found=item.response.value,
+            hint=hint,
+        )
 
 
 RULES: tuple[Rule, ...] = (required_fields, dates_and_times, counts, meeting_type, open_requests)

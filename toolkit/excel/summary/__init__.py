@@ -1,0 +1,107 @@
+"""The summary workbook (集計表) for the 地域課長, written with xlsxwriter.
+
+Sheets, in order: 概況, 集計表, 提出状況, 督促, 年度実施状況, 開催一覧, 協議事項, 要望事項,
+検証結果, グラフ (SPEC.md, "Summary workbook contract"). 概況 is one A4 page; every table
+sheet has a title row with the period and 作成日, frozen headers, an autofilter, widths that
+fit Japanese text and print legibly on A4 landscape (`book`), coloured statuses, and its
+file and machine columns outside the print area. グラフ holds the charts' data and native
+charts (`charts`).
+
+The workbook is written with `constant_memory`: each row goes to disk as soon as the next
+row starts, so a fiscal year of 50,000 reports is written in flat memory. Every sheet here is
+written strictly top to bottom, which is all that mode asks; widths are computed from the
+tables before writing instead of autofit, and strings are stored inline rather than shared.
+
+Dates are real dates shown in 和暦: `R8.10.15` in tables, 令和8年10月15日 in titles.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from xlsxwriter.exceptions import FileCreateError
+
+from toolkit.aggregate import Summary
+from toolkit.errors import InputError, OperationalError
+from toolkit.excel.summary import charts, sheets
+from toolkit.excel.summary.book import Book
+from toolkit.fileio import atomic_path
+
+SHEETS = (
+    "概況",
+    "集計表",
+    "提出状況",
+    "督促",
+    "年度実施状況",
+    "開催一覧",
+    "協議事項",
+    "要望事項",
+    "検証結果",
+    "グラフ",
+)
+
+
+class SummaryWriteError(InputError):
+    """The summary workbook cannot be written where asked (Japanese message, exit 2)."""
+
+
+def write_summary(summary: Summary, path: Path, *, inputs: Iterable[Path] = ()) -> None:
+    """Write the summary workbook to `path` (.xlsx), atomically.
+
+    The workbook is written to a temporary file in the same folder and renamed over `path`,
+    so a reader never sees half a file. `inputs` are the files the summary was made from
+    (report files, the ledger, the registry): writing over one of them is refused with
+    SummaryWriteError, as is a target that is a folder or not named .xlsx. A failure to
+    write (a read-only folder, a full disk) is an `OperationalError`; no partial file is
+    left behind.
+    """
+    path = Path(path)
+    _refuse(path, inputs)
+    try:
+        with atomic_path(path) as tmp:
+            _write(summary, tmp)
+    except (OSError, FileCreateError) as exc:
+        raise OperationalError(
+            f"集計表「{path}」を書き出せません（{exc.strerror or exc}）。"
+            "書き込めるフォルダか、ディスクの空きを確認してください。"
+        ) from exc
+
+
+def _refuse(path: Path, inputs: Iterable[Path]) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise SummaryWriteError(
+            f"出力ファイル「{path}」の名前は .xlsx で終わるようにしてください。"
+        )
+    if path.is_dir():
+        raise SummaryWriteError(f"出力先「{path}」はフォルダです。ファイル名を指定してください。")
+    if not path.parent.is_dir():
+        raise SummaryWriteError(f"出力先のフォルダ「{path.parent}」がありません。")
+    target = path.resolve()
+    for given in inputs:
+        source = Path(given)
+        same = source.resolve() == target
+        if not same and source.exists() and path.exists():
+            same = os.path.samefile(source, path)
+        if same:
+            raise SummaryWriteError(
+                f"出力ファイル「{path}」は入力ファイルの一つです。"
+                "元のファイルを上書きしないよう、別のファイル名を指定してください。"
+            )
+
+
+def _write(summary: Summary, path: Path) -> None:
+    scope = summary.station or "全警察署"
+    book = Book(path, summary.period.label, summary.created, scope, summary.notes)
+    sheets.overview_sheet(book, summary)
+    sheets.tally_sheet(book, summary)
+    sheets.submissions_sheet(book, summary)
+    sheets.reminders_sheet(book, summary)
+    sheets.yearly_sheet(book, summary)
+    sheets.meetings_sheet(book, summary)
+    sheets.agenda_sheet(book, summary)
+    sheets.requests_sheet(book, summary)
+    sheets.findings_sheet(book, summary)
+    charts.chart_sheet(book, summary)
+    book.wb.close()
