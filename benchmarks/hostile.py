@@ -39,7 +39,7 @@ PASSWORD = "kyogikai"
 
 
 def gate(data: bytes, name: str, password: str | None) -> tuple[str, bytes]:
-    from toolkit.excel.safety import Limits, Unreadable, read_member, sheet_extent, sniff
+    from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 
     limits = Limits()
     try:
@@ -68,8 +68,8 @@ def read_with_calamine(data: bytes) -> str:
 
 
 def read_with_reader(job: tuple[bytes, str, str | None]) -> str:
+    from toolkit.excel.guard import Unreadable
     from toolkit.excel.read import read_workbook
-    from toolkit.excel.safety import Unreadable
 
     data, name, password = job
     try:
@@ -83,7 +83,7 @@ def one(path: Path, mode: str, password: str | None) -> dict[str, Any]:
     """Measure one file in this (fresh) process."""
     import python_calamine  # noqa: F401 - imported before timing, as a real run has it
 
-    import toolkit.excel.safety  # noqa: F401
+    import toolkit.excel.guard  # noqa: F401
     from toolkit.isolation import Failure, imap_isolated
 
     data = path.read_bytes()

@@ -25,7 +25,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "excel/summary/",
             "excel/summary.py",
             "excel/feedback/",
-            "excel/feedback.py",
         ),
     ),
     ("aggregation", ("aggregate/",)),
@@ -62,7 +61,7 @@ OWNERS = {
     "python_calamine": ("excel/",),
     "xlsxwriter": ("excel/",),
     "pandas": ("aggregate/", "excel/summary"),
-    "msoffcrypto": ("excel/guard/", "excel/safety.py"),
+    "msoffcrypto": ("excel/guard/",),
 }
 
 

@@ -549,7 +549,7 @@ def test_a_workbook_openpyxl_cannot_open_gets_a_values_copy(
     def refuse(*_: object, **__: object) -> None:
         raise ValueError("unsupported")
 
-    monkeypatch.setattr("toolkit.excel.feedback.openpyxl.load_workbook", refuse)
+    monkeypatch.setattr("toolkit.excel.feedback.annotate.openpyxl.load_workbook", refuse)
     written = write_feedback(checked_file(form, FINDINGS), tmp_path / "out")
     monkeypatch.undo()
     assert written is not None and written.name == "駅前交番_確認事項.xlsx"

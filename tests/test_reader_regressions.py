@@ -14,9 +14,9 @@ import pytest
 
 from toolkit.excel import read as read_module
 from toolkit.excel.grid import Grid
+from toolkit.excel.guard import Unreadable, read_member, sniff
 from toolkit.excel.labelread import find_hits, read_labelled
 from toolkit.excel.read import read_workbook
-from toolkit.excel.safety import Unreadable, read_member, sniff
 from toolkit.excel.template import Prefill, template_bytes
 from toolkit.parse import build_report
 

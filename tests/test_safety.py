@@ -12,12 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.excel.safety import (
+from toolkit.excel.guard import (
     Limits,
     Sniffed,
     Unreadable,
     check_zip,
-    column_number,
     read_member,
     safe_xml,
     sheet_extent,
@@ -293,8 +292,12 @@ def test_sheet_extent_refuses_a_dtd() -> None:
     assert info.value.code == "F1.corrupt"
 
 
-def test_column_number() -> None:
-    assert [column_number(c) for c in ("A", "Z", "AA", "AJ", "XFD")] == [1, 26, 27, 36, 16384]
+@pytest.mark.parametrize(
+    ("letters", "number"), [("A", 1), ("Z", 26), ("AA", 27), ("AJ", 36), ("XFD", 16384)]
+)
+def test_sheet_extent_counts_columns_from_one(letters: str, number: int) -> None:
+    xml = f'<worksheet {mh.NS}><sheetData><row r="2"><c r="{letters}2"/></row></sheetData>'
+    assert sheet_extent((xml + "</worksheet>").encode()) == (2, number)
 
 
 cell_sets = st.lists(

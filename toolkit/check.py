@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.excel.guard import Limits, Unreadable
 from toolkit.excel.read import read_workbook
-from toolkit.excel.safety import Limits, Unreadable
 from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated

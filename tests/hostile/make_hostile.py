@@ -3,7 +3,7 @@
     python tests/hostile/make_hostile.py OUT_DIR
 
 `build_hostile(dir)` writes every file and returns {file name: expected outcome}, where the
-outcome is the F1.* code the safety layer gives (`toolkit.excel.safety`: `sniff`, then
+outcome is the F1.* code the safety layer gives (`toolkit.excel.guard`: `sniff`, then
 `read_member` + `sheet_extent` on every worksheet part) or "ok". Everything is built here,
 deterministically, with a small zip writer of our own (so that sizes and directories can
 lie); the three legacy .xls files are small committed fixtures made with LibreOffice

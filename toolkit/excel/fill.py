@@ -15,25 +15,24 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from posixpath import join, normpath
-from xml.etree.ElementTree import Element
 
-from defusedxml.ElementTree import fromstring
-
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+from toolkit.excel.ooxml import (
+    CUSTOM_PART,
+    PROPERTY_PREFIX,
+    WORKBOOK_PART,
+    parse_workbook_part,
+    rels_path,
+    split_property,
+)
 
 META_SHEET = "_meta"
 META_COUNCIL_CELL = "B2"
-CUSTOM_PART = "docProps/custom.xml"
-PROP_COUNCIL_ID = "kyogikai_council_id"
+PROP_COUNCIL_ID = PROPERTY_PREFIX + "council_id"
 _META_KEY = "\0council_id"  # never a defined name
 
 # A cell element of sheetData, self-closing or not. `<c\b` does not match <col> or <cols>.
 _CELL = re.compile(r'<c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*?(?:/>|>.*?</c>)', re.S)
 _STYLE = re.compile(r'\bs="([0-9]+)"')
-_REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]+)\$?([0-9]+)$")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _FIRST_SERIAL_DATE = date(1900, 3, 1)  # before this, Excel's 1900 leap-year bug shifts serials
@@ -63,8 +62,12 @@ class FastFiller:
         with zipfile.ZipFile(io.BytesIO(template)) as archive:
             self._members = [(info, archive.read(info)) for info in archive.infolist()]
         parts = {info.filename: data for info, data in self._members}
-        targets = _defined_cells(parts)
-        sheet_parts = _sheet_parts(parts)
+        book = parse_workbook_part(parts[WORKBOOK_PART], parts.get(rels_path(WORKBOOK_PART), b""))
+        # Workbook-scoped names of one cell each are the template's inputs.
+        targets = {
+            d.name: (d.cell.sheet, d.cell.a1) for d in book.names if d.scope is None and d.single
+        }
+        sheet_parts = {s.name: s.part for s in book.sheets if s.part}
         if META_SHEET in sheet_parts:
             targets[_META_KEY] = (META_SHEET, META_COUNCIL_CELL)
 
@@ -84,7 +87,7 @@ class FastFiller:
                     raise TemplateError(f"{part} has no cell element {ref} for {keys[0]!r}")
                 for key in keys:
                     self._slots[key] = found[ref]
-        self._custom = _split_property(parts.get(CUSTOM_PART), PROP_COUNCIL_ID)
+        self._custom = split_property(parts.get(CUSTOM_PART), PROP_COUNCIL_ID)
 
     @property
     def names(self) -> frozenset[str]:
@@ -126,40 +129,6 @@ class FastFiller:
         return out.getvalue()
 
 
-def _defined_cells(parts: Mapping[str, bytes]) -> dict[str, tuple[str, str]]:
-    """Workbook-scoped defined names that point at one cell: name → (sheet, A1)."""
-    root = fromstring(parts["xl/workbook.xml"])
-    cells: dict[str, tuple[str, str]] = {}
-    for node in root.iter(f"{{{_MAIN_NS}}}definedName"):
-        if node.get("localSheetId") is not None:
-            continue
-        match = _REF.match((node.text or "").strip())
-        if match is None:
-            continue
-        quoted, plain, col, row = match.groups()
-        sheet = quoted.replace("''", "'") if quoted is not None else plain
-        cells[str(node.get("name"))] = (sheet, col + row)
-    return cells
-
-
-def _sheet_parts(parts: Mapping[str, bytes]) -> dict[str, str]:
-    """Sheet name → zip member of its worksheet XML."""
-    workbook: Element = fromstring(parts["xl/workbook.xml"])
-    rels: Element = fromstring(parts["xl/_rels/workbook.xml.rels"])
-    targets = {
-        rel.get("Id"): str(rel.get("Target")) for rel in rels.iter(f"{{{_PKG_REL_NS}}}Relationship")
-    }
-    out: dict[str, str] = {}
-    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
-        target = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
-        if target is None:
-            continue
-        # Targets are relative to xl/ (Excel) or absolute from the package root (openpyxl).
-        path = target.lstrip("/") if target.startswith("/") else join("xl", target)
-        out[str(sheet.get("name"))] = normpath(path)
-    return out
-
-
 def _cell_elements(xml: str, part: str, refs: set[str]) -> dict[str, _Slot]:
     """The <c> elements of the sheetData of `part` whose reference is in `refs`."""
     start = xml.find("<sheetData")
@@ -179,21 +148,6 @@ def _cell_elements(xml: str, part: str, refs: set[str]) -> dict[str, _Slot]:
                 style=style.group(1) if style else None,
             )
     return found
-
-
-def _split_property(custom: bytes | None, name: str) -> tuple[str, str] | None:
-    """The custom-properties XML cut where the value of property `name` goes."""
-    if custom is None:
-        return None
-    xml = custom.decode("utf-8")
-    prop = re.search(
-        r'<property\b[^>]*\bname="' + re.escape(name) + r'"[^>]*>\s*'
-        r"(<vt:lpwstr\s*/>|<vt:lpwstr>[^<]*</vt:lpwstr>)",
-        xml,
-    )
-    if prop is None:
-        return None
-    return xml[: prop.start(1)] + "<vt:lpwstr>", "</vt:lpwstr>" + xml[prop.end(1) :]
 
 
 def _apply(xml: str, cells: list[tuple[_Slot, str]]) -> str:

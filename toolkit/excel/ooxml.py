@@ -1,7 +1,10 @@
-"""The few parts of an .xlsx package that python-calamine does not give us.
+"""The parts of an .xlsx package, apart from cell values (python-calamine and openpyxl
+give those): relationships, content types, custom properties, which part holds which
+sheet, the defined names, and what a sheet's drawing holds.
 
-Defined names (our template's input cells), which part holds which sheet, and how many
-pictures a sheet carries. All parts are read through `safety.read_member`, with caps.
+Parts of a file that came from outside are read through the guard (`read_member`,
+`safe_xml`), with its caps; the same code serves the reader, the feedback copy and the
+template filler, so that all three agree on which part is which sheet.
 """
 
 from __future__ import annotations
@@ -11,28 +14,256 @@ import html
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr
 
 from toolkit.cells import Cell, parse_range
-from toolkit.excel.safety import Limits, read_member, safe_xml
+from toolkit.excel.guard import DEFAULT_LIMITS, Limits, read_member, safe_xml
 
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+DOC_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+DRAWING_REL = DOC_REL_NS + "/drawing"
+OFFICE_DOCUMENT_REL = DOC_REL_NS + "/officeDocument"
+
+WORKBOOK_PART = "xl/workbook.xml"
+CONTENT_TYPES_PART = "[Content_Types].xml"
+CUSTOM_PART = "docProps/custom.xml"
+# Our custom document properties (template version, 協議会ID, a feedback copy's source).
+PROPERTY_PREFIX = "kyogikai_"
+
+_MAIN = f"{{{MAIN_NS}}}"
 _PIC = re.compile(rb"<(?:\w+:)?pic>")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?"')
 
 
+# --- relationships ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One relationship of a part: where `id` leads."""
+
+    id: str
+    type: str
+    target: str  # a part name without leading "/" when internal, else as written
+    external: bool = False
+
+
+def rels_path(part: str) -> str:
+    """The relationships part of `part` (`xl/_rels/workbook.xml.rels`); of the package
+    itself for ""."""
+    if not part:
+        return "_rels/.rels"
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def parse_relationships(data: bytes, base: str) -> list[Relationship]:
+    """The relationships in a .rels part; internal targets resolved against the folder
+    `base` of the part they belong to (absolute targets taken from the package root)."""
+    out = []
+    for el in safe_xml(data).iter(f"{{{PKG_REL_NS}}}Relationship"):
+        target = el.get("Target", "")
+        external = el.get("TargetMode") == "External"
+        if not external:
+            if target.startswith("/"):
+                target = target.lstrip("/")
+            else:
+                target = posixpath.normpath(posixpath.join(base, target))
+        out.append(Relationship(el.get("Id", ""), el.get("Type", ""), target, external))
+    return out
+
+
+def relationships(
+    zf: zipfile.ZipFile, part: str, limits: Limits = DEFAULT_LIMITS
+) -> list[Relationship]:
+    """The relationships of `part` ("" for the package's own); none when it has no .rels."""
+    try:
+        data = read_member(zf, rels_path(part), limits)
+    except KeyError:
+        return []
+    return parse_relationships(data, posixpath.dirname(part))
+
+
+def relationships_xml(rels: Iterable[Relationship]) -> bytes:
+    """A .rels part holding `rels`; internal targets are written from the package root."""
+    items = []
+    for rel in rels:
+        if rel.external:
+            target, mode = rel.target, ' TargetMode="External"'
+        else:
+            target, mode = "/" + rel.target, ""
+        items.append(
+            f"<Relationship Id={quoteattr(rel.id)} Type={quoteattr(rel.type)} "
+            f"Target={quoteattr(target)}{mode}/>"
+        )
+    return relationships_document("".join(items))
+
+
+def relationships_document(body: str) -> bytes:
+    """A .rels part around already written `<Relationship>` elements."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="{PKG_REL_NS}">{body}</Relationships>'
+    ).encode()
+
+
+def main_part(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The workbook part the package's relationships name (`xl/workbook.xml` as a rule)."""
+    for rel in relationships(zf, "", limits):
+        if rel.type.endswith("/officeDocument") and not rel.external:
+            return rel.target
+    return WORKBOOK_PART
+
+
+# --- content types ----------------------------------------------------------------------
+
+
+def content_types(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(extension → content type, part name → content type) of a package."""
+    root = safe_xml(read_member(zf, CONTENT_TYPES_PART, limits))
+    defaults = {
+        el.get("Extension", "").lower(): el.get("ContentType", "")
+        for el in root.iter(f"{{{CONTENT_TYPES_NS}}}Default")
+    }
+    overrides = {
+        el.get("PartName", "").lstrip("/"): el.get("ContentType", "")
+        for el in root.iter(f"{{{CONTENT_TYPES_NS}}}Override")
+    }
+    return defaults, overrides
+
+
+# --- custom document properties ---------------------------------------------------------
+
+_PROPERTY = re.compile(
+    rb'<(?:\w+:)?property\b[^>]*\bname="' + PROPERTY_PREFIX.encode() + rb'([a-z_]+)"[^>]*>\s*'
+    rb"<(?:\w+:)?lpwstr>([^<]*)</(?:\w+:)?lpwstr>"
+)
+
+
+def custom_properties(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+    """Our custom document properties that have a value, without their `kyogikai_`
+    prefix: `template_version`, `council_id`, `feedback_source`."""
+    try:
+        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
+    except KeyError:
+        return {}
+    out = {}
+    for m in _PROPERTY.finditer(data):
+        out[m.group(1).decode()] = html.unescape(m.group(2).decode("utf-8", "replace")).strip()
+    return {k: v for k, v in out.items() if v}
+
+
+def split_property(custom_xml: bytes | None, name: str) -> tuple[str, str] | None:
+    """A custom-properties part cut where the text value of property `name` goes, so that
+    a value can be put between the two halves; None when there is no such property."""
+    if custom_xml is None:
+        return None
+    xml = custom_xml.decode("utf-8")
+    prop = re.search(
+        r'<property\b[^>]*\bname="' + re.escape(name) + r'"[^>]*>\s*'
+        r"(<vt:lpwstr\s*/>|<vt:lpwstr>[^<]*</vt:lpwstr>)",
+        xml,
+    )
+    if prop is None:
+        return None
+    return xml[: prop.start(1)] + "<vt:lpwstr>", "</vt:lpwstr>" + xml[prop.end(1) :]
+
+
+# --- the workbook part: sheets and defined names ----------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
 class SheetPart:
+    """A sheet of the workbook and the part that holds it ("" when none is named)."""
+
     name: str
     part: str
     state: str  # "visible" | "hidden" | "veryHidden"
 
 
+@dataclass(frozen=True, slots=True)
+class DefinedName:
+    """A defined name that points into a sheet."""
+
+    name: str
+    cell: Cell  # the top-left cell of what it points at
+    single: bool  # one cell, not a range
+    scope: str | None  # the sheet a sheet-scoped name belongs to; None for the workbook
+
+
+@dataclass(frozen=True)
+class WorkbookPart:
+    """What the workbook part says: its sheets in order, and its defined names."""
+
+    sheets: tuple[SheetPart, ...]
+    names: tuple[DefinedName, ...]
+
+
+def read_workbook_part(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, part: str = WORKBOOK_PART
+) -> WorkbookPart:
+    """Sheets and defined names of a package, from `part` and its relationships."""
+    book = read_member(zf, part, limits)
+    try:
+        rels = read_member(zf, rels_path(part), limits)
+    except KeyError:
+        rels = b""
+    return parse_workbook_part(book, rels, posixpath.dirname(part))
+
+
+@functools.lru_cache(maxsize=64)
+def parse_workbook_part(book: bytes, rels: bytes, base: str = "xl") -> WorkbookPart:
+    """Sheets and defined names from the bytes of a workbook part and of its .rels.
+
+    Stations' files mostly share a handful of layouts, so the parse is kept per distinct
+    pair of parts: a month of files made from our template parses them once.
+    """
+    root = safe_xml(book)
+    targets = {
+        r.id: r.target for r in (parse_relationships(rels, base) if rels else []) if not r.external
+    }
+    sheets = tuple(
+        SheetPart(
+            el.get("name", ""),
+            targets.get(el.get(f"{{{DOC_REL_NS}}}id", ""), ""),
+            el.get("state", "visible"),
+        )
+        for el in root.iter(f"{_MAIN}sheet")
+    )
+    names = []
+    for el in root.iter(f"{_MAIN}definedName"):
+        name = el.get("name", "")
+        if name.startswith("_xlnm.") or not el.text:
+            continue
+        text = el.text.strip().lstrip("=")
+        first, colon, _ = text.partition(":")
+        try:
+            cell = Cell.parse(first)
+        except ValueError:
+            continue
+        local = el.get("localSheetId", "")
+        scope = sheets[int(local)].name if local.isdigit() and int(local) < len(sheets) else None
+        names.append(DefinedName(name, cell, not colon, scope))
+    return WorkbookPart(sheets, tuple(names))
+
+
+def sheet_parts(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
+    """Sheet title → worksheet part, in workbook order, for the sheets whose part is in
+    the package (the workbook part found through the package's relationships)."""
+    book = read_workbook_part(zf, limits, main_part(zf, limits))
+    return {s.name: s.part for s in book.sheets if s.part and s.part in zf.NameToInfo}
+
+
 @dataclass
 class Package:
-    """Sheets in workbook order and the defined names that point into each of them."""
+    """Sheets in workbook order and the defined names that point into each of them, as
+    sheet → name → 0-based (row, col) of the name's top-left cell."""
 
     sheets: list[SheetPart]
     names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
@@ -43,116 +274,31 @@ class Package:
 
 
 def read_package(zf: zipfile.ZipFile, limits: Limits) -> Package:
-    """Sheets and defined names from `xl/workbook.xml` and its relationships.
-
-    Stations' files mostly share a handful of layouts, so the parse is kept per distinct
-    pair of parts: a month of files made from our template parses them once.
-    """
-    book = read_member(zf, "xl/workbook.xml", limits)
-    try:
-        rels = read_member(zf, "xl/_rels/workbook.xml.rels", limits)
-    except KeyError:
-        rels = b""
-    sheets, names = _parse_workbook(book, rels)
-    has_media = any(n.startswith("xl/media/") for n in zf.namelist())
-    return Package(list(sheets), {k: dict(v) for k, v in names.items()}, has_media)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_workbook(
-    book: bytes, rels: bytes
-) -> tuple[tuple[SheetPart, ...], dict[str, dict[str, tuple[int, int]]]]:
-    root = safe_xml(book)
-    targets = _targets(rels, "xl") if rels else {}
-    sheets: list[SheetPart] = []
-    for el in root.iter(f"{_NS_MAIN}sheet"):
-        rid = el.get(f"{_NS_REL}id", "")
-        sheets.append(
-            SheetPart(el.get("name", ""), targets.get(rid, ""), el.get("state", "visible"))
-        )
+    """Sheets and defined names from `xl/workbook.xml` and its relationships."""
+    book = read_workbook_part(zf, limits)
     names: dict[str, dict[str, tuple[int, int]]] = {}
-    scoped: list[tuple[str, str, int, int]] = []
-    for el in root.iter(f"{_NS_MAIN}definedName"):
-        name = el.get("name", "")
-        if name.startswith("_xlnm.") or not el.text:
-            continue
-        target = _target(el.text)
-        if target is None:
-            continue
-        sheet, r, c = target
-        local = el.get("localSheetId")
-        if local is not None and local.isdigit() and int(local) < len(sheets):
-            scoped.append((sheets[int(local)].name, name, r, c))
-        else:
-            names.setdefault(sheet, {})[name] = (r, c)
+    for d in book.names:
+        if d.scope is None:
+            names.setdefault(d.cell.sheet, {})[d.name] = (d.cell.row, d.cell.col)
     # Names scoped to a sheet (Excel makes them when a named sheet is copied) win there.
-    for sheet, name, r, c in scoped:
-        names.setdefault(sheet, {})[name] = (r, c)
-    return tuple(sheets), names
+    for d in book.names:
+        if d.scope is not None:
+            names.setdefault(d.scope, {})[d.name] = (d.cell.row, d.cell.col)
+    has_media = any(n.startswith("xl/media/") for n in zf.namelist())
+    return Package(list(book.sheets), names, has_media)
 
 
-def _target(text: str) -> tuple[str, int, int] | None:
-    """(sheet, row, col) of a defined name's formula such as `'報告書 (2)'!$G$5` (the
-    top-left cell of a range)."""
-    text = text.strip().lstrip("=")
-    try:
-        cell = Cell.parse(text.split(":", 1)[0])
-    except ValueError:
-        return None
-    return cell.sheet, cell.row, cell.col
-
-
-def _relationships(
-    zf: zipfile.ZipFile, rels_part: str, base: str, limits: Limits
-) -> dict[str, str]:
-    try:
-        data = read_member(zf, rels_part, limits)
-    except KeyError:
-        return {}
-    return _targets(data, base)
-
-
-def _targets(data: bytes, base: str) -> dict[str, str]:
-    """Relationship id → part path, from a .rels part."""
-    out: dict[str, str] = {}
-    for el in safe_xml(data).iter(f"{_NS_PKG}Relationship"):
-        target = el.get("Target", "")
-        if target.startswith("/"):
-            path = target.lstrip("/")
-        else:
-            path = posixpath.normpath(posixpath.join(base, target))
-        out[el.get("Id", "")] = path
-    return out
-
-
-_PROPERTY = re.compile(
-    rb'<(?:\w+:)?property\b[^>]*\bname="(kyogikai_[a-z_]+)"[^>]*>\s*'
-    rb"<(?:\w+:)?lpwstr>([^<]*)</(?:\w+:)?lpwstr>"
-)
-
-
-def template_properties(zf: zipfile.ZipFile, limits: Limits) -> dict[str, str]:
-    """Our template's custom document properties (version, 協議会ID), when present."""
-    try:
-        data = read_member(zf, "docProps/custom.xml", limits, max_bytes=2**20)
-    except KeyError:
-        return {}
-    out = {}
-    for m in _PROPERTY.finditer(data):
-        key = m.group(1).decode().removeprefix("kyogikai_")
-        out[key] = html.unescape(m.group(2).decode("utf-8", "replace")).strip()
-    return {k: v for k, v in out.items() if v}
+# --- what a worksheet holds besides cells -----------------------------------------------
 
 
 def pictures_in(zf: zipfile.ZipFile, sheet_part: str, limits: Limits) -> int:
     """How many pictures are placed on a sheet (photos pasted in 参考事項（写真添付）)."""
-    folder, name = posixpath.split(sheet_part)
-    rels = _relationships(zf, f"{folder}/_rels/{name}.rels", folder, limits)
     count = 0
-    for target in rels.values():
-        if "/drawings/" in target and target.endswith(".xml"):
+    by_id = {rel.id: rel for rel in relationships(zf, sheet_part, limits)}
+    for rel in by_id.values():
+        if not rel.external and "/drawings/" in rel.target and rel.target.endswith(".xml"):
             try:
-                count += len(_PIC.findall(read_member(zf, target, limits)))
+                count += len(_PIC.findall(read_member(zf, rel.target, limits)))
             except KeyError:
                 continue
     return count

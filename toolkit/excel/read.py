@@ -1,7 +1,7 @@
 """Turn one workbook's bytes into raw reports, one per report sheet.
 
 Our own template is read by its defined names (the fast path); every other layout by its
-printed labels. Files are looked at by `safety` before any reader sees them, and a sheet
+printed labels. Files are looked at by the guard before any reader sees them, and a sheet
 whose cells spread over an absurd area is read through a bounded window instead of handing
 it to python-calamine, which would try to allocate the whole grid.
 """
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel.grid import Grid
+from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
-from toolkit.excel.ooxml import Package, merges_in, pictures_in, read_package, template_properties
-from toolkit.excel.safety import Limits, Unreadable, read_member, sheet_extent, sniff
+from toolkit.excel.ooxml import Package, custom_properties, merges_in, pictures_in, read_package
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawCell, RawReport
 
@@ -130,7 +130,7 @@ def _read_ooxml(
     pkg = read_package(zf, limits)
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    meta = template_properties(zf, limits)
+    meta = custom_properties(zf, limits)
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with _library():
             meta = _meta(book, zf, pkg, limits)
