@@ -23,8 +23,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "render.py",
             "excel/summary/",
-            "excel/summary.py",
             "excel/feedback/",
+            "excel/remind.py",
+            "excel/roster.py",
         ),
     ),
     ("aggregation", ("aggregate/",)),
@@ -60,7 +61,7 @@ OWNERS = {
     "openpyxl": ("excel/",),
     "python_calamine": ("excel/",),
     "xlsxwriter": ("excel/",),
-    "pandas": ("aggregate/", "excel/summary"),
+    "pandas": ("aggregate/", "excel/summary/", "excel/remind.py", "excel/roster.py"),
     "msoffcrypto": ("excel/guard/",),
 }
 
