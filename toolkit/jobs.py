@@ -257,3 +257,91 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
     except OSError as exc:
         raise OperationalError(f"「{path}」に書き出せません: {exc.strerror or exc}") from exc
     return result if isinstance(result, int) else 0
+
+
+# --- the yearly plan -----------------------------------------------------------------------
+
+
+def fiscal_year_of(text: str | None, today: date | None = None) -> int:
+    """The fiscal year named by `text` (FY2026, 2026, 令和8年度), or today's."""
+    from toolkit.fiscal import fiscal_year
+    from toolkit.registry.plan import parse_fiscal_year
+
+    if text is None:
+        return fiscal_year(today or date.today())
+    year = parse_fiscal_year(text)
+    if year is None:
+        raise InputError(
+            f"年度「{text}」を読み取れません。「FY2026」「令和8年度」のように指定してください。"
+        )
+    return year
+
+
+def plan_forms(
+    out_dir: Path, registry: Registry, fiscal_year: int, station: str | None, today: date
+) -> list[Path]:
+    """Write one yearly-plan form per police station (of one station with `station`)."""
+    from toolkit.excel.plan_forms import plan_form_path, write_plan_form
+
+    stations = registry.stations()
+    if station:
+        stations = [s for s in stations if same_name(s, station)]
+        if not stations:
+            known = "、".join(registry.stations())
+            raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
+    written = []
+    for name in stations:
+        councils = [c for c in registry.councils if c.station == name]
+        path = plan_form_path(out_dir, name, fiscal_year)
+        _writing(path, functools.partial(write_plan_form, path, name, fiscal_year, councils, today))
+        written.append(path)
+    return written
+
+
+@dataclass
+class PlanMerge:
+    written: Path
+    forms: int
+    planned: int
+    problems: list[str]
+
+
+def merge_plans(paths: Iterable[Path], registry_path: Path, out: Path) -> PlanMerge:
+    """A new registry file: the registry at `registry_path` with the 年間計画 of the filled
+    plan forms (for each council on a form, its plan of that fiscal year is replaced). The
+    original registry is never modified."""
+    from dataclasses import replace as replaced
+
+    from toolkit.check import discover
+    from toolkit.excel.plan_forms import read_plan_form
+    from toolkit.excel.registry_io import write_registry
+
+    registry = load_registry(registry_path)
+    assert registry is not None
+    if out.exists() and out.resolve() == registry_path.resolve():
+        raise InputError(
+            f"出力先「{out}」は元の協議会名簿です。元の名簿は書き換えません。"
+            "新しいファイル名を指定してください。"
+        )
+    known = {c.council_id for c in registry.councils}
+    plans = list(registry.plans)
+    problems: list[str] = []
+    forms = 0
+    for path in discover(paths):
+        form = read_plan_form(path)
+        problems += form.problems
+        if form.fiscal_year is None:
+            continue
+        forms += 1
+        unknown = [c for c in form.councils if c not in known]
+        problems += [f"「{path.name}」: 協議会ID「{c}」は協議会名簿にありません。" for c in unknown]
+        covered = {c for c in form.councils if c in known}
+        plans = [
+            p for p in plans if not (p.fiscal_year == form.fiscal_year and p.council_id in covered)
+        ]
+        plans += [p for p in form.plans if p.council_id in covered]
+    merged = replaced(
+        registry, plans=tuple(sorted(plans, key=lambda p: (p.fiscal_year, p.council_id, p.month)))
+    )
+    _writing(out, functools.partial(write_registry, merged, out))
+    return PlanMerge(out, forms, len(merged.plans), problems)

@@ -2,28 +2,69 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
 from toolkit.cli.group import main
-from toolkit.cli.options import output_dir, registry_option
+from toolkit.cli.options import EXISTING, PATHS, output_dir, registry_option
 
 
 @main.command()
 @registry_option
 @click.option("--station", help="この警察署の協議会の分だけ作る。")
+@click.option("--plan", "plan_forms", is_flag=True, help="年間計画の様式を警察署ごとに作る。")
+@click.option("--year", help="年間計画の年度（例: FY2026、令和8年度。既定: 今年度）。")
 @output_dir("書き出すフォルダ。")
-def template(registry: Path | None, station: str | None, out_dir: Path) -> None:
-    """白紙の報告書様式を作る（名簿があれば協議会ごとに所属・施設名・協議会名を記入済みで）。"""
+def template(
+    registry: Path | None, station: str | None, plan_forms: bool, year: str | None, out_dir: Path
+) -> None:
+    """報告書の様式を作る（名簿があれば協議会ごとに所属・施設名・協議会名を記入済みで）。
+
+    --plan を付けると、警察署ごとの年間計画の様式（4月～3月に定・臨を選ぶ表）を作ります。
+    """
     from toolkit import jobs as J
 
     reg = J.load_registry(registry)
+    if plan_forms:
+        fiscal_year = J.fiscal_year_of(year)
+        if reg is None:
+            raise click.UsageError("--plan は --registry と一緒に指定してください。")
+        written = J.plan_forms(out_dir, reg, fiscal_year, station, date.today())
+        click.echo(f"{len(written)}警察署分の年間計画の様式を {out_dir} に書き出しました。")
+        return
     written = J.templates(out_dir, reg, station)
     if reg is None:
         click.echo(f"書き出しました: {written[0]}")
     else:
         click.echo(f"{len(written)}協議会分の様式を {out_dir} に書き出しました。")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=PATHS)
+@click.option("--registry", required=True, type=EXISTING, help="元の協議会名簿（書き換えません）。")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="年間計画を入れた新しい協議会名簿（.xlsx）。",
+)
+def plan(paths: tuple[Path, ...], registry: Path, out: Path) -> None:
+    """記入済みの年間計画の様式を集めて、年間計画を入れた新しい協議会名簿を作る。"""
+    from toolkit import jobs as J
+
+    done = J.merge_plans(paths, registry, out)
+    for problem in done.problems:
+        click.echo(f"読み取れなかった箇所: {problem}", err=True)
+    click.echo(
+        f"年間計画の様式 {done.forms}件から、計画 {done.planned}件を入れた名簿を書き出しました:"
+        f" {done.written}"
+    )
+    if done.problems:
+        raise click.exceptions.Exit(1)
 
 
 @main.command()

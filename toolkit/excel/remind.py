@@ -42,19 +42,19 @@ def _write(item: StationList, path: Path, today: date, days: int) -> None:
     ws.set_footer(f"&L生活安全部地域課地域指導係&R{wareki(today)}")
     tables = [
         (
-            "1　年間計画の会議で、報告が届いていないもの（督促）",
+            "年間計画の会議で、報告が届いていないもの（督促）",
             item.chase[["協議会名", "予定月", "会議種別", "経過日数", "予定議題", "協議会ID"]],
             f"予定月（前後1か月を含む）の末日から{days}日を過ぎても報告がありません。"
             "開催していれば報告書を速やかに提出し、開催していなければ予定を連絡してください"
             "（2の(6)イ、2の(9)）。",
         ),
         (
-            "2　誤りがあり、修正後の再提出がないもの",
+            "誤りがあり、修正後の再提出がないもの",
             item.corrections[["協議会名", "開催日", "ファイル名", "誤り", "受付日"]],
             "確認用の写しで指摘した誤りを、元の報告書で修正して再提出してください。",
         ),
         (
-            "3　措置・回答が長期間決まっていない要望事項",
+            "措置・回答が長期間決まっていない要望事項",
             item.requests[["協議会名", "開催日", "要望事項", "措置・回答", "状況", "経過日数"]],
             "措置の状況を参加者に連絡し、時間を要するものは問題解決活動のテーマに設定してください"
             "（2の(7)）。",
@@ -72,10 +72,9 @@ def _write(item: StationList, path: Path, today: date, days: int) -> None:
     if item.empty:
         ws.write_string(row, 0, "督促・確認をお願いする事項はありません。", book.subtitle)
         row += 2
-    for heading, df, lead in tables:
-        if df.empty:
-            continue
-        ws.write_string(row, 0, heading, book.heading)
+    shown = [(heading, df, lead) for heading, df, lead in tables if not df.empty]
+    for number, (heading, df, lead) in enumerate(shown, start=1):
+        ws.write_string(row, 0, f"{number}　{heading}", book.heading)
         ws.write_string(row + 1, 0, lead, book.subtitle)
         columns = columns_of(df)
         for j, col in enumerate(columns):
