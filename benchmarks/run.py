@@ -125,8 +125,8 @@ def registry_for(count: int, work: Path) -> Path | None:
     from dataclasses import replace
 
     from toolkit.excel.registry_io import write_registry
-    from toolkit.fictional import fictional_registry
     from toolkit.registry import Registry
+    from toolkit.samples import fictional_registry
 
     base = fictional_registry(0)
     councils = []

@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 
 from toolkit.excel.registry_io import read_registry, write_registry
-from toolkit.fictional import fictional_registry
 from toolkit.registry import (
     COUNCIL_HEADERS,
     MEMBER_HEADERS,
@@ -25,6 +24,7 @@ from toolkit.registry import (
     RestrictedPeriod,
     registry_from_rows,
 )
+from toolkit.samples import fictional_registry
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "registry.xlsx"
 ROSTER_DAY = date(2026, 11, 1)

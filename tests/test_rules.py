@@ -22,12 +22,12 @@ from filled_forms import CELL, TODAY, blank_form, fill, where
 from toolkit.cells import Cell
 from toolkit.check import Options, check_file, check_paths
 from toolkit.excel.template import Prefill, build_template
-from toolkit.fictional import fictional_registry
 from toolkit.findings import CATALOGUE, Finding
 from toolkit.model import Report, Sourced
 from toolkit.normalize import UNREADABLE
 from toolkit.registry import Registry, RestrictedPeriod
 from toolkit.rules import Context, check_report
+from toolkit.samples import fictional_registry
 from toolkit.settings import Settings
 
 REGISTRY = fictional_registry(0)

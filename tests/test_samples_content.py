@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from toolkit.fictional import fictional_registry
 from toolkit.model import CATEGORIES
 from toolkit.normalize import parse_date, parse_meeting_type
 from toolkit.registry import Registry
-from toolkit.samples import MISTAKES, Planted, SampleReport, generate_reports
+from toolkit.samples import MISTAKES, Planted, SampleReport, fictional_registry, generate_reports
 
 FY_START = date(2026, 4, 1)
 UNTIL = date(2026, 11, 20)

@@ -12,8 +12,8 @@ import pytest
 
 from toolkit.check import SUFFIXES, Options, check_paths
 from toolkit.excel.registry_io import read_registry
-from toolkit.fictional import fictional_registry
 from toolkit.rules import Context
+from toolkit.samples import fictional_registry
 from toolkit.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from filled_forms import TODAY, blank_form, fill
 
 from toolkit.cli import main
-from toolkit.fictional import fictional_registry
 from toolkit.findings import CATALOGUE, Severity
 from toolkit.results import Checked
 from toolkit.rules import Context, check_report
+from toolkit.samples import fictional_registry
 from toolkit.settings import Settings, SettingsError, load_settings
 
 REGISTRY = fictional_registry(0)

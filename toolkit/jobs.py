@@ -240,7 +240,7 @@ def samples(
     out_dir: Path, *, count: int, seed: int, mistakes: float, registry: Registry | None
 ) -> int:
     """Write the fictional prefecture's registry and `count` filled sample reports."""
-    from toolkit.sample_files import write_samples
+    from toolkit.samples import write_samples
 
     return _writing(
         out_dir,

@@ -14,10 +14,10 @@ from pathlib import Path
 from toolkit.excel.fill import FastFiller
 from toolkit.excel.registry_io import write_registry
 from toolkit.excel.template import safe_file_name, template_bytes
-from toolkit.fictional import fictional_registry
 from toolkit.fileio import write_atomic
 from toolkit.registry import Registry
-from toolkit.samples import generate_reports
+from toolkit.samples.fictional import fictional_registry
+from toolkit.samples.reports import generate_reports
 
 MANIFEST = "planted.json"
 
