@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.check import SUFFIXES, Options, check_paths
+from toolkit.check import Options, check_paths
+from toolkit.discover import WORKBOOK_SUFFIXES as SUFFIXES
 from toolkit.excel.registry_io import read_registry
 from toolkit.rules import Context
 from toolkit.samples import fictional_registry

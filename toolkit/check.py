@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import stat
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.discover import Skipped, discover, shown
 from toolkit.excel.guard import Limits, Unreadable
 from toolkit.excel.read import read_workbook
 from toolkit.fileio import archive_copy
@@ -25,8 +27,6 @@ from toolkit.parse import build_report
 from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
-
-SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 
 
 @dataclass(frozen=True)
@@ -46,39 +46,6 @@ class Options:
 # --- finding the files ------------------------------------------------------------------
 
 
-def discover(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[Path]:
-    """Files to read: each file given, and every workbook under each folder given.
-
-    A folder is walked in a stable order, a directory's own files (sorted by name) before
-    its subfolders (sorted), looking for .xlsx .xlsm .xls .ods; Excel's lock files (~$…)
-    and the folders in `exclude` (our own outputs) are left out. Only one directory's
-    listing is held at a time. A path that does not exist is passed on, to be reported.
-    """
-    skip = {p.resolve() for p in exclude}
-    for path in paths:
-        if path.is_dir():
-            yield from _walk(path, skip)
-        else:
-            yield path
-
-
-def _walk(folder: Path, skip: set[Path]) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    subfolders = []
-    for entry in entries:
-        if entry.is_dir():
-            if Path(entry.path).resolve() not in skip:
-                subfolders.append(entry.path)
-        elif not entry.name.startswith("~$") and Path(entry.name).suffix.lower() in SUFFIXES:
-            yield Path(entry.path)
-    del entries
-    for sub in subfolders:
-        yield from _walk(Path(sub), skip)
-
-
 # --- one file (runs in a worker) --------------------------------------------------------
 
 _OPTIONS: Options | None = None
@@ -91,15 +58,21 @@ def _init(options: Options) -> None:
 
 def check_file(path: Path, options: Options) -> FileResult:
     """Read and check one file. Never raises for anything the file holds."""
-    result = FileResult(str(path))
-    name = path.name
+    result = FileResult(shown(path))
+    if result.path != str(path):
+        result.real_path = str(path)  # a name that is not valid text: kept for reading
+    name = shown(path.name)
     try:
-        size = path.stat().st_size
-        if size > options.limits.max_file_bytes:
-            raise Unreadable("F1.too-large", f"{size / 2**20:.0f} MB")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(
+                "F1.not-workbook", "通常のファイルではありません（フォルダ・パイプ・装置など）"
+            )
+        if info.st_size > options.limits.max_file_bytes:
+            raise Unreadable("F1.too-large", f"{info.st_size / 2**20:.0f} MB")
         data = path.read_bytes()
     except FileNotFoundError:
-        return _unreadable(result, file_finding("F1.not-found", file=str(path)))
+        return _unreadable(result, file_finding("F1.not-found", file=shown(path)))
     except Unreadable as exc:
         return _unreadable(result, _file_problem(exc, name))
     except OSError as exc:
@@ -118,6 +91,12 @@ def check_file(path: Path, options: Options) -> FileResult:
     except Unreadable as exc:
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
+    if book.output is not None:
+        result.skipped_file = (
+            f"kyogikai が書き出したファイル（{book.output}）のため読み飛ばしました"
+        )
+        result.skipped_kind = "kyogikaiの出力"
+        return result
     result.skipped = book.skipped
     result.notes = book.notes
     for raw in book.reports:
@@ -132,9 +111,12 @@ def check_file(path: Path, options: Options) -> FileResult:
     return result
 
 
-def _worker(path: Path) -> FileResult:
+def _worker(item: Path | Skipped) -> FileResult:
     assert _OPTIONS is not None
-    return check_file(path, _OPTIONS)
+    if isinstance(item, Skipped):
+        result = FileResult(shown(item.path), skipped_file=item.reason, skipped_kind=item.kind)
+        return result
+    return check_file(item, _OPTIONS)
 
 
 def _file_problem(exc: Unreadable, name: str) -> Finding:
@@ -163,9 +145,9 @@ def check_paths(
     jobs = max(1, min(jobs, len(head)))
     chunk = 1 if len(head) < _SMALL_RUN else 8
     tracker = DuplicateTracker(options.context)
-    pending: deque[Path] = deque()
+    pending: deque[Path | Skipped] = deque()
 
-    def feed() -> Iterator[Path]:
+    def feed() -> Iterator[Path | Skipped]:
         for path in itertools.chain(head, found):
             pending.append(path)
             yield path
@@ -181,8 +163,9 @@ def check_paths(
     )
     try:
         for result in results:
-            path = pending.popleft()  # results come in the order the paths went in
+            item = pending.popleft()  # results come in the order the paths went in
             if isinstance(result, Failure):
+                path = item.path if isinstance(item, Skipped) else item
                 result = _failed(path, result, options)
             result.same_as = tracker.same_file(result)
             if result.same_as is None:
@@ -198,11 +181,12 @@ _SMALL_RUN = 64
 
 
 def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
-    result = FileResult(str(path))
+    result = FileResult(shown(path))
+    name = shown(path.name)
     if failure.kind == "timeout":
-        finding = file_finding("F1.timeout", file=path.name, seconds=f"{options.timeout:.0f}")
+        finding = file_finding("F1.timeout", file=name, seconds=f"{options.timeout:.0f}")
     else:
-        finding = file_finding("F1.crashed", file=path.name, detail=failure.detail)
+        finding = file_finding("F1.crashed", file=name, detail=failure.detail)
     if failure.log:
         # Technical detail for whoever maintains the tool; shown apart from the findings.
         result.notes.append(f"技術情報: {failure.log.strip().splitlines()[-1][:300]}")

@@ -77,8 +77,9 @@ class CheckRun:
     feedback: list[tuple[str, Path | None, str | None]] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[FileResult]:
-        exclude = [self.feedback_dir] if self.feedback_dir is not None else []
-        results = self.watch(self.tally.watch(check_paths(self.paths, self.options, exclude)))
+        # Feedback copies written into an input folder are marked as kyogikai's own and
+        # skipped when read: the folder is walked like any other, its real inputs kept.
+        results = self.watch(self.tally.watch(check_paths(self.paths, self.options)))
         for result in results:
             if self.feedback_dir is not None:
                 self._feedback(result, self.feedback_dir)
@@ -312,7 +313,7 @@ def merge_plans(paths: Iterable[Path], registry_path: Path, out: Path) -> PlanMe
     original registry is never modified."""
     from dataclasses import replace as replaced
 
-    from toolkit.check import discover
+    from toolkit.discover import Skipped, discover, shown
     from toolkit.excel.plan_forms import read_plan_form
     from toolkit.excel.registry_io import write_registry
 
@@ -328,6 +329,9 @@ def merge_plans(paths: Iterable[Path], registry_path: Path, out: Path) -> PlanMe
     problems: list[str] = []
     forms = 0
     for path in discover(paths):
+        if isinstance(path, Skipped):
+            problems.append(f"「{shown(path.path)}」: {path.reason}")
+            continue
         form = read_plan_form(path)
         problems += form.problems
         if form.fiscal_year is None:

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from toolkit.era import wareki
 from toolkit.registry import station_key
 from toolkit.results import ERROR, OK, STATUS_JA, UNREADABLE, WARNING, Checked, FileResult
-from toolkit.text import fit
+from toolkit.text import fit, terminal_text
 
 NO_STATION = "（所属不明）"
 
@@ -39,9 +39,14 @@ class StationView:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skipped_files: int = 0
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        if result.skipped_file is not None:
+            self.skipped.append(f"{result.path}: {result.skipped_file}")
+            self.skipped_files += 1
+            return
         if result.same_as is not None:
             # Identical bytes to an earlier file: accounted for, counted once.
             self.duplicates.append((result.path, result.same_as))
@@ -80,7 +85,11 @@ class StationView:
         return out
 
     def lines(self) -> list[str]:
-        """The table, station by station, then the totals."""
+        """The table, station by station, then the totals; every text from a file or a
+        cell printed harmlessly (escape sequences shown, not obeyed)."""
+        return [terminal_text(line) for line in self._lines()]
+
+    def _lines(self) -> list[str]:
         out: list[str] = []
         everything: list[Row] = []
         for station in sorted(self.rows, key=lambda s: (s == NO_STATION, s)):
@@ -108,8 +117,9 @@ class StationView:
         for line in self.notes:
             out.append(f"注意: {line}")
         total = self.counts(everything)
+        left = f"、読み飛ばし {self.skipped_files}件" if self.skipped_files else ""
         out.append(
-            f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件 — "
+            f"ファイル {self.files}件{left}、報告書 {self.reports}件、指摘 {self.findings}件 — "
             + _counts_text(total)
         )
         return out

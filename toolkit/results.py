@@ -71,10 +71,22 @@ class FileResult:
     same_as: str | None = None  # an earlier file of the run with identical bytes
     size: int | None = None
     archived: str | None = None  # name of the archive copy the worker kept, if asked to
+    # A file left alone as a whole (kyogikai's own output, a CSV in the folder, a FIFO…):
+    # why, and its kind for the totals. It has no reports and is not unreadable.
+    skipped_file: str | None = None
+    skipped_kind: str | None = None
+    # The path as the system knows it, when `path` had to be shown with replacement
+    # characters (a file name that is not valid text).
+    real_path: str | None = None
 
     @property
     def readable(self) -> bool:
         return any(c.report is not None for c in self.reports)
+
+    @property
+    def source(self) -> str:
+        """The path to open the file again."""
+        return self.real_path or self.path
 
 
 @dataclass
@@ -86,6 +98,7 @@ class Tally:
     findings: int = 0
     errors: int = 0
     unreadable: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # files left alone, by kind
 
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for result in results:
@@ -94,6 +107,10 @@ class Tally:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        if result.skipped_file is not None:
+            kind = result.skipped_kind or "その他"
+            self.skipped[kind] = self.skipped.get(kind, 0) + 1
+            return
         if result.same_as is not None:
             return  # identical to an earlier file: accounted for, counted once
         for checked in result.reports:
@@ -110,7 +127,11 @@ class Tally:
         return bool(self.errors or self.unreadable)
 
     def line(self) -> str:
-        return (
+        text = (
             f"ファイル {self.files}件、報告書 {self.reports}件、指摘 {self.findings}件、"
             f"読取不可 {self.unreadable}件"
         )
+        if self.skipped:
+            kinds = "、".join(f"{k} {n}件" for k, n in sorted(self.skipped.items()))
+            text += f"、読み飛ばし {sum(self.skipped.values())}件（{kinds}）"
+        return text

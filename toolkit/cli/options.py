@@ -79,7 +79,7 @@ def progress(
         if not sys.stderr.isatty():
             yield from results
             return
-        from toolkit.check import discover
+        from toolkit.discover import discover
 
         total = sum(1 for _ in discover(paths, exclude or []))
         if total < 20:

@@ -11,6 +11,7 @@ from toolkit.era import wareki
 from toolkit.jobs import CheckRun, RetentionOutcome
 from toolkit.render import StationView
 from toolkit.results import FileResult
+from toolkit.text import terminal_text
 
 
 class JsonPrinter:
@@ -19,10 +20,12 @@ class JsonPrinter:
     def add(self, result: FileResult) -> None:
         for checked in result.reports:
             click.echo(json.dumps(checked.to_json(), ensure_ascii=False))
+        if result.skipped_file is not None:
+            click.echo(terminal_text(f"{result.path}: {result.skipped_file}"), err=True)
         for sheet, reason in result.skipped:
-            click.echo(f"{result.path}「{sheet}」: {reason}", err=True)
+            click.echo(terminal_text(f"{result.path}「{sheet}」: {reason}"), err=True)
         for note in result.notes:
-            click.echo(f"{result.path}: {note}", err=True)
+            click.echo(terminal_text(f"{result.path}: {note}"), err=True)
 
     def close(self, run: CheckRun) -> None:
         click.echo(run.tally.line(), err=True)

@@ -41,10 +41,9 @@ def check(
     options = J.reading_options(
         registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
     )
-    exclude = [feedback_dir] if feedback_dir is not None else []
     run = J.CheckRun(paths, options, feedback_dir)
     if not as_json:
-        run.watch = progress(paths, exclude)
+        run.watch = progress(paths)
     printer = JsonPrinter() if as_json else TablePrinter()
     shown = 0
     for result in run:

@@ -159,6 +159,23 @@ def custom_properties(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> d
     return {k: v for k, v in out.items() if v}
 
 
+_OUTPUT = re.compile(
+    rb'<(?:\w+:)?property\b[^>]*\bname="kyogikai-output"[^>]*>\s*'
+    rb"<(?:\w+:)?lpwstr>([^<]{0,40})</(?:\w+:)?lpwstr>"
+)
+
+
+def output_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """The kind of kyogikai output a package is (its `kyogikai-output` property: summary,
+    feedback, remind, roster…), or None for any other workbook."""
+    try:
+        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
+    except KeyError:
+        return None
+    found = _OUTPUT.search(data)
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
+
+
 def split_property(custom_xml: bytes | None, name: str) -> tuple[str, str] | None:
     """A custom-properties part cut where the text value of property `name` goes, so that
     a value can be put between the two halves; None when there is no such property."""

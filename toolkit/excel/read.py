@@ -19,7 +19,14 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
-from toolkit.excel.ooxml import Package, custom_properties, merges_in, pictures_in, read_package
+from toolkit.excel.ooxml import (
+    Package,
+    custom_properties,
+    merges_in,
+    output_mark,
+    pictures_in,
+    read_package,
+)
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawCell, RawReport
 
@@ -46,6 +53,7 @@ class WorkbookRead:
     reports: list[RawReport] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
 
 
 def read_workbook(
@@ -127,6 +135,9 @@ def _read_ooxml(
     if fmt == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
+    out.output = output_mark(zf, limits)
+    if out.output is not None:
+        return out  # written by kyogikai (a summary, a feedback copy…): never a report
     pkg = read_package(zf, limits)
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))

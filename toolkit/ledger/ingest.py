@@ -30,7 +30,7 @@ from toolkit.rules.requests import STORED, written_status
 _BATCH = 2000  # reports buffered before one executemany round
 
 # Statuses of a sighting (one file given to one run).
-READ, UNREADABLE, IDENTICAL = "read", "unreadable", "identical"
+READ, UNREADABLE, IDENTICAL, SKIPPED = "read", "unreadable", "identical", "skipped"
 
 
 @dataclass
@@ -42,6 +42,7 @@ class IngestStats:
     new_files: int = 0
     identical: int = 0
     unreadable: int = 0
+    skipped: int = 0
     reports: int = 0
     superseded: int = 0
     archived: int = 0
@@ -50,7 +51,7 @@ class IngestStats:
 
 def _read_again(result: FileResult) -> bytes | None:
     try:
-        return Path(result.path).read_bytes()
+        return Path(result.source).read_bytes()
     except OSError:
         return None
 
@@ -101,7 +102,7 @@ class Ingesting(LedgerStore):
             stats = writer.stats
             conn.execute(
                 "UPDATE runs SET finished_at=?, files=?, new_files=?, identical=?, unreadable=?,"
-                " reports=?, superseded=? WHERE run_id=?",
+                " reports=?, superseded=?, skipped=? WHERE run_id=?",
                 (
                     now(),
                     stats.files,
@@ -110,6 +111,7 @@ class Ingesting(LedgerStore):
                     stats.unreadable,
                     stats.reports,
                     stats.superseded,
+                    stats.skipped,
                     run_id,
                 ),
             )
@@ -150,6 +152,13 @@ class _RunWriter:
 
     def add(self, seq: int, result: FileResult) -> None:
         self.stats.files += 1
+        if result.skipped_file is not None:
+            self.stats.skipped += 1
+            self.sightings.append(
+                (self.run_id, seq, result.path, result.sha256, SKIPPED, result.skipped_file,
+                 None, None)
+            )  # fmt: skip
+            return
         sha = result.sha256
         if sha is None:
             self._unreadable(seq, result, None)

@@ -187,6 +187,34 @@ _FOLLOW_UP = (
     )""",
 )
 
+_SKIPPED_SIGHTINGS = (
+    # A file left alone as a whole (kyogikai's own output, a CSV, a FIFO) is a sighting of
+    # its own kind: accounted for, neither read nor unreadable. SQLite cannot change a
+    # CHECK constraint, so the table is made again.
+    """CREATE TABLE sightings_new (
+        run_id INTEGER NOT NULL REFERENCES runs(run_id),
+        seq INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT,
+        status TEXT NOT NULL CHECK (status IN ('read', 'unreadable', 'identical', 'skipped')),
+        reason TEXT,
+        same_as TEXT,
+        note TEXT,
+        PRIMARY KEY (run_id, seq)
+    )""",
+    "INSERT INTO sightings_new SELECT * FROM sightings",
+    "DROP TABLE sightings",
+    "ALTER TABLE sightings_new RENAME TO sightings",
+    "CREATE INDEX sightings_sha ON sightings(sha256)",
+    "ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0",
+)
+
 # Ordered: MIGRATIONS[i] takes a ledger from user_version i to i + 1. Append, never edit.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_CORE, _RETENTION, _SUMMARY_INDEXES, _FOLLOW_UP)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    _CORE,
+    _RETENTION,
+    _SUMMARY_INDEXES,
+    _FOLLOW_UP,
+    _SKIPPED_SIGHTINGS,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

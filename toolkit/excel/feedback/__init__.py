@@ -121,7 +121,7 @@ def write_feedback(
     rows = rows_of(result)
     if not rows:
         return None
-    source = Path(result.path)
+    source = Path(result.source)
     key = source_key(source)
     book = _build(Context(result, rows), password, key)
     path = target(Path(out_dir), source, book.name, key)
@@ -173,7 +173,7 @@ def _open_original(ctx: Context, password: str | None) -> tuple[str, bytes] | No
     """(format, plain bytes) of an original worth copying, or None with the reason noted."""
     if not any(c.report is not None for c in ctx.result.reports):
         return None  # unreadable: the findings say why
-    path = Path(ctx.result.path)
+    path = Path(ctx.result.source)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -23,6 +23,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.ooxml import PROPERTY_PREFIX, custom_properties
+from toolkit.fileio import OUTPUT_PROPERTY
 
 SOURCE_PROPERTY = PROPERTY_PREFIX + "feedback_source"
 MAX_NUMBERED = 99
@@ -43,9 +44,10 @@ def source_key(source: Path) -> str:
 def save(wb: Workbook, key: str) -> bytes:
     """The bytes of `wb`, marked as the feedback copy of the original with `key`."""
     props = wb.custom_doc_props  # type: ignore[attr-defined]  # openpyxl ≥ 3.1, not in stubs
-    if SOURCE_PROPERTY in props.names:
-        del props[SOURCE_PROPERTY]
-    props.append(StringProperty(name=SOURCE_PROPERTY, value=key))
+    for name, value in ((SOURCE_PROPERTY, key), (OUTPUT_PROPERTY, "feedback")):
+        if name in props.names:
+            del props[name]
+        props.append(StringProperty(name=name, value=value))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
