@@ -9,10 +9,14 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+
+from toolkit.errors import InputError
 
 _COUNTER = itertools.count()
 
@@ -20,7 +24,32 @@ _COUNTER = itertools.count()
 def _temporary(path: Path) -> Path:
     # Hidden, ending in ".tmp" so that a half-written file never looks like a workbook, and
     # unique per process and call without the cost of mkstemp's retries and chmod.
+    _sweep_stale(path)
     return path.parent / f".{path.name}.{os.getpid()}-{next(_COUNTER)}.tmp"
+
+
+_STALE_SECONDS = 3600.0
+
+
+def _sweep_stale(path: Path) -> None:
+    """Remove half-written files of `path` that a killed run left behind (they may hold
+    report text): a temporary file untouched for an hour belongs to no running writer."""
+    try:
+        leftovers = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
+    except OSError:
+        return
+    now = time.time()
+    for tmp in leftovers:
+        try:
+            if now - tmp.stat().st_mtime > _STALE_SECONDS:
+                tmp.unlink()
+        except OSError:
+            continue
+
+
+def glob_escape(name: str) -> str:
+    """A file name as a literal glob pattern."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 @contextmanager
@@ -109,3 +138,57 @@ def output_kind(path: Path) -> str | None:
         return None
     found = _OUTPUT_MARK.search(data)
     return found.group(1).decode("utf-8", "replace") if found else None
+
+
+@dataclass(frozen=True)
+class Protected:
+    """What a command's outputs must never replace: the files and folders it reads
+    (reports, the registry, the settings, the ledger) and the ledger's archive. With
+    `force` the user has said that replacing a file is what they want."""
+
+    inputs: tuple[Path, ...] = ()
+    folders: tuple[Path, ...] = ()
+    force: bool = False
+
+
+class OutputRefused(InputError):
+    """An output would replace something that must not be replaced (exit 2)."""
+
+
+def guard_output(
+    path: Path, protected: Protected, replaceable: Callable[[Path], bool] | None = None
+) -> None:
+    """Refuse (OutputRefused, a Japanese message naming the file and --force) to write
+    `path` over an input, into the ledger's archive, or over an existing file that
+    kyogikai did not write (`replaceable` may accept more, e.g. an unfilled blank form)."""
+    if protected.force:
+        return
+    target = _resolved(path)
+    for given in protected.inputs:
+        if target == _resolved(given):
+            raise OutputRefused(
+                f"出力先「{path}」は入力ファイルの一つです。元のファイルは上書きしません。"
+                "別の出力先を指定してください（どうしても上書きする場合は --force）。"
+            )
+    for folder in protected.folders:
+        if _resolved(folder) in target.parents:
+            raise OutputRefused(
+                f"出力先「{path}」は台帳の保管フォルダの中です。保管フォルダには書き出しません。"
+                "別の出力先を指定してください（どうしても書き出す場合は --force）。"
+            )
+    if not (path.exists() or path.is_symlink()):
+        return
+    if output_kind(path) is not None or (replaceable is not None and replaceable(path)):
+        return
+    raise OutputRefused(
+        f"出力先に「{path}」があり、kyogikai が書き出したファイルではないため上書きしません"
+        "（報告書や名簿の可能性があります）。別の出力先を指定してください"
+        "（上書きしてよければ --force を付けてください）。"
+    )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()

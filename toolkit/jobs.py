@@ -17,6 +17,7 @@ from pathlib import Path
 
 from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
+from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
 from toolkit.ledger import Expired, ExpiredOutput, IngestStats, Ledger
 from toolkit.registry import Registry, same_name
@@ -139,6 +140,7 @@ def summary(
     station: str | None = None,
     inputs: Iterable[Path] = (),
     watch: Watch = _unwatched,
+    force: bool = False,
 ) -> SummaryOutcome:
     """Write the summary workbook of `period` to `out`, from report files (through an
     in-memory ledger) or from the ledger at `db`."""
@@ -159,7 +161,9 @@ def summary(
         table = build_summary(
             ledger, period, registry=context.registry, station=station, settings=context.settings
         )
-        write_summary(table, out, inputs=[*paths, *(p for p in (db, *inputs) if p is not None)])
+        given = [*paths, *(p for p in (db, *inputs) if p is not None)]
+        folders = [ledger.archive] if ledger.archive is not None else []
+        write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:
             ledger.record_outputs("summary", [out], context.settings.today)
     return SummaryOutcome(period, len(table.meetings), tally)
@@ -191,7 +195,9 @@ def retention(db: Path, settings: Settings, *, apply: bool) -> RetentionOutcome:
 # --- remind --------------------------------------------------------------------------------
 
 
-def remind(db: Path, registry: Registry, settings: Settings, out_dir: Path) -> list[Path]:
+def remind(
+    db: Path, registry: Registry, settings: Settings, out_dir: Path, *, force: bool = False
+) -> list[Path]:
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
     from toolkit.aggregate.remind import station_lists
@@ -201,7 +207,11 @@ def remind(db: Path, registry: Registry, settings: Settings, out_dir: Path) -> l
         raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
     written: list[Path] = []
     with Ledger.open(db) as ledger:
-        for item in station_lists(ledger, registry, settings):
+        lists = station_lists(ledger, registry, settings)
+        protected = Protected((db,), tuple(f for f in [ledger.archive] if f is not None), force)
+        for item in lists:
+            guard_output(remind_path(out_dir, item.station), protected)
+        for item in lists:
             path = remind_path(out_dir, item.station)
             days = settings.reminder_days
             _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
@@ -213,13 +223,18 @@ def remind(db: Path, registry: Registry, settings: Settings, out_dir: Path) -> l
 # --- forms ---------------------------------------------------------------------------------
 
 
-def templates(out_dir: Path, registry: Registry | None, station: str | None) -> list[Path]:
-    """Write the blank form, or one prefilled form per council (of one station)."""
+def templates(
+    out_dir: Path, registry: Registry | None, station: str | None, *, force: bool = False
+) -> list[Path]:
+    """Write the blank form, or one prefilled form per council (of one station). A file
+    at a form's place that a station has filled in is never replaced (unless `force`)."""
     from toolkit.excel.template import BLANK_NAME, Prefill, template_path_for, write_template
 
+    protected = Protected(force=force)
     if registry is None:
         if station:
             raise InputError("--station は --registry と一緒に指定してください。")
+        guard_output(out_dir / BLANK_NAME, protected, _unfilled_form)
         _writing(out_dir / BLANK_NAME, lambda: write_template(out_dir / BLANK_NAME))
         return [out_dir / BLANK_NAME]
     councils = list(registry.councils)
@@ -228,9 +243,13 @@ def templates(out_dir: Path, registry: Registry | None, station: str | None) -> 
         if not councils:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
+    targets = [
+        (c, template_path_for(out_dir, c.station, c.facility_name, c.name)) for c in councils
+    ]
+    for _, path in targets:  # every target checked before anything is written
+        guard_output(path, protected, _unfilled_form)
     written = []
-    for c in councils:
-        path = template_path_for(out_dir, c.station, c.facility_name, c.name)
+    for c, path in targets:
         prefill = Prefill(c.council_id, c.station, c.facility_name, c.name)
         _writing(path, functools.partial(write_template, path, prefill))
         written.append(path)
@@ -238,10 +257,27 @@ def templates(out_dir: Path, registry: Registry | None, station: str | None) -> 
 
 
 def samples(
-    out_dir: Path, *, count: int, seed: int, mistakes: float, registry: Registry | None
+    out_dir: Path,
+    *,
+    count: int,
+    seed: int,
+    mistakes: float,
+    registry: Registry | None,
+    force: bool = False,
 ) -> int:
-    """Write the fictional prefecture's registry and `count` filled sample reports."""
-    from toolkit.samples import write_samples
+    """Write the fictional prefecture's registry and `count` filled sample reports. Files
+    already in the folder (a registry, reports) are never replaced unless `force`."""
+    from toolkit.samples import MANIFEST, write_samples
+
+    if not force:
+        for name in ("registry.xlsx", MANIFEST):
+            guard_output(out_dir / name, Protected())
+        reports = out_dir / "reports"
+        if reports.is_dir() and any(reports.iterdir()):
+            raise OutputRefused(
+                f"「{reports}」にはすでにファイルがあるため、見本を書き出しません。"
+                "空のフォルダを指定してください（置き換えてよければ --force を付けてください）。"
+            )
 
     return _writing(
         out_dir,
@@ -249,6 +285,26 @@ def samples(
             out_dir, count=count, seed=seed, mistakes=mistakes, registry=registry
         ),
     )
+
+
+def _unfilled_form(path: Path) -> bool:
+    """A file at a form's place that is our template with nothing written in it (a
+    form handed out earlier, not a station's report): it may be written again."""
+    from toolkit.excel.guard import Unreadable
+    from toolkit.excel.read import read_workbook
+
+    try:
+        book = read_workbook(path.read_bytes(), path.name)
+    except (OSError, Unreadable):
+        return False
+    if len(book.reports) != 1 or book.reports[0].template_version is None:
+        return False
+    prefilled = {"affiliation", "council_name", "facility_name"}
+    raw = book.reports[0]
+    written = [k for k, cells in raw.fields.items() if any(c.value is not None for c in cells)]
+    rows = [c for row in (*raw.agenda, *raw.requests) for c in row if c.value is not None]
+    categories = {c for row in raw.agenda for c in row[:1]}
+    return set(written) <= prefilled and all(c in categories for c in rows)
 
 
 def _writing(path: Path, action: Callable[[], object]) -> int:
@@ -307,7 +363,9 @@ class PlanMerge:
     problems: list[str]
 
 
-def merge_plans(paths: Iterable[Path], registry_path: Path, out: Path) -> PlanMerge:
+def merge_plans(
+    paths: Iterable[Path], registry_path: Path, out: Path, *, force: bool = False
+) -> PlanMerge:
     """A new registry file: the registry at `registry_path` with the 年間計画 of the filled
     plan forms (for each council on a form, its plan of that fiscal year is replaced). The
     original registry is never modified."""
@@ -324,11 +382,13 @@ def merge_plans(paths: Iterable[Path], registry_path: Path, out: Path) -> PlanMe
             f"出力先「{out}」は元の協議会名簿です。元の名簿は書き換えません。"
             "新しいファイル名を指定してください。"
         )
+    given = tuple(paths)
+    guard_output(out, Protected((*given, registry_path), (), force))
     known = {c.council_id for c in registry.councils}
     plans = list(registry.plans)
     problems: list[str] = []
     forms = 0
-    for path in discover(paths):
+    for path in discover(given):
         if isinstance(path, Skipped):
             problems.append(f"「{shown(path.path)}」: {path.reason}")
             continue

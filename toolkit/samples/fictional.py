@@ -22,9 +22,9 @@ SOURCE = "架空県（サンプル）"
 ROSTER_DAY = date(2026, 11, 1)
 
 PERIODS = (
-    RestrictedPeriod("中央市議会議員選挙", date(2026, 4, 12), date(2026, 4, 19)),
+    RestrictedPeriod("中央市議会議員選挙", date(2026, 4, 12), date(2026, 4, 19), "中央警察署"),
     RestrictedPeriod("県知事選挙", date(2026, 9, 6), date(2026, 9, 27)),
-    RestrictedPeriod("白峰町長選挙", date(2026, 11, 10), date(2026, 11, 15)),
+    RestrictedPeriod("白峰町長選挙", date(2026, 11, 10), date(2026, 11, 15), "白峰警察署"),
 )
 
 

@@ -8,6 +8,7 @@ its content was made to produce, so that a check of the samples can be compared 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from toolkit.excel.template import safe_file_name, template_bytes
 from toolkit.fileio import write_atomic
 from toolkit.registry import Registry
 from toolkit.samples.fictional import fictional_registry
+from toolkit.samples.plan import yearly_plan
 from toolkit.samples.reports import generate_reports
 
 MANIFEST = "planted.json"
@@ -33,13 +35,16 @@ def write_samples(
     """Write `count` sample reports (and the registry when none was given); returns count."""
     out_dir.mkdir(parents=True, exist_ok=True)
     reg = registry or fictional_registry(0)
+    reports = generate_reports(reg, count=count, seed=seed, mistakes=mistakes)
     if registry is None:
-        write_registry(reg, out_dir / "registry.xlsx", created=datetime(2026, 4, 1))
+        # The fictional prefecture planned its year (年間計画): the plan fits its reports.
+        planned = replace(reg, plans=yearly_plan(reg, reports, 2026, seed))
+        write_registry(planned, out_dir / "registry.xlsx", created=datetime(2026, 4, 1))
     filler = FastFiller(template_bytes())
     manifest: dict[str, list[dict[str, str | None]]] = {}
     used: set[str] = set()
     first_of: dict[tuple[str, object], str] = {}
-    for sample in generate_reports(reg, count=count, seed=seed, mistakes=mistakes):
+    for sample in reports:
         stem = (
             f"reports/{safe_file_name(sample.council.station)}/{safe_file_name(sample.file_stem)}"
         )

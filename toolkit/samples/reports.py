@@ -4,7 +4,8 @@
 council once or more, mostly 定期会議, some 臨時会議 after a series of incidents), and writes
 for each the values an officer would type into the form. With `mistakes`, that share of the
 reports gets one honest mistake from `MISTAKES`; every report lists in `planted` exactly the
-findings its content must produce (open requests always give R5.open-request).
+findings its content must produce (a request without a completed answer always gives R5:
+R5.open-request when blank, R5.pending-request when still being handled).
 
 Everything is decided by `random.Random(seed)`: the same registry, arguments and seed give
 equal lists. No Excel library is used here; `toolkit.excel.fill` writes the values.
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from toolkit.registry import Council, Registry
+from toolkit.rules.requests import ANSWERED, OPEN, written_status
 from toolkit.samples.cast import cast_of
 from toolkit.samples.minutes import MAX_REQUESTS, minutes, resubmission
 from toolkit.samples.mistakes import MISTAKES_BY_NAME
 from toolkit.samples.planner import Slot, meeting_window, plan_meetings
+from toolkit.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,19 @@ def _finish(slots: list[Slot], registry: Registry, rng: random.Random) -> list[S
 
 
 def _open_requests(values: dict[str, object]) -> list[Planted]:
-    return [
-        Planted("R5.open-request", f"requests[{n - 1}].response")
-        for n in range(1, MAX_REQUESTS + 1)
-        if values.get(f"request_{n}") and not values.get(f"response_{n}")
-    ]
+    """R5 for every request whose answer is not a completed one: blank (open), or saying it
+    is still being handled (pending: 上申した, 依頼した … by the default words)."""
+    out = []
+    for n in range(1, MAX_REQUESTS + 1):
+        if not values.get(f"request_{n}"):
+            continue
+        response = values.get(f"response_{n}")
+        written = written_status(str(response) if response else None, _DEFAULTS)
+        if written == OPEN:
+            out.append(Planted("R5.open-request", f"requests[{n - 1}].response"))
+        elif written != ANSWERED:
+            out.append(Planted("R5.pending-request", f"requests[{n - 1}].response"))
+    return out
+
+
+_DEFAULTS = Settings()

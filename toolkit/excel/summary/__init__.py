@@ -17,8 +17,6 @@ Dates are real dates shown in 和暦: `R8.10.15` in tables, 令和8年10月15日
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from xlsxwriter.exceptions import FileCreateError
@@ -27,7 +25,7 @@ from toolkit.aggregate import Summary
 from toolkit.errors import InputError, OperationalError
 from toolkit.excel.summary import charts, sheets
 from toolkit.excel.summary.book import Book
-from toolkit.fileio import atomic_path
+from toolkit.fileio import Protected, atomic_path, guard_output
 
 SHEETS = (
     "概況",
@@ -47,29 +45,30 @@ class SummaryWriteError(InputError):
     """The summary workbook cannot be written where asked (Japanese message, exit 2)."""
 
 
-def write_summary(summary: Summary, path: Path, *, inputs: Iterable[Path] = ()) -> None:
+def write_summary(summary: Summary, path: Path, *, protected: Protected | None = None) -> None:
     """Write the summary workbook to `path` (.xlsx), atomically.
 
     The workbook is written to a temporary file in the same folder and renamed over `path`,
-    so a reader never sees half a file. `inputs` are the files the summary was made from
-    (report files, the ledger, the registry): writing over one of them is refused with
-    SummaryWriteError, as is a target that is a folder or not named .xlsx. A failure to
-    write (a read-only folder, a full disk) is an `OperationalError`; no partial file is
+    so a reader never sees half a file. Writing over an input, into the ledger's archive,
+    or over a file kyogikai did not write is refused (`protected`, see
+    `fileio.guard_output`), as is a target that is a folder or not named .xlsx. A failure
+    to write (a read-only folder, a full disk) is an `OperationalError`; no partial file is
     left behind.
     """
     path = Path(path)
-    _refuse(path, inputs)
+    _refuse(path)
+    guard_output(path, protected or Protected())
     try:
         with atomic_path(path) as tmp:
             _write(summary, tmp)
     except (OSError, FileCreateError) as exc:
         raise OperationalError(
-            f"集計表「{path}」を書き出せません（{exc.strerror or exc}）。"
+            f"集計表「{path}」を書き出せません（{getattr(exc, 'strerror', None) or exc}）。"
             "書き込めるフォルダか、ディスクの空きを確認してください。"
         ) from exc
 
 
-def _refuse(path: Path, inputs: Iterable[Path]) -> None:
+def _refuse(path: Path) -> None:
     if path.suffix.lower() != ".xlsx":
         raise SummaryWriteError(
             f"出力ファイル「{path}」の名前は .xlsx で終わるようにしてください。"
@@ -78,17 +77,6 @@ def _refuse(path: Path, inputs: Iterable[Path]) -> None:
         raise SummaryWriteError(f"出力先「{path}」はフォルダです。ファイル名を指定してください。")
     if not path.parent.is_dir():
         raise SummaryWriteError(f"出力先のフォルダ「{path.parent}」がありません。")
-    target = path.resolve()
-    for given in inputs:
-        source = Path(given)
-        same = source.resolve() == target
-        if not same and source.exists() and path.exists():
-            same = os.path.samefile(source, path)
-        if same:
-            raise SummaryWriteError(
-                f"出力ファイル「{path}」は入力ファイルの一つです。"
-                "元のファイルを上書きしないよう、別のファイル名を指定してください。"
-            )
 
 
 def _write(summary: Summary, path: Path) -> None:
