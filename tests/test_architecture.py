@@ -33,7 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("rules/",)),
     ("workbook readers and forms", ("excel/",)),
     ("record and registry", ("parse.py", "registry/")),
-    ("normalisation", ("normalize/", "normalize.py")),
+    ("normalisation", ("normalize/",)),
     (
         "vocabulary",
         (

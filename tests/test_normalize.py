@@ -22,9 +22,9 @@ from toolkit.normalize import (
     Parsed,
     TimeRange,
     When,
-    _excel_day,
     canonical_category,
     clean_text,
+    excel_day,
     label_key,
     parse_count,
     parse_date,
@@ -324,7 +324,7 @@ def test_parse_date_blank(value: object) -> None:
     ],
 )
 def test_excel_day(serial: int, expected: date | None) -> None:
-    assert _excel_day(serial) == expected
+    assert excel_day(serial) == expected
 
 
 # --------------------------------------------------------------------------- wareki

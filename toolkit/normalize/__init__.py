@@ -1,0 +1,67 @@
+"""Values as officers type them: dates (和暦), times, counts, ticked options, names.
+
+Every parser takes whatever a cell holds (str, int, float, date, datetime, time, None or
+anything else) and returns a result object; none of them raises. A result is either blank
+(nothing written), a value, or a problem code with the cleaned text in `raw`:
+
+- `UNREADABLE`: the text is not a value of the expected kind ("多数", "約10人");
+- `NONEXISTENT`: it reads as a value that does not exist (2月30日, 25:00, 令和元年4月30日);
+- `NOT_WHOLE`: a count with a fraction;
+- `NEGATIVE`: a count below zero;
+- `AMBIGUOUS`: more than one reading (both meeting types ticked, 午後 and AM at once).
+
+Whenever a result has a problem its value is None. Text is compared after NFKC, so
+full-width digits, letters and katakana, and half-width katakana, are read like their
+ordinary forms.
+
+- `problems`: the problem codes and `Parsed`;
+- `text`: `clean_text`, `label_key` and kanji numerals, which every parser starts from;
+- `dates`: `parse_date` and Excel serial dates (eras come from `toolkit.era`);
+- `times`: `parse_time`, `parse_time_range`;
+- `when`: `parse_when`, the combined 開催日時 cell;
+- `counts`: `parse_count`, `split_attendance`;
+- `marks`: ticked and printed choices, `parse_meeting_type` and `canonical_category`;
+- `names`: `split_names`.
+"""
+
+from toolkit.normalize.counts import parse_count, split_attendance
+from toolkit.normalize.dates import DateParsed, excel_day, parse_date
+from toolkit.normalize.marks import canonical_category, parse_meeting_type
+from toolkit.normalize.names import split_names
+from toolkit.normalize.problems import (
+    AMBIGUOUS,
+    NEGATIVE,
+    NONEXISTENT,
+    NOT_WHOLE,
+    PROBLEMS,
+    UNREADABLE,
+    Parsed,
+)
+from toolkit.normalize.text import clean_text, label_key
+from toolkit.normalize.times import TimeRange, parse_time, parse_time_range
+from toolkit.normalize.when import When, parse_when
+
+__all__ = [
+    "AMBIGUOUS",
+    "NEGATIVE",
+    "NONEXISTENT",
+    "NOT_WHOLE",
+    "PROBLEMS",
+    "UNREADABLE",
+    "DateParsed",
+    "Parsed",
+    "TimeRange",
+    "When",
+    "canonical_category",
+    "clean_text",
+    "excel_day",
+    "label_key",
+    "parse_count",
+    "parse_date",
+    "parse_meeting_type",
+    "parse_time",
+    "parse_time_range",
+    "parse_when",
+    "split_attendance",
+    "split_names",
+]
