@@ -69,4 +69,16 @@ def test_the_manifest_plants_mistakes_of_several_rules(found: dict[str, Found]) 
 
 
 def test_the_sample_registry_is_the_fictional_prefecture() -> None:
-    assert read_registry(SAMPLES / "registry.xlsx") == fictional_registry(0)
+    from dataclasses import replace
+
+    from toolkit.samples import generate_reports
+    from toolkit.samples.plan import yearly_plan
+
+    read = read_registry(SAMPLES / "registry.xlsx")
+    fictional = fictional_registry(0)
+    assert replace(read, plans=()) == fictional
+    # The committed samples were made with `--mistakes 0.15` and the default count and seed.
+    reports = generate_reports(fictional, count=80, seed=1, mistakes=0.15)
+    planned = yearly_plan(fictional, reports, 2026, 1)
+    assert len(read.plans) == len(planned) > 0
+    assert [replace(p, row=0) for p in read.plans] == [replace(p, row=0) for p in planned]

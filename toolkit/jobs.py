@@ -287,6 +287,15 @@ def samples(
     )
 
 
+def _unfilled_plan(path: Path) -> bool:
+    """A plan form at its place with no meeting marked and nothing wrong in it: handed
+    out earlier and not yet filled, so it may be written again."""
+    from toolkit.excel.plan_forms import read_plan_form
+
+    form = read_plan_form(path)
+    return form.fiscal_year is not None and not form.plans and not form.problems
+
+
 def _unfilled_form(path: Path) -> bool:
     """A file at a form's place that is our template with nothing written in it (a
     form handed out earlier, not a station's report): it may be written again."""
@@ -335,9 +344,16 @@ def fiscal_year_of(text: str | None, today: date | None = None) -> int:
 
 
 def plan_forms(
-    out_dir: Path, registry: Registry, fiscal_year: int, station: str | None, today: date
+    out_dir: Path,
+    registry: Registry,
+    fiscal_year: int,
+    station: str | None,
+    today: date,
+    *,
+    force: bool = False,
 ) -> list[Path]:
-    """Write one yearly-plan form per police station (of one station with `station`)."""
+    """Write one yearly-plan form per police station (of one station with `station`). A
+    form at its place that a station has begun to fill is never replaced (unless `force`)."""
     from toolkit.excel.plan_forms import plan_form_path, write_plan_form
 
     stations = registry.stations()
@@ -346,10 +362,12 @@ def plan_forms(
         if not stations:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
+    targets = [(name, plan_form_path(out_dir, name, fiscal_year)) for name in stations]
+    for _, path in targets:
+        guard_output(path, Protected(force=force), _unfilled_plan)
     written = []
-    for name in stations:
+    for name, path in targets:
         councils = [c for c in registry.councils if c.station == name]
-        path = plan_form_path(out_dir, name, fiscal_year)
         _writing(path, functools.partial(write_plan_form, path, name, fiscal_year, councils, today))
         written.append(path)
     return written

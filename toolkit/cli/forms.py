@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from toolkit.cli.group import main
-from toolkit.cli.options import EXISTING, PATHS, output_dir, registry_option
+from toolkit.cli.options import EXISTING, PATHS, force_option, output_dir, registry_option
 
 
 @main.command()
@@ -17,8 +17,14 @@ from toolkit.cli.options import EXISTING, PATHS, output_dir, registry_option
 @click.option("--plan", "plan_forms", is_flag=True, help="年間計画の様式を警察署ごとに作る。")
 @click.option("--year", help="年間計画の年度（例: FY2026、令和8年度。既定: 今年度）。")
 @output_dir("書き出すフォルダ。")
+@force_option
 def template(
-    registry: Path | None, station: str | None, plan_forms: bool, year: str | None, out_dir: Path
+    registry: Path | None,
+    station: str | None,
+    plan_forms: bool,
+    year: str | None,
+    out_dir: Path,
+    force: bool,
 ) -> None:
     """報告書の様式を作る（名簿があれば協議会ごとに所属・施設名・協議会名を記入済みで）。
 
@@ -31,10 +37,10 @@ def template(
         fiscal_year = J.fiscal_year_of(year)
         if reg is None:
             raise click.UsageError("--plan は --registry と一緒に指定してください。")
-        written = J.plan_forms(out_dir, reg, fiscal_year, station, date.today())
+        written = J.plan_forms(out_dir, reg, fiscal_year, station, date.today(), force=force)
         click.echo(f"{len(written)}警察署分の年間計画の様式を {out_dir} に書き出しました。")
         return
-    written = J.templates(out_dir, reg, station)
+    written = J.templates(out_dir, reg, station, force=force)
     if reg is None:
         click.echo(f"書き出しました: {written[0]}")
     else:
@@ -52,11 +58,12 @@ def template(
     type=click.Path(dir_okay=False, path_type=Path),
     help="年間計画を入れた新しい協議会名簿（.xlsx）。",
 )
-def plan(paths: tuple[Path, ...], registry: Path, out: Path) -> None:
+@force_option
+def plan(paths: tuple[Path, ...], registry: Path, out: Path, force: bool) -> None:
     """記入済みの年間計画の様式を集めて、年間計画を入れた新しい協議会名簿を作る。"""
     from toolkit import jobs as J
 
-    done = J.merge_plans(paths, registry, out)
+    done = J.merge_plans(paths, registry, out, force=force)
     for problem in done.problems:
         click.echo(f"読み取れなかった箇所: {problem}", err=True)
     click.echo(
@@ -83,10 +90,15 @@ def plan(paths: tuple[Path, ...], registry: Path, out: Path) -> None:
     help="記入誤りを1つ含める報告書の割合（0〜1）。",
 )
 @registry_option
-def samples(out_dir: Path, count: int, seed: int, mistakes: float, registry: Path | None) -> None:
+@force_option
+def samples(
+    out_dir: Path, count: int, seed: int, mistakes: float, registry: Path | None, force: bool
+) -> None:
     """架空の県の協議会名簿と、記入済みの報告書の見本を作る。"""
     from toolkit import jobs as J
 
     reg = J.load_registry(registry)
-    written = J.samples(out_dir, count=count, seed=seed, mistakes=mistakes, registry=reg)
+    written = J.samples(
+        out_dir, count=count, seed=seed, mistakes=mistakes, registry=reg, force=force
+    )
     click.echo(f"報告書 {written}件と協議会名簿を {out_dir} に書き出しました。")

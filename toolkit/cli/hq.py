@@ -13,6 +13,7 @@ from toolkit.cli.options import (
     EXISTING,
     PATHS,
     config_option,
+    force_option,
     output_dir,
     progress,
     reading_options,
@@ -37,6 +38,7 @@ from toolkit.cli.options import (
     help="書き出す集計表（.xlsx）。",
 )
 @reading_options
+@force_option
 def summary(
     paths: tuple[Path, ...],
     db: Path | None,
@@ -48,6 +50,7 @@ def summary(
     as_of: date | None,
     password: str | None,
     jobs: int,
+    force: bool,
 ) -> None:
     """月別・年度別の集計表（提出状況・年度実施状況・要望事項・検証結果・グラフ）を作る。
 
@@ -70,6 +73,7 @@ def summary(
         station=station,
         inputs=inputs,
         watch=progress(paths),
+        force=force,
     )
     source = done.tally.line() if done.tally is not None else f"台帳 {db}"
     click.echo(f"{span.label}: {source}。期間内の報告書 {done.meetings}件 — 集計表: {out}")
@@ -112,8 +116,9 @@ def retention(db: Path, as_of: date | None, apply: bool, config: Path | None) ->
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
 @config_option
 @output_dir("警察署ごとの一覧を書き出すフォルダ。")
+@force_option
 def remind(
-    db: Path, registry: Path, as_of: date | None, config: Path | None, out_dir: Path
+    db: Path, registry: Path, as_of: date | None, config: Path | None, out_dir: Path, force: bool
 ) -> None:
     """警察署ごとの督促・確認依頼（報告のない計画会議、再提出待ち、長期未回答の要望）を作る。
 
@@ -125,5 +130,5 @@ def remind(
     settings = load_settings(config, today=as_of)
     reg = J.load_registry(registry)
     assert reg is not None
-    written = J.remind(db, reg, settings, out_dir)
+    written = J.remind(db, reg, settings, out_dir, force=force)
     click.echo(f"{len(written)}警察署分の督促・確認依頼を {out_dir} に書き出しました。")

@@ -41,6 +41,11 @@ as_of_option = click.option("--as-of", type=DATE, help="点検日（既定: 今�
 password_option = click.option(
     "--password", help="パスワード付きのブックを開くパスワード（メモリ上で復号します）。"
 )
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="出力先に kyogikai が書き出したものでないファイルがあっても上書きする。",
+)
 jobs_option = click.option(
     "--jobs",
     type=click.IntRange(min=0),

@@ -7,6 +7,7 @@ its content was made to produce, so that a check of the samples can be compared 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import replace
 from datetime import datetime
@@ -65,9 +66,31 @@ def write_samples(
                 manifest[earlier].append({"code": "R7.duplicate", "field": None})
                 first_of[meeting] = rel
         manifest[rel] = planted
+    _remove_stale(out_dir, set(manifest))
     text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(out_dir / MANIFEST, text.encode())
     return len(manifest)
+
+
+def _remove_stale(out_dir: Path, written: set[str]) -> None:
+    """Remove the reports an earlier sample set listed in its manifest that this one did
+    not write again, so the folder holds one sample set. Only names under reports/ that
+    the earlier manifest lists are touched; anything else in the folder is left alone."""
+    try:
+        earlier = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if not isinstance(earlier, dict):
+        return
+    root = (out_dir / "reports").resolve()
+    for rel in earlier:
+        if not isinstance(rel, str) or rel in written or not rel.endswith(".xlsx"):
+            continue
+        path = (out_dir / rel).resolve()
+        if root in path.parents and path.is_file() and not path.is_symlink():
+            path.unlink()
+            with contextlib.suppress(OSError):  # the station folder, when now empty
+                path.parent.rmdir()
 
 
 def _unique(stem: str, used: set[str]) -> str:

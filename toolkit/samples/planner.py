@@ -47,7 +47,8 @@ def meeting_window(registry: Registry, count: int, fiscal_year: int, until: date
     if last < first:
         raise ValueError(f"until ({until}) is before fiscal year {fiscal_year}")
     days = [first + timedelta(n) for n in range((last - first).days + 1)]
-    open_days = tuple(d for d in days if not registry.periods_on(d))
+    # Outside every period, whichever councils it concerns: a clean report is clean anywhere.
+    open_days = tuple(d for d in days if not any(d in p for p in registry.periods))
     if count > len(open_days) * len(registry.councils):
         raise ValueError(f"{count} meetings do not fit between {first} and {last}")
     return Window(first, last, open_days)
@@ -112,7 +113,13 @@ def _assign_mistakes(
     used = {(s.council.council_id, s.day) for s in slots}
     for slot in slots:
         if slot.mistake == "restricted-period":
-            free = [d for d in period_days if (slot.council.council_id, d) not in used]
+            council = slot.council
+            free = [
+                d
+                for d in period_days
+                if (council.council_id, d) not in used
+                and registry.periods_on(d, council.council_id, council.station)
+            ]
             if not free:  # every day of every period already has this council's meeting
                 slot.mistake = "blank-reporter"
                 continue
