@@ -465,7 +465,7 @@ def test_purge_strips_free_text_removes_the_archive_and_records_it(
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([old, mixed, unread], context=F.context(today=date(2027, 7, 1)))
         conn = ledger.connection
-        conn.execute("UPDATE runs SET started_at='2026-07-01T09:00:00'")
+        conn.execute("UPDATE runs SET started_at='2026-07-01T09:00:00', received_on='2026-07-01'")
         expired = ledger.expired(date(2028, 4, 1), 1)
         assert sorted((e.path.split("/")[-1], e.sheet) for e in expired) == [
             ("broken.xlsx", None),

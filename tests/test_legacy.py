@@ -10,7 +10,7 @@ import pytest
 
 from toolkit.check import Options, check_file
 from toolkit.rules import Context
-from toolkit.settings import Settings
+from toolkit.settings import PENDING_WORDS, Settings
 
 LEGACY = Path(__file__).parent / "corpus" / "legacy"
 CASES = sorted(p.stem for p in LEGACY.glob("*.xlsx"))
@@ -34,16 +34,30 @@ def test_legacy_record_matches_expected(name: str, options: Options) -> None:
     assert got["sheet"] == expected["sheet"]
     assert got["sha256"] == expected["sha256"]
     assert got["report"] == expected["report"]
-    assert got["status"] == expected["status"]
-    assert [(i["severity"], i["field"]) for i in got["issues"]] == [
-        (i["severity"], i["field"]) for i in expected["issues"]
+    # The one deviation from the expected records, which predate the request statuses of
+    # SPEC.md: an answer that says the request was passed on (上申した, 要望済み) is still
+    # being handled (対応中), so it has its R5.pending-request warning (2(7)).
+    pending = [
+        i
+        for i, r in enumerate(got["report"]["requests"])
+        if r["response"] and any(w in r["response"] for w in PENDING_WORDS)
     ]
+    assert pending, "every legacy sample has one request passed on to another office"
+    extra = [("warning", f"requests[{i}].response") for i in pending]
+    expected_issues = [(i["severity"], i["field"]) for i in expected["issues"]]
+    assert sorted((i["severity"], i["field"]) for i in got["issues"]) == sorted(
+        expected_issues + extra
+    )
+    assert {i["code"] for i in got["issues"] if i["field"] in {f for _, f in extra}} == {
+        "R5.pending-request"
+    }
+    assert got["status"] == "warning"
+    assert expected["status"] in ("ok", "warning")
 
 
 def test_open_request_points_at_the_empty_response_cell(options: Options) -> None:
     result = check_file(LEGACY / "counts_one_cell.xlsx", options)
-    (issue,) = result.reports[0].findings
-    assert issue.code == "R5.open-request"
+    (issue,) = [f for f in result.reports[0].findings if f.code == "R5.open-request"]
     assert str(issue.cell) == "報告!C20"
     assert "パトロール用の懐中電灯の貸与" in issue.message
 

@@ -30,6 +30,7 @@ def _open_request(request: str, index: int = 0) -> Finding:
         field=f"requests[{index}].response",
         cell=f"報告書!G{20 + index}",
         request=request,
+        hint="",
     )
     assert finding is not None
     return finding
@@ -103,14 +104,13 @@ def test_lines_station_by_station_with_unreadable_files_last(here: Path) -> None
         "  正常      駅前交番連絡協議会            令和8年10月15日",
         "      in/中央/1_ekimae.xlsx「報告書」",
         "  警告      本町交番連絡協議会            令和8年10月20日     "
-        "要望事項「防犯灯の増設」に措置・回答が記入されていません。"
-        "措置・回答を記入し、参加者に速やかに連絡してください。",
+        + _open_request("防犯灯の増設").message,
         "      in/中央/2_honmachi.xlsx「報告書」",
         "",
         "■ 港北警察署  正常 0 / 警告 0 / 誤り 1 / 読取不可 0",
         "  誤り      港町交番連絡協議会            令和8年11月2日      "
-        "出席者数（警察官）が0以上の整数ではありません: 「数名」。"
-        "人数を数字で記入してください。（ほか1件）",
+        + _not_count("数名").message
+        + "（ほか1件）",
         "      in/港北/3_minato.xlsx「報告書」",
         "",
         "■ （所属不明）  正常 0 / 警告 0 / 誤り 0 / 読取不可 1",

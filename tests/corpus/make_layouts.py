@@ -568,8 +568,9 @@ def heisei_old() -> tuple[Workbook, dict[str, Any], list[tuple[str, str | None]]
         requests=[request("商店街のイルミネーション期間の警戒", "期間中は立番を実施")],
         officers=["巡査長 スズキ タロウ", "巡査 タナカ ハナコ"],
     )
-    # Only a start time was written: the end time is a warning (R1).
-    return wb, expected, [("warning", "end_time")]
+    # Only a start time was written: the end time is a warning (R1). The meeting is years
+    # before the corpus's 点検日, so the date is questioned too (R2.old-date).
+    return wb, expected, [("warning", "end_time"), ("warning", "date")]
 
 
 SINGLE = {
