@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
@@ -40,9 +41,39 @@ def load_registry(path: Path | None) -> Registry | None:
     """
     if path is None:
         return None
-    from toolkit.excel.registry_io import read_registry
+    from toolkit.excel.registry_io import RegistryUnreadable
+    from toolkit.isolation import Failure, imap_isolated
+    from toolkit.registry import RegistryError
 
-    return read_registry(path)
+    # Read in a worker of its own, like a report: a file that makes a native reader abort
+    # ends that worker, not the command.
+    (outcome,) = list(imap_isolated(_registry_outcome, [path], jobs=1, timeout=300))
+    if isinstance(outcome, Failure):
+        raise RegistryUnreadable(
+            f"協議会名簿「{path}」を読む途中で読み取りが異常終了しました（{outcome.detail}）。"
+            "Excelで開けるか確認し、.xlsx 形式で保存し直してから指定してください。"
+        )
+    kind, value = outcome
+    if kind == "input":
+        problems, source = value
+        raise RegistryError(problems, source)
+    if kind == "unreadable":
+        raise RegistryUnreadable(value)
+    return value
+
+
+def _registry_outcome(path: Path) -> tuple[str, Any]:
+    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)) or
+    ("unreadable", message); exceptions do not cross the process boundary whole."""
+    from toolkit.excel.registry_io import RegistryUnreadable, read_registry
+    from toolkit.registry import RegistryError
+
+    try:
+        return "ok", read_registry(path)
+    except RegistryError as exc:
+        return "input", (exc.problems, exc.source)
+    except RegistryUnreadable as exc:
+        return "unreadable", str(exc)
 
 
 def reading_options(

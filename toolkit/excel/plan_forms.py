@@ -8,7 +8,6 @@ mark it cannot read. Filled forms are read through the same guards as every work
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,12 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
-from python_calamine import CalamineWorkbook
 
 from toolkit.cells import Cell
 from toolkit.era import wareki
-from toolkit.excel.guard import Unreadable, sniff
+from toolkit.excel.guard import Unreadable
+from toolkit.excel.read import read_sheet_rows
 from toolkit.fileio import atomic_path
+from toolkit.findings import CATALOGUE
 from toolkit.fiscal import FY_MONTHS, fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
 from toolkit.registry import Council, PlannedMeeting, id_key, name_key
@@ -163,19 +163,18 @@ def read_plan_form(path: Path) -> PlanForm:
     a file that cannot be read, or a mark that is not 定/臨, is a problem of the result."""
     form = PlanForm(str(path), None)
     try:
-        data = path.read_bytes()
-        sniffed = sniff(data, path.name)
-        book = CalamineWorkbook.from_filelike(io.BytesIO(sniffed.data))
-        rows = book.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
+        sheets = read_sheet_rows(path.read_bytes(), path.name)
+        rows = sheets[SHEET]
     except Unreadable as exc:
-        form.problems.append(f"「{path.name}」を読めません（{exc.detail or exc.code}）。")
+        reason = exc.detail or CATALOGUE[exc.code].title
+        form.problems.append(f"「{path.name}」を読めません（{reason}）。")
         return form
     except OSError as exc:
         form.problems.append(f"「{path.name}」を開けません（{exc.strerror or exc}）。")
         return form
-    except Exception:
+    except KeyError:
         form.problems.append(
-            f"「{path.name}」に「{SHEET}」シートがないか、ブックが壊れています。"
+            f"「{path.name}」に「{SHEET}」シートがありません。"
             "kyogikai template --plan で作った様式に記入してください。"
         )
         return form

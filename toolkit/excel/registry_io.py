@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from python_calamine import CalamineWorkbook
 
+from toolkit.errors import OperationalError
+from toolkit.excel.guard import Unreadable
+from toolkit.excel.read import read_sheet_rows
 from toolkit.fileio import atomic_path
+from toolkit.findings import CATALOGUE
 from toolkit.fiscal import fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
 from toolkit.registry import (
@@ -47,10 +50,17 @@ _DATE_FORMAT = "yyyy/mm/dd"
 _MONTH_FORMAT = 'yyyy"年"m"月"'
 
 
-def read_registry(path: Path) -> Registry:
-    """Read and validate the registry workbook (.xlsx, .xlsm, .xls or .ods).
+class RegistryUnreadable(OperationalError):
+    """The registry file cannot be read at all (exit 3): broken, not a workbook, a sheet
+    spread over an absurd area, no permission."""
 
-    Raises `RegistryError` when the file cannot be opened or its contents are not usable.
+
+def read_registry(path: Path) -> Registry:
+    """Read and validate the registry workbook (.xlsx, .xlsm, .xls or .ods), through the
+    same guards as a report.
+
+    Raises `RegistryUnreadable` when the file cannot be read and `RegistryError` when its
+    contents are not usable.
     """
     path = Path(path)
     if not path.is_file():
@@ -59,22 +69,20 @@ def read_registry(path: Path) -> Registry:
             str(path),
         )
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        sheets = {
-            name: [
-                _cells(row) for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            ]
-            for name in book.sheet_names
-        }
-    except Exception as exc:  # calamine raises its own error types for unreadable files
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise RegistryError(
-            [
-                f"協議会名簿「{path}」をExcelのブックとして開けません（{detail}）。"
-                "Excelで開けるか確認し、.xlsx 形式で保存し直してください。"
-            ],
-            str(path),
+        data = path.read_bytes()
+        raw = read_sheet_rows(data, path.name)
+    except Unreadable as exc:
+        reason = exc.detail or CATALOGUE[exc.code].title
+        raise RegistryUnreadable(
+            f"協議会名簿「{path}」を読めません（{reason}）。"
+            "Excelで開けるか確認し、.xlsx 形式で保存し直してから指定してください。"
         ) from exc
+    except OSError as exc:
+        raise RegistryUnreadable(
+            f"協議会名簿「{path}」を開けません（{exc.strerror or exc}）。"
+            "ファイルの場所と、読み取りの権限を確認してください。"
+        ) from exc
+    sheets = {name: [_cells(row) for row in rows] for name, rows in raw.items()}
     return registry_from_rows(sheets, str(path))
 
 
