@@ -192,3 +192,24 @@ def _resolved(path: Path) -> Path:
         return Path(path).resolve()
     except (OSError, RuntimeError):
         return Path(path).absolute()
+
+
+# --- file names ---------------------------------------------------------------------------
+
+_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?")
+MAX_NAME = 80  # characters of one name kyogikai makes from a station's or council's name
+
+
+def safe_file_name(text: str) -> str:
+    """`text` usable as one Windows file or folder name.
+
+    Characters Windows forbids become `_`; trailing dots and spaces (which Windows drops)
+    are removed, a very long name is cut (Windows paths stay short), and device names such as `CON` get a `_` so they are plain names.
+    """
+    name = _ILLEGAL.sub("_", text).strip(" ").rstrip(". ")[:MAX_NAME]
+    if not name:
+        return "_"
+    if _RESERVED.fullmatch(name):
+        return name + "_"
+    return name

@@ -20,12 +20,13 @@ from toolkit.cells import Cell
 from toolkit.era import wareki
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.read import read_sheet_rows
-from toolkit.fileio import atomic_path
+from toolkit.fileio import atomic_path, safe_file_name
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import FY_MONTHS, fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
 from toolkit.registry import Council, PlannedMeeting, id_key, name_key
 from toolkit.registry.plan import parse_fiscal_year
+from toolkit.text import cell_text
 
 SHEET = "年間計画"
 PLAN_PROPERTY = "kyogikai-plan-form"
@@ -46,7 +47,7 @@ FONT = "游ゴシック"
 
 
 def plan_form_path(out_dir: Path, station: str, fiscal_year: int) -> Path:
-    safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in station).strip() or "警察署"
+    safe = safe_file_name(station)
     return out_dir / f"{fy_label(fiscal_year)}_年間計画_{safe}.xlsx"
 
 
@@ -141,7 +142,8 @@ def _sheet(
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(HEADER_ROW)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.set_footer(f"&L{fy_label(fiscal_year)} 年間計画　{station}&R&P / &N")
+    shown = cell_text(station).replace("&", "&&")
+    ws.set_footer(f"&L{fy_label(fiscal_year)} 年間計画　{shown}&R&P / &N")
 
 
 # --- reading a filled form ------------------------------------------------------------------

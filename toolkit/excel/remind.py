@@ -14,14 +14,14 @@ from pathlib import Path
 from toolkit.aggregate.remind import StationList
 from toolkit.era import wareki
 from toolkit.excel.summary.book import Book, columns_of, fit_page, write_table
-from toolkit.fileio import atomic_path
+from toolkit.fileio import atomic_path, safe_file_name
 
 NAME = "督促・確認依頼"
 
 
 def remind_path(out_dir: Path, station: str) -> Path:
     """Where a station's list goes: `<out_dir>/<警察署>_督促・確認依頼.xlsx`."""
-    safe = "".join("_" if ch in '\\/:*?"<>|' else ch for ch in station).strip() or "警察署"
+    safe = safe_file_name(station)
     return out_dir / f"{safe}_{NAME}.xlsx"
 
 

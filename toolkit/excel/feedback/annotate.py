@@ -9,6 +9,7 @@ import warnings
 import zipfile
 
 import openpyxl
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.worksheet.worksheet import Worksheet
 
 from toolkit.excel.feedback.drawings import graft_drawings, plan_drawings
@@ -21,6 +22,8 @@ from toolkit.excel.feedback.list_sheet import (
 from toolkit.excel.feedback.marks import mark
 from toolkit.excel.feedback.rows import Context
 from toolkit.excel.feedback.target import save
+from toolkit.excel.textcell import put
+from toolkit.text import cell_text
 
 
 def annotated(data: bytes, fmt: str, ctx: Context, key: str) -> bytes:
@@ -43,12 +46,34 @@ def annotated(data: bytes, fmt: str, ctx: Context, key: str) -> bytes:
             "元のファイルのチェックボックス等（フォームコントロール）は、この写しでは"
             "表示されない場合があります。"
         )
+    for sheet in wb.worksheets:
+        if isinstance(sheet, Worksheet):
+            _keep_texts_literal(sheet)
     drop_old_list(wb)
     anchors = mark(wb, ctx.rows, {ws.title: ws.title for ws in wb.worksheets})
     ws = wb.create_sheet(FEEDBACK_SHEET, 0)
     write_list(ws, ctx, anchors)
     make_first_and_active(wb)
     return graft_drawings(save(wb, key), grafts)
+
+
+def _keep_texts_literal(ws: Worksheet) -> None:
+    """Text cells written back as they were read. openpyxl decodes `_x005F_x0008_` to
+    `_x0008_` when it reads but writes it back unescaped, so Excel would show a control
+    character; and a control character itself cannot be written. Each text passes through
+    the one text writer again."""
+    cells = ws._cells.values()  # only the cells that exist
+    for cell in cells:
+        value = cell.value
+        if isinstance(value, str):
+            if value != cell_text(value):
+                put(cell, value)
+        elif isinstance(value, CellRichText):
+            for i, part in enumerate(value):
+                if isinstance(part, TextBlock):
+                    part.text = cell_text(part.text)
+                else:
+                    value[i] = cell_text(part)
 
 
 def _has_form_controls(data: bytes) -> bool:

@@ -16,6 +16,7 @@ from toolkit.cells import Cell, column_letter
 from toolkit.era import wareki
 from toolkit.excel.feedback.rows import SEVERITY_JA, Context, Row
 from toolkit.excel.feedback.target import save
+from toolkit.excel.textcell import put
 from toolkit.findings import Severity
 from toolkit.labels import printed
 from toolkit.results import FileResult
@@ -69,7 +70,8 @@ def write_list(ws: Worksheet, ctx: Context, anchors: dict[Cell, Cell]) -> None:
     r += 1
     header = r
     for col, text in enumerate(HEADERS, 1):
-        cell = ws.cell(header, col, text)
+        cell = ws.cell(header, col)
+        put(cell, text)
         cell.font, cell.fill, cell.border, cell.alignment = _BOLD, _HEADER_FILL, _GRID, _CENTER
     for row in ctx.rows:
         r += 1
@@ -107,7 +109,8 @@ def make_first_and_active(wb: Workbook) -> None:
 def _banner(ws: Worksheet, r: int, text: str, font: Font, span: int, height: float = 0) -> int:
     """A line of text across the table's width; returns the next row."""
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(HEADERS))
-    cell = ws.cell(r, 1, text)
+    cell = ws.cell(r, 1)
+    put(cell, text)
     cell.font = font
     cell.alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[r].height = max(height, _LINE_PT * wrapped_lines(text, span) + 4)
@@ -125,7 +128,8 @@ def _finding_row(ws: Worksheet, r: int, row: Row, anchor: Cell | None) -> None:
         row.message,
     )
     for col, value in enumerate(values, 1):
-        cell = ws.cell(r, col, value)
+        cell = ws.cell(r, col)
+        put(cell, value)
         cell.font, cell.border = _FONT, _GRID
         cell.alignment = _WRAP if col in (3, 5, 6) and value != "―" else _CENTER
     ws.cell(r, 2).fill = PatternFill(fill_type="solid", fgColor=row.color, bgColor=row.color)

@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from toolkit.cells import Cell
 from toolkit.excel.feedback.rows import ERROR_COLOR, SEVERITY_JA, WARNING_COLOR, Row
+from toolkit.excel.textcell import text_of
 from toolkit.findings import Severity
 from toolkit.text import wrapped_lines
 
@@ -58,4 +59,4 @@ def _comment(found: list[Row], old: Comment | None) -> Comment:
         lines += ["――――――", f"（元のコメント{'・' + old.author if old.author else ''}）", old.text]
     text = "\n".join(lines)
     height = min(600, 16 * wrapped_lines(text, _COMMENT_COLUMNS) + 14)
-    return Comment(text, AUTHOR, height=height, width=_COMMENT_WIDTH)
+    return Comment(text_of(text), AUTHOR, height=height, width=_COMMENT_WIDTH)

@@ -23,6 +23,7 @@ from toolkit.excel.feedback.rows import Context
 from toolkit.excel.feedback.target import save
 from toolkit.excel.guard import expat_parser, parse_xml, read_member
 from toolkit.excel.guard.ods import TABLE_NS
+from toolkit.excel.textcell import put, text_of
 from toolkit.text import display_width
 
 Area = tuple[int, int, int, int]  # 0-based (r0, c0, r1, c1)
@@ -62,7 +63,7 @@ def values_copy(data: bytes, fmt: str, ctx: Context, key: str) -> bytes:
 
 def _free_title(wb: Workbook, name: str) -> str:
     """A sheet title Excel accepts (31 characters, no []:*?/\\) not yet used in `wb`."""
-    base = _BAD_TITLE.sub("_", name).strip("'")[:31] or "Sheet"
+    base = _BAD_TITLE.sub("_", text_of(name)).strip("'")[:31] or "Sheet"
     title, n = base, 1
     while title in wb.sheetnames:
         n += 1
@@ -78,7 +79,7 @@ def _copy_values(ws: Worksheet, grid: Sequence[Sequence[object]], merges: list[A
             cell = ws.cell(r, c)
             if isinstance(value, timedelta):
                 value = str(value)
-            cell.value = value  # type: ignore[assignment]
+            put(cell, value)
             if isinstance(value, datetime):
                 cell.number_format = "yyyy/m/d h:mm"
             elif isinstance(value, date):

@@ -22,6 +22,7 @@ from toolkit.excel.template.finish import (
 )
 from toolkit.excel.template.form import COLUMN_MM, COLUMNS, Form, column_width
 from toolkit.excel.template.sections import body, header
+from toolkit.excel.textcell import put
 from toolkit.fileio import write_atomic
 
 
@@ -57,7 +58,7 @@ def build_template(prefill: Prefill | None = None) -> openpyxl.Workbook:
     }
     for key, value in known.items():
         if value:
-            ws[form.names[key].ref].value = value
+            put(ws[form.names[key].ref], value)
 
     sheet = quote_sheetname(TEMPLATE_SHEET)
     for key, field in form.names.items():

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
 
 import openpyxl
 
-from toolkit.fileio import write_atomic
-
-_ILLEGAL = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?")
-
-
-def safe_file_name(text: str) -> str:
-    """`text` usable as one Windows file or folder name.
-
-    Characters Windows forbids become `_`; trailing dots and spaces (which Windows drops)
-    are removed, and device names such as `CON` get a `_` so they are plain names.
-    """
-    name = _ILLEGAL.sub("_", text).rstrip(". ")
-    if not name:
-        return "_"
-    if _RESERVED.fullmatch(name):
-        return name + "_"
-    return name
+from toolkit.excel.textcell import put
+from toolkit.fileio import safe_file_name, write_atomic
 
 
 def template_path_for(out_dir: Path, station: str, facility: str, council: str) -> Path:
@@ -53,9 +36,7 @@ def fill_by_names(src: Path, dst: Path, values: Mapping[str, object]) -> None:
             value, str | int | float | date | time | type(None)
         ):
             raise TypeError(f"{key}: cannot write {type(value).__name__}")
-        cell.value = value if value != "" else None
-        if isinstance(value, str) and value:
-            cell.data_type = "s"
+        put(cell, value if value != "" else None)
     out = io.BytesIO()
     wb.save(out)
     write_atomic(dst, out.getvalue())

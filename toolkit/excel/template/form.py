@@ -10,6 +10,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from toolkit.excel.textcell import put
+
 # Grid: 36 columns of 5 mm; row heights in millimetres.
 COLUMNS = 36
 COLUMN_MM = 5.0
@@ -116,7 +118,7 @@ class Form:
     ) -> None:
         """A printed word of the form."""
         cell = self._merge(area)
-        cell.value = value
+        put(cell, value)
         cell.font = font
         cell.alignment = align
         if framed:
@@ -143,7 +145,7 @@ class Form:
             if number_format:
                 cell.number_format = number_format
         if value is not None:
-            self.ws[area.ref].value = value
+            put(self.ws[area.ref], value)
         self.frame(area)
         self.names[name] = area
 
