@@ -91,4 +91,4 @@ def test_a_file_that_is_not_a_plan_form_is_reported(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["plan", str(other), "--registry", str(REGISTRY),
                                        "-o", str(out)])  # fmt: skip
     assert result.exit_code == 1
-    assert "「memo.xlsx」に「年間計画」シートがないか" in result.output
+    assert "「memo.xlsx」に「年間計画」シートがありません" in result.output

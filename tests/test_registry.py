@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from toolkit.excel.registry_io import read_registry, write_registry
+from toolkit.excel.registry_io import RegistryUnreadable, read_registry, write_registry
 from toolkit.registry import (
     COUNCIL_HEADERS,
     MEMBER_HEADERS,
@@ -502,11 +502,13 @@ def test_registry_from_rows_without_excel() -> None:
 def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "名簿.xlsx"
     path.write_text("これはExcelではありません", encoding="utf-8")
-    with pytest.raises(RegistryError) as caught:
+    with pytest.raises(RegistryUnreadable) as caught:
         read_registry(path)
-    (problem,) = caught.value.problems
-    assert problem.startswith(f"協議会名簿「{path}」をExcelのブックとして開けません（")
-    assert problem.endswith("Excelで開けるか確認し、.xlsx 形式で保存し直してください。")
+    assert caught.value.exit_code == 3
+    assert str(caught.value) == (
+        f"協議会名簿「{path}」を読めません（テキストファイルです）。"
+        "Excelで開けるか確認し、.xlsx 形式で保存し直してから指定してください。"
+    )
 
 
 def test_a_file_that_does_not_exist(tmp_path: Path) -> None:

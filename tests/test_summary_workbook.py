@@ -20,6 +20,7 @@ from openpyxl.utils import column_index_from_string
 from toolkit.aggregate import Summary, build_summary
 from toolkit.excel.summary import SHEETS, SummaryWriteError, write_summary
 from toolkit.excel.summary.book import DATE_FORMAT, OUTPUT_PROPERTY, lines_needed
+from toolkit.fileio import OutputRefused, Protected
 from toolkit.fiscal import parse_period
 from toolkit.ledger import Ledger
 from toolkit.text import display_width
@@ -237,28 +238,36 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     summary = make_summary(tmp_path)
     source = tmp_path / "in" / "a.xlsx"
     before = source.read_bytes()
-    with pytest.raises(SummaryWriteError, match="入力ファイル"):
-        write_summary(summary, source, inputs=[tmp_path / "in" / "b.xlsx", source])
+    given = Protected((tmp_path / "in" / "b.xlsx", source))
+    with pytest.raises(OutputRefused, match="入力ファイルの一つです"):
+        write_summary(summary, source, protected=given)
+    with pytest.raises(OutputRefused, match="入力フォルダ"):
+        write_summary(summary, source, protected=Protected((tmp_path / "in",)))
     ledger = tmp_path / "台帳.xlsx"
     ledger.write_bytes(b"x")
-    with pytest.raises(SummaryWriteError, match="入力ファイル"):
-        write_summary(summary, tmp_path / "." / "台帳.xlsx", inputs=[ledger])
+    with pytest.raises(OutputRefused, match="入力ファイルの一つです"):
+        write_summary(summary, tmp_path / "." / "台帳.xlsx", protected=Protected((ledger,)))
     with pytest.raises(SummaryWriteError, match=r"\.xlsx"):
         write_summary(summary, tmp_path / "集計.xls")
-    with pytest.raises(SummaryWriteError, match="フォルダ"):
-        write_summary(summary, tmp_path / "ない" / "集計.xlsx")
+    with pytest.raises(SummaryWriteError, match="はファイルです"):
+        write_summary(summary, ledger / "集計.xlsx")
     assert source.read_bytes() == before
-    assert not list(tmp_path.glob(".~*"))
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_replaces_an_older_output_atomically(tmp_path: Path) -> None:
+def test_replaces_an_older_output_atomically_and_nothing_else(tmp_path: Path) -> None:
     out = tmp_path / "集計.xlsx"
-    out.write_bytes(b"old")
-    write_summary(make_summary(tmp_path, "FY2026"), out)
+    write_summary(make_summary(tmp_path, "2026-10"), out)
+    write_summary(make_summary(tmp_path, "FY2026"), out)  # an earlier summary: replaced
     assert zipfile.is_zipfile(out)
-    assert not list(tmp_path.glob(".~*"))
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     wb = openpyxl.load_workbook(out, read_only=True)
     assert "令和8年度" in wb["集計表"]["A1"].value
+    other = tmp_path / "メモ.xlsx"
+    other.write_bytes(b"old")
+    with pytest.raises(OutputRefused, match="kyogikai が書き出したファイルではない"):
+        write_summary(make_summary(tmp_path, "FY2026"), other)
+    assert other.read_bytes() == b"old"
 
 
 def test_empty_summary_is_written(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         report = build_report(raw)
         findings = check_report(report, options.context)
         result.reports.append(
-            Checked(str(path), raw.sheet, result.sha256, report, findings, content_hash(report))
+            Checked(result.path, raw.sheet, result.sha256, report, findings, content_hash(report))
         )
     if not result.reports:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"

@@ -128,7 +128,9 @@ def _walk(
 
 def _file(path: Path, name: str, mode: int) -> Path | Skipped | None:
     if not stat.S_ISREG(mode):
-        return Skipped(path, "通常のファイルではない（パイプや装置）ため読み飛ばしました", "その他")
+        return Skipped(
+            path, "通常のファイルではない（パイプや装置）ため読み飛ばしました", "特殊なファイル"
+        )
     if name.startswith("~$"):
         return Skipped(
             path, "Excelが開いている間の一時ファイルのため読み飛ばしました", "一時ファイル"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shutil
 import time
 import zipfile
 from collections.abc import Callable, Iterator
@@ -41,7 +42,11 @@ def _sweep_stale(path: Path) -> None:
     now = time.time()
     for tmp in leftovers:
         try:
-            if now - tmp.stat().st_mtime > _STALE_SECONDS:
+            if now - tmp.stat().st_mtime <= _STALE_SECONDS:
+                continue
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp)
+            else:
                 tmp.unlink()
         except OSError:
             continue
@@ -71,6 +76,21 @@ def atomic_path(path: Path, *, durable: bool = False) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_workbook(path: Path) -> Iterator[tuple[Path, Path]]:
+    """`atomic_path` for writers that keep temporary parts of their own (xlsxwriter): yields
+    the temporary file and a private folder beside it for those parts. The folder is
+    removed afterwards, and one that a killed run left behind is swept like a half-written
+    file, so no copy of report text outlives the run."""
+    with atomic_path(path) as tmp:
+        scratch = _temporary(path)
+        scratch.mkdir()
+        try:
+            yield tmp, scratch
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = False) -> None:
@@ -180,6 +200,14 @@ def guard_output(
         return
     if output_kind(path) is not None or (replaceable is not None and replaceable(path)):
         return
+    for given in protected.inputs:
+        folder = _resolved(given)
+        if folder.is_dir() and folder in target.parents:
+            raise OutputRefused(
+                f"出力先「{path}」は入力フォルダ「{given}」の中にある、kyogikai が書き出した"
+                "ものではないファイルです。元のファイルは上書きしません。"
+                "別の出力先を指定してください（どうしても上書きする場合は --force）。"
+            )
     raise OutputRefused(
         f"出力先に「{path}」があり、kyogikai が書き出したファイルではないため上書きしません"
         "（報告書や名簿の可能性があります）。別の出力先を指定してください"

@@ -20,7 +20,7 @@ from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
-from toolkit.ledger import Expired, ExpiredOutput, IngestStats, Ledger
+from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -176,12 +176,15 @@ def summary(
     """Write the summary workbook of `period` to `out`, from report files (through an
     in-memory ledger) or from the ledger at `db`."""
     from toolkit.aggregate import build_summary
-    from toolkit.excel.summary import write_summary
+    from toolkit.excel.summary import check_target, write_summary
 
     if bool(paths) == (db is not None):
         raise InputError("報告書のフォルダ（PATH）か --db のどちらか一方を指定してください。")
     if db is not None and not db.exists():
         raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+    given = [*paths, *(p for p in (db, *inputs) if p is not None)]
+    archive = [db.with_name(db.name + ARCHIVE_SUFFIX)] if db is not None else []
+    check_target(out, Protected(tuple(given), tuple(archive), force))  # before any reading
     tally = Tally() if paths else None
     context = options.context
     ledger = Ledger.open(db) if db is not None else Ledger.memory()
@@ -192,7 +195,6 @@ def summary(
         table = build_summary(
             ledger, period, registry=context.registry, station=station, settings=context.settings
         )
-        given = [*paths, *(p for p in (db, *inputs) if p is not None)]
         folders = [ledger.archive] if ledger.archive is not None else []
         write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:

@@ -40,12 +40,14 @@ class StationView:
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped_files: int = 0
+    skipped_kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         if result.skipped_file is not None:
             self.skipped.append(f"{result.path}: {result.skipped_file}")
             self.skipped_files += 1
+            self.skipped_kinds[result.skipped_kind or "その他"] += 1
             return
         if result.same_as is not None:
             # Identical bytes to an earlier file: accounted for, counted once.
@@ -117,7 +119,8 @@ class StationView:
         for line in self.notes:
             out.append(f"注意: {line}")
         total = self.counts(everything)
-        left = f"、読み飛ばし {self.skipped_files}件" if self.skipped_files else ""
+        kinds = "、".join(f"{k} {n}件" for k, n in sorted(self.skipped_kinds.items()))
+        left = f"、読み飛ばし {self.skipped_files}件（{kinds}）" if self.skipped_files else ""
         out.append(
             f"ファイル {self.files}件{left}、報告書 {self.reports}件、指摘 {self.findings}件 — "
             + _counts_text(total)

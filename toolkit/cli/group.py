@@ -9,11 +9,12 @@ technical text (set KYOGIKAI_DEBUG=1 to see the traceback), exit 3. Never a trac
 from __future__ import annotations
 
 import os
+import sqlite3
 from typing import Any
 
 import click
 
-from toolkit.errors import KyogikaiError
+from toolkit.errors import KyogikaiError, database_error_text, os_error_text
 
 INTERRUPTED = 130
 
@@ -32,6 +33,12 @@ class Group(click.Group):
             raise click.exceptions.Exit(INTERRUPTED) from None
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except OSError as exc:  # a file or the disk stood in the way of the command
+            click.echo(os_error_text(exc), err=True)
+            raise click.exceptions.Exit(3) from None
+        except sqlite3.Error as exc:  # the ledger's database stood in the way
+            click.echo(database_error_text(exc), err=True)
+            raise click.exceptions.Exit(3) from None
         except Exception as exc:
             if os.environ.get("KYOGIKAI_DEBUG"):
                 raise

@@ -20,7 +20,8 @@ from toolkit.cells import Cell
 from toolkit.era import wareki
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.read import read_sheet_rows
-from toolkit.fileio import atomic_path, safe_file_name
+from toolkit.excel.xlsx import close_book, new_book
+from toolkit.fileio import atomic_workbook, safe_file_name
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import FY_MONTHS, fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
@@ -55,14 +56,9 @@ def write_plan_form(
     path: Path, station: str, fiscal_year: int, councils: Sequence[Council], created: date
 ) -> None:
     """Write one station's plan form for `fiscal_year`, atomically."""
-    with atomic_path(path) as tmp:
-        book = xlsxwriter.Workbook(
-            str(tmp),
-            {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "default_format_properties": {"font_name": FONT, "font_size": 10},
-            },
+    with atomic_workbook(path) as (tmp, scratch):
+        book = new_book(
+            tmp, scratch, default_format_properties={"font_name": FONT, "font_size": 10}
         )
         book.set_properties(
             {
@@ -72,7 +68,7 @@ def write_plan_form(
         )
         book.set_custom_property(PLAN_PROPERTY, f"{fiscal_year}")
         _sheet(book, station, fiscal_year, councils)
-        book.close()
+        close_book(book)
 
 
 def _sheet(

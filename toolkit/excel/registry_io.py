@@ -19,7 +19,8 @@ import xlsxwriter
 from toolkit.errors import OperationalError
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.read import read_sheet_rows
-from toolkit.fileio import atomic_path
+from toolkit.excel.xlsx import close_book, new_book
+from toolkit.fileio import atomic_workbook
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
@@ -149,8 +150,8 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
 
     `created` pins the document's creation time (for byte-identical output); default now.
     """
-    with atomic_path(Path(path)) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {"remove_timezone": True})
+    with atomic_workbook(Path(path)) as (tmp, scratch):
+        book = new_book(tmp, scratch, remove_timezone=True)
         book.set_properties(
             {"title": "交番・駐在所連絡協議会 名簿", "created": created or datetime.now()}
         )
@@ -211,7 +212,7 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
                 for p in registry.plans
             ],
         )
-        book.close()
+        close_book(book)
 
 
 class _Formats:

@@ -14,7 +14,8 @@ from pathlib import Path
 from toolkit.aggregate.remind import StationList
 from toolkit.era import wareki
 from toolkit.excel.summary.book import Book, columns_of, fit_page, write_table
-from toolkit.fileio import atomic_path, safe_file_name
+from toolkit.excel.xlsx import close_book
+from toolkit.fileio import atomic_workbook, safe_file_name
 
 NAME = "督促・確認依頼"
 
@@ -27,12 +28,21 @@ def remind_path(out_dir: Path, station: str) -> Path:
 
 def write_station_list(item: StationList, path: Path, today: date, days: int) -> None:
     """Write one station's list to `path`, atomically."""
-    with atomic_path(path) as tmp:
-        _write(item, tmp, today, days)
+    with atomic_workbook(path) as (tmp, scratch):
+        _write(item, tmp, scratch, today, days)
 
 
-def _write(item: StationList, path: Path, today: date, days: int) -> None:
-    book = Book(path, wareki(today), today, item.station, [], kind="remind", document=NAME)
+def _write(item: StationList, path: Path, scratch: Path, today: date, days: int) -> None:
+    book = Book(
+        path,
+        wareki(today),
+        today,
+        item.station,
+        [],
+        scratch=scratch,
+        kind="remind",
+        document=NAME,
+    )
     ws = book.wb.add_worksheet(NAME)
     ws.set_portrait()
     ws.set_paper(9)
@@ -82,7 +92,7 @@ def _write(item: StationList, path: Path, today: date, days: int) -> None:
             col.wrap = col.kind == "text"
         row = write_table(book, ws, df, row + 2, columns=columns, set_widths=False) + 2
     ws.print_area(0, 0, row, max(len(widths) - 1, 0))
-    book.wb.close()
+    close_book(book.wb)
 
 
 def _widths(tables: list) -> list[float]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from toolkit.errors import OperationalError
+from toolkit.errors import OperationalError, database_error_text
 from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 ARCHIVE_SUFFIX = ".archive"
@@ -92,8 +92,11 @@ class LedgerStore:
             app = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            if "malformed" in str(exc) or "corrupt" in str(exc):
+                raise self._busy(exc) from exc
             raise LedgerError(
-                f"「{self.source}」は台帳（SQLite データベース）ではありません: {exc}"
+                f"「{self.source}」は台帳（SQLite データベース）ではありません"
+                "。台帳のファイル名を確認してください。"
             ) from exc
         if app != APPLICATION_ID and (app != 0 or version != 0 or tables != 0):
             raise LedgerError(
@@ -106,6 +109,8 @@ class LedgerStore:
                 f"（台帳の版 {version}、このプログラムは版 {SCHEMA_VERSION} まで）。"
                 "プログラムを更新してください。"
             )
+        if tables:
+            self._check_integrity()
         if wal:
             try:
                 mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -117,6 +122,18 @@ class LedgerStore:
         conn.execute("PRAGMA synchronous=NORMAL" if wal else "PRAGMA synchronous=OFF")
         if version < SCHEMA_VERSION:
             self.migrate()
+
+    def _check_integrity(self) -> None:
+        """Refuse a ledger whose pages are damaged before anything is written into it."""
+        try:
+            verdict = self.connection.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise self._busy(exc) from exc
+        if verdict != "ok":
+            raise LedgerError(
+                f"台帳「{self.source}」が壊れています（{str(verdict)[:80]}）。"
+                "バックアップから戻すか、別の名前で新しい台帳を作り、報告書を取り込み直してください。"
+            )
 
     def migrate(self, target: int = SCHEMA_VERSION) -> None:
         """Apply the migrations from the ledger's version up to `target`, each atomically."""
@@ -148,13 +165,8 @@ class LedgerStore:
         except sqlite3.OperationalError as exc:
             raise self._busy(exc) from exc
 
-    def _busy(self, exc: sqlite3.OperationalError) -> LedgerError:
-        if "locked" in str(exc) or "busy" in str(exc):
-            return LedgerError(
-                f"台帳は別の処理が使用中です（{self.source}）。"
-                "他の取り込みや保存期間の処理が終わってから、もう一度実行してください。"
-            )
-        return LedgerError(f"台帳「{self.source}」を使用できません: {exc}")
+    def _busy(self, exc: sqlite3.Error) -> LedgerError:
+        return LedgerError(database_error_text(exc, self.source))
 
     def _rollback(self) -> None:
         if self.connection.in_transaction:

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xlsxwriter.exceptions import FileCreateError
-
 from toolkit.aggregate import Summary
 from toolkit.errors import InputError, OperationalError
 from toolkit.excel.summary import charts, sheets
 from toolkit.excel.summary.book import Book
-from toolkit.fileio import Protected, atomic_path, guard_output
+from toolkit.excel.xlsx import close_book
+from toolkit.fileio import Protected, atomic_workbook, guard_output
 
 SHEETS = (
     "概況",
@@ -56,32 +55,37 @@ def write_summary(summary: Summary, path: Path, *, protected: Protected | None =
     left behind.
     """
     path = Path(path)
-    _refuse(path)
-    guard_output(path, protected or Protected())
+    check_target(path, protected or Protected())
     try:
-        with atomic_path(path) as tmp:
-            _write(summary, tmp)
-    except (OSError, FileCreateError) as exc:
+        with atomic_workbook(path) as (tmp, scratch):
+            _write(summary, tmp, scratch)
+    except OSError as exc:
         raise OperationalError(
             f"集計表「{path}」を書き出せません（{getattr(exc, 'strerror', None) or exc}）。"
             "書き込めるフォルダか、ディスクの空きを確認してください。"
         ) from exc
 
 
-def _refuse(path: Path) -> None:
+def check_target(path: Path, protected: Protected) -> None:
+    """Refuse a summary target before any work is done: not .xlsx, a folder, a folder that
+    is a file, or a file that must not be replaced (`fileio.guard_output`)."""
     if path.suffix.lower() != ".xlsx":
         raise SummaryWriteError(
             f"出力ファイル「{path}」の名前は .xlsx で終わるようにしてください。"
         )
     if path.is_dir():
         raise SummaryWriteError(f"出力先「{path}」はフォルダです。ファイル名を指定してください。")
-    if not path.parent.is_dir():
-        raise SummaryWriteError(f"出力先のフォルダ「{path.parent}」がありません。")
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists() and not folder.is_dir():
+            raise SummaryWriteError(
+                f"出力先のフォルダ「{folder}」はファイルです。フォルダの場所を指定してください。"
+            )
+    guard_output(path, protected)
 
 
-def _write(summary: Summary, path: Path) -> None:
+def _write(summary: Summary, path: Path, scratch: Path) -> None:
     scope = summary.station or "全警察署"
-    book = Book(path, summary.period.label, summary.created, scope, summary.notes)
+    book = Book(path, summary.period.label, summary.created, scope, summary.notes, scratch=scratch)
     sheets.overview_sheet(book, summary)
     sheets.tally_sheet(book, summary)
     sheets.submissions_sheet(book, summary)
@@ -92,4 +96,4 @@ def _write(summary: Summary, path: Path) -> None:
     sheets.requests_sheet(book, summary)
     sheets.findings_sheet(book, summary)
     charts.chart_sheet(book, summary)
-    book.wb.close()
+    close_book(book.wb)

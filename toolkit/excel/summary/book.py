@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from toolkit.era import wareki
+from toolkit.excel.xlsx import new_book
 from toolkit.text import display_width, wrapped_lines
 
 FONT = "游ゴシック"
@@ -196,18 +196,15 @@ class Book:
         scope: str,
         notes: Sequence[str],
         *,
+        scratch: Path,
         kind: str = "summary",
         document: str = "集計表",
     ):
-        self.wb = xlsxwriter.Workbook(
-            str(path),
-            {
-                "constant_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "default_format_properties": {"font_name": FONT, "font_size": 10},
-            },
+        self.wb = new_book(
+            path,
+            scratch,
+            constant_memory=True,
+            default_format_properties={"font_name": FONT, "font_size": 10},
         )
         self.created = created
         self.period_label = title

@@ -1,0 +1,36 @@
+"""New workbooks written with xlsxwriter: one way to open and close them.
+
+Every workbook kyogikai writes with xlsxwriter keeps its temporary parts in the private
+folder `fileio.atomic_workbook` gives (never in the system's temporary folder, where a
+killed run would leave copies of report text), never turns text into formulas, links or
+numbers, and reports a file it cannot write as an `OSError`, like every other writer.
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError, FileSizeError
+
+TEXT_AS_TEXT = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
+def new_book(path: Path, scratch: Path, **options: Any) -> xlsxwriter.Workbook:
+    """An xlsxwriter workbook at `path` with its temporary parts in `scratch`."""
+    return xlsxwriter.Workbook(str(path), {**TEXT_AS_TEXT, **options, "tmpdir": str(scratch)})
+
+
+def close_book(book: xlsxwriter.Workbook) -> None:
+    """Write the workbook out. A file that cannot be created or is too large raises OSError."""
+    try:
+        book.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, OSError):
+            raise cause from exc
+        raise OSError(errno.EIO, str(exc)) from exc
+    except FileSizeError as exc:
+        raise OSError(errno.EFBIG, "ファイルが大きすぎます") from exc
