@@ -17,7 +17,7 @@ from toolkit.excel import template as t
 from toolkit.excel.fill import FastFiller
 
 SHEET_PART = "xl/worksheets/sheet1.xml"
-META_PART = "xl/worksheets/sheet2.xml"
+META_PART = "xl/worksheets/sheet3.xml"  # after the form (sheet1) and its 続紙 (sheet2)
 CUSTOM_PART = "docProps/custom.xml"
 
 VALUES: dict[str, object] = {

@@ -111,6 +111,7 @@ def test_every_rule_code_of_the_catalogue_is_tested_here() -> None:
         "R6.affiliation-mismatch",
         "R7.duplicate",
         "R8.restricted-period",
+        "R9.cut-on-paper",
     }
     assert {code for code in CATALOGUE if code.startswith("R")} == tested
 
@@ -675,3 +676,54 @@ def test_r2_future_date_quotes_the_date_when_no_text_was_typed() -> None:
     (future,) = [f for f in found if f.code == "R2.future-date"]
     assert (future.field, str(future.cell)) == ("date", "様式!C7")
     assert "開催日時「令和9年1月5日」は点検日（令和8年11月25日）より後" in future.message
+
+
+# --- R9 text the printed form would cut ------------------------------------------------------------
+
+SENTENCE = "自治会の防犯パトロールと合同で年末の特別警戒を行うことを確認した。"  # 33 full-width
+
+
+def test_text_that_fits_its_printed_box_gives_no_finding(check: Check) -> None:
+    # 協議内容等 holds 9 lines of 43 full-width characters; a request row 2 lines of 24.
+    assert check(discussion="\n".join([SENTENCE] * 9), request_1="一行目\n二行目") == []
+
+
+def test_text_cut_on_paper_is_named_with_its_cell(check: Check) -> None:
+    found = check(discussion="\n".join([SENTENCE] * 10), request_1="一行目\n二行目\n三行目")
+    assert [where(f) for f in found] == [
+        ("R9.cut-on-paper", "warning", "discussion", CELL["discussion"]),
+        ("R9.cut-on-paper", "warning", "requests[0].request", CELL["request_1"]),
+    ]
+    assert (
+        "「協議内容等」は印刷すると枠に収まりません（10行分の文のうち、枠に入るのは9行です）"
+        in (found[0].message)
+    )
+    assert "「続紙」" in found[1].message
+
+
+def test_the_continuation_sheet_carries_on_the_form(
+    check: Check, tmp_path: Path, blank: Path
+) -> None:
+    path = fill(
+        blank,
+        tmp_path / "with_more.xlsx",
+        discussion="本紙の内容。",
+        discussion_more="続紙に続けた内容。",
+        agenda_7_category="その他",
+        agenda_7_topic="七つ目の協議事項",
+        request_6="六つ目の要望",
+        response_6="次回の会議で回答する予定",
+    )
+    result = check_file(path, Options(Context(Settings(today=TODAY))))
+    (checked,) = result.reports
+    assert result.skipped == []  # the 続紙 is part of the report, not a sheet left unread
+    report = checked.report
+    assert report is not None
+    assert report.discussion.value == "本紙の内容。\n続紙に続けた内容。"
+    assert str(report.discussion.cell) == CELL["discussion"]
+    assert report.agenda[-1].topic.value == "七つ目の協議事項"
+    assert str(report.agenda[-1].topic.cell) == "続紙!K6"
+    assert report.requests[-1].request.value == "六つ目の要望"
+    assert [(f.code, f.field, str(f.cell)) for f in checked.findings] == [
+        ("R5.pending-request", f"requests[{len(report.requests) - 1}].response", "続紙!S14")
+    ]

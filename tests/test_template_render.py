@@ -105,14 +105,16 @@ def to_pdf(xlsx: Path, tmp_path: Path) -> Path:
     return pdf
 
 
-def test_blank_prints_on_one_page(tmp_path: Path) -> None:
+def test_blank_prints_the_form_on_one_page_and_the_continuation_on_the_next(
+    tmp_path: Path,
+) -> None:
     xlsx = tmp_path / "blank.xlsx"
     t.write_template(xlsx)
-    assert pdf_pages(to_pdf(xlsx, tmp_path)) == 1
+    assert pdf_pages(to_pdf(xlsx, tmp_path)) == 2  # 報告書, then 続紙
 
 
 def test_filled_form_prints_on_one_page(tmp_path: Path) -> None:
     xlsx = tmp_path / "filled.xlsx"
     filler = FastFiller(t.template_bytes(t.Prefill(council_id="CK-0001")))
     xlsx.write_bytes(filler.fill(FILLED, council_id="CK-0001"))
-    assert pdf_pages(to_pdf(xlsx, tmp_path)) == 1
+    assert pdf_pages(to_pdf(xlsx, tmp_path)) == 2  # the form on one page, the 続紙 after it

@@ -94,6 +94,16 @@ class RequestItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Overflow:
+    """Text that would be cut when its box is printed: `lines` of it, room for `room`."""
+
+    label: str  # the box as the form names it: 協議内容等, 要望事項6 …
+    cell: Cell
+    lines: int
+    room: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """One 開催結果報告書, as read from one sheet."""
 
@@ -125,6 +135,8 @@ class Report:
     template_version: str | None = None
     council_id: str | None = None
     pictures: int = 0
+    # Text that would be cut on paper (measured on our own template, where boxes are known).
+    overflows: tuple[Overflow, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The `report` object of SPEC.md, keys in its order."""

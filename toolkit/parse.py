@@ -50,6 +50,7 @@ def build_report(raw: RawReport) -> Report:
         template_version=raw.template_version,
         council_id=raw.council_id,
         pictures=raw.pictures,
+        overflows=tuple(raw.overflows),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.cells import Cell
+from toolkit.model import Overflow
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class RawReport:
     template_version: str | None = None
     council_id: str | None = None
     pictures: int = 0
+    overflows: list[Overflow] = field(default_factory=list)
 
     def first(self, key: str) -> RawCell | None:
         cells = self.fields.get(key)

@@ -71,6 +71,20 @@ def wrapped_lines(text: str, per_line: float) -> int:
     return sum(max(1, math.ceil(display_width(part) / per_line)) for part in text.split("\n"))
 
 
+_PT_MM = 25.4 / 72
+LINE_SPACING = 1.2  # a line of wrapped text in a cell takes 1.2 times its type size
+
+
+def printed_capacity(width_mm: float, height_mm: float, font_pt: float) -> tuple[float, int]:
+    """How much text of `font_pt` a printed box holds: (columns per line, counted as
+    `display_width` counts them, and lines). One full-width character is as wide as the
+    type is high; the box loses an indent's width at the left."""
+    half = font_pt * _PT_MM / 2
+    per_line = max(1.0, (width_mm - 2.5) / half)
+    lines = max(1, int(height_mm / (font_pt * _PT_MM * LINE_SPACING) + 0.05))
+    return per_line, lines
+
+
 # Control characters a cell cannot hold (XML 1.0 allows tab, line feed and carriage return
 # only); and Excel's own escape for them, which it would turn back into the character.
 _CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+from toolkit.excel.boxes import continue_from, overflows
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
@@ -43,6 +44,7 @@ BOUNDED_COLS = 120
 NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
 HIDDEN = "非表示のシートのため読み飛ばしました"
 CHART = "グラフシートのため読み飛ばしました"
+CONTINUED = "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした"
 
 
 @dataclass
@@ -145,9 +147,14 @@ def _read_ooxml(
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with _library():
             meta = _meta(book, zf, pkg, limits)
+    continuation = next(
+        (sp for sp in pkg.sheets if "discussion_more" in pkg.names.get(sp.name, {})), None
+    )
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
+        if sp is continuation and not _is_named(pkg.names.get(sp.name, {})):
+            continue  # read with the form it continues
         if sp.state != "visible":
             out.skipped.append((sp.name, HIDDEN))
             continue
@@ -166,13 +173,29 @@ def _read_ooxml(
                 f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
                 f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
             )
-        raw = _read_grid(grid, pkg.names.get(sp.name, {}), meta)
+        names = pkg.names.get(sp.name, {})
+        raw = _read_grid(grid, names, meta)
         if raw is None:
             out.skipped.append((sp.name, NOT_A_REPORT))
             continue
+        if _is_named(names):  # our own template: its boxes are known, and its 続紙
+            raw.overflows = overflows(grid, names, xml)
+            if continuation is not None and continuation.part in zf.NameToInfo:
+                more = pkg.names[continuation.name]
+                more_xml = read_member(zf, continuation.part, limits)
+                rows_n, cols_n = sheet_extent(more_xml)
+                if rows_n * cols_n <= limits.max_sheet_cells:
+                    with _library():
+                        more_grid = _calamine_grid_or_window(
+                            book, data, continuation.name, more_xml
+                        )
+                    continue_from(raw, more_grid, more)
+                    raw.overflows += overflows(more_grid, more, more_xml)
         if pkg.has_media:
             raw.pictures = pictures_in(zf, sp.part, limits)
         out.reports.append(raw)
+    if continuation is not None and not out.reports:
+        out.skipped.append((continuation.name, CONTINUED))
     return out
 
 
@@ -266,10 +289,15 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
 # --- one sheet --------------------------------------------------------------------------
 
 
+def _is_named(names: dict[str, tuple[int, int]]) -> bool:
+    """The sheet is our own template's form, read by its defined names."""
+    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
+
+
 def _read_grid(
     grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
 ) -> RawReport | None:
-    if len(_TEMPLATE_MARKERS & names.keys()) >= 3:
+    if _is_named(names):
         return read_named(grid, names, meta)
     hits = find_hits(grid)
     if not is_report(hits):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, time
 
+from toolkit.cells import Cell
 from toolkit.era import WEEKDAYS_JA, wareki
 from toolkit.findings import Finding
 from toolkit.labels import printed
@@ -206,4 +207,41 @@ def open_requests(report: Report, ctx: Context) -> Iterator[Finding | None]:
         )
 
 
-RULES: tuple[Rule, ...] = (required_fields, dates_and_times, counts, meeting_type, open_requests)
+def cut_on_paper(report: Report, ctx: Context) -> Iterator[Finding | None]:
+    """R9: text that the printed form would cut (the paper copy goes round for stamps and
+    must hold everything; 2の(9), 別記様式)."""
+    for over in report.overflows:
+        yield ctx.settings.make(
+            "R9.cut-on-paper",
+            field=_field_at(report, over.cell),
+            cell=over.cell,
+            label=over.label,
+            lines=over.lines,
+            room=over.room,
+        )
+
+
+def _field_at(report: Report, cell: Cell) -> str | None:
+    """The record's field whose value came from `cell`."""
+    for key in ("discussion", "reference", "officers"):
+        if getattr(report, key).cell == cell:
+            return key
+    for i, item in enumerate(report.agenda):
+        if item.topic.cell == cell:
+            return f"agenda[{i}].topic"
+    for i, req in enumerate(report.requests):
+        if req.request.cell == cell:
+            return f"requests[{i}].request"
+        if req.response.cell == cell:
+            return f"requests[{i}].response"
+    return "discussion" if report.discussion.cell is not None else None
+
+
+RULES: tuple[Rule, ...] = (
+    required_fields,
+    dates_and_times,
+    counts,
+    meeting_type,
+    open_requests,
+    cut_on_paper,
+)

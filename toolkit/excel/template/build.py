@@ -12,7 +12,12 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.writer.excel import ExcelWriter
 
-from toolkit.excel.template.contract import PINNED_DATETIME, TEMPLATE_SHEET, TITLE
+from toolkit.excel.template.contract import (
+    CONTINUATION_SHEET,
+    PINNED_DATETIME,
+    TEMPLATE_SHEET,
+    TITLE,
+)
 from toolkit.excel.template.finish import (
     add_meta_sheet,
     add_validations,
@@ -21,7 +26,7 @@ from toolkit.excel.template.finish import (
     use_normal_font,
 )
 from toolkit.excel.template.form import COLUMN_MM, COLUMNS, Form, column_width
-from toolkit.excel.template.sections import body, header
+from toolkit.excel.template.sections import body, continuation, header
 from toolkit.excel.textcell import put
 from toolkit.fileio import write_atomic
 
@@ -64,9 +69,10 @@ def build_template(prefill: Prefill | None = None) -> openpyxl.Workbook:
     for key, field in form.names.items():
         wb.defined_names[key] = DefinedName(key, attr_text=f"{sheet}!{field.anchor}")
 
-    add_validations(ws, form.names)
+    add_validations(ws, form.names, form.limits())
     set_up_printing(ws, last_row)
     protect(ws)
+    _continuation_sheet(wb)
     ws.sheet_view.showGridLines = False
     ws.sheet_view.zoomScale = 100
     first_input = form.names["affiliation"].ref
@@ -79,6 +85,23 @@ def build_template(prefill: Prefill | None = None) -> openpyxl.Workbook:
     wb.properties.created = PINNED_DATETIME
     wb.properties.modified = PINNED_DATETIME
     return wb
+
+
+def _continuation_sheet(wb: openpyxl.Workbook) -> None:
+    """The 続紙 after the form: its boxes are named like the form's and continue them."""
+    ws = wb.create_sheet(CONTINUATION_SHEET)
+    for c in range(1, COLUMNS + 1):
+        ws.column_dimensions[get_column_letter(c)].width = column_width(COLUMN_MM)
+    form = Form(ws)
+    last_row = continuation(form)
+    form.finish()
+    sheet = quote_sheetname(CONTINUATION_SHEET)
+    for key, field in form.names.items():
+        wb.defined_names[key] = DefinedName(key, attr_text=f"{sheet}!{field.anchor}")
+    add_validations(ws, form.names, form.limits())
+    set_up_printing(ws, last_row)
+    protect(ws)
+    ws.sheet_view.showGridLines = False
 
 
 def workbook_bytes(wb: openpyxl.Workbook) -> bytes:

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-TEMPLATE_VERSION = "2026.1"
+TEMPLATE_VERSION = "2026.2"
 AGENDA_ROWS = 6
 REQUEST_ROWS = 5
 TEMPLATE_SHEET = "報告書"
+# The 続紙 (continuation sheet): rows that continue the tables' numbering, and the rest of
+# 協議内容等 (`discussion_more`, read as the continuation of `discussion`).
+CONTINUATION_SHEET = "続紙"
+AGENDA_MORE_ROWS = 6
+REQUEST_MORE_ROWS = 7
 META_SHEET = "_meta"
 BLANK_NAME = "開催結果報告書.xlsx"
 TITLE = "交番・駐在所連絡協議会開催結果報告書"
@@ -39,3 +44,15 @@ COUNT_FORMAT = "0"
 
 MEETING_TYPE_CHOICES = ("定期会議", "臨時会議")
 STAMP_LABELS = ("署　長", "副署長", "地域交通官", "地域課長", "課長代理", "主任・係")
+
+# The type size (pt) of what is typed in each kind of box, by canonical key (table rows by
+# their key without the number): with a box's size it tells how much text prints in it.
+INPUT_FONT_PT = {
+    "discussion": 10.0,
+    "discussion_more": 10.0,
+    "reference": 10.0,
+    "agenda_topic": 10.0,
+    "request": 10.0,
+    "response": 10.0,
+    "officers": 10.5,
+}

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import openpyxl
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -15,7 +17,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from toolkit.excel.template.contract import (
-    AGENDA_ROWS,
     MEETING_TYPE_CHOICES,
     META_COUNCIL_CELL,
     META_SHEET,
@@ -45,8 +46,14 @@ def _prompt(title: str, message: str, **kwargs: object) -> DataValidation:
     return dv
 
 
-def add_validations(ws: Worksheet, names: Mapping[str, Area]) -> None:
-    """Input rules and help texts; every rule applies to the top-left cell of its area."""
+def add_validations(
+    ws: Worksheet, names: Mapping[str, Area], limits: Mapping[str, int] | None = None
+) -> None:
+    """Input rules and help texts for the boxes of `names` on `ws`; every rule applies to
+    the top-left cell of its area. `limits` are the characters that print in a box: more
+    and Excel warns as the officer types, and the box turns red (the text would be cut on
+    paper)."""
+    limits = limits or {}
     rules: list[tuple[DataValidation, list[str]]] = []
 
     dv = _prompt(
@@ -99,7 +106,7 @@ def add_validations(ws: Worksheet, names: Mapping[str, Area]) -> None:
         formula1='"' + ",".join(CATEGORIES) + '"',
     )
     dv.error = "区分は▼の一覧から選んでください。"
-    rules.append((dv, [f"agenda_{n}_category" for n in range(1, AGENDA_ROWS + 1)]))
+    rules.append((dv, [k for k in names if k.startswith("agenda_") and k.endswith("_category")]))
 
     helps = {
         "reporter": ("報告者", "階級と氏名を入力してください。例：巡査部長 山田太郎"),
@@ -109,13 +116,47 @@ def add_validations(ws: Worksheet, names: Mapping[str, Area]) -> None:
         "officers": ("出席警察官名", "出席した警察官の氏名を「、」で区切って入力してください。"),
         "attachment": ("別添", "添付する資料があれば、その名称を入力してください。"),
     }
+    helps["discussion_more"] = (
+        "協議内容等（続き）",
+        "報告書の「協議内容等」の続きを入力してください。",
+    )
     for key, (title, message) in helps.items():
-        rules.append((_prompt(title, message), [key]))
+        if key in limits:
+            rules.append((_too_long(title, message, limits[key]), [key]))
+        else:
+            rules.append((_prompt(title, message), [key]))
+    for key, limit in limits.items():
+        if key not in helps:
+            rules.append((_too_long(_TABLE_TITLES.get(key.split("_")[0], ""), "", limit), [key]))
+        _mark_too_long(ws, names[key], limit)
 
     for dv, keys in rules:
-        ws.add_data_validation(dv)
-        for key in keys:
-            dv.add(names[key].ref)
+        present = [names[key].ref for key in keys if key in names]
+        if present:
+            ws.add_data_validation(dv)
+            for ref in present:
+                dv.add(ref)
+
+
+_TABLE_TITLES = {"agenda": "協議事項", "request": "要望事項", "response": "措置・回答"}
+_TOO_LONG_FILL = PatternFill(fill_type="solid", fgColor="FFF4B6B6", bgColor="FFF4B6B6")
+
+
+def _too_long(title: str, message: str, limit: int) -> DataValidation:
+    """A help text that also warns (and lets the officer go on) past `limit` characters."""
+    dv = _prompt(title, message, type="textLength", operator="lessThanOrEqual", formula1=str(limit))
+    dv.errorStyle = "warning"
+    dv.error = (
+        f"印刷すると枠に収まらず、文字が切れます（この枠は約{limit}字まで）。"
+        "続きは「続紙」のシートに書いてください。"
+    )
+    return dv
+
+
+def _mark_too_long(ws: Worksheet, area: Area, limit: int) -> None:
+    """The box turns red while its text is longer than what prints in it."""
+    rule = FormulaRule(formula=[f"LEN({area.ref})>{limit}"], fill=_TOO_LONG_FILL)
+    ws.conditional_formatting.add(area.range, rule)
 
 
 def set_up_printing(ws: Worksheet, last_row: int) -> None:

@@ -3,6 +3,7 @@ which writes printed words, input areas and boxes and frames them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import Cell
@@ -10,7 +11,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from toolkit.excel.template.contract import INPUT_FONT_PT
 from toolkit.excel.textcell import put
+from toolkit.text import printed_capacity
 
 # Grid: 36 columns of 5 mm; row heights in millimetres.
 COLUMNS = 36
@@ -148,6 +151,23 @@ class Form:
             put(self.ws[area.ref], value)
         self.frame(area)
         self.names[name] = area
+
+    def limits(self) -> dict[str, int]:
+        """For each box that takes running text, how many full-width characters print in
+        it: its size on paper at the type size of what is typed there."""
+        out = {}
+        for key, where in self.names.items():
+            font = INPUT_FONT_PT.get(re.sub(r"_[0-9]+", "", key))
+            if font is None:
+                continue
+            height_pt = sum(
+                self.ws.row_dimensions[r].height or 15.0
+                for r in range(where.row, where.last_row + 1)
+            )
+            width_mm = (where.last_col - where.col + 1) * COLUMN_MM
+            per_line, lines = printed_capacity(width_mm, height_pt * 25.4 / 72, font)
+            out[key] = int(per_line // 2) * lines
+        return out
 
     def box(self, area: Area) -> None:
         """An empty framed box, such as a stamp box."""

@@ -6,9 +6,11 @@ from __future__ import annotations
 from openpyxl.styles import Alignment
 
 from toolkit.excel.template.contract import (
+    AGENDA_MORE_ROWS,
     AGENDA_ROWS,
     COUNT_FORMAT,
     DATE_FORMAT,
+    REQUEST_MORE_ROWS,
     REQUEST_ROWS,
     STAMP_LABELS,
     TEXT_FORMAT,
@@ -49,6 +51,7 @@ _H_TABLE_HEAD = 7.0
 _H_TABLE_ROW = 8.5
 _H_DISCUSSION = 42.0
 _H_REFERENCE = 33.0
+_H_DISCUSSION_MORE = 90.0
 _H_OFFICERS = 9.0
 _H_ATTACHMENT = 7.5
 
@@ -125,16 +128,17 @@ def _meeting_fields(form: Form, row: int) -> int:
     return row + 1
 
 
-def _agenda(form: Form, row: int) -> int:
-    """The 区分 / 協議事項 / 備考 table; the last 区分 is printed as その他."""
+def _agenda(form: Form, row: int, first: int = 1, rows: int = AGENDA_ROWS) -> int:
+    """The 区分 / 協議事項 / 備考 table, rows `first`…; on the form itself the last 区分
+    is printed as その他."""
     ws = form.ws
     category, topic, remarks = (1, 10), (11, 29), (30, 36)
     ws.row_dimensions[row].height = row_height(_H_TABLE_HEAD)
     form.text(area(row, *category), "区分")
     form.text(area(row, *topic), "協議事項")
     form.text(area(row, *remarks), "備考")
-    for n in range(1, AGENDA_ROWS + 1):
-        r = row + n
+    for i in range(rows):
+        n, r = first + i, row + 1 + i
         ws.row_dimensions[r].height = row_height(_H_TABLE_ROW)
         last = CATEGORIES[-1] if n == AGENDA_ROWS else None
         form.field(
@@ -146,22 +150,22 @@ def _agenda(form: Form, row: int) -> int:
         )
         form.field(f"agenda_{n}_topic", area(r, *topic), WRAP, font=FONT_INPUT_LONG)
         form.field(f"agenda_{n}_remarks", area(r, *remarks), WRAP, font=FONT_INPUT_SMALL)
-    return row + AGENDA_ROWS + 1
+    return row + rows + 1
 
 
-def _requests(form: Form, row: int) -> int:
-    """The 要望事項 / 措置・回答 table."""
+def _requests(form: Form, row: int, first: int = 1, rows: int = REQUEST_ROWS) -> int:
+    """The 要望事項 / 措置・回答 table, rows `first`…."""
     ws = form.ws
     request, response = (1, 18), (19, 36)
     ws.row_dimensions[row].height = row_height(_H_TABLE_HEAD)
     form.text(area(row, *request), "要望事項")
     form.text(area(row, *response), "措置・回答")
-    for n in range(1, REQUEST_ROWS + 1):
-        r = row + n
+    for i in range(rows):
+        n, r = first + i, row + 1 + i
         ws.row_dimensions[r].height = row_height(_H_TABLE_ROW)
         form.field(f"request_{n}", area(r, *request), WRAP, font=FONT_INPUT_LONG)
         form.field(f"response_{n}", area(r, *response), WRAP, font=FONT_INPUT_LONG)
-    return row + REQUEST_ROWS + 1
+    return row + rows + 1
 
 
 def _labelled_box(form: Form, row: int, key: str, label: str, height: float) -> int:
@@ -189,6 +193,25 @@ def body(form: Form, row: int) -> int:
     row = _labelled_box(form, row, "reference", "参考事項\n（写真添付）", _H_REFERENCE)
     row = _labelled_box(form, row, "officers", "出席警察官名", _H_OFFICERS)
     row = _labelled_box(form, row, "attachment", "別添", _H_ATTACHMENT)
+    last = row - 1
+    form.frame(Area(first, 1, last, COLUMNS), MEDIUM)
+    return last
+
+
+def continuation(form: Form) -> int:
+    """The 続紙: more 協議事項 and 要望事項 rows and the rest of 協議内容等, for what does
+    not fit the form; it prints as a page of its own. Returns the last row."""
+    ws = form.ws
+    for r, h in enumerate((_H_FORM_NO, _H_TITLE, _H_FIELD, _H_GAP), start=1):
+        ws.row_dimensions[r].height = row_height(h)
+    form.text(area(1, 1, 16), "別記様式（２の(9)関係）", FONT_SMALL, LEFT, framed=False)
+    form.text(area(2, 1, COLUMNS), f"{TITLE}（続紙）", FONT_TITLE, CENTER, framed=False)
+    note = "報告書の枠に書ききれないときに続きを書き、報告書と一緒に印刷して提出してください。"
+    form.text(area(3, 1, COLUMNS), note, FONT_SMALL, LEFT, framed=False)
+    first = 5
+    row = _agenda(form, first, AGENDA_ROWS + 1, AGENDA_MORE_ROWS)
+    row = _labelled_box(form, row, "discussion_more", "協議内容等\n（続き）", _H_DISCUSSION_MORE)
+    row = _requests(form, row, REQUEST_ROWS + 1, REQUEST_MORE_ROWS)
     last = row - 1
     form.frame(Area(first, 1, last, COLUMNS), MEDIUM)
     return last

@@ -1,0 +1,134 @@
+"""How much of a box's text prints: the boxes of our own template, measured as the sheet
+has them (an officer may have made a row taller), against the type size of the form.
+
+Only our template is measured: its boxes are known by their defined names, and the type
+size of each is fixed by the form (the sheet is protected). A foreign layout's boxes are
+not known well enough to say that text is cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.cells import Cell
+from toolkit.excel.grid import Grid
+from toolkit.excel.template.contract import INPUT_FONT_PT
+from toolkit.model import Overflow
+from toolkit.raw import RawCell, RawReport
+from toolkit.text import printed_capacity, wrapped_lines
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
+_ATTR = re.compile(rb'\b(r|ht|min|max|width)="([^"]*)"')
+_DEFAULT_HEIGHT = re.compile(rb'defaultRowHeight="([0-9.]+)"')
+_DEFAULT_WIDTH_PT = 15.0
+_PX_PER_WIDTH = 8  # the Normal font of the template (Arial 11) has 8-pixel digits
+_MM_PER_PX = 25.4 / 96
+
+_LABELS = {
+    "discussion": "協議内容等",
+    "discussion_more": "協議内容等（続き）",
+    "reference": "参考事項",
+    "officers": "出席警察官名",
+}
+
+
+def overflows(grid: Grid, names: dict[str, tuple[int, int]], sheet_xml: bytes) -> list[Overflow]:
+    """Every box of `names` whose text takes more lines on paper than the box has."""
+    heights, default_height = _row_heights(sheet_xml)
+    widths = _col_widths(sheet_xml)
+    out = []
+    for key, (r, c) in names.items():
+        font = INPUT_FONT_PT.get(re.sub(r"_[0-9]+", "", key))
+        if font is None:
+            continue
+        value = grid.value(r, c)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        r1, c1 = _merged_end(grid, r, c)
+        height_pt = sum(heights.get(i + 1, default_height) for i in range(r, r1 + 1))
+        width_mm = sum(widths.get(j + 1, 5.0) for j in range(c, c1 + 1))
+        per_line, room = printed_capacity(width_mm, height_pt * 25.4 / 72, font)
+        lines = wrapped_lines(value.strip(), per_line)
+        if lines > room:
+            out.append(Overflow(_label(key), Cell(grid.sheet, r, c), lines, room))
+    return out
+
+
+def _label(key: str) -> str:
+    if key in _LABELS:
+        return _LABELS[key]
+    number = re.search(r"[0-9]+", key)
+    n = number.group() if number else ""
+    if key.startswith("agenda_"):
+        return f"協議事項{n}"
+    return f"要望事項{n}" if key.startswith("request_") else f"措置・回答{n}"
+
+
+def _merged_end(grid: Grid, r: int, c: int) -> tuple[int, int]:
+    for r0, c0, r1, c1 in grid.merges:
+        if (r0, c0) == (r, c):
+            return r1, c1
+    return r, c
+
+
+def _row_heights(xml: bytes) -> tuple[dict[int, float], float]:
+    found = _DEFAULT_HEIGHT.search(xml)
+    default = float(found.group(1)) if found else _DEFAULT_WIDTH_PT
+    heights = {}
+    for m in _ROW.finditer(xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if b"r" in attrs and b"ht" in attrs:
+            try:
+                heights[int(attrs[b"r"])] = float(attrs[b"ht"])
+            except ValueError:
+                continue
+    return heights, default
+
+
+def _col_widths(xml: bytes) -> dict[int, float]:
+    """Column widths in millimetres, as Excel draws a width (whole pixels)."""
+    widths = {}
+    for m in _COL.finditer(xml):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        try:
+            first, last = int(attrs[b"min"]), int(attrs[b"max"])
+            px = int(float(attrs[b"width"]) * _PX_PER_WIDTH + 0.5)
+        except (KeyError, ValueError):
+            continue
+        for j in range(first, min(last, first + 200) + 1):
+            widths[j] = px * _MM_PER_PX
+    return widths
+
+
+def continue_from(raw: RawReport, grid: Grid, names: dict[str, tuple[int, int]]) -> None:
+    """Add what the 続紙 (`grid`, read by its `names`) holds to the report of the form: its
+    協議事項 and 要望事項 rows after the form's, and 協議内容等（続き） joined to 協議内容等
+    on a new line (the cell stays the form's, where 協議内容等 begins)."""
+    n = len(raw.agenda) + 1
+    while f"agenda_{n}_topic" in names:
+        raw.agenda.append(
+            tuple(  # type: ignore[arg-type]
+                _named(grid, names, f"agenda_{n}_{part}")
+                for part in ("category", "topic", "remarks")
+            )
+        )
+        n += 1
+    n = len(raw.requests) + 1
+    while f"request_{n}" in names:
+        raw.requests.append(
+            (_named(grid, names, f"request_{n}"), _named(grid, names, f"response_{n}"))
+        )
+        n += 1
+    more = _named(grid, names, "discussion_more")
+    if isinstance(more.value, str) and more.value.strip():
+        first = raw.first("discussion")
+        if first is None or first.value in (None, ""):
+            raw.fields["discussion"] = [more]
+        else:
+            joined = f"{str(first.value).rstrip()}\n{more.value.strip()}"
+            raw.fields["discussion"] = [RawCell(joined, first.cell)]
+
+
+def _named(grid: Grid, names: dict[str, tuple[int, int]], key: str) -> RawCell:
+    return grid.raw(*names[key]) if key in names else RawCell(None, None)
