@@ -21,7 +21,7 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner, Result
-from filled_forms import GOOD, blank_form, fill
+from filled_forms import CELL, GOOD, blank_form, fill
 
 from toolkit.cli import main
 from toolkit.excel.registry_io import write_registry
@@ -397,3 +397,21 @@ def test_ctrl_c_exits_130_with_a_japanese_line(tmp_path: Path) -> None:
     assert proc.returncode == 130, text
     assert "中断しました" in text
     assert "Aborted" not in text and "Traceback" not in text
+
+
+# --- 3. escape sequences from cells reach the terminal harmlessly ------------------------
+
+
+def test_escape_sequences_in_cells_are_shown_not_obeyed(tmp_path: Path) -> None:
+    path = fill(blank_form(tmp_path), tmp_path / "in" / "esc.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["報告書"]
+    # Stored the way a file carries control characters: Excel's _xHHHH_ escapes.
+    ws[CELL["council_name"].split("!")[1]] = "駅前_x001B_]0;pwned_x0007_交番連絡協議会"
+    ws[CELL["police_attendees"].split("!")[1]] = "数名_x001B_[2J"
+    wb.save(path)
+    result = _invoke("check", path.parent, "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "数名\\x1b[2J" in result.output  # the finding quotes what was written, visibly
+    assert "駅前\\x1b]0;pwned\\x07交番" in result.output
