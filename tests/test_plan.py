@@ -165,3 +165,13 @@ def test_receipt_days_and_late_reports(summary: Any) -> None:
         "報告遅れ",
     )
     assert summary.submissions.set_index("協議会ID").loc["C02", "報告遅れ"] == 1
+
+
+def test_the_overview_compares_only_with_a_time_the_ledger_holds(summary: Any) -> None:
+    # Nothing in the ledger was held in September: no change is shown, and the note says why.
+    figures = summary.overview.figures.set_index("項目")
+    assert figures["比較"].isna().all()
+    assert (figures["増減"] == "").all()
+    assert summary.overview.notes[0] == (
+        "比較の対象（前月（令和8年9月））の報告が台帳にないため、増減は示していません。"
+    )

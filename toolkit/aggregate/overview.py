@@ -85,6 +85,9 @@ def build_overview(
     earlier = scope.reports(scope.ledger.current_reports(before.fiscal_year, until))
     earlier = earlier[earlier["meeting_date"] >= pd.Timestamp(before.start)]
     now, then = _counts(rep), _counts(earlier)
+    basis = label
+    label = label.split("（")[0]
+    compared = not earlier.empty  # a ledger with nothing of that time has nothing to compare
     in_period = requests[requests["対象"] == "期間内"]
     not_done = requests[requests["状況"] != ANSWERED]
     c1_missing = int((submissions["年度内定期会議"].astype(str).str.startswith(NOT_HELD)).sum())
@@ -114,12 +117,20 @@ def build_overview(
         ("検証結果の誤り", int((findings["重大度"] == "誤り").sum()), None, ""),
         ("検証結果の警告", int((findings["重大度"] == "警告").sum()), None, ""),
     ]
+    if not compared:
+        rows = [
+            (name, value, None, "" if other is not None else why)
+            for name, value, other, why in rows
+        ]
     figures = pd.DataFrame(
-        [(name, value, other, _change(value, other), basis) for name, value, other, basis in rows],
+        [(name, value, other, _change(value, other), why) for name, value, other, why in rows],
         columns=FIGURE_COLUMNS,
     )
     figures["比較"] = figures["比較"].astype("Int64")
     notes = [
+        f"比較の対象は{basis}です。"
+        if compared
+        else f"比較の対象（{basis}）の報告が台帳にないため、増減は示していません。",
         f"期間内の要望事項 {len(in_period)}件のうち回答済 {int((in_period['状況'] == ANSWERED).sum())}件。",
         "督促は、年間計画の予定月（前後1か月を含む）に報告がなく、"
         f"予定月の末日から{scope.settings.reminder_days}日を過ぎた会議です（2の(6)イ、2の(9)）。",

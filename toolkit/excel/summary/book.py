@@ -164,7 +164,7 @@ def lines_needed(text: str, width: float) -> int:
 def _row_lines(columns: list[Column], i: int) -> int:
     lines = 1
     for col in columns:
-        if col.wrap:
+        if col.wrap and col.printed:  # a column left off the paper does not size the row
             value = col.values[i]
             if isinstance(value, str) and (len(value) * 2 > col.width - 1.5 or "\n" in value):
                 lines = max(lines, lines_needed(value, col.width))
@@ -329,9 +329,9 @@ def write_table(
     row = first_row
     for i in range(len(df)):
         row = first_row + 1 + i
+        # Every row's height is written, so that no program sizes rows its own way.
         lines = _row_lines(columns, i)
-        if lines > 1:
-            ws.set_row(row, LINE_HEIGHT * min(lines, 30) + 3)
+        ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (3 if lines > 1 else 2))
         style = row_styles[i] if row_styles is not None else None
         fill = {"小計": "#F2F2F2", "合計": "#D9D9D9"}.get(style or "")
         for j, col in enumerate(columns):
