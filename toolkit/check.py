@@ -201,6 +201,8 @@ def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
     result = FileResult(str(path))
     if failure.kind == "timeout":
         finding = file_finding("F1.timeout", file=path.name, seconds=f"{options.timeout:.0f}")
+    elif failure.kind == "error":  # our reading code raised: not the station's doing
+        finding = file_finding("F1.program-error", file=path.name)
     else:
         finding = file_finding("F1.crashed", file=path.name, detail=failure.detail)
     if failure.log:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
-from python_calamine import CalamineWorkbook, SheetVisibleEnum
+from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel.grid import Grid
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
@@ -63,16 +66,36 @@ def read_workbook(
             sniffed.zip.close()
 
 
+# What the readers raise on a broken file: python-calamine's own errors; from openpyxl (the
+# bounded window) and the zip, deflate and XML layers under it, ValueError (defusedxml's
+# refusals and UnicodeDecodeError among them), LookupError (a part, style or string the
+# file names but does not hold) and the rest. Anything else, AttributeError or TypeError
+# above all, means the installed reader does not have the API this program was written
+# for: a program problem.
+_BROKEN_FILE: tuple[type[Exception], ...] = (
+    CalamineError,
+    ValueError,
+    LookupError,
+    EOFError,
+    OverflowError,
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    ExpatError,
+)
+
+
 @contextlib.contextmanager
 def _library() -> Iterator[None]:
     """Errors that a reading library (calamine, openpyxl, zipfile) raises on a broken file
-    become `Unreadable`. Only library calls are wrapped: an error in our own reading code is
-    a bug, and must not pass for a broken file."""
+    become `Unreadable`. Only library calls are wrapped, and only the libraries' own error
+    types are caught: an error in our own reading code, or a library that lacks what we
+    call, is a bug, and must not pass for a broken file."""
     try:
         yield
     except (Unreadable, MemoryError):
         raise
-    except Exception as exc:  # the libraries raise many types of their own on broken parts
+    except _BROKEN_FILE as exc:
         raise _explained(exc) from exc
     except BaseException as exc:
         if not _is_panic(exc):
