@@ -1,16 +1,18 @@
-"""The package as it is installed: declared dependencies and their floors."""
+"""The package as it is installed: declared dependencies, their floors, the wheelhouse."""
 
 from __future__ import annotations
 
 import ast
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import floors
+import make_wheelhouse as wh
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,3 +71,50 @@ def test_a_floor_becomes_an_exact_pin(requirement: str, pin: str) -> None:
 def test_a_dependency_without_a_plain_floor_is_refused(requirement: str) -> None:
     with pytest.raises(ValueError):
         floors.pin(requirement)
+
+
+# --- the wheelhouse -------------------------------------------------------------------------
+
+
+def fake_wheel(folder: Path, name: str, requires: list[str]) -> Path:
+    path = folder / f"{name}-1.0-py3-none-any.whl"
+    metadata = "".join(f"Requires-Dist: {r}\n" for r in requires)
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(f"{name}-1.0.dist-info/METADATA", f"Name: {name}\nVersion: 1.0\n{metadata}")
+    return path
+
+
+def test_what_only_the_target_platform_needs_is_fetched(tmp_path: Path) -> None:
+    wheels = [
+        fake_wheel(
+            tmp_path,
+            "tool",
+            [
+                "helper_lib>=1",
+                'colorama; platform_system == "Windows"',
+                'tzdata>=2022.7; sys_platform == "win32"',
+                "uvloop; sys_platform == 'linux'",
+                "pytest; extra == 'test'",
+            ],
+        ),
+        fake_wheel(tmp_path, "helper_lib", []),
+    ]
+    assert wh.missing_requirements(wheels, "windows", "3.11") == ["colorama", "tzdata>=2022.7"]
+    assert wh.missing_requirements(wheels, "linux", "3.11") == ["uvloop"]
+
+
+def test_wheels_only_and_for_the_target() -> None:
+    assert wh.download_flags("here", "3.11") == ["--only-binary=:all:"]
+    flags = wh.download_flags("windows", "3.12")
+    assert flags[0] == "--only-binary=:all:"
+    assert " ".join(flags[1:]) == "--platform win_amd64 --python-version 3.12 --implementation cp"
+
+
+def test_the_wheelhouse_says_how_to_install_in_japanese() -> None:
+    windows = wh.guide("windows", ["3.11"])
+    assert "py -3.11 -m venv" in windows
+    assert "--no-index --find-links D:\\wheelhouse kyogikai" in windows
+    assert "Windows（64ビット）" in windows
+    linux = wh.guide("linux", ["3.12"])
+    assert "python3.12 -m venv ~/kyogikai-venv" in linux
+    assert "py -" not in linux
