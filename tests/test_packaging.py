@@ -118,3 +118,19 @@ def test_the_wheelhouse_says_how_to_install_in_japanese() -> None:
     linux = wh.guide("linux", ["3.12"])
     assert "python3.12 -m venv ~/kyogikai-venv" in linux
     assert "py -" not in linux
+
+
+# --- what the package says about itself -------------------------------------------------------
+
+
+def test_the_license_is_an_spdx_expression_with_its_text() -> None:
+    assert PROJECT["license"] == "MIT"
+    assert PROJECT["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    # PEP 639: a license expression and a license classifier do not go together
+    assert not [c for c in PROJECT["classifiers"] if c.startswith("License ::")]
+
+
+def test_the_classifiers_name_the_python_the_package_requires() -> None:
+    assert PROJECT["requires-python"] == ">=3.11"
+    assert "Programming Language :: Python :: 3.11" in PROJECT["classifiers"]
