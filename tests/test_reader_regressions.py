@@ -9,6 +9,7 @@ import sys
 import zipfile
 import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -156,6 +157,17 @@ def test_a_reader_without_our_api_is_a_program_error_in_the_run(
     assert result.notes == [
         "技術情報: AttributeError: 'CalamineSheet' object has no attribute 'merged_cell_ranges'"
     ]
+
+
+def test_what_openpyxl_raises_on_a_files_contents_is_a_broken_file() -> None:
+    """openpyxl builds its objects from the file's XML attributes: one it does not know is
+    a TypeError raised inside openpyxl, not where we call it (found by fuzzing)."""
+    from openpyxl.packaging.workbook import ChildSheet
+
+    sheet = ElementTree.fromstring('<sheet name="a" sheetId="1" kyogikaiFuzz="1"/>')
+    with pytest.raises(Unreadable) as info, read_module._library():
+        ChildSheet.from_tree(sheet)
+    assert info.value.code == "F1.corrupt"
 
 
 @pytest.mark.parametrize(
