@@ -80,6 +80,18 @@ def test_spawned_workers_run_the_items() -> None:
     assert [ppid for _, _, ppid in out] == [os.getpid()] * 4
 
 
+def loaded_for_reading(_: int) -> list[str]:
+    """What a worker holds once it has what `check` runs in it."""
+    import toolkit.check  # noqa: F401
+
+    heavy = ("pandas", "openpyxl", "xlsxwriter", "PIL")
+    return sorted({m.split(".")[0] for m in sys.modules} & set(heavy))
+
+
+def test_a_spawned_worker_imports_no_library_it_does_not_read_with() -> None:
+    assert list(imap_isolated(loaded_for_reading, [0], jobs=1, start_method="spawn")) == [[]]
+
+
 @pytest.mark.skipif(not SIMULATED, reason="only where fork and resource are taken away")
 def test_the_simulation_reaches_the_workers() -> None:
     assert confine.start_method() == "spawn"
