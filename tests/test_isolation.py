@@ -262,16 +262,27 @@ CTRL_C = textwrap.dedent(
         time.sleep(30)
         return x
 
-    def report():
-        time.sleep(1.0)
-        children = psutil.Process().children()
-        pids = [p.pid for p in children if "resource_tracker" not in " ".join(p.cmdline())]
-        print(" ".join(str(p) for p in pids), flush=True)
+    def workers():
+        found = []
+        for p in psutil.Process().children():
+            try:
+                if "resource_tracker" not in " ".join(p.cmdline()):
+                    found.append(p.pid)
+            except psutil.Error:
+                pass
+        return found
+
+    def report(wait):
+        while len(workers()) < 2:
+            time.sleep(0.01)
+        time.sleep(wait)
+        print(" ".join(str(p) for p in workers()), flush=True)
 
     if __name__ == "__main__":  # spawned workers import this file again
-        threading.Thread(target=report, daemon=True).start()
+        method, wait = sys.argv[1], float(sys.argv[2])
+        threading.Thread(target=report, args=(wait,), daemon=True).start()
         try:
-            list(imap_isolated(slow, range(10), jobs=2))
+            list(imap_isolated(slow, range(10), jobs=2, start_method=method))
         except KeyboardInterrupt:
             print("interrupted", flush=True)
             sys.exit(130)
@@ -279,11 +290,22 @@ CTRL_C = textwrap.dedent(
 )
 
 
-def test_ctrl_c_ends_the_workers_cleanly(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("method", "wait"),
+    [
+        pytest.param(
+            "fork",
+            0.5,
+            marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here"),
+        ),
+        ("spawn", 0.0),  # while the spawned interpreters are still starting
+    ],
+)
+def test_ctrl_c_ends_the_workers_cleanly(tmp_path: Path, method: str, wait: float) -> None:
     script = tmp_path / "ctrl_c.py"
     script.write_text(CTRL_C, encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, str(script)],
+        [sys.executable, str(script), method, str(wait)],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), PYTHONPATH]))},
         stdout=subprocess.PIPE,

@@ -126,6 +126,8 @@ def _worker_main(
     parent_pid: int,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if sys.platform != "win32":  # held back while starting: see _ctrl_c_held
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     confine.die_with_parent(parent_pid)
     for other in inherited:  # parent ends of every pipe, so that EOF means what it says
         other.close()
@@ -158,6 +160,26 @@ def _worker_main(
                 out.append((False, ("error", UNEXPECTED, _exception_detail(exc))))
         slot[0] = len(chunk)
         _send_results(conn, out)
+
+
+@contextlib.contextmanager
+def _ctrl_c_held(method: str) -> Iterator[None]:
+    """Hold SIGINT back in this thread while a worker starts (POSIX). The worker inherits
+    the held signal, so that a Ctrl-C that reaches it before it ignores Ctrl-C (a spawned
+    interpreter takes a while to start) is dropped instead of printing a traceback; the
+    parent gets its own as soon as the worker is started."""
+    if sys.platform == "win32":
+        yield
+        return
+    if method == "spawn":  # started with the first spawned process, it would unblock SIGINT
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _capture_stderr(path: str) -> None:
@@ -239,7 +261,8 @@ class _Worker:
             ),
             daemon=True,
         )
-        self.process.start()
+        with _ctrl_c_held(pool.method):
+            self.process.start()
         child_conn.close()
         self.started_at = time.monotonic()
         # On Windows the process handle is the sentinel; the job caps it and ends it with us.
