@@ -11,6 +11,9 @@ and `--foreign F` workbooks in other stations' layouts, then times, on the same 
 - naive:   `openpyxl.load_workbook(path)` reading every cell (on `--naive-sample` files;
            its rate stands for the whole set: at ~50 ms a file the full loop takes minutes)
 - check:   `kyogikai check DIR --json` end to end, as a process
+- spawn:   the same with KYOGIKAI_START_METHOD=spawn: workers started as on Windows and
+           macOS (a fresh interpreter each), instead of forked as on Linux; and
+           `kyogikai check` of one file both ways (median of 5), the pool's fixed cost
 - ingest:  `kyogikai ingest DIR --db LEDGER`, as a process
 - summary: `kyogikai summary --db LEDGER --period FY2026`, as a process
 - foreign: `kyogikai check` on the foreign-layout files (label-anchored reading), and the
@@ -59,12 +62,16 @@ class Step:
 # --- measuring a process ----------------------------------------------------------------
 
 
-def measure(cmd: list[str], *, cwd: Path | None = None) -> tuple[float, float]:
+def measure(
+    cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of the whole process tree of `cmd`."""
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     root = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
@@ -206,6 +213,8 @@ def run_size(count: int, args: argparse.Namespace, work: Path) -> list[Step]:
     jobs = ["--jobs", str(args.jobs)]
     check_s, check_mb = measure([*CLI, "check", str(reports), "--json", *jobs])
     steps.append(Step("check --json", count, len(files), check_s, check_mb))
+    spawn_s, spawn_mb = measure([*CLI, "check", str(reports), "--json", *jobs], env=SPAWN)
+    steps.append(Step("check --json, spawn", count, len(files), spawn_s, spawn_mb))
     ledger = work / f"ledger_{count}.db"
     ingest_s, ingest_mb = measure([*CLI, "ingest", str(reports), "--db", str(ledger), *jobs])
     steps.append(Step("ingest", count, len(files), ingest_s, ingest_mb))
@@ -219,7 +228,7 @@ def run_size(count: int, args: argparse.Namespace, work: Path) -> list[Step]:
         s.vs_naive = s.per_second / naive_rate
         if s.files == len(files):
             s.vs_floor = s.seconds / floor_s
-    return steps
+    return steps + one_file_steps(files[0])
 
 
 def run_foreign(args: argparse.Namespace, work: Path) -> list[Step]:
@@ -237,6 +246,19 @@ def run_foreign(args: argparse.Namespace, work: Path) -> list[Step]:
         s.per_second = s.files / s.seconds
         s.vs_naive = s.per_second / (len(files) / naive_s)
         s.vs_floor = s.seconds / floor_s
+    return steps
+
+
+SPAWN = {**os.environ, "KYOGIKAI_START_METHOD": "spawn"}
+
+
+def one_file_steps(path: Path) -> list[Step]:
+    """`kyogikai check` of one file with forked and with spawned workers: what starting
+    the pool costs (median of 5 each)."""
+    steps = []
+    for name, env in (("fork", None), ("spawn", SPAWN)):
+        times = [measure([*CLI, "check", str(path), "--json"], env=env)[0] for _ in range(5)]
+        steps.append(Step(f"1 file, {name} (median of 5)", 1, 1, statistics.median(times), 0.0))
     return steps
 
 

@@ -3,14 +3,42 @@
 Hypothesis draws the same examples on every run ("derandomize"), so that a red build
 always means a change broke something, never an unlucky draw; set HYPOTHESIS_PROFILE=explore
 to search with fresh random examples while developing.
+
+KYOGIKAI_SIMULATE_PORTABLE=1 runs the tests as on a platform without fork and without the
+Linux-only modules (tests/portable/sitecustomize.py); CI runs the isolation and hostile-file
+tests a second time that way.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from pathlib import Path
 
 from hypothesis import settings
 
 settings.register_profile("repeatable", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("explore", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+# --- a platform without fork (KYOGIKAI_SIMULATE_PORTABLE=1) -------------------------------
+
+_PORTABLE = Path(__file__).parent / "portable"
+
+if os.environ.get("KYOGIKAI_SIMULATE_PORTABLE") == "1":
+    # Every Python process the tests start (workers, the command line) is simulated too.
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(_PORTABLE), os.environ.get("PYTHONPATH")])
+    )
+    _spec = importlib.util.spec_from_file_location(
+        "portable_simulation", _PORTABLE / "sitecustomize.py"
+    )
+    assert _spec is not None and _spec.loader is not None
+    _simulation = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(_simulation)
+    _simulation.simulate()
+
+    from toolkit.confine import start_method
+
+    assert start_method() == "spawn", "the simulation must leave only spawn"

@@ -29,7 +29,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("aggregation", ("aggregate/",)),
-    ("pipeline and ledger", ("check.py", "discover.py", "isolation.py", "ledger/")),
+    (
+        "pipeline and ledger",
+        ("check.py", "discover.py", "isolation.py", "confine.py", "winjob.py", "ledger/"),
+    ),
     ("rules", ("rules/",)),
     ("workbook readers and forms", ("excel/",)),
     ("record and registry", ("parse.py", "registry/")),

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_hostile as mh
 
 ROOT = Path(__file__).resolve().parents[1]
+PYTHONPATH = os.environ.get("PYTHONPATH", "")
 
 
 def double(x: int) -> int:
@@ -50,20 +51,43 @@ EXPECTED_FAILURES = {
     5: ("crashed", "シグナル 9"),
     7: ("crashed", "メモリ上限"),
     9: ("timeout", "秒以内に終わらなかった"),
-    11: ("crashed", "想定外のエラー"),
+    11: ("error", "想定外のエラー"),
     13: ("crashed", "終了コード 3"),
 }
+
+
+def workers() -> list[psutil.Process]:
+    """This process's children, without the resource tracker that `multiprocessing` starts
+    once, for good, the first time it spawns a process on POSIX."""
+    return [p for p in psutil.Process().children(recursive=True) if not _tracker(p)]
+
+
+def _tracker(p: psutil.Process) -> bool:
+    try:
+        return "resource_tracker" in " ".join(p.cmdline())
+    except psutil.Error:
+        return False
 
 
 @pytest.fixture(autouse=True)
 def no_children_left() -> Iterator[None]:
     yield
-    assert psutil.Process().children(recursive=True) == []
+    assert workers() == []
 
 
 @pytest.mark.parametrize("chunksize", [1, 4])
 def test_each_failure_costs_only_its_item(chunksize: int) -> None:
-    out = list(imap_isolated(misbehave, range(16), jobs=2, timeout=0.5, chunksize=chunksize))
+    # A cap well below the 8 GB asked for, reached fast where a watchdog has to see it.
+    out = list(
+        imap_isolated(
+            misbehave,
+            range(16),
+            jobs=2,
+            timeout=2.0,
+            memory_limit=256 * 2**20,
+            chunksize=chunksize,
+        )
+    )
     for i, result in enumerate(out):
         if i in EXPECTED_FAILURES:
             kind, words = EXPECTED_FAILURES[i]
@@ -91,17 +115,22 @@ def test_empty_input() -> None:
     assert list(imap_isolated(double, [], jobs=2)) == []
 
 
+def pid(_: int) -> int:
+    return os.getpid()
+
+
 def test_one_job_still_runs_in_a_child() -> None:
-    pids = list(imap_isolated(lambda _: os.getpid(), range(3), jobs=1))
+    pids = list(imap_isolated(pid, range(3), jobs=1))
     assert len(set(pids)) == 1
     assert pids[0] != os.getpid()
 
 
-def test_crash_log_keeps_what_the_worker_wrote() -> None:
-    def noisy_abort(_: int) -> int:
-        os.write(2, b"native reader: giving up\n")
-        os.abort()
+def noisy_abort(_: int) -> int:
+    os.write(2, b"native reader: giving up\n")
+    os.abort()
 
+
+def test_crash_log_keeps_what_the_worker_wrote() -> None:
     (failure,) = imap_isolated(noisy_abort, [1], jobs=1)
     assert isinstance(failure, Failure)
     assert "native reader: giving up" in failure.log
@@ -143,10 +172,13 @@ def stuck_initializer() -> None:
 
 
 def test_failing_initializer_is_an_error_of_the_caller() -> None:
-    with pytest.raises(RuntimeError, match=r"(?s)initializer failed.*no settings"):
+    with pytest.raises(RuntimeError, match=r"(?s)failed before it was ready.*no settings"):
         list(imap_isolated(double, range(4), jobs=2, initializer=broken_initializer))
-    with pytest.raises(RuntimeError, match="initializer did not finish"):
-        list(imap_isolated(double, range(4), jobs=1, timeout=0.3, initializer=stuck_initializer))
+    with pytest.raises(RuntimeError, match="did not finish starting in time"):
+        stuck = imap_isolated(
+            double, range(4), jobs=1, timeout=0.3, start_timeout=1.0, initializer=stuck_initializer
+        )
+        list(stuck)
 
 
 @pytest.mark.parametrize(
@@ -230,24 +262,52 @@ CTRL_C = textwrap.dedent(
         time.sleep(30)
         return x
 
-    def report():
-        time.sleep(1.0)
-        print(" ".join(str(p.pid) for p in psutil.Process().children()), flush=True)
+    def workers():
+        found = []
+        for p in psutil.Process().children():
+            try:
+                if "resource_tracker" not in " ".join(p.cmdline()):
+                    found.append(p.pid)
+            except psutil.Error:
+                pass
+        return found
 
-    threading.Thread(target=report, daemon=True).start()
-    try:
-        list(imap_isolated(slow, range(10), jobs=2))
-    except KeyboardInterrupt:
-        print("interrupted", flush=True)
-        sys.exit(130)
+    def report(wait):
+        while len(workers()) < 2:
+            time.sleep(0.01)
+        time.sleep(wait)
+        print(" ".join(str(p) for p in workers()), flush=True)
+
+    if __name__ == "__main__":  # spawned workers import this file again
+        method, wait = sys.argv[1], float(sys.argv[2])
+        threading.Thread(target=report, args=(wait,), daemon=True).start()
+        try:
+            list(imap_isolated(slow, range(10), jobs=2, start_method=method))
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+            sys.exit(130)
     """
 )
 
 
-def test_ctrl_c_ends_the_workers_cleanly() -> None:
+@pytest.mark.parametrize(
+    ("method", "wait"),
+    [
+        pytest.param(
+            "fork",
+            0.5,
+            marks=pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here"),
+        ),
+        ("spawn", 0.0),  # while the spawned interpreters are still starting
+    ],
+)
+def test_ctrl_c_ends_the_workers_cleanly(tmp_path: Path, method: str, wait: float) -> None:
+    script = tmp_path / "ctrl_c.py"
+    script.write_text(CTRL_C, encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-c", CTRL_C],
+        [sys.executable, str(script), method, str(wait)],
         cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), PYTHONPATH]))},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

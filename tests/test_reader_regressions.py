@@ -7,11 +7,15 @@ import os
 import re
 import sys
 import zipfile
+import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from python_calamine import CalamineError
 
+from toolkit.check import Options, check_paths
 from toolkit.excel import read as read_module
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Unreadable, read_member, sniff
@@ -19,6 +23,8 @@ from toolkit.excel.labelread import find_hits, read_labelled
 from toolkit.excel.read import read_workbook
 from toolkit.excel.template import Prefill, template_bytes
 from toolkit.parse import build_report
+from toolkit.rules import Context
+from toolkit.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_hostile as mh
@@ -116,6 +122,69 @@ def test_panic_in_a_library_call_is_a_corrupt_file() -> None:
 def test_other_base_exceptions_pass_through_library_calls() -> None:
     with pytest.raises(KeyboardInterrupt), read_module._library():
         raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        AttributeError("'CalamineSheet' object has no attribute 'merged_cell_ranges'"),
+        TypeError("to_python() got an unexpected keyword argument 'skip_empty_area'"),
+        ImportError("cannot import name 'SheetVisibleEnum'"),
+    ],
+)
+def test_a_reader_without_our_api_is_not_a_broken_file(error: Exception) -> None:
+    """An older or newer python-calamine than the one declared is the program's problem:
+    stations must not be told to send good workbooks again."""
+    with pytest.raises(type(error)), read_module._library():
+        raise error
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the patch reaches forked workers only")
+def test_a_reader_without_our_api_is_a_program_error_in_the_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def old_calamine(*_: object) -> None:
+        raise AttributeError("'CalamineSheet' object has no attribute 'merged_cell_ranges'")
+
+    monkeypatch.setattr(read_module, "_calamine_grid", old_calamine)
+    monkeypatch.setenv("KYOGIKAI_START_METHOD", "fork")
+    path = tmp_path / "good.xlsx"
+    path.write_bytes(mh.normal_xlsx())
+    (result,) = check_paths([path], Options(Context(Settings())))
+    (finding,) = result.reports[0].findings
+    assert finding.code == "F1.program-error"
+    assert "再提出は不要" in finding.message
+    assert result.notes == [
+        "技術情報: AttributeError: 'CalamineSheet' object has no attribute 'merged_cell_ranges'"
+    ]
+
+
+def test_what_openpyxl_raises_on_a_files_contents_is_a_broken_file() -> None:
+    """openpyxl builds its objects from the file's XML attributes: one it does not know is
+    a TypeError raised inside openpyxl, not where we call it (found by fuzzing)."""
+    from openpyxl.packaging.workbook import ChildSheet
+
+    sheet = ElementTree.fromstring('<sheet name="a" sheetId="1" kyogikaiFuzz="1"/>')
+    with pytest.raises(Unreadable) as info, read_module._library():
+        ChildSheet.from_tree(sheet)
+    assert info.value.code == "F1.corrupt"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        CalamineError("XmlError: unexpected end of file"),
+        ValueError("1 must be greater than 2"),
+        zipfile.BadZipFile("Bad CRC-32"),
+        zlib.error("Error -3 while decompressing data"),
+        KeyError("There is no item named 'xl/worksheets/sheet1.xml' in the archive"),
+        IndexError("list index out of range"),  # openpyxl: a style the stylesheet lacks
+    ],
+)
+def test_the_readers_own_errors_are_a_broken_file(error: Exception) -> None:
+    with pytest.raises(Unreadable) as info, read_module._library():
+        raise error
+    assert info.value.code == "F1.corrupt"
 
 
 # --- library errors are told in Japanese; our own bugs are not passed off as broken files ---

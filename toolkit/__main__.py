@@ -1,3 +1,4 @@
 from toolkit.cli import main
 
-main(prog_name="kyogikai")
+if __name__ == "__main__":  # a spawned worker may import this module again: it must not run
+    main(prog_name="kyogikai")

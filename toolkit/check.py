@@ -185,6 +185,8 @@ def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
     name = shown(path.name)
     if failure.kind == "timeout":
         finding = file_finding("F1.timeout", file=name, seconds=f"{options.timeout:.0f}")
+    elif failure.kind == "error":  # our reading code raised: not the station's doing
+        finding = file_finding("F1.program-error", file=name)
     else:
         finding = file_finding("F1.crashed", file=name, detail=failure.detail)
     if failure.log:

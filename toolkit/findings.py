@@ -129,6 +129,13 @@ CATALOGUE: dict[str, FindingKind] = {
             "Excelで開いて不要な行・列を削除し、保存し直して再提出してください。",
         ),
         FindingKind(
+            "F1.program-error",
+            E,
+            "プログラムの不具合",
+            "「{file}」を読み取る途中で、このプログラムの不具合が起きました。"
+            "ファイルの問題ではないため、再提出は不要です。プログラムの担当者に連絡してください。",
+        ),
+        FindingKind(
             "F1.timeout",
             E,
             "時間切れ",

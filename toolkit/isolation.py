@@ -3,25 +3,28 @@
 A native reader that aborts, a segfault, a runaway allocation or an endless loop costs the
 item that caused it, never the run: the worker is killed if need be, replaced, and that
 item yields a `Failure`. `multiprocessing.Pool` hangs when a worker dies and
-`ProcessPoolExecutor` breaks the whole pool, so the pool here is our own: forked workers,
-one pipe each, watched with `multiprocessing.connection.wait`.
+`ProcessPoolExecutor` breaks the whole pool, so the pool here is our own: worker processes
+(forked on Linux, spawned elsewhere: `toolkit.confine`), one pipe each, watched with
+`multiprocessing.connection.wait`.
 
 Each worker writes, in memory shared with the parent, which item of its chunk it is on and
 since when. That gives per-item timeouts even when items travel in chunks, and tells which
-item of a chunk was running when the worker died.
+item of a chunk was running when the worker died. A worker's memory is capped by the
+operating system where it offers a cap (RLIMIT_AS on Linux, a job object on Windows); where
+it does not, the parent watches each busy worker's memory and ends one above the cap. What
+a worker writes to stderr goes to a temporary file, read when the worker dies.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import faulthandler
 import multiprocessing
 import os
-import re
-import resource
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,18 +34,20 @@ from multiprocessing.process import BaseProcess
 from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
+from toolkit import confine
+from toolkit.confine import MEMORY, crash_detail, size_text
+
 T = TypeVar("T")
 R = TypeVar("R")
-
-MEMORY = "メモリ上限を超えました"
 
 
 @dataclass(frozen=True)
 class Failure:
-    """An item whose worker died or ran out of time. `detail` is short Japanese for the
-    user; `log` the last lines the worker wrote to stderr (technical, for a log file)."""
+    """An item whose worker died or ran out of time, or for which `fn` raised. `detail` is
+    short Japanese for the user; `log` the last lines the worker wrote to stderr, or the
+    exception (technical, for a log file)."""
 
-    kind: str  # "crashed" | "timeout"
+    kind: str  # "crashed" | "timeout" | "error" (fn raised: a bug, not the item's fault)
     detail: str
     log: str = ""
 
@@ -53,44 +58,60 @@ def imap_isolated(
     *,
     jobs: int,
     timeout: float = 60.0,
+    start_timeout: float | None = None,
     memory_limit: int | None = 1536 * 2**20,
     chunksize: int = 1,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     capture_stderr: bool = True,
+    start_method: str | None = None,
 ) -> Iterator[R | Failure]:
-    """`fn(item)` for every item, each in a forked worker process; results in the order of
+    """`fn(item)` for every item, each in a worker process; results in the order of
     `items`, streamed (items are taken lazily, a bounded number in flight).
 
     A worker that dies (abort, segfault, SIGKILL, `os._exit`) or spends more than `timeout`
     seconds on one item is killed and replaced, and that item yields `Failure`; the other
     items of its chunk are run again one by one. `fn` should handle its own errors and not
-    raise; if it does, the item yields `Failure("crashed", …)` and the worker lives on.
+    raise; if it does, the item yields `Failure("error", …)` and the worker lives on.
+    A worker has `start_timeout` seconds (default: `timeout`, at least 30) to start and run
+    `initializer(*initargs)`; if it fails or takes longer, RuntimeError is raised.
 
-    `memory_limit` caps how much address space (RLIMIT_AS) a worker may add to what it
-    inherits from the parent at fork, so that a huge allocation fails at once instead of
-    eating the machine's memory; None for no cap. `chunksize` items travel in one message.
-    `initializer(*initargs)` runs once in each worker; if it fails, RuntimeError is raised.
-    With `capture_stderr`, what workers write to stderr is kept for `Failure.log` instead
-    of reaching the terminal. Runs even `jobs == 1` in a child process: isolation is the
-    point. Closing the iterator, or Ctrl-C in the parent, ends all workers.
+    `memory_limit` is how much memory a worker may take beyond what it holds when it
+    starts, so that a huge allocation fails at once instead of eating the machine's memory
+    (`toolkit.confine` says how each platform enforces it); None for no cap. `chunksize`
+    items travel in one message. With `capture_stderr`, what workers write to stderr is
+    kept for `Failure.log` instead of reaching the terminal. `start_method` is "fork" or
+    "spawn" (default: `confine.start_method()`); under spawn, `fn`, `initializer` and
+    `initargs` must be picklable. Runs even `jobs == 1` in a child process: isolation is
+    the point. Closing the iterator, or Ctrl-C in the parent, ends all workers.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
-    if timeout <= 0:
-        raise ValueError("timeout must be positive")
-    pool = _Pool(fn, jobs, timeout, memory_limit, chunksize, initializer, initargs, capture_stderr)
+    if timeout <= 0 or (start_timeout is not None and start_timeout <= 0):
+        raise ValueError("timeouts must be positive")
+    pool = _Pool(
+        fn,
+        jobs,
+        timeout,
+        max(timeout, 30.0) if start_timeout is None else start_timeout,
+        memory_limit,
+        chunksize,
+        (initializer, initargs),
+        capture_stderr,
+        confine.start_method(start_method),
+    )
     return pool.run(iter(items))
 
 
 # --- the worker side --------------------------------------------------------------------
 
 # The shared slot: [0] which item of the chunk runs (_IDLE before the first one, len(chunk)
-# while sending results), [1] when it started, [2] 1.0 once the initializer has run.
+# while sending results), [1] when it started (before the first item: when the worker got
+# ready), [2] 1.0 once the worker is ready (the initializer has run), [3] 1.0 when the
+# operating system caps the worker's memory.
 _IDLE = -1.0
-_PR_SET_PDEATHSIG = 1
 
 
 def _worker_main(
@@ -100,22 +121,23 @@ def _worker_main(
     memory_limit: int | None,
     initializer: Callable[..., None] | None,
     initargs: tuple[Any, ...],
-    stderr_fd: int | None,
+    stderr_path: str | None,
     inherited: list[Connection],
     parent_pid: int,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent_pid)
+    if sys.platform != "win32":  # held back while starting: see _ctrl_c_held
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    confine.die_with_parent(parent_pid)
     for other in inherited:  # parent ends of every pipe, so that EOF means what it says
         other.close()
-    if stderr_fd is not None:
-        os.dup2(stderr_fd, 2)
-        sys.stderr = open(2, "w", buffering=1, errors="backslashreplace", closefd=False)  # noqa: SIM115
-        faulthandler.enable(file=2)  # a Python traceback in the log when a reader aborts
-    if memory_limit is not None:
-        _limit_memory(memory_limit)
+    if stderr_path is not None:
+        _capture_stderr(stderr_path)
+    if memory_limit is not None and confine.cap_own_memory(memory_limit):
+        slot[3] = 1.0
     if initializer is not None:
         initializer(*initargs)
+    slot[1] = time.monotonic()
     slot[2] = 1.0
     while True:
         try:
@@ -124,7 +146,7 @@ def _worker_main(
             return
         if chunk is None:
             return
-        if stderr_fd is not None:
+        if stderr_path is not None:
             os.ftruncate(2, 0)  # keep only what the current chunk writes
         out: list[tuple[bool, Any]] = []
         for i, item in enumerate(chunk):
@@ -133,29 +155,42 @@ def _worker_main(
             try:
                 out.append((True, fn(item)))
             except MemoryError:
-                out.append((False, (MEMORY, "")))
-            except BaseException as exc:  # fn's errors are the item's, not ours
-                out.append((False, (UNEXPECTED, _exception_detail(exc))))
+                out.append((False, ("crashed", MEMORY, "")))
+            except BaseException as exc:  # fn's errors cost the item, not the worker
+                out.append((False, ("error", UNEXPECTED, _exception_detail(exc))))
         slot[0] = len(chunk)
         _send_results(conn, out)
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """Ask Linux to kill this worker when the parent dies, so no orphan outlives a run."""
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:
-        os._exit(1)
+@contextlib.contextmanager
+def _ctrl_c_held(method: str) -> Iterator[None]:
+    """Hold SIGINT back in this thread while a worker starts (POSIX). The worker inherits
+    the held signal, so that a Ctrl-C that reaches it before it ignores Ctrl-C (a spawned
+    interpreter takes a while to start) is dropped instead of printing a traceback; the
+    parent gets its own as soon as the worker is started."""
+    if sys.platform == "win32":
+        yield
+        return
+    if method == "spawn":  # started with the first spawned process, it would unblock SIGINT
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _limit_memory(extra: int) -> None:
-    with open("/proc/self/statm") as f:
-        inherited = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = inherited + extra
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+def _capture_stderr(path: str) -> None:
+    """Send file descriptor 2, where Python and native libraries write their errors, to
+    the worker's log file (appending, so that truncating it starts it afresh)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    sys.stderr = open(2, "w", buffering=1, errors="backslashreplace", closefd=False)  # noqa: SIM115
+    faulthandler.enable(file=2)  # a Python traceback in the log when a reader aborts
 
 
 def _exception_detail(exc: BaseException) -> str:
@@ -181,9 +216,9 @@ def _send_results(conn: Connection, out: list[tuple[bool, Any]]) -> None:
         try:
             ForkingPickler.dumps(value)
         except MemoryError:
-            ok, value = False, (MEMORY, "")
+            ok, value = False, ("crashed", MEMORY, "")
         except BaseException as exc:
-            ok, value = False, ("処理結果を受け渡せませんでした", _exception_detail(exc))
+            ok, value = False, ("error", "処理結果を受け渡せませんでした", _exception_detail(exc))
         checked.append((ok, value))
     conn.send(checked)
 
@@ -202,16 +237,15 @@ class _Worker:
     """One worker process, its pipe, its shared slot and its captured stderr."""
 
     def __init__(self, pool: _Pool, others: list[_Worker]) -> None:
-        ctx = multiprocessing.get_context("fork")
-        self.slot = ctx.RawArray("d", 3)
+        ctx: Any = multiprocessing.get_context(pool.method)  # typeshed: a BaseContext
+        self.slot = ctx.RawArray("d", 4)
         self.slot[0] = _IDLE
-        self.stderr = os.memfd_create("worker-stderr") if pool.capture_stderr else None
-        if self.stderr is not None:
-            import fcntl
-
-            fcntl.fcntl(self.stderr, fcntl.F_SETFL, os.O_APPEND)
+        self.log = pool.log_path()
         self.conn, child_conn = ctx.Pipe(duplex=True)
-        inherited = [w.conn for w in others] + [self.conn]
+        # A forked worker inherits the parent's end of every pipe and closes them; a
+        # spawned one inherits nothing.
+        inherited = [w.conn for w in others] + [self.conn] if pool.method == "fork" else []
+        initializer, initargs = pool.initializer
         self.process: BaseProcess = ctx.Process(
             target=_worker_main,
             args=(
@@ -219,16 +253,20 @@ class _Worker:
                 self.slot,
                 pool.fn,
                 pool.memory_limit,
-                pool.initializer,
-                pool.initargs,
-                self.stderr,
+                initializer,
+                initargs,
+                self.log,
                 inherited,
                 os.getpid(),
             ),
             daemon=True,
         )
-        self.process.start()
+        with _ctrl_c_held(pool.method):
+            self.process.start()
         child_conn.close()
+        self.started_at = time.monotonic()
+        # On Windows the process handle is the sentinel; the job caps it and ends it with us.
+        self.in_job = pool.job is not None and pool.job.assign(self.process.sentinel)
         self.tasks: list[_Task] = []
         self.sent_at = 0.0
 
@@ -249,22 +287,36 @@ class _Worker:
     def ready(self) -> bool:
         return self.slot[2] == 1.0
 
-    def deadline(self, timeout: float) -> float:
-        """When the current item runs out of time; the chunk's send time counts until the
-        worker starts on it; a worker sending its results has no deadline of its own."""
+    @property
+    def capped(self) -> bool:
+        """Whether the operating system enforces the worker's memory cap."""
+        return self.in_job or self.slot[3] == 1.0
+
+    def deadline(self, timeout: float, start_timeout: float) -> float:
+        """When the worker runs out of time: to get ready, counted from its start; for the
+        current item, counted from when it began it (or from when the chunk was sent, or
+        the worker got ready, until it begins); a worker sending its results has no
+        deadline of its own."""
+        if not self.ready:
+            return self.started_at + start_timeout
         position = self.position()
         if position < 0:
-            return self.sent_at + timeout
+            return max(self.sent_at, float(self.slot[1])) + timeout
         if position < len(self.tasks):
             return float(self.slot[1]) + timeout
         return self.sent_at + max(timeout, 3600.0)
 
     def stderr_text(self, size: int = 256 * 2**10) -> str:
         """What the worker wrote to stderr during its last chunk (the last `size` bytes)."""
-        if self.stderr is None:
+        if self.log is None:
             return ""
-        end = os.fstat(self.stderr).st_size
-        data = os.pread(self.stderr, size, max(0, end - size))
+        try:
+            with open(self.log, "rb") as f:
+                end = f.seek(0, os.SEEK_END)
+                f.seek(max(0, end - size))
+                data = f.read(size)
+        except OSError:
+            return ""
         return data.decode("utf-8", "replace").strip()
 
     def kill(self) -> None:
@@ -287,9 +339,10 @@ class _Worker:
     def close(self) -> None:
         self.conn.close()
         self.process.close()
-        if self.stderr is not None:
-            os.close(self.stderr)
-            self.stderr = None
+        if self.log is not None:
+            with contextlib.suppress(OSError):
+                os.remove(self.log)
+            self.log = None
 
 
 class _Pool:
@@ -298,25 +351,40 @@ class _Pool:
         fn: Callable[[Any], Any],
         jobs: int,
         timeout: float,
+        start_timeout: float,
         memory_limit: int | None,
         chunksize: int,
-        initializer: Callable[..., None] | None,
-        initargs: tuple[Any, ...],
+        initializer: tuple[Callable[..., None] | None, tuple[Any, ...]],
         capture_stderr: bool,
+        method: str,
     ) -> None:
         self.fn = fn
         self.jobs = jobs
         self.timeout = timeout
+        self.start_timeout = start_timeout
         self.memory_limit = memory_limit
         self.chunksize = chunksize
         self.initializer = initializer
-        self.initargs = initargs
         self.capture_stderr = capture_stderr
+        self.method = method
         self.workers: list[_Worker] = []
         # Items handed out but not yet yielded: bounds memory when one item is slow.
         self.window = max(4 * jobs * chunksize, 2 * jobs * chunksize + 16)
         self.done: dict[int, Any] = {}
         self.retry: deque[_Task] = deque()
+        self.job = confine.workers_job(memory_limit)
+        self.watchdog: confine.Watchdog | None = None
+        self.logs: str | None = None
+        self.started = 0
+
+    def log_path(self) -> str | None:
+        """A fresh file name for a worker's stderr, in the pool's temporary folder."""
+        if not self.capture_stderr:
+            return None
+        if self.logs is None:
+            self.logs = tempfile.mkdtemp(prefix="kyogikai-workers-")
+        self.started += 1
+        return os.path.join(self.logs, f"worker-{self.started}.log")
 
     def run(self, items: Iterator[Any]) -> Iterator[Any]:
         try:
@@ -373,21 +441,30 @@ class _Pool:
         return worker
 
     def _replace(self, worker: _Worker) -> None:
+        if self.watchdog is not None and worker.process.pid is not None:
+            self.watchdog.forget(worker.process.pid)
         worker.kill()
         worker.close()
         self.workers.remove(worker)
         worker.tasks = []
 
     def _watch(self, busy: list[_Worker]) -> None:
-        deadline = min(w.deadline(self.timeout) for w in busy)
+        deadline = min(w.deadline(self.timeout, self.start_timeout) for w in busy)
+        pause = max(0.0, deadline - time.monotonic()) + 0.001
+        uncapped = [w for w in busy if self.memory_limit is not None and w.ready and not w.capped]
+        if uncapped or not all(w.ready for w in busy):  # watch, or look again once ready
+            pause = min(pause, confine.Watchdog.INTERVAL)
         watched: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(watched, timeout=max(0.0, deadline - time.monotonic()) + 0.001))
+        ready = set(wait(watched, timeout=pause))
         for w in busy:
             if w.conn in ready or w.process.sentinel in ready:
                 self._collect(w)
+        for w in uncapped:
+            if w.busy:
+                self._check_memory(w)
         now = time.monotonic()
         for w in busy:
-            if w.busy and now > w.deadline(self.timeout):
+            if w.busy and now > w.deadline(self.timeout, self.start_timeout):
                 self._timed_out(w)
 
     def _collect(self, w: _Worker) -> None:
@@ -399,8 +476,8 @@ class _Pool:
             self._crashed(w)
             return
         for task, (ok, value) in zip(w.tasks, out, strict=True):
-            # A failed item carries (detail for the user, technical text for the log).
-            self.done[task.seq] = value if ok else Failure("crashed", *value)
+            # A failed item carries (kind, detail for the user, technical text for the log).
+            self.done[task.seq] = value if ok else Failure(*value)
         w.tasks = []
 
     def _crashed(self, w: _Worker) -> None:
@@ -409,18 +486,30 @@ class _Pool:
         self._check_started(w, "failed")
         code = w.process.exitcode
         text = w.stderr_text()
-        self._blame(w, position, Failure("crashed", _crash_detail(code, text), _tail(text)))
+        self._blame(w, position, Failure("crashed", crash_detail(code, text), _tail(text)))
+
+    def _check_memory(self, w: _Worker) -> None:
+        """End a worker above the memory cap, where the operating system does not."""
+        assert self.memory_limit is not None
+        if self.watchdog is None:
+            self.watchdog = confine.Watchdog(self.memory_limit)
+        if self.watchdog.over(w.process.pid or 0) is None:
+            return
+        position = w.position()
+        w.kill()
+        detail = f"{MEMORY}（上限 {size_text(self.watchdog.cap)}）"
+        self._blame(w, position, Failure("crashed", detail, _tail(w.stderr_text())))
 
     def _check_started(self, w: _Worker, how: str) -> None:
         if not w.ready:
             log = _tail(w.stderr_text())
             self._replace(w)
-            raise RuntimeError(f"the worker initializer {how}: {log[-1000:]}")
+            raise RuntimeError(f"a worker {how} before it was ready: {log[-1000:]}")
 
     def _timed_out(self, w: _Worker) -> None:
         position = w.position()
         w.kill()
-        self._check_started(w, "did not finish in time")
+        self._check_started(w, "did not finish starting in time")
         detail = f"{self.timeout:g}秒以内に終わらなかったため中止しました"
         self._blame(w, position, Failure("timeout", detail, _tail(w.stderr_text())))
 
@@ -445,6 +534,11 @@ class _Pool:
         for w in self.workers:
             w.stop(grace=1.0)
         self.workers = []
+        if self.job is not None:
+            self.job.close()
+        if self.logs is not None:
+            shutil.rmtree(self.logs, ignore_errors=True)
+            self.logs = None
 
 
 def _tail(text: str, size: int = 4000) -> str:
@@ -454,32 +548,3 @@ def _tail(text: str, size: int = 4000) -> str:
         return text
     half = size // 2
     return f"{text[:half]}\n…\n{text[-half:]}"
-
-
-_ALLOCATION = re.compile(r"memory allocation of (\d+) bytes failed")
-
-
-def _crash_detail(exitcode: int | None, log: str) -> str:
-    """Short Japanese words for how a worker ended."""
-    m = _ALLOCATION.search(log)
-    if m or "MemoryError" in log:
-        size = f"（{_size(int(m.group(1)))}の確保に失敗）" if m else ""
-        return MEMORY + size
-    if exitcode is None:
-        return "処理が異常終了しました"
-    if exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = "?"
-        detail = f"処理が強制終了しました（シグナル {-exitcode}: {name}）"
-        if -exitcode == signal.SIGKILL:
-            detail += "。メモリ不足の可能性があります"
-        return detail
-    return f"処理が予期せず終了しました（終了コード {exitcode}）"
-
-
-def _size(n: int) -> str:
-    if n >= 2**30:
-        return f"{n / 2**30:,.0f} GB"
-    return f"{n / 2**20:,.0f} MB"

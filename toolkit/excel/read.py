@@ -11,10 +11,13 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
-from python_calamine import CalamineWorkbook, SheetVisibleEnum
+from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel.boxes import continue_from, overflows
 from toolkit.excel.grid import Grid
@@ -73,21 +76,62 @@ def read_workbook(
             sniffed.zip.close()
 
 
+# What the readers raise on a broken file: python-calamine's own errors; from openpyxl (the
+# bounded window) and the zip, deflate and XML layers under it, ValueError (defusedxml's
+# refusals and UnicodeDecodeError among them), LookupError (a part, style or string the
+# file names but does not hold) and the rest.
+_BROKEN_FILE: tuple[type[Exception], ...] = (
+    CalamineError,
+    ValueError,
+    LookupError,
+    EOFError,
+    OverflowError,
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    ExpatError,
+)
+
+
+# Pure-Python readers, whose own code raises other types too on what a file holds: openpyxl
+# builds its objects from the file's XML attributes (an attribute it does not know is a
+# TypeError).
+_PYTHON_READERS = frozenset({"openpyxl", "et_xmlfile", "defusedxml", "zipfile", "xml"})
+
+
 @contextlib.contextmanager
 def _library() -> Iterator[None]:
     """Errors that a reading library (calamine, openpyxl, zipfile) raises on a broken file
-    become `Unreadable`. Only library calls are wrapped: an error in our own reading code is
-    a bug, and must not pass for a broken file."""
+    become `Unreadable`. Only library calls are wrapped, and only the libraries' error types
+    are caught, or another type raised inside a pure-Python reader's own code. An error in
+    our own reading code, or a call that does not fit the installed library (a missing
+    attribute, an unexpected keyword: raised where we call it), is a bug, and must not pass
+    for a broken file."""
     try:
         yield
     except (Unreadable, MemoryError):
         raise
-    except Exception as exc:  # the libraries raise many types of their own on broken parts
+    except _BROKEN_FILE as exc:
+        raise _explained(exc) from exc
+    except Exception as exc:
+        if not _raised_in_a_reader(exc):
+            raise
         raise _explained(exc) from exc
     except BaseException as exc:
         if not _is_panic(exc):
             raise
         raise _explained(exc) from exc
+
+
+def _raised_in_a_reader(exc: BaseException) -> bool:
+    """Whether the innermost frame of the exception is a pure-Python reader's own code."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    module = str(tb.tb_frame.f_globals.get("__name__", ""))
+    return module.split(".")[0] in _PYTHON_READERS
 
 
 def _is_panic(exc: BaseException) -> bool:
