@@ -12,10 +12,21 @@ import re
 
 from toolkit.cells import Cell
 from toolkit.excel.grid import Grid
-from toolkit.excel.template.contract import INPUT_FONT_PT
 from toolkit.model import Overflow
 from toolkit.raw import RawCell, RawReport
 from toolkit.text import printed_capacity, wrapped_lines
+
+# The type size (pt) of what is typed in each kind of box, by canonical key (table rows by
+# their key without the number): with a box's size it tells how much text prints in it.
+INPUT_FONT_PT = {
+    "discussion": 10.0,
+    "discussion_more": 10.0,
+    "reference": 10.0,
+    "agenda_topic": 10.0,
+    "request": 10.0,
+    "response": 10.0,
+    "officers": 10.5,
+}
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")

@@ -44,15 +44,3 @@ COUNT_FORMAT = "0"
 
 MEETING_TYPE_CHOICES = ("定期会議", "臨時会議")
 STAMP_LABELS = ("署　長", "副署長", "地域交通官", "地域課長", "課長代理", "主任・係")
-
-# The type size (pt) of what is typed in each kind of box, by canonical key (table rows by
-# their key without the number): with a box's size it tells how much text prints in it.
-INPUT_FONT_PT = {
-    "discussion": 10.0,
-    "discussion_more": 10.0,
-    "reference": 10.0,
-    "agenda_topic": 10.0,
-    "request": 10.0,
-    "response": 10.0,
-    "officers": 10.5,
-}

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from toolkit.excel.template.contract import INPUT_FONT_PT
+from toolkit.excel.boxes import INPUT_FONT_PT
 from toolkit.excel.textcell import put
 from toolkit.text import printed_capacity
 
