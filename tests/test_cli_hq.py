@@ -169,7 +169,7 @@ def test_a_locked_ledger_is_reported_not_corrupted(
         holder.rollback()
         holder.close()
     assert result.exit_code == 3
-    assert "台帳は別の処理が使用中です" in result.output
+    assert "は別の処理が使用中です" in result.output and "台帳「" in result.output
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

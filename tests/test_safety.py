@@ -226,6 +226,16 @@ def test_truncated_zip_is_corrupt(hostile: Path) -> None:
         assert info.value.code == "F1.corrupt"
 
 
+def test_zip_of_an_unknown_version_is_corrupt(hostile: Path) -> None:
+    """`zipfile` raises NotImplementedError for a "version needed" it does not know."""
+    data = bytearray((hostile / "normal.xlsx").read_bytes())
+    at = data.index(b"PK\x01\x02")
+    data[at + 6 : at + 8] = (99).to_bytes(2, "little")  # version 9.9
+    with pytest.raises(Unreadable) as info:
+        sniff(bytes(data), "v.xlsx")
+    assert info.value.code == "F1.corrupt"
+
+
 def test_every_flipped_byte_gives_a_verdict_never_a_crash(hostile: Path) -> None:
     data = (hostile / "normal.xlsx").read_bytes()
     rng = random.Random(7)

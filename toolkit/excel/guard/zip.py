@@ -29,6 +29,8 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         raise Unreadable("F1.corrupt", "ZIPの構造が壊れています（途中で切れている可能性）") from exc
+    except NotImplementedError as exc:  # a zip version or feature `zipfile` does not know
+        raise Unreadable("F1.corrupt", "ZIPの形式が壊れているか、対応していない形式です") from exc
 
 
 def _precheck_directory(data: bytes, limits: Limits) -> None:
