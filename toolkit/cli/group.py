@@ -14,13 +14,35 @@ from typing import Any
 
 import click
 
+from toolkit.cli.japanese import HelpContext, install
 from toolkit.errors import KyogikaiError, database_error_text, os_error_text
 
 INTERRUPTED = 130
+OPTIONS_METAVAR = "[オプション]"
+
+install()  # click's own texts (help headings, option errors) in Japanese
+
+
+class Command(click.Command):
+    """click's command, its help in Japanese."""
+
+    context_class = HelpContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
 
 
 class Group(click.Group):
     """click's group, with the toolkit's errors turned into messages and exit statuses."""
+
+    command_class = Command
+    context_class = HelpContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", "コマンド [引数]...")
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -58,5 +80,6 @@ def main() -> None:
     """交番・駐在所連絡協議会 開催結果報告書の様式配布・点検・集計ツール。
 
     様式（template）を配り、届いた報告書を点検し（check）、台帳に取り込み（ingest）、
-    月別・年度別の集計表を作ります（summary）。
+    月別・年度別の集計表を作ります（summary）。作業フォルダ（kyogikai init）では、
+    kyogikai month 2026-10 の1回で1か月分の仕事をまとめて行います。
     """
