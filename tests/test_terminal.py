@@ -236,3 +236,16 @@ def test_shell_completion_works_as_the_readme_says() -> None:
     env = {"_KYOGIKAI_COMPLETE": "bash_complete", "COMP_WORDS": "kyogikai mo", "COMP_CWORD": "1"}
     out = CliRunner().invoke(main, [], prog_name="kyogikai", env=env)
     assert out.output.splitlines() == ["plain,month"]
+
+
+def test_error_messages_are_fitted_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = _invoke("month", "2026-10", columns=60)
+    assert out.exit_code == 2
+    lines = out.output.splitlines()
+    (first,) = [i for i, line in enumerate(lines) if line.startswith("エラー: ")]
+    assert lines[first].startswith("エラー: 作業フォルダの設定ファイル")
+    assert len(lines) - first > 1 and _widest(lines) <= 60
+    assert all(line.startswith(" " * 8) for line in lines[first + 1 :])  # under the message
+    wide = _invoke("month", "2026-10")  # not a terminal: one line
+    assert wide.output.splitlines()[-1].endswith("--config で kyogikai.toml を指定してください。")

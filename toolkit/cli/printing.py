@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from datetime import date
 
 import click
 
+from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
 from toolkit.jobs import CheckRun, RetentionOutcome, Watch
 from toolkit.render import QUIET, Display, StationView
@@ -50,24 +49,14 @@ class TablePrinter:
             click.echo(line)
 
 
-MIN_WIDTH = 40
-
-
 def output_width() -> int | None:
-    """Columns to fit the output into: the COLUMNS variable when set, else the terminal's
-    width; None (lines not broken) when the output goes to a file or a pipe. One column is
-    kept free: a console that wraps at its last column would otherwise add empty lines."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return max(int(columns) - 1, MIN_WIDTH)
-    if not click.get_text_stream("stdout").isatty():
-        return None
-    return max(shutil.get_terminal_size().columns - 1, MIN_WIDTH)
+    """Columns to fit the standard output into (None: a file or a pipe, not broken)."""
+    return terminal_width()
 
 
 def echo_wrapped(text: str, *, err: bool = False, indent: int = 0, hang: int = 2) -> None:
     """One message, broken at the output's width; its following lines indented by `hang`."""
-    for line in wrap(terminal_text(text), output_width(), indent=indent, hang=hang):
+    for line in wrap(terminal_text(text), terminal_width(err=err), indent=indent, hang=hang):
         click.echo(line, err=err)
 
 
@@ -149,7 +138,9 @@ def init_lines(created: Created) -> list[str]:
     ]
     if created.registry_kept:
         steps.pop(0)
-    return [*out, "", *_steps(steps, output_width())]
+    width = output_width()
+    shown = [line for text in out for line in wrap(terminal_text(text), width, hang=4)]
+    return [*shown, "", *_steps(steps, width)]
 
 
 def month_lines(done: MonthOutcome, width: int | None) -> list[str]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="フォルダ", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--registry",
     "registry_from",
@@ -45,7 +45,7 @@ def init(folder: Path, registry_from: Path | None) -> None:
 
 
 @main.command()
-@click.argument("month")
+@click.argument("month", metavar="月")
 @display_options
 @reading_options
 @force_option
@@ -58,7 +58,7 @@ def month(
     display: Display,
     force: bool,
 ) -> None:
-    """1か月分の仕事をまとめて行う（MONTH は 2026-10 のような月。作業フォルダで実行します）。
+    """1か月分の仕事をまとめて行う（月は 2026-10 のように指定。作業フォルダで実行します）。
 
     受信フォルダの報告書を点検して台帳に取り込み、新しく届いたもののうち指摘のあるものは
     確認用の写しを返却フォルダに警察署ごとに作り、その月の集計表と（名簿に年間計画があれば）
