@@ -335,7 +335,7 @@ def test_a_name_that_is_not_text_is_read_and_shown_with_replacements(
 ) -> None:
     name = b"\x8b\xe6\x89\xef.xlsx"  # 協会 in Shift_JIS
     os.rename(inbox / "ekimae.xlsx", os.path.join(os.fsencode(inbox), name))
-    checked = _invoke("check", inbox, "--as-of", AS_OF)
+    checked = _invoke("check", inbox, "--as-of", AS_OF, "--all")
     assert checked.exit_code == 0, checked.output
     assert "\ufffd" in checked.output
     db = tmp_path / "ledger.sqlite"

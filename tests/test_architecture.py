@@ -17,7 +17,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # from a layer above. Paths are relative to toolkit/; the longest matching prefix decides.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli/", "__main__.py")),
-    ("jobs", ("jobs.py", "samples/")),
+    ("jobs", ("jobs.py", "workspace.py", "samples/")),
     (
         "outputs",
         (
@@ -50,6 +50,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "fiscal.py",
             "era.py",
             "settings.py",
+            "config.py",
             "errors.py",
             "text.py",
             "fileio.py",

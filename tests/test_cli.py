@@ -75,8 +75,14 @@ def test_check_clean_report_exits_0(runner: CliRunner, blank: Path, tmp_path: Pa
     good = _filled(blank, tmp_path / "in" / "good.xlsx")
     out = runner.invoke(main, ["check", str(good), "--as-of", "2026-11-25"])
     assert out.exit_code == 0, out.output
-    assert "■ 中央警察署  正常 1 / 警告 0 / 誤り 0 / 読取不可 0" in out.output
-    assert "ファイル 1件、報告書 1件、指摘 0件" in out.output
+    # A clean report is counted, not listed (problems only by default)
+    assert out.output.splitlines() == [
+        "問題のない報告書 1件は表示していません（すべて表示するには --all を付けてください）。",
+        "ファイル 1件、報告書 1件、指摘 0件 — 正常 1 / 警告 0 / 誤り 0 / 読取不可 0",
+    ]
+    listed = runner.invoke(main, ["check", str(good), "--as-of", "2026-11-25", "--all"])
+    assert "■ 中央警察署  正常 1 / 警告 0 / 誤り 0 / 読取不可 0" in listed.output
+    assert f"    {good}「報告書」" in listed.output
 
 
 def test_check_error_exits_1_and_names_the_cell(
@@ -214,7 +220,7 @@ def test_python_dash_m_is_the_same_program() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "toolkit", "--help"], capture_output=True, text=True, check=True
     )
-    assert "Usage: kyogikai" in out.stdout
+    assert "使い方: kyogikai" in out.stdout
 
 
 def test_samples_are_deterministic_and_account_for_what_they_plant(

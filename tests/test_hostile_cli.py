@@ -189,7 +189,7 @@ def test_real_subprocess_prints_the_same_lines(folder: Folder, json_run: Result)
 
 
 def test_text_output_lists_every_file(folder: Folder) -> None:
-    out = _invoke("check", str(folder.root), "--as-of", AS_OF)
+    out = _invoke("check", str(folder.root), "--as-of", AS_OF, "--all")  # every file listed
     assert out.exit_code == 1
     lines = out.stdout.splitlines()
     seen: set[bytes] = set()
@@ -206,7 +206,8 @@ def test_text_output_lists_every_file(folder: Folder) -> None:
     counted = [p for p in folder.files if p not in copies]
     unreadable = sum(1 for p in counted if folder.expected(p) != "readable")
     reports = sum(len(VALID.get(p.name, [""])) for p in counted if folder.expected(p) == "readable")
-    assert f"ファイル {len(folder.files)}件、報告書 {reports}件" in out.stdout
+    closing = f"ファイル {len(folder.files)}件、同一内容 {len(copies)}件、報告書 {reports}件"
+    assert closing in out.stdout
     assert f"読取不可 {unreadable}" in lines[-1]
     assert "Traceback" not in out.output
 

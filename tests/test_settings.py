@@ -248,7 +248,7 @@ def test_cli_config_disables_a_rule(tmp_path: Path, open_request: Path) -> None:
     assert _check(str(open_request))[0] == 0
     code, output = _check(str(open_request), "--config", str(config))
     assert code == 0, output
-    assert "■ 中央警察署  正常 1 / 警告 0 / 誤り 0 / 読取不可 0" in output
+    assert output.splitlines()[-1].endswith("指摘 0件 — 正常 1 / 警告 0 / 誤り 0 / 読取不可 0")
 
 
 def test_cli_config_raises_a_severity_to_error_and_exit_1(

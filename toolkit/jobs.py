@@ -114,19 +114,25 @@ class CheckRun:
         results = self.watch(self.tally.watch(check_paths(self.paths, self.options)))
         for result in results:
             if self.feedback_dir is not None:
-                self._feedback(result, self.feedback_dir)
+                copy = feedback_copy(result, self.feedback_dir, self.options.password)
+                if copy is not None:
+                    self.feedback.append(copy)
             yield result
 
-    def _feedback(self, result: FileResult, out_dir: Path) -> None:
-        from toolkit.excel.feedback import FeedbackError, write_feedback
 
-        try:
-            written = write_feedback(result, out_dir, password=self.options.password)
-        except (FeedbackError, OSError) as exc:
-            self.feedback.append((result.path, None, str(exc)))
-            return
-        if written is not None:
-            self.feedback.append((result.path, written, None))
+def feedback_copy(
+    result: FileResult, out_dir: Path, password: str | None, folder: str | None = None
+) -> tuple[str, Path | None, str | None] | None:
+    """Write the feedback copy of one file into `out_dir` (its subfolder `folder`):
+    (path of the original, copy written or None, problem or None); None when the file
+    had no findings."""
+    from toolkit.excel.feedback import FeedbackError, write_feedback
+
+    try:
+        written = write_feedback(result, out_dir, password=password, folder=folder)
+    except (FeedbackError, OSError) as exc:
+        return result.path, None, str(exc)
+    return None if written is None else (result.path, written, None)
 
 
 # --- ingest --------------------------------------------------------------------------------

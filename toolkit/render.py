@@ -1,7 +1,13 @@
-"""Plain-text output for people: the check table grouped by police station.
+"""Plain-text output for people: what a check found, grouped by police station.
 
-Japanese characters take two columns in a terminal, so padding counts display width
-(`toolkit.text`).
+By default only what needs attention is shown: reports with findings, files that could not
+be read and files left alone, each finding of a report on its own indented line with its
+cell; then the totals. `Display` asks for more (every report; notes and skipped sheets) or
+less (the totals only). Lines are broken at the terminal's width by display width, Japanese
+characters taking two columns (`toolkit.text.wrap`).
+
+Only what will be printed is kept: with the default display, a clean report costs a count,
+not a row, so a run over 50,000 files holds the rows of the reports with findings only.
 """
 
 from __future__ import annotations
@@ -10,12 +16,47 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from toolkit.cells import Cell
 from toolkit.era import wareki
+from toolkit.findings import Finding, Severity
 from toolkit.registry import station_key
-from toolkit.results import ERROR, OK, STATUS_JA, UNREADABLE, WARNING, Checked, FileResult
-from toolkit.text import fit, terminal_text
+from toolkit.results import ERROR, OK, STATUS_JA, STATUSES, UNREADABLE, WARNING, Checked, FileResult
+from toolkit.text import display_width, terminal_text, wrap
 
 NO_STATION = "（所属不明）"
+SEVERITY_JA = {Severity.ERROR: STATUS_JA[ERROR], Severity.WARNING: STATUS_JA[WARNING]}
+
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Display:
+    """How much the terminal shows.
+
+    `every`: every report, the clean ones too (--all), and the files counted once because
+    another file had the same bytes. `level`: QUIET shows the totals only; VERBOSE adds the
+    notes of the reader and the sheets passed over (and the files counted once).
+    """
+
+    every: bool = False
+    level: int = NORMAL
+
+    @property
+    def quiet(self) -> bool:
+        return self.level <= QUIET
+
+    @property
+    def keeps_rows(self) -> bool:
+        return self.level > QUIET
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding as printed: severity word, cell (A1 on the report's sheet) and message."""
+
+    severity: str
+    cell: str
+    message: str
 
 
 @dataclass
@@ -25,38 +66,45 @@ class Row:
     sheet: str
     council: str
     date: str
-    finding: str
+    issues: list[Issue] = field(default_factory=list)
 
 
 @dataclass
 class StationView:
-    """Rows kept per police station while results stream in (strings only: small)."""
+    """What a run found, kept per police station while results stream in (strings only)."""
 
+    display: Display = field(default_factory=Display)
     rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    counts: dict[str, dict[str, int]] = field(
+        default_factory=lambda: defaultdict(lambda: dict.fromkeys(STATUSES, 0))
+    )
     files: int = 0
     reports: int = 0
     findings: int = 0
+    identical: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sheets passed over inside read files
     notes: list[str] = field(default_factory=list)
-    skipped_files: int = 0
     skipped_kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        shown = self.display.keeps_rows
         if result.skipped_file is not None:
-            self.skipped.append(f"{result.path}: {result.skipped_file}")
-            self.skipped_files += 1
+            if shown:
+                self.skipped_files.append(f"{result.path}: {result.skipped_file}")
             self.skipped_kinds[result.skipped_kind or "その他"] += 1
             return
         if result.same_as is not None:
             # Identical bytes to an earlier file: accounted for, counted once.
-            self.duplicates.append((result.path, result.same_as))
+            self.identical += 1
+            if shown and (self.display.every or self.display.level >= VERBOSE):
+                self.duplicates.append((result.path, result.same_as))
             return
-        for sheet, reason in result.skipped:
-            self.skipped.append(f"{result.path}「{sheet}」: {reason}")
-        for note in result.notes:
-            self.notes.append(f"{result.path}: {note}")
+        if self.display.level >= VERBOSE:
+            self.skipped += [f"{result.path}「{sheet}」: {why}" for sheet, why in result.skipped]
+            self.notes += [f"{result.path}: {note}" for note in result.notes]
         for checked in result.reports:
             self._add(checked)
 
@@ -64,11 +112,11 @@ class StationView:
         report = c.report
         if report is not None:
             self.reports += 1
-        self.findings += len(c.findings) if report is not None else 0
+            self.findings += len(c.findings)
         station = station_key(report.affiliation.value if report else None) or NO_STATION
-        first = c.findings[0].message if c.findings else ""
-        if len(c.findings) > 1:
-            first += f"（ほか{len(c.findings) - 1}件）"
+        self.counts[station][c.status] += 1
+        if not self.display.keeps_rows or (c.status == OK and not self.display.every):
+            return
         self.rows[station].append(
             Row(
                 status=c.status,
@@ -76,56 +124,117 @@ class StationView:
                 sheet=c.sheet or "",
                 council=(report.council_name.value or "") if report else "",
                 date=wareki(report.date.value) if report and report.date.value else "",
-                finding=first,
+                issues=[_issue(f, c.sheet) for f in c.findings],
             )
         )
 
-    def counts(self, rows: list[Row]) -> dict[str, int]:
-        out = {s: 0 for s in (OK, WARNING, ERROR, UNREADABLE)}
-        for r in rows:
-            out[r.status] += 1
-        return out
+    @property
+    def hidden(self) -> int:
+        """Clean reports counted but not shown."""
+        if self.display.every or not self.display.keeps_rows:
+            return 0
+        return sum(n[OK] for n in self.counts.values())
 
-    def lines(self) -> list[str]:
-        """The table, station by station, then the totals; every text from a file or a
-        cell printed harmlessly (escape sequences shown, not obeyed)."""
-        return [terminal_text(line) for line in self._lines()]
-
-    def _lines(self) -> list[str]:
+    def lines(self, width: int | None = None, *, closing: bool = True) -> list[str]:
+        """The reports station by station, then the files passed over and (with `closing`)
+        the totals, broken at `width` display columns (None: not broken). Every text from a
+        file or a cell is printed harmlessly: escape sequences shown, not obeyed."""
         out: list[str] = []
-        everything: list[Row] = []
-        for station in sorted(self.rows, key=lambda s: (s == NO_STATION, s)):
-            rows = self.rows[station]
-            everything += rows
-            out.append(f"■ {station}  {_counts_text(self.counts(rows))}")
-            for r in rows:
-                out.append(
-                    "  "
-                    + "  ".join(
-                        (
-                            fit(STATUS_JA[r.status], 8),
-                            fit(r.council or PurePath(r.path).name, 28),
-                            fit(r.date, 18),
-                            r.finding,
-                        )
-                    ).rstrip()
+        if self.display.keeps_rows:
+            for station in sorted(self.rows, key=lambda s: (s == NO_STATION, s)):
+                out += wrap(
+                    terminal_text(f"■ {station}  {_counts_text(self.counts[station])}"), width
                 )
-                out.append(f"      {r.path}" + (f"「{r.sheet}」" if r.sheet else ""))
-            out.append("")
-        for path, same in self.duplicates:
-            out.append(f"同一ファイル: {path} は {same} と同じ内容のため1件として数えます。")
-        for line in self.skipped:
-            out.append(f"読み飛ばし: {line}")
-        for line in self.notes:
-            out.append(f"注意: {line}")
-        total = self.counts(everything)
-        kinds = "、".join(f"{k} {n}件" for k, n in sorted(self.skipped_kinds.items()))
-        left = f"、読み飛ばし {self.skipped_files}件（{kinds}）" if self.skipped_files else ""
-        out.append(
-            f"ファイル {self.files}件{left}、報告書 {self.reports}件、指摘 {self.findings}件 — "
-            + _counts_text(total)
+                for row in self.rows[station]:
+                    out += _row_lines(row, width)
+                out.append("")
+            for path, same in self.duplicates:
+                text = f"同一ファイル: {path} は {same} と同じ内容のため1件として数えます。"
+                out += wrap(terminal_text(text), width, hang=2)
+            for label, texts in (
+                ("読み飛ばし", self.skipped_files),
+                ("読み飛ばし", self.skipped),
+                ("注意", self.notes),
+            ):
+                for text in texts:
+                    out += wrap(terminal_text(f"{label}: {text}"), width, hang=2)
+            if self.hidden:
+                hint = (
+                    f"問題のない報告書 {self.hidden}件は表示していません"
+                    "（すべて表示するには --all を付けてください）。"
+                )
+                out += wrap(hint, width, hang=2)
+        return [*out, *self.closing_lines(width)] if closing else out
+
+    def closing_lines(self, width: int | None = None, label: str = "") -> list[str]:
+        """The totals after `label`: one line, or two (files, then statuses) when one
+        line would not fit in `width`."""
+        totals = label + self.closing()
+        if width is None or display_width(totals) <= width:
+            return [totals]
+        files, counts = totals.split(" — ")
+        return [*wrap(files, width, hang=2), *wrap(counts, width, indent=2)]
+
+    def closing(self) -> str:
+        """The totals line."""
+        total = dict.fromkeys(STATUSES, 0)
+        for counts in self.counts.values():
+            for status, n in counts.items():
+                total[status] += n
+        left = ""
+        if self.skipped_kinds:
+            kinds = "、".join(f"{k} {n}件" for k, n in sorted(self.skipped_kinds.items()))
+            left = f"、読み飛ばし {sum(self.skipped_kinds.values())}件（{kinds}）"
+        same = f"、同一内容 {self.identical}件" if self.identical else ""
+        return (
+            f"ファイル {self.files}件{left}{same}、報告書 {self.reports}件、"
+            f"指摘 {self.findings}件 — {_counts_text(total)}"
         )
-        return out
+
+
+def _issue(f: Finding, sheet: str | None) -> Issue:
+    if f.cell is None:
+        cell = ""
+    elif isinstance(f.cell, Cell) and f.cell.sheet == sheet:
+        cell = f.cell.a1  # the sheet is on the line above
+    else:
+        cell = str(f.cell)
+    return Issue(SEVERITY_JA[f.severity], terminal_text(cell), terminal_text(f.message))
+
+
+def _row_lines(row: Row, width: int | None) -> list[str]:
+    """A report: status, council and date; the file and sheet; each finding on its own
+    line, its message continuing under itself."""
+    title = row.council or PurePath(row.path).name
+    head = f"{STATUS_JA[row.status]}  {title}" + (f"  {row.date}" if row.date else "")
+    out = wrap(terminal_text(head), width, indent=2, hang=6)
+    out += _place(terminal_text(row.path), terminal_text(row.sheet), width)
+    cells = max((display_width(i.cell) for i in row.issues), default=0)
+    for issue in row.issues:
+        cell = issue.cell + " " * (cells - display_width(issue.cell))
+        prefix = f"    {issue.severity} {cell}  " if cells else f"    {issue.severity}  "
+        hang = display_width(prefix)
+        if width is not None and hang > width // 2:
+            hang = 8
+        out += _hung(prefix, issue.message, width, hang)
+    return out
+
+
+def _place(path: str, sheet: str, width: int | None) -> list[str]:
+    """The file (broken after a folder separator) and its sheet, kept whole."""
+    lines = wrap(path, width, indent=4, hang=6, path=True)
+    if not sheet:
+        return lines
+    sheet = f"「{sheet}」"
+    if width is None or display_width(lines[-1] + sheet) <= width:
+        return [*lines[:-1], lines[-1] + sheet]
+    return [*lines, *wrap(sheet, width, indent=6)]
+
+
+def _hung(prefix: str, message: str, width: int | None, hang: int) -> list[str]:
+    """`prefix` then `message`, the message's following lines indented by `hang`."""
+    lines = wrap(message, width, indent=display_width(prefix), hang=hang)
+    return [prefix + lines[0][display_width(prefix) :], *lines[1:]]
 
 
 def _counts_text(counts: dict[str, int]) -> str:

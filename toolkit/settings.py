@@ -122,6 +122,13 @@ _NUMBERS: dict[str, tuple[type, float, float]] = {
     "max_attendees": (int, 1, 100_000),
     "retention_years": (int, 1, 30),
 }
+
+
+def number_ranges() -> dict[str, tuple[type, float, float]]:
+    """Each numeric setting: its type and range (for the documentation of a settings file)."""
+    return dict(_NUMBERS)
+
+
 # Older names still read (and what they mean now).
 _RENAMED = {"open_request_overdue_days": "problem_solving_days"}
 
@@ -141,7 +148,7 @@ def _from_toml(path: Path, base: Settings) -> Settings:
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"設定ファイル「{path}」を読めません: {exc}") from exc
     where = f"設定ファイル「{path}」"
-    unknown = [k for k in data if k != "rules"]
+    unknown = [k for k in data if k not in ("rules", "workspace")]  # workspace: toolkit.config
     if unknown:
         raise SettingsError(
             f"{where}: 表「[{unknown[0]}]」は使えません。[rules] に書いてください。"

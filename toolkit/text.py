@@ -109,3 +109,83 @@ def terminal_text(value: object) -> str:
     """Text safe to print on a terminal: escape sequences (ESC[2J, ESC]0;…) and other
     control characters shown as visible codes instead of being obeyed."""
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
+# Line breaking for the terminal (JIS X 4051 kinsoku, simplified): these never start a
+# line, and these never end one.
+_NO_START = frozenset(
+    "、。，．,.・：；:;？！?!）)」』】〕］]｝}〉》ー～ぁぃぅぇぉっゃゅょァィゥェォッャュョ々"
+)
+_NO_END = frozenset("（(「『【〔［[｛{〈《")
+# ASCII runs are words (kept whole when they fit); a path may break after a separator.
+_TOKENS = re.compile(r"[!-~]*?[/\\]|[!-~]+?(?=[^!-~]|$)| |[^ !-~]")
+_PATH_TOKENS = re.compile(r"[^/\\]*[/\\]|[^/\\]+")
+
+
+def wrap(
+    text: str, width: int | None, *, indent: int = 0, hang: int | None = None, path: bool = False
+) -> list[str]:
+    """`text` broken into lines of at most `width` display columns for a terminal.
+
+    The first line is indented by `indent` spaces, the following ones by `hang` (default
+    `indent`). Japanese text may break between any two characters, except before a closing
+    mark or after an opening one (「、」「。」「」」 never start a line); an ASCII word or a path
+    part is kept whole unless it is longer than a line. A line break in `text` starts a new
+    line. Ambiguous-width characters (○ ※ ①) count two columns, so a line fits whether the
+    terminal draws them narrow or wide. `path`: `text` is a file path, broken only after
+    a folder separator (or inside a name longer than a line). `width` None: no breaking.
+    """
+    hang = indent if hang is None else hang
+    parts = text.replace("\t", " ").split("\n")
+    if width is None:
+        return [" " * (indent if i == 0 else hang) + p for i, p in enumerate(parts)]
+    out: list[str] = []
+    tokens = _PATH_TOKENS if path else _TOKENS
+    for part in parts:
+        out += _wrap_part(tokens.findall(part), width, indent if not out else hang, hang)
+    return out
+
+
+def _wrap_part(tokens: list[str], width: int, indent: int, hang: int) -> list[str]:
+    lines: list[list[str]] = [[]]
+    used = indent
+    for token in tokens:
+        w = display_width(token)
+        line = lines[-1]
+        if used + w <= width:
+            if token != " " or line:  # no space at the start of a line
+                line.append(token)
+                used += w
+            continue
+        if token == " ":
+            lines.append([])
+            used = hang
+            continue
+        if w > width - hang:  # a word longer than a line: broken between characters
+            for ch in token:
+                if used + display_width(ch) > width and lines[-1]:
+                    lines.append([])
+                    used = hang
+                lines[-1].append(ch)
+                used += display_width(ch)
+            continue
+        lines.append(_carried(line, token))
+        used = hang + sum(display_width(t) for t in lines[-1])
+    first, *rest = ("".join(line).rstrip(" ") for line in lines)
+    return [" " * indent + first, *(" " * hang + line for line in rest)]
+
+
+def _carried(line: list[str], token: str) -> list[str]:
+    """The start of the next line when `token` does not fit on `line`: the tokens of
+    `line` that must go down with it (kinsoku), taken off `line`, then `token`."""
+    carried = [token]
+    for _ in range(3):  # a few marks in a row at most; never empty the line
+        if len(line) <= 1 or line[-1] == " ":
+            break
+        if carried[0][0] in _NO_START or line[-1] in _NO_END:
+            carried.insert(0, line.pop())
+        else:
+            break
+    while line and line[-1] == " ":
+        line.pop()
+    return carried

@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from toolkit.cli.group import main
-from toolkit.cli.options import EXISTING, PATHS, force_option, output_dir, registry_option
+from toolkit.cli.options import (
+    EXISTING,
+    PATHS,
+    force_option,
+    from_workspace,
+    output_dir,
+    registry_option,
+)
 
 
 @main.command()
@@ -49,7 +56,13 @@ def template(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=PATHS)
-@click.option("--registry", required=True, type=EXISTING, help="元の協議会名簿（書き換えません）。")
+@click.option(
+    "--registry",
+    required=True,
+    type=EXISTING,
+    default=from_workspace("registry"),
+    help="元の協議会名簿（書き換えません。既定: kyogikai.toml の名簿）。",
+)
 @click.option(
     "-o",
     "--output",
@@ -89,7 +102,9 @@ def plan(paths: tuple[Path, ...], registry: Path, out: Path, force: bool) -> Non
     show_default=True,
     help="記入誤りを1つ含める報告書の割合（0〜1）。",
 )
-@registry_option
+@click.option(
+    "--registry", type=EXISTING, help="この協議会名簿の協議会の見本を作る（既定: 架空の県の名簿）。"
+)
 @force_option
 def samples(
     out_dir: Path, count: int, seed: int, mistakes: float, registry: Path | None, force: bool

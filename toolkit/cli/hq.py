@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from toolkit.cli.group import main
 from toolkit.cli.options import (
@@ -14,6 +15,8 @@ from toolkit.cli.options import (
     PATHS,
     config_option,
     force_option,
+    from_workspace,
+    ledger_option,
     output_dir,
     progress,
     reading_options,
@@ -23,9 +26,7 @@ from toolkit.cli.options import (
 
 @main.command()
 @click.argument("paths", nargs=-1, type=PATHS)
-@click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), help="台帳（SQLiteのファイル）。"
-)
+@ledger_option("台帳（SQLiteのファイル）。PATH を指定したときは使いません")
 @click.option("--period", required=True, help="集計期間: 2026-10（月）または FY2026（年度）。")
 @registry_option
 @click.option("--station", help="この警察署の分だけ集計する（地域課から報告する場合）。")
@@ -60,6 +61,8 @@ def summary(
     from toolkit.fiscal import parse_period
 
     span = parse_period(period)
+    if paths and click.get_current_context().get_parameter_source("db") is ParameterSource.DEFAULT:
+        db = None  # report files given: the working folder's ledger is not read
     options = J.reading_options(
         registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
     )
@@ -84,7 +87,8 @@ def summary(
     "--db",
     required=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="台帳（SQLiteのファイル）。",
+    default=from_workspace("ledger"),
+    help="台帳（SQLiteのファイル。既定: kyogikai.toml の台帳）。",
 )
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
 @click.option(
@@ -104,14 +108,13 @@ def retention(db: Path, as_of: date | None, apply: bool, config: Path | None) ->
 
 
 @main.command()
+@ledger_option("台帳（SQLiteのファイル）", required=True)
 @click.option(
-    "--db",
+    "--registry",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="台帳（SQLiteのファイル）。",
-)
-@click.option(
-    "--registry", required=True, type=EXISTING, help="協議会名簿（年間計画のシートを含む）。"
+    type=EXISTING,
+    default=from_workspace("registry"),
+    help="協議会名簿（年間計画のシートを含む。既定: kyogikai.toml の名簿）。",
 )
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
 @config_option

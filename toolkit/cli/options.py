@@ -1,22 +1,33 @@
-"""Options and argument types the commands share, and the progress bar."""
+"""Options and argument types the commands share, and the progress bar.
+
+Options that name a file of HQ's working folder (`--registry`, `--db`, the folder of
+reports) take their default from `kyogikai.toml` — found in the current folder, or given
+with `--config`, which is read before the others (`is_eager`) — so that in the working
+folder the monthly work needs no paths.
+"""
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from toolkit.results import FileResult
 
+if TYPE_CHECKING:
+    from toolkit.config import Workspace
+    from toolkit.render import Display
+
 
 class DateType(click.ParamType):
     """A date typed as 2026-10-15, 2026/10/15 or 令和8年10月15日."""
 
-    name = "DATE"
+    name = "日付"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
@@ -32,14 +43,109 @@ class DateType(click.ParamType):
 DATE = DateType()
 EXISTING = click.Path(exists=True, path_type=Path)
 PATHS = click.Path(path_type=Path)
+PASSWORD_ENV = "KYOGIKAI_PASSWORD"
 
-registry_option = click.option(
-    "--registry", type=EXISTING, help="協議会名簿（協議会・委員・期間設定のシート）のブック。"
+# --- the working folder --------------------------------------------------------------------
+
+_WORKSPACE = "kyogikai.workspace"
+
+
+def _find_workspace(ctx: click.Context, given: Path | None) -> Path | None:
+    """The settings file (`given`, or the current folder's kyogikai.toml); its working
+    folder is kept for the defaults of the other options."""
+    from toolkit.config import find_config, load_workspace
+
+    config = find_config(given)
+    ctx.meta[_WORKSPACE] = load_workspace(config) if config is not None else None
+    return config
+
+
+def workspace(ctx: click.Context) -> Workspace | None:
+    """The working folder of this run, or None."""
+    if _WORKSPACE not in ctx.meta:  # a command without --config: the current folder's file
+        _find_workspace(ctx, None)
+    found: Workspace | None = ctx.meta[_WORKSPACE]
+    return found
+
+
+def required_workspace(ctx: click.Context) -> Workspace:
+    """The working folder of this run; a usage error (exit 2) when there is none."""
+    found = workspace(ctx)
+    if found is None:
+        raise click.UsageError(
+            "作業フォルダの設定ファイル kyogikai.toml が見つかりません。kyogikai init で"
+            "作業フォルダを作ってそのフォルダで実行するか、--config で kyogikai.toml を指定してください。"
+        )
+    return found
+
+
+def from_workspace(key: str, *, many: bool = False) -> Callable[[], Any]:
+    """A default taken from the working folder (`Workspace.<key>`), when there is one."""
+
+    def default() -> Any:
+        found = workspace(click.get_current_context())
+        if found is None:
+            return None
+        value = getattr(found, key)
+        return (value,) if many else value
+
+    return default
+
+
+def _config_callback(ctx: click.Context, _: click.Parameter, value: Path | None) -> Path | None:
+    return _find_workspace(ctx, value)
+
+
+config_option = click.option(
+    "--config",
+    type=EXISTING,
+    is_eager=True,  # read first: the other options take their defaults from it
+    callback=_config_callback,
+    help="設定ファイル（TOML）。指定しなければ、今いるフォルダの kyogikai.toml を使います。",
 )
-config_option = click.option("--config", type=EXISTING, help="規則の設定ファイル（TOML）。")
+registry_option = click.option(
+    "--registry",
+    type=EXISTING,
+    default=from_workspace("registry"),
+    help="協議会名簿（協議会・委員・期間設定のシート）のブック（既定: kyogikai.toml の名簿）。",
+)
+
+
+def ledger_option(help_text: str, **kwargs: Any) -> Callable[[Any], Any]:
+    """--db: the ledger (default: the working folder's)."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=from_workspace("ledger"),
+        help=help_text + "（既定: kyogikai.toml の台帳）",
+        **kwargs,
+    )
+
+
+def reports_argument(*, required: bool) -> Callable[[Any], Any]:
+    """PATH...: report files or folders (default: the working folder's incoming folder)."""
+    return click.argument(
+        "paths",
+        nargs=-1,
+        required=required,
+        type=PATHS,
+        metavar="パス...",
+        default=from_workspace("incoming", many=True),
+    )
+
+
 as_of_option = click.option("--as-of", type=DATE, help="点検日（既定: 今日）。")
 password_option = click.option(
-    "--password", help="パスワード付きのブックを開くパスワード（メモリ上で復号します）。"
+    "--password",
+    envvar=PASSWORD_ENV,
+    help=(
+        f"パスワード付きのブックを開くパスワード（メモリ上で復号します）。環境変数 {PASSWORD_ENV}"
+        " でも指定できます。コマンドラインに書いたパスワードは同じパソコンの利用者から"
+        "プロセスの一覧で見えるため、--password-prompt か環境変数を使ってください。"
+    ),
+)
+password_prompt_option = click.option(
+    "--password-prompt", is_flag=True, help="パスワードを、画面に表示せずに入力する。"
 )
 force_option = click.option(
     "--force",
@@ -55,11 +161,66 @@ jobs_option = click.option(
 )
 
 
+def _merged(
+    command: Callable[..., Any], name: str, merge: Callable[..., Any], *options: Any
+) -> Any:
+    """`command` with `options` added, their values handed over as the one argument `name`
+    that `merge` makes of them (called with the options' parameter names as keywords)."""
+    wanted: set[str] = set()
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        given = {k: kwargs.pop(k) for k in list(kwargs) if k in wanted}
+        kwargs[name] = merge(**given)
+        return command(*args, **kwargs)
+
+    added: Any = wrapper
+    for option in reversed(options):
+        before = len(getattr(added, "__click_params__", []))
+        added = option(added)
+        wanted.update(p.name for p in added.__click_params__[before:] if p.name)
+    return added
+
+
+def _password(password: str | None, password_prompt: bool) -> str | None:
+    if password_prompt:
+        return str(click.prompt("パスワード", hide_input=True, err=True))
+    return password
+
+
 def reading_options(command: Any) -> Any:
-    """The options of every command that reads reports: settings, 点検日, password, jobs."""
-    for option in (jobs_option, password_option, as_of_option, config_option):
+    """The options of every command that reads reports: settings, 点検日, password
+    (--password, KYOGIKAI_PASSWORD or --password-prompt; the command gets `password`), jobs."""
+    command = _merged(command, "password", _password, password_option, password_prompt_option)
+    for option in (jobs_option, as_of_option, config_option):
         command = option(command)
     return command
+
+
+def _display(show_all: bool, quiet: bool, verbose: bool) -> Display:
+    from toolkit.render import NORMAL, QUIET, VERBOSE, Display
+
+    if quiet and (verbose or show_all):
+        raise click.UsageError("--quiet は --verbose や --all と一緒には指定できません。")
+    return Display(every=show_all, level=QUIET if quiet else VERBOSE if verbose else NORMAL)
+
+
+def display_options(command: Any) -> Any:
+    """--all, --quiet, --verbose: how much the terminal shows (the command gets `display`)."""
+    return _merged(
+        command,
+        "display",
+        _display,
+        click.option(
+            "--all", "show_all", is_flag=True, help="問題のない報告書も含めて、すべて表示する。"
+        ),
+        click.option(
+            "-q", "--quiet", is_flag=True, help="最後の集計の行（とエラー）だけを表示する。"
+        ),
+        click.option(
+            "-v", "--verbose", is_flag=True, help="読み飛ばしたシートや読み取りの注意も表示する。"
+        ),
+    )
 
 
 def output_dir(help_text: str) -> Callable[[Any], Any]:
@@ -75,13 +236,13 @@ def output_dir(help_text: str) -> Callable[[Any], Any]:
 
 
 def progress(
-    paths: tuple[Path, ...], exclude: list[Path] | None = None
+    paths: tuple[Path, ...], exclude: list[Path] | None = None, *, quiet: bool = False
 ) -> Callable[[Iterator[FileResult]], Iterator[FileResult]]:
-    """A progress bar on stderr when it is a terminal; quiet otherwise (and then the
-    folders are not walked a second time just to count them)."""
+    """A progress bar on stderr when it is a terminal; none otherwise or when `quiet` (and
+    then the folders are not walked a second time just to count them)."""
 
     def watch(results: Iterator[FileResult]) -> Iterator[FileResult]:
-        if not sys.stderr.isatty():
+        if quiet or not sys.stderr.isatty():
             yield from results
             return
         from toolkit.discover import discover

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.cli.group import main
-from toolkit.cli.options import PATHS, progress, reading_options, registry_option
+from toolkit.cli.options import (
+    display_options,
+    ledger_option,
+    progress,
+    reading_options,
+    registry_option,
+    reports_argument,
+)
+
+if TYPE_CHECKING:
+    from toolkit.render import Display
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=PATHS)
+@reports_argument(required=True)
 @registry_option
 @click.option("--json", "as_json", is_flag=True, help="1報告書1行のJSON Linesで出力する。")
 @click.option(
@@ -20,6 +31,7 @@ from toolkit.cli.options import PATHS, progress, reading_options, registry_optio
     type=click.Path(file_okay=False, path_type=Path),
     help="指摘のあったブックの写し（該当セルに色とコメント）を書き出すフォルダ。",
 )
+@display_options
 @reading_options
 def check(
     paths: tuple[Path, ...],
@@ -30,10 +42,12 @@ def check(
     as_of: date | None,
     password: str | None,
     jobs: int,
+    display: Display,
 ) -> None:
-    """報告書を点検する（PATH はファイルまたはフォルダ）。
+    """報告書を点検する（PATH はファイルまたはフォルダ。作業フォルダでは省略すると受信フォルダ）。
 
-    誤りや読めないファイルがあれば終了コード1、なければ0。
+    問題のある報告書と読めないファイルだけを、指摘ごとにセル番地と一緒に表示します
+    （--all ですべて、--quiet で集計の行だけ）。誤りや読めないファイルがあれば終了コード1、なければ0。
     """
     from toolkit import jobs as J
     from toolkit.cli.printing import JsonPrinter, TablePrinter, feedback_lines
@@ -43,26 +57,22 @@ def check(
     )
     run = J.CheckRun(paths, options, feedback_dir)
     if not as_json:
-        run.watch = progress(paths)
-    printer = JsonPrinter() if as_json else TablePrinter()
+        run.watch = progress(paths, quiet=display.quiet)
+    printer = JsonPrinter() if as_json else TablePrinter(display)
     shown = 0
     for result in run:
         printer.add(result)
-        shown = feedback_lines(run, shown)
+        shown = feedback_lines(run, shown, display)
     printer.close(run)
     if run.tally.failed:
         raise click.exceptions.Exit(1)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=PATHS)
-@click.option(
-    "--db",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="取り込み先の台帳（SQLiteのファイル。なければ作ります）。",
-)
+@reports_argument(required=True)
+@ledger_option("取り込み先の台帳（SQLiteのファイル。なければ作ります）", required=True)
 @registry_option
+@display_options
 @reading_options
 def ingest(
     paths: tuple[Path, ...],
@@ -72,23 +82,30 @@ def ingest(
     as_of: date | None,
     password: str | None,
     jobs: int,
+    display: Display,
 ) -> None:
     """報告書を点検して台帳に取り込む（同じファイルは二重に取り込みません）。
 
+    問題のある報告書と読めないファイルを表示します（--all ですべて、--quiet で集計の行だけ）。
     誤りや読めないファイルがあれば終了コード1、なければ0。
     """
     from toolkit import jobs as J
+    from toolkit.cli.printing import echo_wrapped, output_width, viewing
+    from toolkit.render import StationView
 
     options = J.reading_options(
         registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
     )
-    done = J.ingest(paths, db, options, watch=progress(paths))
+    view = StationView(display)
+    done = J.ingest(paths, db, options, watch=viewing(view, progress(paths, quiet=display.quiet)))
+    for line in view.lines(output_width(), closing=False):
+        click.echo(line)
     stats = done.stats
-    click.echo(
+    echo_wrapped(
         f"{done.tally.line()}。台帳に新しいファイル {stats.new_files}件、"
         f"同一ファイル {stats.identical}件、差し替え {stats.superseded}件 — {db}"
     )
     for path in stats.not_archived:
-        click.echo(f"保管用の写しを作れませんでした（点検後に変更または削除）: {path}", err=True)
+        echo_wrapped(f"保管用の写しを作れませんでした（点検後に変更または削除）: {path}", err=True)
     if done.tally.failed:
         raise click.exceptions.Exit(1)

@@ -128,6 +128,10 @@ class Querying(LedgerStore):
             " AND r.purged_run IS NULL ORDER BY r.meeting_date, r.report_id",
         )
 
+    def known_files(self) -> set[str]:
+        """The SHA-256 of every file the ledger has seen (read or unreadable)."""
+        return {str(sha) for (sha,) in self.connection.execute("SELECT sha256 FROM files")}
+
     def stations(self) -> list[str]:
         """Every police station a report was stored under."""
         rows = self.connection.execute("SELECT DISTINCT station FROM reports")

@@ -108,13 +108,14 @@ class _Book:
 
 
 def write_feedback(
-    result: FileResult, out_dir: Path, *, password: str | None = None
+    result: FileResult, out_dir: Path, *, password: str | None = None, folder: str | None = None
 ) -> Path | None:
     """Write the feedback workbook of one checked file; return its path, or None when the
     file had no findings.
 
     The original is read, never written; an encrypted original is opened with `password`
-    and the copy is written unencrypted. Raises `FeedbackError` when the target would be
+    and the copy is written unencrypted. The copy goes into the subfolder `folder` of
+    `out_dir` (default: named like the original's folder). Raises `FeedbackError` when the target would be
     the original or a file this module did not write, and `OSError` when the folder
     cannot be written.
     """
@@ -124,7 +125,7 @@ def write_feedback(
     source = Path(result.source)
     key = source_key(source)
     book = _build(Context(result, rows), password, key)
-    path = target(Path(out_dir), source, book.name, key)
+    path = target(Path(out_dir), source, book.name, key, folder)
     write_atomic(path, book.data, durable=True)
     return path
 

@@ -1,6 +1,7 @@
 """Where a feedback copy goes, and the mark that tells our copies from any other file.
 
-The copy goes to `out_dir/<name of the original's folder>/<file name>`. Every file written
+The copy goes to `out_dir/<name of the original's folder>/<file name>` (or to a subfolder
+the caller names: a police station). Every file written
 carries a custom document property naming (by a hash, not by its path) the original it
 came from; a later copy of a different original with the same folder and file name gets
 `_2`, `_3`, … before its extension, and a copy of the same original replaces the earlier
@@ -53,10 +54,11 @@ def save(wb: Workbook, key: str) -> bytes:
     return buffer.getvalue()
 
 
-def target(out_dir: Path, source: Path, name: str, key: str) -> Path:
-    """The path for the copy named `name` of the original `source` (whose key is `key`).
-    Raises `FeedbackError` when no path may be used."""
-    folder = out_dir / source.absolute().parent.name
+def target(out_dir: Path, source: Path, name: str, key: str, subfolder: str | None = None) -> Path:
+    """The path for the copy named `name` of the original `source` (whose key is `key`),
+    in `out_dir`'s `subfolder` (default: named like the original's folder). Raises
+    `FeedbackError` when no path may be used."""
+    folder = out_dir / (subfolder or source.absolute().parent.name)
     stem, suffix = posixpath.splitext(name)
     for n in range(1, MAX_NUMBERED + 1):
         candidate = folder / (name if n == 1 else f"{stem}_{n}{suffix}")
