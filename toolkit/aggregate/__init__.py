@@ -30,6 +30,7 @@ from toolkit.aggregate.charts import by_month, by_station
 from toolkit.aggregate.checks import findings_table
 from toolkit.aggregate.frames import Scope, compact
 from toolkit.aggregate.listings import agenda_tables, frequent_topics, meetings_table
+from toolkit.aggregate.members import findings_per_council
 from toolkit.aggregate.overview import Overview, build_overview
 from toolkit.aggregate.plan import plan_table, reminders_table
 from toolkit.aggregate.requests import candidates_table, requests_table, status_counts
@@ -95,7 +96,10 @@ def build_summary(
     if registry is None:
         notes.append("協議会名簿の指定がないため、報告のあった協議会だけを集計しています。")
     plans = plan_table(scope, fy_all, councils)
-    submissions = submissions_table(scope, rep, fy, councils, plans)
+    members = None
+    if registry is not None and registry.members:
+        members = findings_per_council(registry, settings)
+    submissions = submissions_table(scope, rep, fy, councils, plans, members)
     requests = requests_table(scope, rep)
     findings = findings_table(scope, rep, station)
     agenda_counts, agenda = agenda_tables(scope, rep)
