@@ -81,7 +81,8 @@ def submissions_table(
             "年度内定期会議": pd.Series(c1, index=c.index, dtype=object),
             "残り月数": left,
             "報告遅れ": c["key"].map(late).fillna(0).astype(int),
-            MEMBER_FINDINGS: c["cid"].map(members or {}).fillna(0).astype(int),
+            # A council the registry does not know has no members to count: blank.
+            MEMBER_FINDINGS: c["cid"].map(members or {}).where(c["registered"]).astype("Int64"),
             "備考": np.where(c["registered"] | (scope.registry is None), "", UNREGISTERED),
             "協議会種別": c["kind"],
             "計画予定": c["key"].map(counts["予定"]).fillna(0).astype(int),

@@ -204,7 +204,7 @@ def _overview(book: Book, r: Roster) -> None:
 
 
 def _note_lines(r: Roster) -> list[str]:
-    source = f"協議会名簿: {r.source}" if r.source else ""
+    source = f"協議会名簿: {Path(r.source).name}" if r.source else ""
     return [
         *r.notes,
         "各シート: 構成（協議会ごとの委員の内訳）、任期満了（委嘱の準備: 月別と一覧）、"
