@@ -2,10 +2,11 @@
 style (`toolkit.excel.summary.book`): every sheet prints on A4 landscape at 8 pt or more.
 
 Sheets: 概況 (key figures and one line per police station, one page), 構成 (per council: its
-members by 区分, gender, age band and years served, and its findings), 任期満了 (by month,
-then every member whose term has ended or ends within the months ahead: the 委嘱
-paperwork), 長期在任 (M4), 指摘 (every finding with its article and registry cell), グラフ
-(native charts of the prefecture's composition).
+members by 区分, gender, age band and years served, and its findings), 任期満了 (members by
+the month their term ends, then every member whose term has ended or ends within the
+notice months: the 委嘱 paperwork, M3), 長期在任 (M4), 指摘 (the other findings: about
+councils and odd entries), グラフ (native charts of the prefecture's composition). Each
+finding is on one sheet, once, with its article and its registry cell.
 
 The workbook carries the `kyogikai-output` mark (kind "roster"): it is never read as a report.
 """
@@ -25,6 +26,7 @@ from toolkit.errors import InputError, OperationalError
 from toolkit.excel.summary.book import (
     HEADER_ROW,
     LINE_HEIGHT,
+    PAGE_WIDTH,
     Book,
     Column,
     columns_of,
@@ -111,6 +113,19 @@ def _narrow(columns: list[Column], start: int, stop: int) -> None:
             col.width = COUNT_WIDTH if col.kind == "number" else 5.5
 
 
+def _fill_page(columns: list[Column]) -> list[Column]:
+    """Widen the text columns of a narrow table to the page's width: it prints at full
+    size either way, and the title and notes above it are not cut at its edge."""
+    printed = [c for c in columns if c.printed]
+    spare = PAGE_WIDTH - sum(c.width for c in printed)
+    texts = [c for c in printed if c.kind == "text"]
+    if spare > 0 and texts:
+        total = sum(c.width for c in texts)
+        for col in texts:
+            col.width = round(col.width + spare * col.width / total, 1)
+    return columns
+
+
 def _table_sheet(
     book: Book,
     name: str,
@@ -122,10 +137,11 @@ def _table_sheet(
     narrow: tuple[int, int] | None = None,
     widths: dict[str, float] | None = None,
     top: list[tuple[str, pd.DataFrame]] | None = None,
+    lead: tuple[str, ...] = (),
 ) -> Worksheet:
-    """A sheet with optional small tables above its main table (headed), the main table
-    with frozen header and filter, and only the printed columns on paper."""
-    first = HEADER_ROW
+    """A sheet with an optional lead line and small tables above its main table (headed),
+    the main table with frozen header and filter, and only the printed columns on paper."""
+    first = HEADER_ROW + (len(lead) + 1 if lead else 0)
     for _, small in top or []:
         first += len(small) + 3
     ws = book.sheet(name, subject, header_row=first)
@@ -136,10 +152,14 @@ def _table_sheet(
     for col in columns:
         if widths and col.name in widths:
             col.width, col.wrap = widths[col.name], col.kind == "text"
-    columns = fit_page(columns)
+    columns = _fill_page(fit_page(columns))
     for j, col in enumerate(columns):
         ws.set_column(j, j, col.width)
     row = HEADER_ROW
+    for line in lead:
+        ws.write_string(row, 0, line, book.subtitle)
+        row += 1
+    row += 1 if lead else 0
     for heading, small in top or []:
         ws.write_string(row, 0, heading, book.heading)
         cols = columns_of(small)
@@ -240,13 +260,21 @@ def _terms(book: Book, r: Roster) -> None:
         df,
         printed=printed,
         top=[("満了月別の人数", r.months)],
+        lead=(
+            "任期が満了した委員と、近く満了する委員です。再任または後任の委嘱の手続をとり、",
+            "名簿を更新してください（要綱第3条第5項: 任期はおおむね2年とし、再任を妨げない）。",
+        ),
     )
 
 
 def _long_serving(book: Book, r: Roster) -> None:
     df = r.long_serving
     printed = list(df.columns).index("任期満了日") + 1
-    _table_sheet(book, "長期在任", "長期在任の委員（新陳代謝）", df, printed=printed)
+    lead = (
+        "長期間特定の者に依存しないよう、改選の際は新陳代謝に配意してください"
+        "（2の(4)イ(ｱ)・(ｲ)）。再任を妨げるものではありません。",
+    )
+    _table_sheet(book, "長期在任", "長期在任の委員（新陳代謝）", df, printed=printed, lead=lead)
 
 
 def _findings(book: Book, r: Roster) -> None:
@@ -254,7 +282,11 @@ def _findings(book: Book, r: Roster) -> None:
     printed = list(df.columns).index("内容") + 1
     # The message says it all; the columns before it are for sorting and filtering.
     widths = {"規則": 16.0, "根拠": 11.0, "委員": 10.0, "内容": 60.0}
-    _table_sheet(book, "指摘", "委員名簿の指摘", df, printed=printed, widths=widths)
+    lead = (
+        "任期の満了・満了間近（M3）は「任期満了」シート、長期在任（M4）は「長期在任」シートに"
+        "1人1行で載せています。このシートはそれ以外の指摘です。",
+    )
+    _table_sheet(book, "指摘", "委員名簿の指摘", df, printed=printed, widths=widths, lead=lead)
 
 
 # --- グラフ ---------------------------------------------------------------------------------

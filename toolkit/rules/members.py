@@ -16,6 +16,7 @@ registry cell it is about; rules never raise for what the registry holds.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -94,6 +95,7 @@ def full_years(start: date, end: date) -> int:
     return max(years, 0)
 
 
+@functools.lru_cache(maxsize=4096)  # a roster asks for the same few days 100,000 times
 def months_later(day: date, months: int) -> date:
     """The same day `months` later (the month's last day when it is shorter)."""
     index = day.year * 12 + day.month - 1 + months
