@@ -11,6 +11,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from toolkit.excel.registry_io import read_registry
 from toolkit.findings import CATALOGUE
@@ -504,3 +506,36 @@ def test_every_member_code_cites_an_article() -> None:
         "第3条第3項",
         "第3条第6項",
     )
+
+
+# --- whatever the registry holds, the rules answer ---------------------------------------------
+
+_days = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+_text = st.sampled_from(["", "男性", "女", "その他", "70代", "自治会長", "Ｍ", " "])
+_member = st.builds(
+    Member,
+    council_id=st.just("C01"),
+    name=st.text(max_size=5),
+    gender=_text,
+    age_band=_text,
+    occupation=_text,
+    group=st.sampled_from(["a", "b", "c", "その他"]),
+    appointed=_days,
+    term_end=_days,
+    first_appointed=_days,
+)
+
+
+@given(
+    people=st.lists(_member, max_size=15),
+    facility_type=st.sampled_from(["交番", "駐在所", "警察署所在地", "幹部派出所"]),
+    kind=st.sampled_from(["所管区", "単位", "職種等"]),
+    manager=st.text(max_size=12),
+)
+def test_the_rules_never_raise_and_give_only_member_codes(
+    people: list[Member], facility_type: str, kind: str, manager: str
+) -> None:
+    c = council(kind=kind, facility_type=facility_type, manager=manager)
+    for f in check_council(c, people, Settings(today=TODAY)):
+        assert f.finding.code in CATALOGUE and f.finding.code.startswith("M")
+        assert f.to_json()["council_id"] == "C01"

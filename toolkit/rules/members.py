@@ -134,6 +134,8 @@ def terms_served(member: Member) -> int | None:
     if first is None or start is None or end is None:
         return None
     term = (end - start).days + 1
+    if term <= 0 or first > end:  # the registry refuses these; a registry built in code may not
+        return None
     return max(1, round(((end - first).days + 1) / term))
 
 
