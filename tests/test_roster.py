@@ -136,7 +136,8 @@ def test_terms_by_month_for_the_appointment_paperwork(book: Path) -> None:
     months = {r["満了月"]: (r["委員数"], r["協議会数"]) for r in table(book, "任期満了", "満了月")}
     assert months["満了済（基準日まで）"] == (77, 8)
     assert (months["2026年11月"][0] + months["2026年12月"][0], months["2027年1月"]) == (142, (0, 0))
-    assert list(months)[-1] == "2027年5月"  # six months ahead
+    assert list(months)[-1] == "2027年5月"  # six months ahead, to the month's last day
+    assert (months["2027年3月"], months["2027年5月"]) == ((316, 31), (133, 14))
     listed = table(book, "任期満了", "任期満了日")
     states = Counter(r["状況"] for r in listed)
     assert states == {"任期満了": 77, "満了間近": 142}  # M3.expired and M3.ending-soon

@@ -16,7 +16,8 @@ key the ingest stored.
 
 The rules across reports (C1–C4, `toolkit.rules.fiscal`) decide each status; the modules
 here build the tables: `tally` (集計表), `status` (提出状況, 年度実施状況), `listings` (開催一覧,
-協議事項), `requests` (要望事項), `checks` (検証結果), `charts` (グラフ).
+協議事項), `requests` (要望事項), `checks` (検証結果), `charts` (グラフ); `members` counts each
+council's member findings (M1–M6) for 概況 and 提出状況, and builds the roster's tables.
 """
 
 from __future__ import annotations

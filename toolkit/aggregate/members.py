@@ -15,6 +15,7 @@ from itertools import pairwise
 import pandas as pd
 
 from toolkit.findings import CATALOGUE
+from toolkit.fiscal import month_end
 from toolkit.registry import MEMBER_SHEET, Registry
 from toolkit.rules.members import (
     FAMILIES,
@@ -283,8 +284,10 @@ def _codes_by_council(findings: list[MemberFinding]) -> dict[str, Counter[str]]:
 
 
 def _upcoming(people: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """Members whose term has ended, or ends within `roster_months_ahead` months."""
-    until = pd.Timestamp(months_later(settings.today, settings.roster_months_ahead))
+    """Members whose term has ended, or ends by the end of the month `roster_months_ahead`
+    months after the as-of month."""
+    last = months_later(settings.today.replace(day=1), settings.roster_months_ahead)
+    until = pd.Timestamp(month_end(last.year, last.month))
     picked = people[people["term_end"].notna() & (people["term_end"] <= until)]
     return picked.sort_values(["term_end", "station_order", "order"], kind="stable")
 

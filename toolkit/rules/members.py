@@ -20,7 +20,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -502,11 +502,6 @@ def _manager(council: Council, members: list[Member], settings: Settings, where:
             settings.make("M6.manager-role", field="manager", found=council.manager, **common),
             None,
         )
-
-
-def count_by_council(findings: Iterable[MemberFinding]) -> Counter[str]:
-    """How many member findings each council (by 協議会ID) has."""
-    return Counter(f.council.council_id for f in findings)
 
 
 def family(code: str) -> str:
