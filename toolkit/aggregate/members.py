@@ -326,7 +326,6 @@ def terms_table(people: pd.DataFrame, registry: Registry) -> pd.DataFrame:
             "氏名": df["name"],
             "区分": df["group"],
             "委嘱日": df["appointed"],
-            "初委嘱日": df["first"],
             "在任年数": df["years"],
             "協議会ID": df["cid"],
             "名簿のセル": _cells(registry, df["row"], "任期満了日"),
