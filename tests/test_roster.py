@@ -286,6 +286,10 @@ def test_a_folder_that_is_missing_is_an_input_error(sample_registry: Path, tmp_p
         main, ["roster", "--registry", str(sample_registry), "-o", str(out)]
     )
     assert result.exit_code == 2 and "フォルダ" in result.output
+    csv = CliRunner().invoke(
+        main, ["roster", "--registry", str(sample_registry), "-o", str(tmp_path / "r.csv")]
+    )
+    assert csv.exit_code == 2 and ".xlsx で終わるように" in csv.output
 
 
 def test_a_disk_that_fails_is_an_operational_error_and_leaves_nothing(

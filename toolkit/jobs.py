@@ -249,7 +249,7 @@ def roster(
     """The member findings (M1–M6) of the registry at `registry_path` as of
     `settings.today`; with `out`, the roster workbook for HQ written there."""
     from toolkit.aggregate.members import build_roster
-    from toolkit.excel.roster import write_roster
+    from toolkit.excel.roster import check_target, write_roster
 
     registry = load_registry(registry_path)
     assert registry is not None
@@ -260,7 +260,7 @@ def roster(
         )
     protected = Protected((registry_path,), (), force)
     if out is not None:
-        guard_output(out, protected)
+        check_target(out, protected)
     data = build_roster(registry, settings)
     if out is not None:
         write_roster(data, out, protected=protected)

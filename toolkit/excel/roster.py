@@ -63,13 +63,7 @@ def write_roster(roster: Roster, path: Path, *, protected: Protected | None = No
     behind.
     """
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise RosterWriteError(f"出力ファイル「{path}」の名前は .xlsx で終わるようにしてください。")
-    if path.is_dir():
-        raise RosterWriteError(f"出力先「{path}」はフォルダです。ファイル名を指定してください。")
-    if not path.parent.is_dir():
-        raise RosterWriteError(f"出力先のフォルダ「{path.parent}」がありません。")
-    guard_output(path, protected or Protected())
+    check_target(path, protected or Protected())
     try:
         with atomic_path(path) as tmp:
             _write(roster, tmp)
@@ -78,6 +72,18 @@ def write_roster(roster: Roster, path: Path, *, protected: Protected | None = No
             f"委員名簿の点検結果「{path}」を書き出せません（{getattr(exc, 'strerror', None) or exc}）。"
             "書き込めるフォルダか、ディスクの空きを確認してください。"
         ) from exc
+
+
+def check_target(path: Path, protected: Protected) -> None:
+    """Refuse, before any work is done, a target the roster cannot or must not be written
+    to: not .xlsx, a folder, in a missing folder, an input, a file kyogikai did not write."""
+    if path.suffix.lower() != ".xlsx":
+        raise RosterWriteError(f"出力ファイル「{path}」の名前は .xlsx で終わるようにしてください。")
+    if path.is_dir():
+        raise RosterWriteError(f"出力先「{path}」はフォルダです。ファイル名を指定してください。")
+    if not path.parent.is_dir():
+        raise RosterWriteError(f"出力先のフォルダ「{path.parent}」がありません。")
+    guard_output(path, protected)
 
 
 def _write(roster: Roster, path: Path) -> None:
