@@ -189,7 +189,7 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(book: Path) -> None:
         assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9), ws.title
         assert ws.page_setup.fitToWidth in (1, None) and ws.sheet_properties.pageSetUpPr.fitToPage
     assert wb["概況"].page_setup.fitToHeight in (1, None)
-    assert wb["構成"].print_area is not None  # the IDs and managers are on screen only
+    assert wb["構成"].print_area is not None  # the 協議会ID is on screen only
 
 
 # --- JSON Lines and exit statuses -------------------------------------------------------------

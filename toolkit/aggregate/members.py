@@ -250,8 +250,6 @@ def composition_table(
     out["指摘件数"] = [sum(codes.get(i, Counter()).values()) for i in ids]
     out["指摘"] = [" ".join(sorted(codes.get(i, Counter()))) for i in ids]
     out["協議会ID"] = ids
-    out["施設種別"] = [c.facility_type for c in registry.councils]
-    out["運営責任者"] = [c.manager for c in registry.councils]
     return out
 
 
@@ -325,7 +323,6 @@ def terms_table(people: pd.DataFrame, registry: Registry) -> pd.DataFrame:
             "協議会名": df["council"],
             "氏名": df["name"],
             "区分": df["group"],
-            "委嘱日": df["appointed"],
             "在任年数": df["years"],
             "協議会ID": df["cid"],
             "名簿のセル": _cells(registry, df["row"], "任期満了日"),
