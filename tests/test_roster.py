@@ -138,12 +138,19 @@ def test_terms_by_month_for_the_appointment_paperwork(book: Path) -> None:
     assert (months["2026年11月"][0] + months["2026年12月"][0], months["2027年1月"]) == (142, (0, 0))
     assert list(months)[-1] == "2027年5月"  # six months ahead, to the month's last day
     assert (months["2027年3月"], months["2027年5月"]) == ((316, 31), (133, 14))
-    listed = table(book, "任期満了", "任期満了日")
-    states = Counter(r["状況"] for r in listed)
-    assert states == {"任期満了": 77, "満了間近": 142}  # M3.expired and M3.ending-soon
+    listed = table(book, "任期満了", "任期満了日")  # one row per council and day of the end
+    people = Counter()
+    for r in listed:
+        people[r["状況"]] += r["人数"]
+        assert len(r["委員"].split("、")) == r["人数"]
+    assert people == {"任期満了": 77, "満了間近": 142}  # M3.expired and M3.ending-soon
+    assert len({r["協議会ID"] for r in listed if r["状況"] == "任期満了"}) == 8
     days = [r["任期満了日"] for r in listed]
     assert days == sorted(days)
-    assert listed[0]["名簿のセル"].startswith("委員!H")
+    central = listed[0]
+    assert (central["協議会ID"], central["人数"], central["うちa～c"]) == ("C001", 9, 5)
+    assert central["名簿の行"] == "2～10行目"
+    assert central["委員"].startswith("鈴木恵、佐藤敏夫")
 
 
 def test_long_serving_members_longest_first(book: Path) -> None:
@@ -159,8 +166,8 @@ def test_every_finding_once_with_its_article_and_registry_cell(book: Path) -> No
     codes = Counter(r["コード"] for r in listed)
     # M3 expired/ending and M4 are on 任期満了 and 長期在任, one member a row.
     assert codes == {"M2.few-leaders": 7, "M6.manager-role": 2, "M5.gender": 1, "M3.term-length": 1}
-    on_sheets = len(listed) + len(table(book, "任期満了", "任期満了日"))
-    assert on_sheets + len(table(book, "長期在任", "警察署")) == 316
+    ending = sum(r["人数"] for r in table(book, "任期満了", "任期満了日"))
+    assert len(listed) + ending + len(table(book, "長期在任", "警察署")) == 316
     assert all(r["根拠"] and r["名簿のセル"] for r in listed)
     managers = [r for r in listed if r["コード"] == "M6.manager-role"]
     assert [(r["協議会ID"], r["根拠"], r["名簿のセル"]) for r in managers] == [

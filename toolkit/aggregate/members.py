@@ -80,7 +80,7 @@ class Roster:
     by_station: pd.DataFrame  # 概況: one row per station and 合計
     composition: pd.DataFrame  # 構成: one row per council
     months: pd.DataFrame  # 任期満了: members by month of the term's end
-    terms: pd.DataFrame  # 任期満了: the members whose term has ended or ends soon (M3)
+    terms: pd.DataFrame  # 任期満了: whose term has ended or ends soon (M3), per council and day
     long_serving: pd.DataFrame  # 長期在任 (M4)
     listing: pd.DataFrame  # 指摘: the other findings
     groups: pd.DataFrame  # グラフ: members by station and 区分
@@ -109,7 +109,7 @@ def build_roster(registry: Registry, settings: Settings) -> Roster:
         by_station=station_table(registry, people, findings),
         composition=composition,
         months=months_table(people, settings),
-        terms=terms_table(people, registry),
+        terms=terms_table(people),
         long_serving=long_serving_table(people, registry, settings),
         listing=listing,
         groups=groups_table(registry, people),
@@ -310,24 +310,63 @@ def months_table(people: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["満了月", "委員数", "協議会数"])
 
 
-def terms_table(people: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+def terms_table(people: pd.DataFrame) -> pd.DataFrame:
     """The members whose term has ended or ends within the notice months (M3.expired and
-    M3.ending-soon, one row each), by the day their term ends."""
+    M3.ending-soon), one row per council and day of the term's end — the batch one 委嘱
+    covers — by that day: who they are, how many are community leaders (to keep M2 in
+    mind) and how many have served past M4's limit (to think of new faces)."""
     df = people[people["state"].isin([TERM_EXPIRED, TERM_SOON])]
     df = df.sort_values(["term_end", "station_order", "order"], kind="stable")
-    return pd.DataFrame(
+    columns = [
+        "任期満了日",
+        "状況",
+        "警察署",
+        "協議会名",
+        "人数",
+        "うちa～c",
+        "うち長期在任",
+        "委員",
+        "協議会ID",
+        "名簿の行",
+    ]
+    if df.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    groups = df.groupby(["term_end", "station_order", "cid"], sort=False)
+    out = groups.agg(
+        state=("state", "first"),
+        station=("station", "first"),
+        council=("council", "first"),
+        count=("name", "size"),
+        leaders=("group", lambda g: int(g.isin(LEADER_GROUPS).sum())),
+        long=("long", "sum"),
+        names=("name", "、".join),
+        rows=("row", _rows_text),
+    ).reset_index()
+    table = pd.DataFrame(
         {
-            "任期満了日": df["term_end"],
-            "状況": df["state"].map({TERM_EXPIRED: "任期満了", TERM_SOON: TERM_SOON}),
-            "警察署": df["station"],
-            "協議会名": df["council"],
-            "氏名": df["name"],
-            "区分": df["group"],
-            "在任年数": df["years"],
-            "協議会ID": df["cid"],
-            "名簿のセル": _cells(registry, df["row"], "任期満了日"),
+            "任期満了日": out["term_end"],
+            "状況": out["state"].map({TERM_EXPIRED: "任期満了", TERM_SOON: TERM_SOON}),
+            "警察署": out["station"],
+            "協議会名": out["council"],
+            "人数": out["count"].astype(int),
+            "うちa～c": out["leaders"].astype(int),
+            "うち長期在任": out["long"].astype(int),
+            "委員": out["names"],
+            "協議会ID": out["cid"],
+            "名簿の行": out["rows"],
         }
-    ).reset_index(drop=True)
+    )
+    return table[columns]
+
+
+def _rows_text(rows: pd.Series) -> str:
+    """The 委員 sheet's rows as 2～10行目 or 2・5・9行目 (blank when not known)."""
+    numbers = sorted(int(r) for r in rows if r > 0)
+    if not numbers:
+        return ""
+    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 2:
+        return f"{numbers[0]}～{numbers[-1]}行目"
+    return "・".join(map(str, numbers)) + "行目"
 
 
 def _cells(registry: Registry, rows: pd.Series, header: str) -> list[str]:

@@ -3,8 +3,8 @@ style (`toolkit.excel.summary.book`): every sheet prints on A4 landscape at 8 pt
 
 Sheets: 概況 (key figures and one line per police station, one page), 構成 (per council: its
 members by 区分, gender, age band and years served, and its findings), 任期満了 (members by
-the month their term ends, then every member whose term has ended or ends within the
-notice months: the 委嘱 paperwork, M3), 長期在任 (M4), 指摘 (the other findings: about
+the month their term ends, then the members whose term has ended or ends within the
+notice months, per council and day: the 委嘱 paperwork, M3), 長期在任 (M4), 指摘 (the other findings: about
 councils and odd entries), グラフ (native charts of the prefecture's composition). Each
 finding is on one sheet, once, with its article and its registry cell.
 
@@ -258,7 +258,7 @@ def _composition(book: Book, r: Roster) -> None:
 
 def _terms(book: Book, r: Roster) -> None:
     df = r.terms
-    printed = list(df.columns).index("在任年数") + 1
+    printed = list(df.columns).index("委員") + 1
     _table_sheet(
         book,
         "任期満了",
@@ -266,8 +266,9 @@ def _terms(book: Book, r: Roster) -> None:
         df,
         printed=printed,
         top=[("満了月別の人数", r.months)],
+        widths={"委員": 46.0},
         lead=(
-            "任期が満了した委員と、近く満了する委員です。再任または後任の委嘱の手続をとり、",
+            "任期が満了した委員と、近く満了する委員（協議会・満了日ごと）です。再任または後任の委嘱の手続をとり、",
             "名簿を更新してください（要綱第3条第5項: 任期はおおむね2年とし、再任を妨げない）。",
         ),
     )
@@ -289,8 +290,8 @@ def _findings(book: Book, r: Roster) -> None:
     # The message says it all; the columns before it are for sorting and filtering.
     widths = {"規則": 16.0, "根拠": 11.0, "委員": 10.0, "内容": 60.0}
     lead = (
-        "任期の満了・満了間近（M3）は「任期満了」シート、長期在任（M4）は「長期在任」シートに"
-        "1人1行で載せています。このシートはそれ以外の指摘です。",
+        "任期の満了・満了間近（M3）は「任期満了」シートに協議会・満了日ごと、長期在任（M4）は"
+        "「長期在任」シートに1人1行で載せています。このシートはそれ以外の指摘です。",
     )
     _table_sheet(book, "指摘", "委員名簿の指摘", df, printed=printed, widths=widths, lead=lead)
 
