@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter, defaultdict
 from datetime import date
@@ -20,6 +21,7 @@ from toolkit.errors import InputError
 from toolkit.fiscal import months_left, parse_period
 from toolkit.ledger import Ledger
 from toolkit.model import CATEGORIES, Report
+from toolkit.registry import Member
 from toolkit.rules.fiscal import HELD, NO_PLAN, NOT_HELD
 from toolkit.rules.requests import ANSWERED, OPEN, PENDING, PROBLEM_SOLVING
 
@@ -594,3 +596,81 @@ def test_same_council_name_in_two_stations(tmp_path: Path) -> None:
         ("C1", "中央警察署", 3),
         ("E1", "東警察署", 4),
     ]
+
+
+# --- member findings beside the meetings (M1–M6, `kyogikai roster`) ---------------------------
+
+
+def _member(cid: str, n: int, group: str, gender: str, age: str, job: str, **dates: Any) -> Member:
+    return Member(
+        cid,
+        f"委員{cid}{n}",
+        gender,
+        age,
+        job,
+        group,
+        dates.get("appointed", date(2025, 4, 1)),
+        dates.get("term_end", date(2027, 3, 31)),
+        dates.get("appointed", date(2025, 4, 1)),
+    )
+
+
+def _with_members() -> Any:
+    """C01 healthy but one term ended; C02 three members; the rest none. The factory's
+    managers are 交番所長, which does not fit the 駐在所 (C02, E02)."""
+    jobs = (
+        "自治会長",
+        "民生委員",
+        "校長",
+        "役員",
+        "防犯協会",
+        "商店主",
+        "会社員",
+        "農業",
+        "医師",
+        "僧侶",
+    )
+    ages = ("40代", "50代", "60代", "70代")
+    c01 = [
+        _member(
+            "C01",
+            i,
+            "abcab"[i] if i < 5 else "その他",
+            "男性" if i % 2 else "女性",
+            ages[i % 4],
+            job,
+        )
+        for i, job in enumerate(jobs)
+    ]
+    c01[0] = dataclasses.replace(c01[0], appointed=date(2024, 11, 1), term_end=date(2026, 10, 31))
+    c02 = [
+        _member("C02", 0, "a", "男性", "40代", "自治会長"),
+        _member("C02", 1, "a", "女性", "50代", "町内会長"),
+        _member("C02", 2, "a", "男性", "60代", "区長"),
+    ]
+    return dataclasses.replace(REGISTRY, members=(*c01, *c02))
+
+
+def test_submissions_and_overview_count_member_findings(ledger: Ledger) -> None:
+    s = summarise(ledger, "FY2026", registry=_with_members())
+    registered = s.submissions[s.submissions["備考"] != UNREGISTERED]
+    per = dict(zip(registered["協議会ID"], registered["委員の指摘"], strict=True))
+    unknown = s.submissions.loc[s.submissions["備考"] == UNREGISTERED, "委員の指摘"]
+    assert len(unknown) == 1 and unknown.isna().all()  # not in the registry: no members known
+    # C01: the ended term; C02: 3 members (M1) and its manager (M6); E02: none listed and
+    # its manager; the others: none listed (M1).
+    assert per == {"C01": 1, "C02": 2, "C03": 1, "E01": 1, "E02": 2, "W01": 1}
+    stations = s.overview.by_station.set_index("警察署")["委員の指摘"].to_dict()
+    assert stations == {"中央警察署": 4, "東警察署": 3, "西警察署": 1, "合計": 8}
+    figures = s.overview.figures.set_index("項目")
+    assert figures.loc["委員名簿の指摘（M1～M6）", "今回"] == 8
+    assert figures.loc["委員名簿の指摘（M1～M6）", "比較の対象"] == "6協議会"
+    columns = list(s.submissions.columns)
+    assert columns.index("委員の指摘") < columns.index("備考")  # on paper
+
+
+def test_without_members_in_the_registry_there_is_no_member_column(ledger: Ledger) -> None:
+    s = summarise(ledger, "FY2026")
+    assert "委員の指摘" not in s.submissions.columns
+    assert "委員の指摘" not in s.overview.by_station.columns
+    assert "委員名簿の指摘（M1～M6）" not in set(s.overview.figures["項目"])

@@ -1,4 +1,4 @@
-"""Golden workbooks: the summary and a feedback copy, compared cell by cell — value and
+"""Golden workbooks: the summary, a feedback copy and the roster, compared cell by cell — value and
 number format — with rows written when the output was last meant to change
 (`python tests/golden/make_golden.py`)."""
 
@@ -8,7 +8,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from golden.outputs import FEEDBACK_ROWS, SUMMARY_ROWS, feedback_copy, summary_workbook
+from golden.outputs import (
+    FEEDBACK_ROWS,
+    ROSTER_ROWS,
+    SUMMARY_ROWS,
+    feedback_copy,
+    roster_workbook,
+    summary_workbook,
+)
 from golden.rows import differences, load_rows, workbook_rows
 
 
@@ -27,6 +34,12 @@ def test_the_feedback_copy_equals_its_golden_rows(tmp_path: Path) -> None:
     expected = load_rows(FEEDBACK_ROWS)
     assert any(sheet == "確認事項" for sheet, *_ in expected)
     assert differences(expected, workbook_rows(feedback_copy(tmp_path))) == []
+
+
+def test_the_roster_equals_its_golden_rows(tmp_path: Path) -> None:
+    expected = load_rows(ROSTER_ROWS)
+    assert any(sheet == "指摘" for sheet, *_ in expected)
+    assert differences(expected, workbook_rows(roster_workbook(tmp_path))) == []
 
 
 def test_the_comparison_notices_a_changed_value_and_format(

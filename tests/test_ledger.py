@@ -297,7 +297,7 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path, ledger_path: Path) -
         assert child.stdout is not None and child.stdin is not None
         assert child.stdout.readline().strip() == "holding"
         with Ledger.open(ledger_path, wait=0.3) as second:
-            with pytest.raises(LedgerError, match="台帳「.*」は別の処理が使用中です"):
+            with pytest.raises(LedgerError, match=r"台帳「.*」は別の処理が使用中です"):
                 second.ingest(
                     [F.file_result(tmp_path / "x", "x.xlsx", F.report())], context=F.context()
                 )

@@ -357,6 +357,38 @@ def test_partial_prefill_leaves_the_rest_blank() -> None:
     assert wb[t.META_SHEET]["B2"].value is None
 
 
+def test_prefill_prints_the_manager_on_the_addressee_line() -> None:
+    manager = "交番所長 警部補 山田太郎"
+    wb = load(t.template_bytes(t.Prefill(council_name="駅前交番連絡協議会", manager=manager)))
+    ws = wb[t.TEMPLATE_SHEET]
+    cell = ws["Q2"]
+    assert cell.value == f"運営責任者　{manager}"
+    assert cell.protection.locked  # HQ's information, not an input
+    assert "Q2:AJ2" in {str(r) for r in ws.merged_cells.ranges}
+    assert all("Q2" not in str(d.attr_text) for d in wb.defined_names.values())
+    # the blank form and a form without a manager keep the line empty
+    for prefill in (None, t.Prefill(council_name="駅前交番連絡協議会")):
+        assert load(t.template_bytes(prefill))[t.TEMPLATE_SHEET]["Q2"].value is None
+
+
+def test_council_forms_carry_the_manager_and_never_the_members(tmp_path: Path) -> None:
+    from toolkit import jobs
+    from toolkit.samples import fictional_registry
+
+    registry = fictional_registry(0)
+    written = jobs.templates(tmp_path, registry, "白峰警察署")
+    councils = [c for c in registry.councils if c.station == "白峰警察署"]
+    assert len(written) == len(councils) == 7
+    members = {m.name for m in registry.members}
+    for path, council in zip(written, councils, strict=True):
+        wb = openpyxl.load_workbook(path)
+        texts = [
+            str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value
+        ]
+        assert f"運営責任者　{council.manager}" in texts
+        assert [x for x in texts if any(name in x for name in members)] == []
+
+
 # -- files -----------------------------------------------------------------------------------
 
 

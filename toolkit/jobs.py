@@ -24,6 +24,7 @@ from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, 
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
+from toolkit.rules.members import MemberFinding
 from toolkit.settings import Settings, load_settings
 
 # A wrapper the caller may put around the stream of results (a progress bar).
@@ -259,6 +260,52 @@ def remind(
     return written
 
 
+# --- roster --------------------------------------------------------------------------------
+
+
+@dataclass
+class RosterOutcome:
+    findings: list[MemberFinding]  # M1–M6, council by council in registry order
+    councils: int
+    members: int
+    written: Path | None
+
+    def line(self, today: date) -> str:
+        """The closing line: what was checked, what was found, where it was written."""
+        from toolkit.era import wareki
+
+        flagged = len({f.council.council_id for f in self.findings})
+        where = f" — 点検結果: {self.written}" if self.written is not None else ""
+        return (
+            f"基準日 {wareki(today)}: 協議会 {self.councils}、委員 {self.members}人を点検。"
+            f"指摘 {len(self.findings)}件（{flagged}協議会）{where}"
+        )
+
+
+def roster(
+    registry_path: Path, settings: Settings, out: Path | None, *, force: bool = False
+) -> RosterOutcome:
+    """The member findings (M1–M6) of the registry at `registry_path` as of
+    `settings.today`; with `out`, the roster workbook for HQ written there."""
+    from toolkit.aggregate.members import build_roster
+    from toolkit.excel.roster import check_target, write_roster
+
+    registry = load_registry(registry_path)
+    assert registry is not None
+    if not registry.members:
+        raise InputError(
+            f"協議会名簿「{registry_path}」の「委員」シートに委員が登録されていません。"
+            "委員（協議会ID・氏名・区分・委嘱日・任期満了日など）を登録してください。"
+        )
+    protected = Protected((registry_path,), (), force)
+    if out is not None:
+        check_target(out, protected)
+    data = build_roster(registry, settings)
+    if out is not None:
+        write_roster(data, out, protected=protected)
+    return RosterOutcome(data.findings, len(registry.councils), len(registry.members), out)
+
+
 # --- forms ---------------------------------------------------------------------------------
 
 
@@ -289,7 +336,7 @@ def templates(
         guard_output(path, protected, _unfilled_form)
     written = []
     for c, path in targets:
-        prefill = Prefill(c.council_id, c.station, c.facility_name, c.name)
+        prefill = Prefill(c.council_id, c.station, c.facility_name, c.name, c.manager or None)
         _writing(path, functools.partial(write_template, path, prefill))
         written.append(path)
     return written
@@ -306,10 +353,10 @@ def samples(
 ) -> int:
     """Write the fictional prefecture's registry and `count` filled sample reports. Files
     already in the folder (a registry, reports) are never replaced unless `force`."""
-    from toolkit.samples import MANIFEST, write_samples
+    from toolkit.samples import MANIFEST, MEMBERS_DOC, write_samples
 
     if not force:
-        for name in ("registry.xlsx", MANIFEST):
+        for name in ("registry.xlsx", MANIFEST, MEMBERS_DOC):
             guard_output(out_dir / name, Protected())
         reports = out_dir / "reports"
         if reports.is_dir() and any(reports.iterdir()):

@@ -9,6 +9,11 @@ disabled = ["R8"]                 # a code ("R3.no-civilians") or a family ("R8"
 regular_meetings_per_year = 2     # C1, 要綱第6条第2項: 年1回以上
 reminder_days = 30                # C2: 予定月の末日からこの日数を過ぎたら督促
 pending_words = ["検討中", "調整中"]  # R5: 「対応中」とみなす言葉（既定の一覧を置き換え）
+member_count = 10                 # M1: 委員はおおむね10人程度（2の(4)イ(ｱ)）
+member_count_tolerance = 3        # M1: 10±3人（7～13人）の範囲外を指摘
+member_leader_share = 0.4         # M2: 区分a～cの委員がこの割合未満なら指摘
+member_term_notice_months = 3     # M3: 任期満了がこの月数以内なら指摘
+member_max_years = 8              # M4: 初委嘱からこの年数を超えたら指摘
 [rules.severity]
 "R5.open-request" = "error"
 ```
@@ -98,6 +103,30 @@ class Settings:
     # Retention (2(9)): years, counted from 1 April of the following fiscal year.
     retention_years: int = 1
 
+    # --- Council members (M1–M6, Art. 3 and 2(4)イ; the `roster` command) ---------------
+    # M1: about this many members (2(4)イ(ｱ) おおむね10人程度), give or take this many
+    # (加減: the area and the box's duty system may call for more or fewer).
+    member_count: int = 10
+    member_count_tolerance: int = 3
+    # M2: community leaders (区分 a/b/c of 2(4)イ(ｱ), おおむね半数程度): a smaller share is flagged.
+    member_leader_share: float = 0.4
+    # M3: terms of about this many years (Art. 3(5) おおむね2年), give or take this many
+    # months; terms ending within `member_term_notice_months` are listed for the 委嘱 paperwork.
+    member_term_years: int = 2
+    member_term_tolerance_months: int = 6
+    member_term_notice_months: int = 3
+    # M4: 新陳代謝 (2(4)イ(ｱ)(ｲ)): first appointed more than this many years ago, or serving
+    # more than this many consecutive terms.
+    member_max_years: int = 8
+    member_max_terms: int = 4
+    # M5: breadth (Art. 3(3)): at least this many members of each gender, this many age
+    # bands, and no occupation held by more than this share of the members.
+    member_min_per_gender: int = 1
+    member_min_age_bands: int = 3
+    member_max_occupation_share: float = 0.5
+    # roster: months ahead whose ending terms are listed by month (委嘱の準備).
+    roster_months_ahead: int = 6
+
     def enabled(self, code: str) -> bool:
         family = code.split(".", 1)[0]
         return code not in self.disabled and family not in self.disabled
@@ -121,6 +150,18 @@ _NUMBERS: dict[str, tuple[type, float, float]] = {
     "old_date_days": (int, 30, 3650),
     "max_attendees": (int, 1, 100_000),
     "retention_years": (int, 1, 30),
+    "member_count": (int, 1, 100),
+    "member_count_tolerance": (int, 0, 100),
+    "member_leader_share": (float, 0, 1),
+    "member_term_years": (int, 1, 10),
+    "member_term_tolerance_months": (int, 0, 60),
+    "member_term_notice_months": (int, 0, 24),
+    "member_max_years": (int, 1, 50),
+    "member_max_terms": (int, 1, 25),
+    "member_min_per_gender": (int, 0, 50),
+    "member_min_age_bands": (int, 0, 10),
+    "member_max_occupation_share": (float, 0, 1),
+    "roster_months_ahead": (int, 1, 24),
 }
 
 

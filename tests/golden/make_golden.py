@@ -15,7 +15,14 @@ from tempfile import TemporaryDirectory
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from golden.outputs import FEEDBACK_ROWS, SUMMARY_ROWS, feedback_copy, summary_workbook  # noqa: E402
+from golden.outputs import (  # noqa: E402
+    FEEDBACK_ROWS,
+    ROSTER_ROWS,
+    SUMMARY_ROWS,
+    feedback_copy,
+    roster_workbook,
+    summary_workbook,
+)
 from golden.rows import save_rows, workbook_rows  # noqa: E402
 
 
@@ -23,7 +30,8 @@ def main() -> None:
     with TemporaryDirectory() as tmp:
         save_rows(workbook_rows(summary_workbook(Path(tmp))), SUMMARY_ROWS)
         save_rows(workbook_rows(feedback_copy(Path(tmp))), FEEDBACK_ROWS)
-    print(f"written: {SUMMARY_ROWS.name}, {FEEDBACK_ROWS.name}")
+        save_rows(workbook_rows(roster_workbook(Path(tmp))), ROSTER_ROWS)
+    print(f"written: {SUMMARY_ROWS.name}, {FEEDBACK_ROWS.name}, {ROSTER_ROWS.name}")
 
 
 if __name__ == "__main__":

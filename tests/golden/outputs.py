@@ -1,5 +1,5 @@
-"""The outputs pinned by golden rows: the summary of the sample prefecture's October, and
-the feedback copy of one sample report. Dates are pinned (`AS_OF`); paths are relative to
+"""The outputs pinned by golden rows: the summary of the sample prefecture's October, the
+feedback copy of one sample report, and the roster of the sample registry. Dates are pinned (`AS_OF`); paths are relative to
 the repository's root, which the callers make the working folder."""
 
 from __future__ import annotations
@@ -7,19 +7,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from toolkit import jobs
 from toolkit.check import Options
 from toolkit.excel.feedback import write_feedback
+from toolkit.excel.registry_io import write_registry
 from toolkit.fiscal import parse_period
+from toolkit.samples import fictional_registry
+from toolkit.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 11, 20)
 SUMMARY_ROWS = HERE / "summary_2026-10.rows"
 FEEDBACK_ROWS = HERE / "feedback_kashima.rows"
+ROSTER_ROWS = HERE / "roster_2026-11-01.rows"
+ROSTER_AS_OF = date(2026, 11, 1)
 REPORTS = Path("samples/reports")
 REGISTRY = Path("samples/registry.xlsx")
 FEEDBACK_SOURCE = REPORTS / "白峰警察署" / "2026-07-19_鹿島駐在所連絡協議会.xlsx"
@@ -56,3 +61,12 @@ def feedback_copy(out_dir: Path) -> Path:
         written = write_feedback(result, out_dir / "feedback")
     assert written is not None
     return written
+
+
+def roster_workbook(out_dir: Path) -> Path:
+    """The roster of the sample registry (as its generator makes it) on 2026-11-01."""
+    registry = out_dir / "registry.xlsx"
+    write_registry(fictional_registry(0), registry, created=datetime(2026, 4, 1))
+    out = out_dir / "roster.xlsx"
+    jobs.roster(registry, Settings(today=ROSTER_AS_OF), out)
+    return out

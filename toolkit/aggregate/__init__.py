@@ -16,7 +16,8 @@ key the ingest stored.
 
 The rules across reports (C1–C4, `toolkit.rules.fiscal`) decide each status; the modules
 here build the tables: `tally` (集計表), `status` (提出状況, 年度実施状況), `listings` (開催一覧,
-協議事項), `requests` (要望事項), `checks` (検証結果), `charts` (グラフ).
+協議事項), `requests` (要望事項), `checks` (検証結果), `charts` (グラフ); `members` counts each
+council's member findings (M1–M6) for 概況 and 提出状況, and builds the roster's tables.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from toolkit.aggregate.charts import by_month, by_station
 from toolkit.aggregate.checks import findings_table
 from toolkit.aggregate.frames import Scope, compact
 from toolkit.aggregate.listings import agenda_tables, frequent_topics, meetings_table
+from toolkit.aggregate.members import findings_per_council
 from toolkit.aggregate.overview import Overview, build_overview
 from toolkit.aggregate.plan import plan_table, reminders_table
 from toolkit.aggregate.requests import candidates_table, requests_table, status_counts
@@ -95,7 +97,10 @@ def build_summary(
     if registry is None:
         notes.append("協議会名簿の指定がないため、報告のあった協議会だけを集計しています。")
     plans = plan_table(scope, fy_all, councils)
-    submissions = submissions_table(scope, rep, fy, councils, plans)
+    members = None
+    if registry is not None and registry.members:
+        members = findings_per_council(registry, settings)
+    submissions = submissions_table(scope, rep, fy, councils, plans, members)
     requests = requests_table(scope, rep)
     findings = findings_table(scope, rep, station)
     agenda_counts, agenda = agenda_tables(scope, rep)

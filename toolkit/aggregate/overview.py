@@ -14,6 +14,7 @@ from datetime import date
 import pandas as pd
 
 from toolkit.aggregate.frames import Scope, count_types
+from toolkit.aggregate.status import MEMBER_FINDINGS
 from toolkit.fiscal import Period, fy_period
 from toolkit.rules.fiscal import NOT_HELD, PLAN_CHASE, PLAN_DONE, PLAN_DUE
 from toolkit.rules.requests import ANSWERED, OPEN, PENDING, PROBLEM_SOLVING
@@ -116,6 +117,7 @@ def build_overview(
         ("報告の遅れ（期間内）", int(rep["late"].sum()), None, ""),
         ("検証結果の誤り", int((findings["重大度"] == "誤り").sum()), None, ""),
         ("検証結果の警告", int((findings["重大度"] == "警告").sum()), None, ""),
+        *_member_rows(submissions),
     ]
     if not compared:
         rows = [
@@ -136,6 +138,15 @@ def build_overview(
         f"予定月の末日から{scope.settings.reminder_days}日を過ぎた会議です（2の(6)イ、2の(9)）。",
     ]
     return Overview(figures, _by_station(rep, fy, submissions, plans, not_done, order), notes)
+
+
+def _member_rows(submissions: pd.DataFrame) -> list[tuple[str, object, object, str]]:
+    """委員名簿の指摘 (M1–M6) beside the meetings, when the registry lists members."""
+    if MEMBER_FINDINGS not in submissions.columns:
+        return []
+    counts = submissions[MEMBER_FINDINGS]
+    basis = f"{int((counts > 0).sum())}協議会"
+    return [("委員名簿の指摘（M1～M6）", int(counts.sum()), None, basis)]
 
 
 def _change(value: object, other: object) -> str:
@@ -173,6 +184,9 @@ def _by_station(
             "報告の遅れ": per(rep[rep["late"]], "station"),
         }
     )
+    if MEMBER_FINDINGS in submissions.columns:
+        found = submissions.groupby("警察署")[MEMBER_FINDINGS].sum()
+        out[MEMBER_FINDINGS] = [int(found.get(n, 0)) for n in names]
     total = out.drop(columns=["警察署"]).sum()
     return pd.concat(
         [out, pd.DataFrame([{"警察署": "合計", **total.to_dict()}])], ignore_index=True

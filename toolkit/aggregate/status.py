@@ -8,6 +8,8 @@ what the plan promised (督促).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -17,6 +19,7 @@ from toolkit.fiscal import FY_MONTHS, MONTH_HEADERS, months_left
 from toolkit.rules.fiscal import NO_PLAN, PLAN_CHASE, PLAN_DUE, yearly_regular
 
 UNKNOWN_MARK = "？"
+MEMBER_FINDINGS = "委員の指摘"  # M1–M6 findings of the council (`kyogikai roster`)
 PLANNED_MARK = "予定"
 
 
@@ -42,9 +45,11 @@ def submissions_table(
     fy: pd.DataFrame,
     councils: pd.DataFrame,
     plans: pd.DataFrame,
+    members: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """提出状況: every council once — its yearly plan (C2), its reports of the period, its
-    定期会議 of the fiscal year (C1), late reports."""
+    定期会議 of the fiscal year (C1), late reports, and with `members` (findings of M1–M6
+    by 協議会ID) how healthy its membership is, beside how it meets."""
     settings = scope.settings
     c = councils
     in_period = rep.groupby("key").size()
@@ -76,6 +81,8 @@ def submissions_table(
             "年度内定期会議": pd.Series(c1, index=c.index, dtype=object),
             "残り月数": left,
             "報告遅れ": c["key"].map(late).fillna(0).astype(int),
+            # A council the registry does not know has no members to count: blank.
+            MEMBER_FINDINGS: c["cid"].map(members or {}).where(c["registered"]).astype("Int64"),
             "備考": np.where(c["registered"] | (scope.registry is None), "", UNREGISTERED),
             "協議会種別": c["kind"],
             "計画予定": c["key"].map(counts["予定"]).fillna(0).astype(int),
@@ -84,6 +91,8 @@ def submissions_table(
     out["最終開催日"] = pd.to_datetime(out["最終開催日"])
     if int(out["年度種別不明"].sum()) == 0:
         out = out.drop(columns=["年度種別不明"])
+    if members is None:
+        out = out.drop(columns=[MEMBER_FINDINGS])
     return text_blanks(out.reset_index(drop=True), ["協議会ID", "協議会名"])
 
 

@@ -1,4 +1,4 @@
-"""HQ's commands on the ledger: summary, retention."""
+"""HQ's commands: summary, retention, remind, roster."""
 
 from __future__ import annotations
 
@@ -135,3 +135,49 @@ def remind(
     assert reg is not None
     written = J.remind(db, reg, settings, out_dir, force=force)
     click.echo(f"{len(written)}警察署分の督促・確認依頼を {out_dir} に書き出しました。")
+
+
+@main.command()
+@click.option(
+    "--registry", required=True, type=EXISTING, help="協議会名簿（協議会・委員のシート）。"
+)
+@click.option("--as-of", type=DATE, help="基準日（既定: 今日）。任期・在任年数はこの日で数えます。")
+@click.option(
+    "--json", "as_json", is_flag=True, help="指摘を1件1行のJSON Lines（協議会IDつき）で出力する。"
+)
+@config_option
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="書き出すブック（.xlsx）。--json のときは省略できます。",
+)
+@click.option("--force", is_flag=True, help="kyogikai が書き出していないファイルでも上書きする。")
+def roster(
+    registry: Path,
+    as_of: date | None,
+    as_json: bool,
+    config: Path | None,
+    out: Path | None,
+    force: bool,
+) -> None:
+    """委員名簿を点検する（人数・コミュニティ・リーダー・任期・長期在任・幅広さ・運営責任者）。
+
+    協議会ごとの構成、月別の任期満了（委嘱の準備）、長期在任の委員、指摘と根拠を
+    1冊のブック（A4で印刷）にまとめます。
+    """
+    import json
+
+    from toolkit import jobs as J
+    from toolkit.settings import load_settings
+
+    if out is None and not as_json:
+        raise click.UsageError(
+            "-o で書き出すブックを指定してください（--json だけなら省略できます）。"
+        )
+    settings = load_settings(config, today=as_of)
+    done = J.roster(registry, settings, out, force=force)
+    for finding in done.findings if as_json else []:
+        click.echo(json.dumps(finding.to_json(), ensure_ascii=False))
+    click.echo(done.line(settings.today), err=as_json)

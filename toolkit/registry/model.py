@@ -12,6 +12,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from toolkit.cells import Cell
 from toolkit.registry.names import id_key, name_key, station_key
 
 FACILITY_TYPES = ("交番", "駐在所", "警察署所在地", "幹部派出所")
@@ -83,6 +84,7 @@ class Council:
     kind: str
     manager: str = ""
     note: str = ""
+    row: int = field(default=0, compare=False)  # Excel row of the 協議会 sheet; 0: unknown
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class Member:
     appointed: date | None = None
     term_end: date | None = None
     first_appointed: date | None = None
+    row: int = field(default=0, compare=False)  # Excel row of the 委員 sheet; 0: unknown
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,8 @@ class Registry:
     periods: tuple[RestrictedPeriod, ...] = ()
     source: str = field(default="", compare=False)
     plans: tuple[PlannedMeeting, ...] = ()
+    # Where each header was found, per sheet (0-based column); empty: the written layout.
+    columns: dict[str, dict[str, int]] = field(default_factory=dict, compare=False)
 
     @cached_property
     def _ids(self) -> dict[str, Council]:
@@ -202,6 +207,16 @@ class Registry:
         """The members of one council, in registry order."""
         key = id_key(council_id)
         return [m for m in self.members if m.council_id == key]
+
+    def cell(self, sheet: str, row: int, header: str) -> Cell | None:
+        """The registry cell of `header` in the Excel row `row` of `sheet` (None when the
+        row is not known: a registry built in memory)."""
+        if row <= 0:
+            return None
+        col = self.columns.get(sheet, {}).get(header)
+        if col is None:
+            col = SHEETS[sheet].index(header)
+        return Cell(sheet, row - 1, col)
 
     def periods_on(
         self, day: date, council_id: str | None = None, station: str | None = None

@@ -5,7 +5,7 @@ worded in Japanese, naming the sheet, the row and the column."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from toolkit.normalize import parse_date
@@ -42,6 +42,7 @@ class Row:
 class Table:
     sheet: str
     rows: list[Row]
+    columns: dict[str, int] = field(default_factory=dict)  # header → 0-based column found
 
     @classmethod
     def of(cls, sheet: str, raw: list[list[object]], problems: list[str]) -> Table | None:
@@ -75,7 +76,8 @@ class Table:
             Row(number, {h: cell_at(row, index) for h, index in wanted.items()})
             for number, row in numbered[1:]
         ]
-        return cls(sheet, rows)
+        found = {h: index for h, index in wanted.items() if index is not None}
+        return cls(sheet, rows, found)
 
     def where(self, row: Row, header: str) -> str:
         return f"「{self.sheet}」シート {row.number}行目「{header}」"

@@ -65,6 +65,7 @@ def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) ->
     """
     problems: list[str] = []
     tables = {name: find_sheet(sheets, name) for name in SHEETS}
+    columns: dict[str, dict[str, int]] = {}
 
     councils: list[Council] = []
     written_ids: set[str] | None = None  # every 協議会ID of the 協議会 sheet, valid row or not
@@ -78,6 +79,7 @@ def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) ->
         table = Table.of(COUNCIL_SHEET, tables[COUNCIL_SHEET] or [], problems)
         if table is not None:
             councils = _councils(table, problems)
+            columns[COUNCIL_SHEET] = table.columns
             written_ids = {id_key(text(row.cells["協議会ID"])) for row in table.rows}
 
     members: list[Member] = []
@@ -86,6 +88,7 @@ def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) ->
         table = Table.of(MEMBER_SHEET, rows, problems)
         if table is not None:
             members = _members(table, written_ids, problems)
+            columns[MEMBER_SHEET] = table.columns
 
     periods: list[RestrictedPeriod] = []
     rows = tables[PERIOD_SHEET]
@@ -104,7 +107,9 @@ def registry_from_rows(sheets: Mapping[str, list[list[object]]], source: str) ->
 
     if problems:
         raise RegistryError(problems, source)
-    return Registry(tuple(councils), tuple(members), tuple(periods), source, tuple(planned))
+    return Registry(
+        tuple(councils), tuple(members), tuple(periods), source, tuple(planned), columns
+    )
 
 
 # --- 協議会 -------------------------------------------------------------------------------
@@ -158,6 +163,7 @@ def _councils(table: Table, problems: list[str]) -> list[Council]:
                     kind=kind,
                     manager=text(cells["運営責任者"]),
                     note=text(cells.get("備考")),
+                    row=row.number,
                 )
             )
     return out
@@ -243,6 +249,7 @@ def _members(table: Table, known: set[str] | None, problems: list[str]) -> list[
                     appointed=appointed,
                     term_end=term_end,
                     first_appointed=first,
+                    row=row.number,
                 )
             )
     return out

@@ -10,7 +10,7 @@ prefecture is fixed; the seed decides the people, their terms and the councils' 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from toolkit.registry import Council, Member, Registry, RestrictedPeriod
@@ -287,6 +287,14 @@ _TERM_STARTS = (
 )
 
 
+# Roster problems planted beside those the draw gives (which are documented by
+# `toolkit.samples.roster_notes`): two stations named a 運営責任者 other than the role
+# Art. 3(6) names for the facility (M6), and one member's term was written as four years
+# (M3). Only the role word changes, so the reports' officers stay the same.
+PLANTED_MANAGERS = {"C026": "地域課係長", "C067": "所長"}
+PLANTED_LONG_TERM = ("C057", 0, 4)  # council, the member's place in it, years of the term
+
+
 def fictional_registry(seed: int = 0) -> Registry:
     """The registry of a fictional prefecture; the same seed gives the same registry."""
     rng = random.Random(seed)
@@ -294,7 +302,24 @@ def fictional_registry(seed: int = 0) -> Registry:
     members: list[Member] = []
     for council in councils:
         members.extend(_members(rng, council))
+    councils, members = _planted(councils, members)
     return Registry(tuple(councils), tuple(members), PERIODS, SOURCE)
+
+
+def _planted(councils: list[Council], members: list[Member]) -> tuple[list[Council], list[Member]]:
+    out = []
+    for c in councils:
+        role = PLANTED_MANAGERS.get(c.council_id)
+        if role is not None:
+            c = replace(c, manager=" ".join([role, *c.manager.split(" ")[1:]]))
+        out.append(c)
+    council_id, place, years = PLANTED_LONG_TERM
+    index = [i for i, m in enumerate(members) if m.council_id == council_id][place]
+    member = members[index]
+    if member.appointed is not None:
+        end = _years_later(member.appointed, years) - timedelta(days=1)
+        members = [*members[:index], replace(member, term_end=end), *members[index + 1 :]]
+    return out, members
 
 
 # --- councils -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Write the fictional prefecture's registry and filled sample reports to a folder.
 
-`DIR/registry.xlsx` (unless a registry was given), `DIR/reports/<警察署>/<日付>_<協議会名>.xlsx`
+`DIR/registry.xlsx` (unless a registry was given) with `DIR/README-members.md` (which
+councils show which member finding), `DIR/reports/<警察署>/<日付>_<協議会名>.xlsx`
 written into our own template, and `DIR/planted.json`: for every report file, the findings
 its content was made to produce, so that a check of the samples can be compared with it.
 """
@@ -21,6 +22,7 @@ from toolkit.registry import Registry
 from toolkit.samples.fictional import fictional_registry
 from toolkit.samples.plan import yearly_plan
 from toolkit.samples.reports import generate_reports
+from toolkit.samples.roster_notes import MEMBERS_DOC, roster_notes
 
 MANIFEST = "planted.json"
 
@@ -41,6 +43,7 @@ def write_samples(
         # The fictional prefecture planned its year (年間計画): the plan fits its reports.
         planned = replace(reg, plans=yearly_plan(reg, reports, 2026, seed))
         write_registry(planned, out_dir / "registry.xlsx", created=datetime(2026, 4, 1))
+        write_atomic(out_dir / MEMBERS_DOC, roster_notes(planned).encode())
     filler = FastFiller(template_bytes())
     manifest: dict[str, list[dict[str, str | None]]] = {}
     used: set[str] = set()

@@ -15,7 +15,7 @@ xlsxwriter; text longer than Excel keeps in a cell is cut with a note.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -311,8 +311,12 @@ def write_table(
     columns: list[Column] | None = None,
     row_styles: Sequence[str | None] | None = None,
     set_widths: bool = True,
+    colours: Mapping[str, Mapping[str, str]] | None = None,
 ) -> int:
-    """Write headers at `first_row` and the rows below; returns the last row written."""
+    """Write headers at `first_row` and the rows below; returns the last row written.
+
+    `colours` maps a column to the tone of each of its words (e.g. 状況 → 任期満了: red)
+    where the house's status words do not say it."""
     columns = columns if columns is not None else fit_page(columns_of(df))
     head_lines = max(
         (sum(lines_needed(part, c.width) for part in c.name.split("\n")) for c in columns),
@@ -335,7 +339,9 @@ def write_table(
         style = row_styles[i] if row_styles is not None else None
         fill = {"小計": "#F2F2F2", "合計": "#D9D9D9"}.get(style or "")
         for j, col in enumerate(columns):
-            write_cell(book, ws, row, j, col, col.values[i], style is not None, fill)
+            value = col.values[i]
+            shade = colours.get(col.name, {}).get(value) if colours else None
+            write_cell(book, ws, row, j, col, value, style is not None, fill, shade)
     return row
 
 

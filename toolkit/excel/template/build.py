@@ -26,7 +26,7 @@ from toolkit.excel.template.finish import (
     use_normal_font,
 )
 from toolkit.excel.template.form import COLUMN_MM, COLUMNS, Form, column_width
-from toolkit.excel.template.sections import body, continuation, header
+from toolkit.excel.template.sections import body, continuation, header, manager_line
 from toolkit.excel.textcell import put
 from toolkit.fileio import write_atomic
 
@@ -39,6 +39,7 @@ class Prefill:
     affiliation: str | None = None
     facility_name: str | None = None
     council_name: str | None = None
+    manager: str | None = None  # 運営責任者 (Art. 3(6)), printed above the title
 
 
 def build_template(prefill: Prefill | None = None) -> openpyxl.Workbook:
@@ -54,6 +55,8 @@ def build_template(prefill: Prefill | None = None) -> openpyxl.Workbook:
 
     form = Form(ws)
     last_row = body(form, header(form))
+    if prefill.manager:
+        manager_line(form, prefill.manager)
     form.finish()
 
     known = {

@@ -90,6 +90,13 @@ def header(form: Form) -> int:
     return top + 4
 
 
+def manager_line(form: Form, manager: str) -> None:
+    """The council's 運営責任者 from the registry, printed at the right of the addressee
+    line: HQ's information for the box, not an input (the form has no box for it)."""
+    align = Alignment(horizontal="right", vertical="center", shrink_to_fit=True)
+    form.text(area(2, 17, COLUMNS), f"運営責任者　{manager}", FONT_SMALL, align, framed=False)
+
+
 def _meeting_fields(form: Form, row: int) -> int:
     """協議会名 … 会議種別: three rows of two label/value pairs."""
     ws = form.ws
