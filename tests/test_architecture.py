@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pipeline and ledger", ("check.py", "isolation.py", "ledger/")),
     ("rules", ("rules/",)),
     ("workbook readers and forms", ("excel/",)),
-    ("record and registry", ("parse.py", "registry/")),
+    ("record and registry", ("parse/", "registry/")),
     ("normalisation", ("normalize/",)),
     (
         "vocabulary",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.cells import Cell
+from toolkit.model import ReadNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,12 @@ class RawReport:
     template_version: str | None = None
     council_id: str | None = None
     pictures: int = 0
+    # Lists written beside their label instead of in the form's tables: the cells of each
+    # (one a row, in order), to be split into items by `parse`. Keys: "topic", "request",
+    # "response".
+    lists: dict[str, list[RawCell]] = field(default_factory=dict)
+    # What the reader inferred rather than read (rows joined...), to be said in the record.
+    notes: list[ReadNote] = field(default_factory=list)
 
     def first(self, key: str) -> RawCell | None:
         cells = self.fields.get(key)

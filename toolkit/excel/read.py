@@ -27,6 +27,7 @@ from toolkit.excel.ooxml import (
     pictures_in,
     read_package,
 )
+from toolkit.excel.shown import OdsShown, XlsxFormats
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawCell, RawReport
 
@@ -145,6 +146,7 @@ def _read_ooxml(
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with _library():
             meta = _meta(book, zf, pkg, limits)
+    formats = XlsxFormats(zf, limits)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -166,6 +168,7 @@ def _read_ooxml(
                 f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
                 f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
             )
+        grid.shown = formats.for_sheet(xml)
         raw = _read_grid(grid, pkg.names.get(sp.name, {}), meta)
         if raw is None:
             out.skipped.append((sp.name, NOT_A_REPORT))
@@ -243,6 +246,7 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
+    shown = OdsShown(data, Limits()) if fmt == "ods" else None
     for md in sheets:
         if md.name == META_SHEET:
             continue
@@ -255,6 +259,7 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
             except Exception:
                 out.skipped.append((md.name, CHART))
                 continue
+        grid.shown = shown.for_sheet(md.name) if shown is not None else None
         raw = _read_grid(grid, {}, {})
         if raw is None:
             out.skipped.append((md.name, NOT_A_REPORT))

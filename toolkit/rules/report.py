@@ -206,4 +206,17 @@ def open_requests(report: Report, ctx: Context) -> Iterator[Finding | None]:
         )
 
 
-RULES: tuple[Rule, ...] = (required_fields, dates_and_times, counts, meeting_type, open_requests)
+def reading_notes(report: Report, ctx: Context) -> Iterator[Finding | None]:
+    """I1: what the reader inferred rather than read says so, naming its cell."""
+    for note in report.notes:
+        yield ctx.settings.make(note.code, field=note.field, cell=note.cell, **dict(note.params))
+
+
+RULES: tuple[Rule, ...] = (
+    required_fields,
+    dates_and_times,
+    counts,
+    meeting_type,
+    open_requests,
+    reading_notes,
+)
