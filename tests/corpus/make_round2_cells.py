@@ -1075,6 +1075,84 @@ def requests_rows_beside() -> Built:
     return wb, "報告書", expected, issues
 
 
+def inline_list_labels() -> Built:
+    """Labels and lists in one cell, one cell a line: 「協議事項：①…②…」 over two lines,
+    「要望事項：…」 and 「措置・回答：…」."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "報告"
+    ws.column_dimensions["A"].width = 70
+    lines = [
+        "交番・駐在所連絡協議会開催結果報告書",
+        "所属：北山警察署",
+        "報告者：巡査部長　森田　健",
+        "協議会名：北山・西山地区連絡協議会",
+        "施設名：北山駐在所",
+        "開催日時：令和８年１１月１０日（火）午後７時～午後８時",
+        "開催場所：西山地区センター",
+        "出席者数：警察官１名、民間８名",
+        "会議種別：定期会議",
+        "協議事項：①イノシシの出没時の連絡方法\n②年末年始の特別警戒",
+        "協議内容等：出没の情報は駐在所と役場の両方に知らせる。",
+        "要望事項：夜間の見回りの回数を増やしてほしい",
+        "措置・回答：年末は毎晩見回る",
+        "出席警察官名：巡査部長　森田　健",
+    ]
+    for i, text in enumerate(lines, start=1):
+        put(ws, f"A{i}", text)
+    expected = record(
+        affiliation="北山警察署",
+        reporter="巡査部長 森田 健",
+        council_name="北山・西山地区連絡協議会",
+        facility_name="北山駐在所",
+        date="2026-11-10",
+        start_time="19:00",
+        end_time="20:00",
+        venue="西山地区センター",
+        police_attendees=1,
+        civilian_attendees=8,
+        meeting_type="regular",
+        agenda=[agenda(None, "イノシシの出没時の連絡方法"), agenda(None, "年末年始の特別警戒")],
+        discussion="出没の情報は駐在所と役場の両方に知らせる。",
+        requests=[request("夜間の見回りの回数を増やしてほしい", "年末は毎晩見回る")],
+        officers=["巡査部長 森田 健"],
+    )
+    return wb, "報告", expected, [W("I1.split-list", "agenda", "報告!A10")]
+
+
+def side_by_side_sections() -> Built:
+    """要望事項 / 措置・回答 drawn beside 参考事項 on the same rows: the table's rows hold
+    another label, so its requests are not read as a table — and the record says so,
+    naming the cell, instead of an empty list without a word."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "報告書"
+    r = _plain_head(ws, _BASE)
+    ws.column_dimensions["D"].width = 16
+    ws.column_dimensions["E"].width = 30
+    put(ws, f"A{r}", "区分")
+    put(ws, f"B{r}", "協議事項")
+    put(ws, f"A{r + 1}", KOBAN)
+    put(ws, f"B{r + 1}", "交番の移転計画")
+    put(ws, f"A{r + 2}", "協議内容等")
+    put(ws, f"B{r + 2}", "移転先の候補地を説明した。", f"C{r + 2}")
+    put(ws, f"A{r + 3}", "要望事項")
+    put(ws, f"B{r + 3}", "措置・回答")
+    put(ws, f"A{r + 4}", "移転後の立番の継続")
+    put(ws, f"B{r + 4}", "継続する")
+    put(ws, f"D{r + 4}", "参考事項")
+    put(ws, f"E{r + 4}", "候補地の地図を添付")
+    put(ws, f"A{r + 6}", "出席警察官名")
+    put(ws, f"B{r + 6}", "巡査部長　原田　守、巡査　千葉　翼", f"C{r + 6}")
+    expected = _base_record(
+        agenda=[agenda(KOBAN, "交番の移転計画")],
+        discussion="移転先の候補地を説明した。",
+        reference="候補地の地図を添付",
+        officers=["巡査部長 原田 守", "巡査 千葉 翼"],
+    )
+    return wb, "報告書", expected, [W("I1.unread-requests", "requests", f"報告書!A{r + 4}")]
+
+
 # =========================================================================================
 # 5. continuation rows
 # =========================================================================================
@@ -1654,6 +1732,8 @@ CASES: dict[str, Callable[[], Built]] = {
     "requests_without_answer_column": requests_without_answer_column,
     "requests_unshaped": requests_unshaped,
     "requests_rows_beside": requests_rows_beside,
+    "inline_list_labels": inline_list_labels,
+    "side_by_side_sections": side_by_side_sections,
     "discussion_rows_merged_label": discussion_rows_merged_label,
     "discussion_rows_unmerged": discussion_rows_unmerged,
     "formats_change_meaning": formats_change_meaning,

@@ -57,6 +57,12 @@ TITLE_KEYS: frozenset[str] = frozenset(
 # Labels that may carry their value in the same cell ("所属：西原警察署", "警察官 3人").
 _PREFIX_LENGTHS = sorted({len(k) for k in FIELD_OF if len(k) >= 2}, reverse=True)
 _COUNT_FIELDS = ("police_attendees", "civilian_attendees")
+# List headers that may carry their list in the same cell (「協議事項：①…」). The short
+# words (要望, 回答, 議題) are left out: 「要望：…」「回答：…」 lines are exchanges.
+_LIST_HEADERS = frozenset({"topic", "request", "response"})
+_LIST_PREFIX_LENGTHS = sorted(
+    {len(k) for k, v in HEADER_OF.items() if v in _LIST_HEADERS and len(k) >= 4}, reverse=True
+)
 _NUMERAL_START = re.compile(r"[0-9〇零一二三四五六七八九十百]")
 _INLINE_CACHE: dict[str, re.Pattern[str]] = {}
 
@@ -123,9 +129,9 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
         return Hit("title", key, box)
     if key in DECOR:
         return Hit("decor", key, box)
-    numbered = _numbered_hit(text, grid, r, c)
-    if numbered is not None:
-        return numbered
+    listed = _list_hit(text, key, grid, r, c)
+    if listed is not None:
+        return listed
     for n in _PREFIX_LENGTHS:
         name = FIELD_OF.get(key[:n])
         if name is None or len(key) == n:
@@ -138,15 +144,43 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
     return None
 
 
-def _numbered_hit(text: str, grid: Grid, r: int, c: int) -> Hit | None:
-    """A numbered row label of a list (協議事項1, 要望事項２, 措置・回答①), with the value
-    written after it in the same cell, if any."""
+def _list_hit(text: str, key: str, grid: Grid, r: int, c: int) -> Hit | None:
+    """A numbered row label of a list (協議事項1, 要望事項２, 措置・回答①), or a list header
+    with its list written after it in the same cell (「要望事項：①…②…」)."""
     item = numbered_label(text)
-    if item is None:
-        return None
-    name, index, value = item
-    inline = RawCell(value, grid.ref(r, c)) if value else None
-    return Hit("item", name, grid.box(r, c), inline, index)
+    if item is not None:
+        name, index, value = item
+        inline = RawCell(value, grid.ref(r, c)) if value else None
+        return Hit("item", name, grid.box(r, c), inline, index)
+    for n in _LIST_PREFIX_LENGTHS:
+        name = HEADER_OF.get(key[:n])
+        if name is None or name not in _LIST_HEADERS or len(key) == n:
+            continue
+        value = _after_label(text, key[:n])
+        if value is not None:
+            return Hit("header", name, grid.box(r, c), RawCell(value, grid.ref(r, c)))
+    return None
+
+
+def _after_label(text: str, label: str) -> str | None:
+    """What follows `label` (in label_key form) and a colon or a space in `text`, as
+    typed: a list keeps its ①② (which NFKC would turn into digits)."""
+    consumed = ""
+    for i, ch in enumerate(text):
+        norm = unicodedata.normalize("NFKC", ch)
+        if not norm.strip():
+            continue
+        consumed += norm
+        if consumed == label:
+            rest = text[i + 1 :]
+            stripped = rest.lstrip(" \t\u3000")
+            colon = stripped[:1] in (":", "：")
+            if not colon and not rest[:1].isspace():
+                return None
+            return (stripped[1:] if colon else stripped).strip() or None
+        if not label.startswith(consumed):
+            return None
+    return None
 
 
 def _inline_value(text: str, label: str, name: str) -> str | None:

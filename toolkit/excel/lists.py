@@ -87,7 +87,9 @@ def find_layout(grid: Grid, hits: Labels) -> Layout:
             layout.items[pos] = (hit.name, index)
         elif hit.kind == "header" and hit.name in LIST_NAMES:
             r0, _, _, c1 = hit.box
-            if scan_right(grid, hits, r0, c1 + 1, False, shown=False):
+            if getattr(hit, "inline", None) is not None or scan_right(
+                grid, hits, r0, c1 + 1, False, shown=False
+            ):
                 layout.beside[pos] = hit.name
                 layout.claimed.add(pos)
     for pos in layout.items:
@@ -120,11 +122,19 @@ def read_lists(grid: Grid, hits: Labels, layout: Layout, raw: RawReport) -> None
     """Put the numbered rows and the lists written beside a label into `raw`."""
     _read_items(grid, hits, layout, raw)
     for pos, name in sorted(layout.beside.items()):
-        if name in raw.lists:
-            continue
-        cells = _beside(grid, hits, hits[pos].box)
+        hit = hits[pos]
+        inline = getattr(hit, "inline", None)
+        if inline is not None:
+            # The list follows the label in its cell, and may go on in that column below.
+            _, c0, r1, c1 = hit.box
+            more = continued_rows(grid, hits, r1, None, (c0, c1))
+            cells = [inline, *(_joined(row) for row in more)]
+        else:
+            cells = _beside(grid, hits, hit.box)
         if cells:
-            raw.lists[name] = cells
+            # A label written again further down (「要望事項：…」 on each of its lines)
+            # adds to the same list.
+            raw.lists.setdefault(name, []).extend(cells)
             if name == "topic" and raw.agenda_cell is None:
                 raw.agenda_cell = cells[0].cell
             if name == "request" and raw.requests_cell is None:

@@ -287,8 +287,9 @@ def _beside(
     answered = pieces_of(answered_cells)
     if len(asked.items) == 1 and N.is_nothing(asked.items[0].text) and not answered.items:
         return []
-    ask_cell = asked_cells[0].cell if asked_cells else None
-    answer_cell = answered_cells[0].cell if answered_cells else ask_cell
+    answer_cell = answered_cells[0].cell if answered_cells else None
+    ask_cell = asked_cells[0].cell if asked_cells else answer_cell
+    answer_cell = answer_cell or ask_cell
     if asked.how == "marked" and len(asked.items) > 1:
         notes.append(_split_note("requests", "要望事項", ask_cell, len(asked.items)))
     elif asked.how == "rows":
@@ -330,7 +331,7 @@ def _paired(
             for i, q in enumerate(questions)
         ]
         extra = answers[len(questions) :]
-    if (len(questions) > 1 and answers) or len(answers) > 1:
+    if questions and answers and (len(questions) > 1 or len(answers) > 1):
         how = "番号" if numbered else "順番"
         notes.append(
             ReadNote(
