@@ -153,12 +153,12 @@ def _list_hit(text: str, key: str, grid: Grid, r: int, c: int) -> Hit | None:
         inline = RawCell(value, grid.ref(r, c)) if value else None
         return Hit("item", name, grid.box(r, c), inline, index)
     for n in _LIST_PREFIX_LENGTHS:
-        name = HEADER_OF.get(key[:n])
-        if name is None or name not in _LIST_HEADERS or len(key) == n:
+        header = HEADER_OF.get(key[:n])
+        if header is None or header not in _LIST_HEADERS or len(key) == n:
             continue
-        value = _after_label(text, key[:n])
-        if value is not None:
-            return Hit("header", name, grid.box(r, c), RawCell(value, grid.ref(r, c)))
+        after = _after_label(text, key[:n])
+        if after is not None:
+            return Hit("header", header, grid.box(r, c), RawCell(after, grid.ref(r, c)))
     return None
 
 
