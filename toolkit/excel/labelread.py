@@ -21,9 +21,11 @@ from toolkit.cells import Cell
 from toolkit.excel.grid import Box, Grid
 from toolkit.excel.lists import Layout, check_requests, find_layout, numbered_label, read_lists
 from toolkit.excel.region import (
+    MAX_CONTINUED_ROWS,
     continued_rows,
     label_rows,
     next_label_col,
+    row_width,
     scan_right,
     window_right,
 )
@@ -60,6 +62,9 @@ _COUNT_FIELDS = ("police_attendees", "civilian_attendees")
 # List headers that may carry their list in the same cell (「協議事項：①…」). The short
 # words (要望, 回答, 議題) are left out: 「要望：…」「回答：…」 lines are exchanges.
 _LIST_HEADERS = frozenset({"topic", "request", "response"})
+_LIST_FIRST = frozenset(k[0] for k, v in HEADER_OF.items() if v in _LIST_HEADERS) | frozenset(
+    k[0] for variants in L.NUMBERED.values() for k in map(label_key, variants)
+)
 _LIST_PREFIX_LENGTHS = sorted(
     {len(k) for k, v in HEADER_OF.items() if v in _LIST_HEADERS and len(k) >= 4}, reverse=True
 )
@@ -71,6 +76,7 @@ _MULTI = frozenset({"date", "meeting_type", "officers", "attendance", "time_rang
 # Free text that may go on over the rows below its label, one line a row; the rows are
 # joined (and the record says so). The date may have its times on the row below.
 _CONTINUED = frozenset({"discussion", "reference", "officers", "attachment"})
+_COUNTED = frozenset({*_COUNT_FIELDS, "attendance"})
 _DATE_ROWS = 1
 # Fields that count for recognising a sheet as a report.
 _CORE = frozenset(
@@ -147,7 +153,9 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
 def _list_hit(text: str, key: str, grid: Grid, r: int, c: int) -> Hit | None:
     """A numbered row label of a list (協議事項1, 要望事項２, 措置・回答①), or a list header
     with its list written after it in the same cell (「要望事項：①…②…」)."""
-    item = numbered_label(text)
+    if key[0] not in _LIST_FIRST:
+        return None  # the common case: a value, not a list's label
+    item = numbered_label(text, key)
     if item is not None:
         name, index, value = item
         inline = RawCell(value, grid.ref(r, c)) if value else None
@@ -248,30 +256,34 @@ def _value_of(
 ) -> tuple[list[RawCell], str]:
     r0, c0, r1, c1 = hit.box
     multi = hit.name in _MULTI
-    cols = window_right(grid, hits, hit.box)
-    right = scan_right(grid, hits, r0, cols[0], multi)
+    # Counts mean the same whatever their format (3 shown as 3人): not looked up.
+    shown = hit.name not in _COUNTED
+    right = scan_right(grid, hits, r0, c1 + 1, multi, shown=shown)
+    if right and not multi and hit.name not in _CONTINUED:
+        return right, "right"
     if right:
+        cols = window_right(grid, hits, hit.box)
         rows = [right]
         if multi or hit.name in _CONTINUED:
             rows += label_rows(grid, hits, hit.box, cols)
         if hit.name in _CONTINUED or hit.name == "date":
             last = max([r1, *(_bottom(grid, c) for row in rows for c in row)])
-            limit = _DATE_ROWS if hit.name == "date" else None
-            rows += _continued(grid, hits, last, (c0, c1), cols, limit)
+            limit = _DATE_ROWS if hit.name == "date" else MAX_CONTINUED_ROWS
+            rows += continued_rows(grid, hits, last, (c0, c1), cols, limit)
         _note_joined(raw, hit.name, rows)
         return [c for row in rows for c in row], "right"
     below = grid.anchor(r1 + 1, c0)
     if below in hits or grid.value(*below) is None:
         return [], "right"
     nxt = next_label_col(hits, r0, c1)
-    cols = (c0, nxt - 1 if nxt is not None else max(grid.width - 1, c1))
-    first = scan_right(grid, hits, below[0], c0, multi, cols[1] if multi else c1)
+    cols = (c0, nxt - 1 if nxt is not None else max(row_width(grid, below[0]) - 1, c1))
+    first = scan_right(grid, hits, below[0], c0, multi, cols[1] if multi else c1, shown=shown)
     if not first:
         return [], "right"
     rows = [first]
     if hit.name in _CONTINUED:
         last = max(_bottom(grid, c) for c in first)
-        rows += _continued(grid, hits, last, None, cols, None)
+        rows += continued_rows(grid, hits, last, None, cols)
     _note_joined(raw, hit.name, rows)
     return [c for row in rows for c in row], "below"
 
@@ -279,19 +291,6 @@ def _value_of(
 def _bottom(grid: Grid, cell: RawCell) -> int:
     assert cell.cell is not None
     return grid.box(cell.cell.row, cell.cell.col)[2]
-
-
-def _continued(
-    grid: Grid,
-    hits: dict[tuple[int, int], Hit],
-    last: int,
-    label_cols: tuple[int, int] | None,
-    cols: tuple[int, int],
-    limit: int | None,
-) -> list[list[RawCell]]:
-    if limit is None:
-        return continued_rows(grid, hits, last, label_cols, cols)
-    return continued_rows(grid, hits, last, label_cols, cols, limit)
 
 
 def _note_joined(raw: RawReport, name: str, rows: list[list[RawCell]]) -> None:

@@ -51,9 +51,15 @@ _NUMBERED = re.compile(
 )
 
 
-def numbered_label(text: str) -> tuple[str, int, str | None] | None:
+_NUMBERED_STARTS = tuple(_NUMBERED_OF)
+
+
+def numbered_label(text: str, key: str | None = None) -> tuple[str, int, str | None] | None:
     """A numbered row label — 「協議事項1」「要望事項①」「措置・回答（2）」, or with its value
-    「要望1：街灯の増設」 — as (list name, number, value written after it), else None."""
+    「要望1：街灯の増設」 — as (list name, number, value written after it), else None.
+    `key` is the text's `label_key` when the caller has it (a quick first test)."""
+    if not (key if key is not None else label_key(text)).startswith(_NUMBERED_STARTS):
+        return None
     m = _NUMBERED.match(unicodedata.normalize("NFKC", text))
     if m is None:
         return None

@@ -11,6 +11,7 @@ pass in are any objects with a kind, a name and a box (`labelread.Hit`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Protocol
@@ -71,7 +72,7 @@ def scan_right(
     the first. Cells merged down from a row above are not this row's values.
     """
     found: list[RawCell] = []
-    width = len(grid.rows[r]) if 0 <= r < grid.height else 0
+    width = row_width(grid, r)
     last = width - 1 if stop_col is None else min(stop_col, width - 1)
     c = start
     while c <= last:
@@ -80,7 +81,9 @@ def scan_right(
         if (ar, ac) in labels:
             break
         if ar == r:
-            v = shown_value(grid, ar, ac) if shown else grid.value(ar, ac)
+            v = grid.value(ar, ac)
+            if shown and v is not None and not isinstance(v, str):
+                v = shown_value(grid, ar, ac)
             if v is not None:
                 found.append(RawCell(v, grid.ref(ar, ac)))
                 if not multi:
@@ -91,15 +94,36 @@ def scan_right(
 
 def next_label_col(labels: Labels, r: int, after: int) -> int | None:
     """The first column right of `after` where a printed word starts on row r."""
-    cols = [c for (lr, c) in labels if lr == r and c > after]
-    return min(cols) if cols else None
+    cols = _columns_by_row(labels).get(r, ())
+    at = bisect.bisect_right(cols, after)
+    return cols[at] if at < len(cols) else None
+
+
+_BY_ROW: list[tuple[Labels, dict[int, list[int]]]] = []
+
+
+def _columns_by_row(labels: Labels) -> dict[int, list[int]]:
+    """The columns where words start, row by row, for the labels of the sheet being read
+    (kept for that one sheet: asked for each field of it)."""
+    if _BY_ROW and _BY_ROW[0][0] is labels:
+        return _BY_ROW[0][1]
+    index: dict[int, list[int]] = {}
+    for r, c in sorted(labels):
+        index.setdefault(r, []).append(c)
+    _BY_ROW[:] = [(labels, index)]
+    return index
 
 
 def window_right(grid: Grid, labels: Labels, box: Box) -> tuple[int, int]:
     """The columns of a label's value: right of it, up to the next word on its first row."""
     r0, _, _, c1 = box
     nxt = next_label_col(labels, r0, c1)
-    return c1 + 1, (nxt - 1 if nxt is not None else max(grid.width - 1, c1 + 1))
+    return c1 + 1, (nxt - 1 if nxt is not None else max(row_width(grid, r0) - 1, c1 + 1))
+
+
+def row_width(grid: Grid, r: int) -> int:
+    """How many cells row r has (the sheet's width, for a grid read by calamine)."""
+    return len(grid.rows[r]) if 0 <= r < grid.height else 0
 
 
 def label_rows(grid: Grid, labels: Labels, box: Box, cols: tuple[int, int]) -> list[list[RawCell]]:

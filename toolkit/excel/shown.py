@@ -12,6 +12,7 @@ cell; the text is then rendered by `numfmt`. An .ods file holds the text each ce
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
@@ -30,6 +31,8 @@ _NUMFMT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*?>", re.S)
 _ATTR = re.compile(rb'\b(\w+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs\s*>", re.S)
 _XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
+_NUMFMT_ID = re.compile(rb'\bnumFmtId\s*=\s*["\']([0-9]{1,9})["\']')
+_FORMAT_CODE = re.compile(rb'\bformatCode\s*=\s*"([^"]*)"')
 
 
 def _attrs(tag: bytes) -> dict[bytes, bytes]:
@@ -42,31 +45,27 @@ def _attrs(tag: bytes) -> dict[bytes, bytes]:
 def parse_styles(styles_xml: bytes) -> list[str | None]:
     """The number format code of each cell style (`cellXfs`, by index) of a styles part.
 
-    Read with two searches rather than a parser: only attributes are needed, and no entity
-    is ever expanded (a DTD in the part has been refused by the guard already).
+    Read with a few searches rather than a parser: only two attributes are needed, and
+    no entity is ever expanded (a DTD in the part has been refused by the guard already).
     """
     custom: dict[int, str] = {}
     for tag in _NUMFMT.findall(styles_xml):
-        attrs = _attrs(tag)
-        try:
-            ident = int(attrs.get(b"numFmtId", b""))
-        except ValueError:
-            continue
-        code = attrs.get(b"formatCode")
-        if code is not None:
-            custom[ident] = html.unescape(code.decode("utf-8", "replace"))
+        number = _NUMFMT_ID.search(tag)
+        code = _FORMAT_CODE.search(tag)
+        if number is not None and code is not None:
+            custom[int(number.group(1))] = html.unescape(code.group(1).decode("utf-8", "replace"))
     block = _CELLXFS.search(styles_xml)
     if block is None:
         return []
     codes: list[str | None] = []
     for tag in _XF.findall(block.group(0)):
-        raw = _attrs(tag).get(b"numFmtId", b"0")
-        try:
-            ident = int(raw)
-        except ValueError:
-            ident = 0
+        found = _NUMFMT_ID.search(tag)
+        ident = int(found.group(1)) if found is not None else 0
         codes.append(custom.get(ident, BUILTIN.get(ident)))
     return codes
+
+
+_STYLES_PART = "xl/styles.xml"
 
 
 class XlsxFormats:
@@ -80,19 +79,21 @@ class XlsxFormats:
     def _styles(self) -> list[str | None]:
         if self._codes is None:
             self._codes = []
-            try:
-                part = next(
-                    (
-                        r.target
-                        for r in relationships(self._zf, main_part(self._zf, self._limits))
-                        if r.type.endswith("/styles") and not r.external
-                    ),
-                    "xl/styles.xml",
-                )
-                self._codes = parse_styles(read_member(self._zf, part, self._limits))
-            except (KeyError, Unreadable):
-                pass  # no styles, or a broken styles part: values are shown as they are
+            # No styles, or a broken styles part: values are shown as they are.
+            with contextlib.suppress(KeyError, Unreadable):
+                self._codes = parse_styles(read_member(self._zf, self._part(), self._limits))
         return self._codes
+
+    def _part(self) -> str:
+        """The styles part: where Excel and every other writer put it, else where the
+        workbook's relationships say."""
+        if _STYLES_PART in self._zf.NameToInfo:
+            return _STYLES_PART
+        book = main_part(self._zf, self._limits)
+        for rel in relationships(self._zf, book, self._limits):
+            if rel.type.endswith("/styles") and not rel.external:
+                return rel.target
+        raise KeyError(_STYLES_PART)
 
     def for_sheet(self, sheet_xml: bytes) -> Callable[[int, int, object], str | None]:
         """`shown(row, col, value)` for one sheet part: the text the cell shows when its
@@ -110,16 +111,28 @@ class XlsxFormats:
         return shown
 
     def _code(self, sheet_xml: bytes, r: int, c: int) -> str | None:
-        ref = f"{column_letter(c)}{r + 1}".encode()
-        m = re.search(rb'<(?:\w+:)?c\b[^>]*?\br="' + ref + rb'"[^>]*>', sheet_xml)
-        if m is None:
-            return None
-        style = _attrs(m.group(0)).get(b"s")
-        if style is None or not style.isdigit():
+        style = _style_index(sheet_xml, f"{column_letter(c)}{r + 1}".encode())
+        if style is None:
             return None
         codes = self._styles()
-        index = int(style)
-        return codes[index] if index < len(codes) else None
+        return codes[style] if style < len(codes) else None
+
+
+def _style_index(sheet_xml: bytes, ref: bytes) -> int | None:
+    """The style index (`s`) of the cell `ref` in a worksheet part, found by plain byte
+    searches (a regex compiled for each cell would cost more than the whole lookup)."""
+    needle = b' r="' + ref + b'"'
+    at = sheet_xml.find(needle)
+    while at >= 0:
+        start = sheet_xml.rfind(b"<", 0, at)
+        end = sheet_xml.find(b">", at)
+        tag = sheet_xml[start:end]
+        name = tag[1:].split(None, 1)[0] if len(tag) > 1 else b""
+        if name == b"c" or name.endswith(b":c"):
+            style = _attrs(tag).get(b"s")
+            return int(style) if style is not None and style.isdigit() else None
+        at = sheet_xml.find(needle, at + 1)
+    return None
 
 
 # --- .ods: the text a cell shows is in the file ----------------------------------------

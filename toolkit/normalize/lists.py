@@ -57,6 +57,20 @@ _MARKER = re.compile(
     rf"|(?P<kana>[{_KANA_ALL}])[.．)）、]"
     rf"|(?P<bullet>[{_BULLETS}])"
 )
+# The characters a marker can start with (a quick first test).
+_MARKER_FIRST = frozenset(
+    "0123456789０１２３４５６７８９(（" + _KANA_ALL + _BULLETS.replace("\\", "")
+) | frozenset(
+    chr(c)
+    for lo, hi in (
+        (0x2460, 0x2487),
+        (0x24EB, 0x24F4),
+        (0x2776, 0x277F),
+        (0x3251, 0x325F),
+        (0x32B1, 0x32BF),
+    )
+    for c in range(lo, hi + 1)
+)
 # Where a marker may stand: at the start of a line, or (for the unmistakable ones, and
 # for numbers after a space or a sentence end) inside a line.
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*")
@@ -152,6 +166,8 @@ def split_items(value: object) -> Split:
     text = value.strip()
     if not text:
         return Split(())
+    if "\n" not in text and text[0] not in _MARKER_FIRST:
+        return Split((Entry(None, text),))  # one line not starting with a marker
     markers = _markers(text)
     if not markers or markers[0].start != 0:
         return Split((Entry(None, text),))
@@ -161,6 +177,19 @@ def split_items(value: object) -> Split:
         end = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
         entries.append(Entry(m.number, text[m.end : end].strip(" \t\u3000\n、，,"), m.start))
     return Split(tuple(entries), marked=len(chosen) >= 2)
+
+
+def is_plain(text: str) -> bool:
+    """Text that cannot be a list nor carry a 区分 before it: one line, not starting with
+    a marker or a bracket, no colon (the common case, told apart quickly)."""
+    head = text.lstrip()[:1]
+    return (
+        "\n" not in text
+        and head not in _MARKER_FIRST
+        and head not in _PREFIX_FIRST
+        and ":" not in text
+        and "：" not in text
+    )
 
 
 def strip_marker(value: object) -> object:
@@ -176,15 +205,18 @@ def strip_marker(value: object) -> object:
     return rest or value
 
 
+_BARE = re.compile(r"(?:No\.?|NO\.?|№)?\s*[(]?[0-9]{1,2}[).:、]?")
+
+
 def is_bare_marker(value: object) -> bool:
     """A cell that holds only a number or a marker (a printed 1, 2, 3 column): 1, "1.",
     "(1)", "①", "No.1"."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value).is_integer() and 0 < value < 100
-    if not isinstance(value, str):
-        return False
+    if not isinstance(value, str) or len(value) > 12:
+        return False  # text longer than 「No. 12」 is no bare number (the common case)
     text = unicodedata.normalize("NFKC", value).strip()
-    return bool(re.fullmatch(r"(?:No\.?|NO\.?|№)?\s*[(]?[0-9]{1,2}[).:、]?", text))
+    return _BARE.fullmatch(text) is not None
 
 
 # --- a 区分 written before a topic -------------------------------------------------------
@@ -203,6 +235,9 @@ _KUBUN = re.compile(
 )
 
 
+_PREFIX_FIRST = frozenset("【[［〔(（<＜〈《区")
+
+
 def category_prefix(text: str) -> tuple[str | None, str]:
     """A 区分 written before a topic, and the topic: 「【交番等の活動状況】巡回連絡」,
     「（身近な事件・事故）自転車盗」, 「交番等の活動状況：巡回連絡」, 「区分：その他　協議事項：…」.
@@ -210,6 +245,9 @@ def category_prefix(text: str) -> tuple[str | None, str]:
     What stands in 【】 is always a 区分 (an unknown one is reported by the rules); in
     other brackets or before a colon only when it names one of the four 区分.
     """
+    head = text.lstrip()[:1]
+    if head not in _PREFIX_FIRST and ":" not in text and "：" not in text:
+        return None, text  # no bracket, no colon, no 区分: nothing before the topic
     m = _KUBUN.match(text)
     if m is not None:
         return m["c"].strip(), m["rest"].strip()

@@ -46,6 +46,10 @@ class Pieces:
 
 def pieces_of(cells: list[RawCell]) -> Pieces:
     """The items written in `cells` (in order; one cell, or one a row)."""
+    only = cells[0].value if len(cells) == 1 else None
+    if isinstance(only, str) and N.is_plain(only):
+        plain = only.strip()
+        return Pieces((Piece(None, plain, None, cells[0].cell),) if plain else (), "one")
     lines: list[tuple[str, Cell | None]] = []
     for c in cells:
         text = c.value.strip() if isinstance(c.value, str) else N.clean_text(c.value)
@@ -86,7 +90,11 @@ def _groups(
     the text, and where each cell's text starts in it."""
     groups: list[tuple[str | None, list[str], list[tuple[int, Cell | None]]]] = []
     headed = False
-    for text, cell in lines:
+    if len(lines) == 1 and "\n" not in lines[0][0]:
+        lines_here: list[tuple[str, Cell | None]] = []  # one line: no heading above items
+    else:
+        lines_here = lines
+    for text, cell in lines_here:
         for line in text.splitlines():
             heading = N.heading_category(line)
             if heading is not None:
@@ -161,10 +169,10 @@ def agenda_items(raw: RawReport) -> tuple[list[AgendaItem], list[ReadNote]]:
 
 def _remarks_for(found: Pieces, remarks: RawCell) -> list[RawCell]:
     """The 備考 of each item of a split cell: numbered 備考 by number, else all to the first."""
+    if len(found.items) <= 1:
+        return [remarks] * len(found.items)
     blank = RawCell(None, remarks.cell)
     out = [blank] * len(found.items)
-    if not found.items:
-        return out
     split = N.split_items(remarks.value) if isinstance(remarks.value, str) else None
     numbers = [p.number for p in found.items]
     if split is not None and split.marked and None not in numbers:
