@@ -1713,6 +1713,53 @@ def near_miss_rows_not_joined() -> Built:
     return wb, "報告書", expected, []
 
 
+def near_miss_brackets_and_notes() -> Built:
+    """【重要】 before a topic in a row that has its own 区分 (a word of the topic, not a
+    区分), and a note on the row under the date, which holds no time (left alone: the
+    times written beside the date stand)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "報告書"
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 50
+    put(ws, "A1", "交番・駐在所連絡協議会開催結果報告書", "C1")
+    head = [
+        ("所属", _BASE["affiliation"]),
+        ("報告者", _BASE["reporter"]),
+        ("協議会名", _BASE["council_name"]),
+        ("施設名", _BASE["facility_name"]),
+        ("開催日時", "令和8年10月20日（火）18:30～20:00"),
+        (None, "（雨天のため会場を変更）"),
+        ("開催場所", _BASE["venue"]),
+        ("出席者数", _BASE["counts"]),
+        ("会議種別", _BASE["type"]),
+    ]
+    for i, (label, value) in enumerate(head, start=2):
+        if label is not None:
+            put(ws, f"A{i}", label)
+        put(ws, f"B{i}", value, f"C{i}")
+    r = 2 + len(head)
+    put(ws, f"A{r}", "区分")
+    put(ws, f"B{r}", "協議事項")
+    put(ws, f"A{r + 1}", KOBAN)
+    put(ws, f"B{r + 1}", "【重要】年末の特別警戒の日程")
+    put(ws, f"A{r + 2}", OTHER)
+    put(ws, f"B{r + 2}", "（仮称）見守り隊の結成")
+    put(ws, f"A{r + 3}", "協議内容等")
+    put(ws, f"B{r + 3}", "特別警戒は12月20日から行う。", f"C{r + 3}")
+    put(ws, f"A{r + 4}", "出席警察官名")
+    put(ws, f"B{r + 4}", "巡査部長　原田　守、巡査　千葉　翼", f"C{r + 4}")
+    expected = _base_record(
+        agenda=[
+            agenda(KOBAN, "【重要】年末の特別警戒の日程"),
+            agenda(OTHER, "(仮称)見守り隊の結成"),
+        ],
+        discussion="特別警戒は12月20日から行う。",
+        officers=["巡査部長 原田 守", "巡査 千葉 翼"],
+    )
+    return wb, "報告書", expected, []
+
+
 # =========================================================================================
 
 CASES: dict[str, Callable[[], Built]] = {
@@ -1746,6 +1793,7 @@ CASES: dict[str, Callable[[], Built]] = {
     "attendance_names_one_cell": attendance_names_one_cell,
     "near_misses": near_misses,
     "near_miss_rows_not_joined": near_miss_rows_not_joined,
+    "near_miss_brackets_and_notes": near_miss_brackets_and_notes,
 }
 # Layouts also shipped as .xls and .ods (made with LibreOffice from the .xlsx); the
 # converted copy must read as the original. Formats of .xls are not read (calamine gives

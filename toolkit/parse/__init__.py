@@ -114,14 +114,23 @@ def _raw_if(parsed: Any) -> str | None:
 def _date_cells(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
     """The date (and times) of the 開催日時 cells: one cell, a date cell and time cells,
     or a date typed over several cells (令和 | 8 | 年 | 10 | 月 | 15 | 日 …)."""
-    head, rest = cells[0], cells[1:]
+    head = cells[0]
+    row = head.cell.row if head.cell is not None else None
+    rest = [c for c in cells[1:] if c.cell is None or c.cell.row == row]
+    below = [c for c in cells[1:] if c.cell is not None and c.cell.row != row]
     out = _head_date(head)
     if rest:
         out.update(_times(rest))
     if rest and (out["date"].value is None or _troubled(out)):
-        joined = _joined_when(cells)
+        joined = _joined_when([head, *rest])
         if joined is not None and (out["date"].value is None or joined["date"] == out["date"]):
             out.update(joined)
+    if below and out.get("start_time", Sourced()).value is None and not _troubled(out):
+        # The times on the row below the date (a label over two rows): taken when they
+        # read as times, else that row is something else and is left alone.
+        times = _times(below)
+        if times["start_time"].problem is None and times["start_time"].value is not None:
+            out.update(times)
     return out
 
 

@@ -30,6 +30,7 @@ class Piece:
     text: str
     category: str | None
     cell: Cell | None
+    whole: str = ""  # the item's text with the 区分 still before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,8 @@ def pieces_of(cells: list[RawCell]) -> Pieces:
     only = cells[0].value if len(cells) == 1 else None
     if isinstance(only, str) and N.is_plain(only):
         plain = only.strip()
-        return Pieces((Piece(None, plain, None, cells[0].cell),) if plain else (), "one")
+        one = (Piece(None, plain, None, cells[0].cell, plain),) if plain else ()
+        return Pieces(one, "one")
     lines: list[tuple[str, Cell | None]] = []
     for c in cells:
         text = c.value.strip() if isinstance(c.value, str) else N.clean_text(c.value)
@@ -69,7 +71,7 @@ def pieces_of(cells: list[RawCell]) -> Pieces:
     if not any(p.text for p in found):
         # Only 区分-like lines (a topic that is a 区分's name): the text is the item.
         text, cell = lines[0]
-        return Pieces((Piece(None, text, None, cell),), "one")
+        return Pieces((Piece(None, text, None, cell, text),), "one")
     if len(lines) > 1:
         rows = []
         heading = None
@@ -77,8 +79,9 @@ def pieces_of(cells: list[RawCell]) -> Pieces:
             if (above := N.heading_category(text)) is not None:
                 heading = above
                 continue
-            category, rest = _prefixed(str(N.strip_marker(text)))
-            rows.append(Piece(None, rest, category or heading, cell))
+            item = str(N.strip_marker(text))
+            category, rest = _prefixed(item)
+            rows.append(Piece(None, rest, category or heading, cell, item))
         return Pieces(tuple(rows), "rows" if len(rows) > 1 else "one")
     return Pieces(tuple(p for p in found if p.text), "one")
 
@@ -127,7 +130,7 @@ def _cell_at(offsets: list[tuple[int, Cell | None]], at: int) -> Cell | None:
 
 def _piece(entry: N.Entry, heading: str | None, cell: Cell | None) -> Piece:
     category, rest = _prefixed(entry.text)
-    return Piece(entry.number, rest, category or heading, cell)
+    return Piece(entry.number, rest, category or heading, cell, entry.text)
 
 
 def _prefixed(text: str) -> tuple[str | None, str]:
@@ -186,7 +189,12 @@ def _agenda_item(
     items: list[AgendaItem], piece: Piece, category: RawCell, remarks: RawCell
 ) -> AgendaItem:
     topic = N.clean_text(piece.text)
-    text = N.clean_text(piece.category) if piece.category else N.clean_text(category.value)
+    row = N.clean_text(category.value)
+    if piece.category and row and N.canonical_category(piece.category) is None:
+        # 【重要】 before a topic in a row with its own 区分: a word of the topic.
+        piece = Piece(piece.number, piece.whole, None, piece.cell, piece.whole)
+        topic = N.clean_text(piece.whole)
+    text = N.clean_text(piece.category) if piece.category else row
     cell = category.cell if not piece.category else piece.cell
     if text is None and items:
         # A blank 区分 under a filled one continues it (merged cells that a format
