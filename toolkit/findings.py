@@ -373,7 +373,7 @@ CATALOGUE: dict[str, FindingKind] = {
             "I1.paired-by-number",
             W,
             "番号で組み合わせて読み取り",
-            "要望事項（{where}）と措置・回答（{answers}）を、付けられた{how}で組み合わせて"
+            "要望事項（{where}）と措置・回答（{answers}）を、{how}で組み合わせて"
             "読みました。組み合わせが正しいか確認してください。",
             "別記様式",
         ),
@@ -414,15 +414,15 @@ CATALOGUE: dict[str, FindingKind] = {
             "I1.derived-count",
             W,
             "氏名から人数を数えて読み取り",
-            "{label}が人数で書かれていないため、{source}に書かれた氏名{count}名を数えて"
-            "{count}人としました。人数を数字で記入してください。",
+            "{label}が人数で書かれていないため、{source}（{where}）に書かれた氏名{count}名を"
+            "数えて{count}人としました。人数を数字で記入してください。",
             "別記様式",
         ),
         FindingKind(
             "I1.split-field",
             W,
             "1つの欄から2項目を読み取り",
-            "「{label}」の欄の「{found}」から、{parts}を分けて読みました。"
+            "「{label}」の欄（{where}）の「{found}」から、{parts}を分けて読みました。"
             "それぞれの欄に分けて記入してください。",
             "別記様式",
         ),

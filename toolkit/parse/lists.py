@@ -348,7 +348,7 @@ def _paired(
         ]
         extra = answers[len(questions) :]
     if questions and answers and (len(questions) > 1 or len(answers) > 1):
-        how = "番号" if numbered else "順番"
+        how = "付けられた番号" if numbered else "書かれた順番"
         notes.append(
             ReadNote(
                 "I1.paired-by-number",

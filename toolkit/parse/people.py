@@ -45,6 +45,7 @@ def reporter_and_phone(raw: RawReport) -> tuple[Sourced[str], Sourced[str], list
         reporter.cell,
         (
             ("label", PRINTED["reporter"]),
+            ("where", str(reporter.cell)),
             ("found", reporter.value or ""),
             ("parts", f"報告者「{who}」と警電「{number}」"),
         ),
@@ -76,16 +77,18 @@ def counts(
     for i, key in enumerate(COUNT_KEYS):
         first = raw.first(key)
         listed: object = first.value if first is not None else None
+        source = PRINTED[key]
         if (first is None or first.value is None) and combined is not None:
             first = RawCell(combined[i], combined_cell)
             listed = whole[i] if whole is not None else None
+            source = "出席者数"
         if first is None or first.value is None:
             out[key] = _missing(raw, key, names, notes)
             continue
         parsed = N.parse_count(first.value)
         if parsed.problem == N.UNREADABLE and (people := N.names_of(listed)) is not None:
             out[key] = Sourced(len(people), first.cell)
-            notes.append(_derived(key, first.cell, PRINTED[key], len(people)))
+            notes.append(_derived(key, first.cell, source, len(people)))
             continue
         raw_text = parsed.raw if parsed.problem else None
         out[key] = Sourced(parsed.value, first.cell, raw_text, parsed.problem)
@@ -123,5 +126,10 @@ def _derived(key: str, cell: Cell | None, source: str, count: int) -> ReadNote:
         "I1.derived-count",
         key,
         cell,
-        (("label", PRINTED[key]), ("source", source), ("count", str(count))),
+        (
+            ("label", PRINTED[key]),
+            ("source", source),
+            ("where", str(cell) if cell is not None else "不明"),
+            ("count", str(count)),
+        ),
     )
