@@ -419,6 +419,15 @@ CATALOGUE: dict[str, FindingKind] = {
             "別記様式",
         ),
         FindingKind(
+            "I1.unformatted-number",
+            W,
+            "表示形式を読めない数値",
+            "「{label}」（{where}）は数値「{found}」として保存されています。このファイル形式"
+            "（.xls）では表示形式を読み取れないため、画面では先頭に0を付けた番号などに見えて"
+            "いる可能性があります。番号を確認し、文字列として記入してください。",
+            "別記様式",
+        ),
+        FindingKind(
             "I1.split-field",
             W,
             "1つの欄から2項目を読み取り",

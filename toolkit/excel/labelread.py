@@ -248,7 +248,30 @@ def read_labelled(grid: Grid, hits: dict[tuple[int, int], Hit]) -> RawReport:
     _read_tables(grid, hits, raw, layout)
     read_lists(grid, hits, layout, raw)
     check_requests(grid, hits, raw)
+    _check_unformatted_phone(grid, raw)
     return raw
+
+
+def _check_unformatted_phone(grid: Grid, raw: RawReport) -> None:
+    """A phone stored as a short number where formats cannot be read (.xls): it may be
+    shown with leading zeros (215 as 0215), so the record says it was read as stored."""
+    first = raw.first("phone")
+    if grid.shown is not None or first is None or first.cell is None:
+        return
+    value = first.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1000:
+        raw.notes.append(
+            ReadNote(
+                "I1.unformatted-number",
+                "phone",
+                first.cell,
+                (
+                    ("label", L.PRINTED["phone"]),
+                    ("where", str(first.cell)),
+                    ("found", str(int(value)) if float(value).is_integer() else str(value)),
+                ),
+            )
+        )
 
 
 def _value_of(
