@@ -365,3 +365,16 @@ def test_any_grid_reads_without_error_and_notes_name_its_cells(
         assert note.cell is not None and note.cell.sheet == "S"
         assert note.cell.row < max(len(rows), 1) + 3
     report.to_json()
+
+
+def test_a_word_right_of_a_table_header_row_does_not_make_it_a_list() -> None:
+    report = _report(
+        [
+            ["要望事項", "措置・回答", "", "担当"],
+            ["街灯の増設", "検討中", "", "山田"],
+        ]
+    )
+    assert [(r.request.value, r.response.value) for r in report.requests] == [
+        ("街灯の増設", "検討中")
+    ]
+    assert report.notes == ()

@@ -84,17 +84,31 @@ class Layout:
     claimed: set[tuple[int, int]] = field(default_factory=set)
 
 
+# The headers a table's header row holds with each list header: a list header beside
+# one of these is a table's, whatever stands to its right.
+_PARTNERS = {
+    "topic": frozenset({"category", "remarks"}),
+    "request": frozenset({"response"}),
+    "response": frozenset({"request"}),
+}
+
+
 def find_layout(grid: Grid, hits: Labels) -> Layout:
     """Lists written beside their label and numbered rows, told apart from the tables."""
     layout = Layout()
+    headers_in_row: dict[int, set[str]] = {}
+    for (r, _), hit in hits.items():
+        if hit.kind == "header":
+            headers_in_row.setdefault(r, set()).add(hit.name)
     for pos, hit in hits.items():
         if hit.kind == "item":
             index = getattr(hit, "index", 0)
             layout.items[pos] = (hit.name, index)
         elif hit.kind == "header" and hit.name in LIST_NAMES:
             r0, _, _, c1 = hit.box
-            if getattr(hit, "inline", None) is not None or scan_right(
-                grid, hits, r0, c1 + 1, False, shown=False
+            if getattr(hit, "inline", None) is not None or (
+                not (_PARTNERS[hit.name] & headers_in_row[r0])
+                and scan_right(grid, hits, r0, c1 + 1, False, shown=False)
             ):
                 layout.beside[pos] = hit.name
                 layout.claimed.add(pos)
