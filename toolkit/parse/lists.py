@@ -47,6 +47,8 @@ class Pieces:
 
 def pieces_of(cells: list[RawCell]) -> Pieces:
     """The items written in `cells` (in order; one cell, or one a row)."""
+    if len(cells) == 1 and _blank(cells[0].value):
+        return Pieces((), "one")
     only = cells[0].value if len(cells) == 1 else None
     if isinstance(only, str) and N.is_plain(only):
         plain = only.strip()
@@ -146,6 +148,8 @@ def agenda_items(raw: RawReport) -> tuple[list[AgendaItem], list[ReadNote]]:
     items: list[AgendaItem] = []
     notes: list[ReadNote] = []
     for category, topic, remarks in raw.agenda:
+        if _blank(topic.value) and _blank(remarks.value):
+            continue  # a printed 区分 with nothing written against it
         found = pieces_of([topic])
         if found.how == "marked" and len(found.items) > 1:
             notes.append(_split_note("agenda", "協議事項", topic.cell, len(found.items)))
@@ -277,6 +281,8 @@ def _exchanges(cells: list[RawCell], notes: list[ReadNote]) -> list[RequestItem]
 
 
 def _request_row(request: RawCell, response: RawCell, notes: list[ReadNote]) -> list[RequestItem]:
+    if _blank(request.value) and _blank(response.value):
+        return []
     asked = pieces_of([request])
     if asked.how != "marked" or len(asked.items) < 2:
         q = N.clean_text(N.strip_marker(request.value))
@@ -374,6 +380,10 @@ def _item(q: Piece, a: Piece | None, answer_cell: Cell | None) -> RequestItem:
     answer = N.clean_text(a.text) if a is not None else None
     cell = a.cell if a is not None else (answer_cell if answer_cell is not None else q.cell)
     return RequestItem(Sourced(N.clean_text(q.text), q.cell), Sourced(answer, cell))
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 # --- notes ------------------------------------------------------------------------------
