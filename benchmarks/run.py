@@ -176,14 +176,14 @@ def make_foreign(count: int, work: Path) -> list[Path]:
     for src in sources:
         report = build_report(read_workbook(src.read_bytes(), src.name).reports[0])
         cells = [report.council_name.cell, report.venue.cell]
-        if all(c and c.split("!")[1] != c for c in cells):
+        if all(c is not None for c in cells):
             templates.append((src, cells))
     files = []
     for i in range(count):
         src, cells = templates[i % len(templates)]
         wb = openpyxl.load_workbook(src)
         for ref, value in zip(cells, (f"第{i}地区連絡協議会", f"第{i}集会所"), strict=True):
-            sheet, cell = ref.rsplit("!", 1)
+            sheet, cell = ref.sheet, ref.a1
             current = wb[sheet][cell].value
             if isinstance(current, str) and ("：" in current or ":" in current):
                 continue  # label and value share this cell: leave the label in place

@@ -35,7 +35,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("rules", ("rules/",)),
     ("workbook readers and forms", ("excel/",)),
-    ("record and registry", ("parse.py", "registry/")),
+    ("record and registry", ("parse/", "registry/")),
     ("normalisation", ("normalize/",)),
     (
         "vocabulary",

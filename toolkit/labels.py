@@ -117,6 +117,37 @@ RESPONSE = (
     "対応",
 )
 
+# Rows of a list written down the sheet, each numbered: 「協議事項1」「要望事項１」「措置・回答1」
+# (label_key form, without the number). The list each belongs to.
+NUMBERED: dict[str, tuple[str, ...]] = {
+    "topic": ("協議事項", "議題"),
+    "request": ("要望事項", "要望", "意見・要望", "要望・意見"),
+    "response": ("措置・回答", "措置回答", "回答", "措置", "対応", "措置状況"),
+}
+# Labels on the rows of such a numbered item: 「協議事項1」 then 区分 / 内容 / 備考, or
+# 「要望事項1」 then 要望 / 回答. By the list the item belongs to.
+SUBLABELS: dict[str, dict[str, str]] = {
+    "topic": {
+        "区分": "category",
+        "内容": "topic",
+        "協議事項": "topic",
+        "議題": "topic",
+        "事項": "topic",
+        "備考": "remarks",
+    },
+    "request": {
+        "要望": "request",
+        "要望事項": "request",
+        "要望内容": "request",
+        "内容": "request",
+        "回答": "response",
+        "措置": "response",
+        "措置・回答": "response",
+        "回答内容": "response",
+        "対応": "response",
+    },
+}
+
 # Printed words that are not fields: the title, the addressee, the stamp boxes, units.
 # They are never read as a value.
 DECORATION = (
@@ -136,4 +167,12 @@ DECORATION = (
     "決裁",
     "人",
     "名",
+    # the number column of a table
+    "No",
+    "No.",
+    "NO.",
+    "№",
+    "番号",
+    "項番",
+    "連番",
 )

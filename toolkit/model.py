@@ -66,6 +66,18 @@ class Sourced(NamedTuple, Generic[T]):
 NOTHING: Sourced[Any] = Sourced()  # a value never written, from nowhere (immutable)
 
 
+class ReadNote(NamedTuple):
+    """A value the reader had to infer (a count derived from names, rows joined, a list
+    split by its numbering), said in the record so that it is never silently wrong: a
+    finding code of the catalogue, the field and cell it concerns, and the words that
+    fill the finding's message."""
+
+    code: str
+    field: str | None
+    cell: Cell | None
+    params: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
     """One row of the 区分 / 協議事項 / 備考 table."""
@@ -137,6 +149,8 @@ class Report:
     pictures: int = 0
     # Text that would be cut on paper (measured on our own template, where boxes are known).
     overflows: tuple[Overflow, ...] = ()
+    # What the reader inferred rather than read (each becomes a finding naming its cell).
+    notes: tuple[ReadNote, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The `report` object of SPEC.md, keys in its order."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.cells import Cell
-from toolkit.model import Overflow
+from toolkit.model import Overflow, ReadNote
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,12 @@ class RawReport:
     council_id: str | None = None
     pictures: int = 0
     overflows: list[Overflow] = field(default_factory=list)
+    # Lists written beside their label instead of in the form's tables: the cells of each
+    # (one a row, in order), to be split into items by `parse`. Keys: "topic", "request",
+    # "response".
+    lists: dict[str, list[RawCell]] = field(default_factory=dict)
+    # What the reader inferred rather than read (rows joined...), to be said in the record.
+    notes: list[ReadNote] = field(default_factory=list)
 
     def first(self, key: str) -> RawCell | None:
         cells = self.fields.get(key)

@@ -6,7 +6,7 @@ library filled it, so the reading logic does not depend on the file format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from toolkit.cells import Cell
@@ -22,6 +22,9 @@ class Grid:
     sheet: str
     rows: Sequence[Sequence[object]]
     merges: list[Box] = field(default_factory=list)
+    # The text a cell shows when its number format changes what its value means (a phone
+    # 215 shown as 0215), as (row, col, value) -> text or None; None: formats unknown.
+    shown: Callable[[int, int, object], str | None] | None = field(default=None, repr=False)
     _cover: dict[tuple[int, int], Box] | None = field(default=None, repr=False)
 
     def value(self, r: int, c: int) -> object:

@@ -31,6 +31,7 @@ from toolkit.excel.ooxml import (
     pictures_in,
     read_package,
 )
+from toolkit.excel.shown import OdsShown, XlsxFormats
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawCell, RawReport
 
@@ -194,6 +195,7 @@ def _read_ooxml(
     continuation = next(
         (sp for sp in pkg.sheets if "discussion_more" in pkg.names.get(sp.name, {})), None
     )
+    formats = XlsxFormats(zf, limits)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -218,6 +220,7 @@ def _read_ooxml(
                 f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
             )
         names = pkg.names.get(sp.name, {})
+        grid.shown = formats.for_sheet(xml)
         raw = _read_grid(grid, names, meta)
         if raw is None:
             out.skipped.append((sp.name, NOT_A_REPORT))
@@ -310,6 +313,7 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
+    shown = OdsShown(data, Limits()) if fmt == "ods" else None
     for md in sheets:
         if md.name == META_SHEET:
             continue
@@ -322,6 +326,7 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
             except Exception:
                 out.skipped.append((md.name, CHART))
                 continue
+        grid.shown = shown.for_sheet(md.name) if shown is not None else None
         raw = _read_grid(grid, {}, {})
         if raw is None:
             out.skipped.append((md.name, NOT_A_REPORT))

@@ -21,11 +21,26 @@ ordinary forms.
 - `when`: `parse_when`, the combined 開催日時 cell;
 - `counts`: `parse_count`, `split_attendance`;
 - `marks`: ticked and printed choices, `parse_meeting_type` and `canonical_category`;
-- `names`: `split_names`.
+- `names`: `split_names`;
+- `lists`: items of a list written in one cell, a 区分 before a topic, 要望/回答 exchanges;
+- `composite`: two values in one cell (a reporter with the phone, attendees by name).
 """
 
+from toolkit.normalize.composite import names_of, split_reporter
 from toolkit.normalize.counts import parse_count, split_attendance
 from toolkit.normalize.dates import DateParsed, excel_day, parse_date
+from toolkit.normalize.lists import (
+    Entry,
+    Split,
+    category_prefix,
+    heading_category,
+    is_bare_marker,
+    is_nothing,
+    is_plain,
+    split_exchanges,
+    split_items,
+    strip_marker,
+)
 from toolkit.normalize.marks import canonical_category, parse_meeting_type
 from toolkit.normalize.names import split_names
 from toolkit.normalize.problems import (
@@ -49,13 +64,21 @@ __all__ = [
     "PROBLEMS",
     "UNREADABLE",
     "DateParsed",
+    "Entry",
     "Parsed",
+    "Split",
     "TimeRange",
     "When",
     "canonical_category",
+    "category_prefix",
     "clean_text",
     "excel_day",
+    "heading_category",
+    "is_bare_marker",
+    "is_nothing",
+    "is_plain",
     "label_key",
+    "names_of",
     "parse_count",
     "parse_date",
     "parse_meeting_type",
@@ -63,5 +86,9 @@ __all__ = [
     "parse_time_range",
     "parse_when",
     "split_attendance",
+    "split_exchanges",
+    "split_items",
     "split_names",
+    "split_reporter",
+    "strip_marker",
 ]

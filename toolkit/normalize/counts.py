@@ -61,14 +61,17 @@ _ATTENDANCE_LABEL = re.compile(
     r"(?P<police>警察官|警察職員|警察(?!署))|(?P<civil>民間人|民間委員|民間|地域住民|住民)"
 )
 _ATTENDANCE_END = re.compile(r"[、,・/;\n]|合計|総数|計")
+_ATTENDANCE_TOTAL = re.compile(r"合計|総数|計")
 
 
-def split_attendance(text: object) -> tuple[str | None, str | None] | None:
+def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, str | None] | None:
     """The police and civilian counts of one cell that holds both, as text for `parse_count`.
 
     "警察官3人・民間10人", "警察官：３名、民間：１０名", "警察官 3 民間 10", "民間10人・警察官3人"
     give ("3人", "10人")-like pairs (police, civilian); a label with nothing after it gives
     None in its place. None when the text does not name both 警察官/警察 and 民間/住民.
+    With `whole`, each part runs to the next label (or a total), not to the first 、:
+    what follows a label when it lists names instead of a count.
     """
     raw = clean_text(text)
     if raw is None:
@@ -79,7 +82,7 @@ def split_attendance(text: object) -> tuple[str | None, str | None] | None:
         kind = "police" if label["police"] else "civil"
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(raw)
         segment = raw[label.end() : stop].lstrip(" :=()[]")
-        cut = _ATTENDANCE_END.search(segment)
+        cut = (_ATTENDANCE_TOTAL if whole else _ATTENDANCE_END).search(segment)
         count = clean_text(segment[: cut.start()] if cut else segment)
         if count is not None:
             count = count.strip("()[] ") or None

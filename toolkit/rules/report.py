@@ -237,6 +237,12 @@ def _field_at(report: Report, cell: Cell) -> str | None:
     return "discussion" if report.discussion.cell is not None else None
 
 
+def reading_notes(report: Report, ctx: Context) -> Iterator[Finding | None]:
+    """I1: what the reader inferred rather than read says so, naming its cell."""
+    for note in report.notes:
+        yield ctx.settings.make(note.code, field=note.field, cell=note.cell, **dict(note.params))
+
+
 RULES: tuple[Rule, ...] = (
     required_fields,
     dates_and_times,
@@ -244,4 +250,5 @@ RULES: tuple[Rule, ...] = (
     meeting_type,
     open_requests,
     cut_on_paper,
+    reading_notes,
 )

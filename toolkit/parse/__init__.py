@@ -2,6 +2,11 @@
 
 Values that cannot be read keep the text that was found and the reason (`Sourced.raw`,
 `Sourced.problem`); the rules turn those into findings. Nothing here raises for bad data.
+Whatever had to be inferred rather than read (rows joined, a list split at its numbers,
+a count derived from names) is kept as a `ReadNote` of the record, naming its cell.
+
+- `people`: 報告者 and 警電, 出席者数, 出席警察官名;
+- `lists`: 協議事項 and 要望事項 / 措置・回答 as items.
 """
 
 from __future__ import annotations
@@ -10,60 +15,65 @@ from datetime import date, datetime, time
 from typing import Any
 
 from toolkit import normalize as N
-from toolkit.cells import Cell
-from toolkit.model import (
-    EXTRAORDINARY,
-    REGULAR,
-    AgendaItem,
-    Report,
-    RequestItem,
-    Sourced,
-)
+from toolkit.model import EXTRAORDINARY, REGULAR, Report, Sourced
+from toolkit.parse.lists import agenda_items, request_items
+from toolkit.parse.people import cell_of, counts, officers, reporter_and_phone, text_of
 from toolkit.raw import RawCell, RawReport
 
-_TEXT_FIELDS = (
-    "affiliation",
-    "reporter",
-    "phone",
-    "council_name",
-    "facility_name",
-    "venue",
-    "discussion",
-    "reference",
-    "attachment",
-)
+_TEXT_FIELDS = ("affiliation", "council_name", "facility_name", "venue")
+# Free text that may have been read from several rows: the rows are kept, one a line.
+_LONG_TEXT_FIELDS = ("discussion", "reference", "attachment")
 
 
 def build_report(raw: RawReport) -> Report:
     """The record of one sheet."""
-    values: dict[str, Any] = {key: _text(raw, key) for key in _TEXT_FIELDS}
+    values: dict[str, Any] = {key: text_of(raw, key) for key in _TEXT_FIELDS}
+    values.update({key: _long_text(raw, key) for key in _LONG_TEXT_FIELDS})
+    notes = list(raw.notes)
+    values["reporter"], values["phone"], found = reporter_and_phone(raw)
+    notes += found
     values.update(_when(raw))
-    values.update(_counts(raw))
+    values["officers"] = officers(raw)
+    numbers, found = counts(raw, values["officers"])
+    values.update(numbers)
+    notes += found
     values["meeting_type"] = _meeting_type(raw)
-    values["officers"] = _officers(raw)
-    values["agenda"] = tuple(_agenda(raw))
-    values["requests"] = tuple(_requests(raw))
+    agenda, found = agenda_items(raw)
+    notes += found
+    requests, found = request_items(raw)
+    notes += found
     return Report(
         **values,
+        agenda=tuple(agenda),
+        requests=tuple(requests),
         agenda_cell=raw.agenda_cell,
         requests_cell=raw.requests_cell,
         template_version=raw.template_version,
         council_id=raw.council_id,
         pictures=raw.pictures,
         overflows=tuple(raw.overflows),
+        notes=tuple(notes),
     )
 
 
-def _cell_of(raw: RawReport, key: str) -> Cell | None:
-    first = raw.first(key)
-    return first.cell if first is not None else raw.expected.get(key)
-
-
-def _text(raw: RawReport, key: str) -> Sourced[str]:
-    first = raw.first(key)
-    if first is None or first.value is None:
-        return Sourced(None, _cell_of(raw, key))
-    return Sourced(N.clean_text(first.value), first.cell)
+def _long_text(raw: RawReport, key: str) -> Sourced[str]:
+    """Text of one or several rows: cells of a row joined by a space, rows by a line break."""
+    cells = [c for c in raw.fields.get(key, []) if c.value is not None]
+    if not cells:
+        return Sourced(None, cell_of(raw, key))
+    lines: list[str] = []
+    row = None
+    for c in cells:
+        text = N.clean_text(c.value)
+        if text is None:
+            continue
+        here = c.cell.row if c.cell is not None else None
+        if lines and here == row:
+            lines[-1] = f"{lines[-1]} {text}"
+        else:
+            lines.append(text)
+        row = here
+    return Sourced(N.clean_text("\n".join(lines)), cells[0].cell)
 
 
 # --- 開催日時 -----------------------------------------------------------------------------
@@ -71,7 +81,7 @@ def _text(raw: RawReport, key: str) -> Sourced[str]:
 
 def _when(raw: RawReport) -> dict[str, Sourced[Any]]:
     cells = [c for c in raw.fields.get("date", []) if c.value is not None]
-    cell = _cell_of(raw, "date")
+    cell = cell_of(raw, "date")
     out: dict[str, Sourced[Any]] = {
         "date": Sourced(None, cell),
         "weekday": Sourced(None, cell),
@@ -103,7 +113,29 @@ def _raw_if(parsed: Any) -> str | None:
 
 
 def _date_cells(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
-    head, rest = cells[0], cells[1:]
+    """The date (and times) of the 開催日時 cells: one cell, a date cell and time cells,
+    or a date typed over several cells (令和 | 8 | 年 | 10 | 月 | 15 | 日 …)."""
+    head = cells[0]
+    row = head.cell.row if head.cell is not None else None
+    rest = [c for c in cells[1:] if c.cell is None or c.cell.row == row]
+    below = [c for c in cells[1:] if c.cell is not None and c.cell.row != row]
+    out = _head_date(head)
+    if rest:
+        out.update(_times(rest))
+    if rest and (out["date"].value is None or _troubled(out)):
+        joined = _joined_when([head, *rest])
+        if joined is not None and (out["date"].value is None or joined["date"] == out["date"]):
+            out.update(joined)
+    if below and out.get("start_time", Sourced()).value is None and not _troubled(out):
+        # The times on the row below the date (a label over two rows): taken when they
+        # read as times, else that row is something else and is left alone.
+        times = _times(below)
+        if times["start_time"].problem is None and times["start_time"].value is not None:
+            out.update(times)
+    return out
+
+
+def _head_date(head: RawCell) -> dict[str, Sourced[Any]]:
     out: dict[str, Sourced[Any]] = {}
     value = head.value
     if isinstance(value, datetime | date):
@@ -125,13 +157,39 @@ def _date_cells(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
         parsed = N.parse_date(value)
         p = parsed.problem
         out["date"] = Sourced(parsed.value, head.cell, parsed.raw if p else None, p)
-    if rest:
-        out.update(_times(rest))
     return out
 
 
+def _troubled(out: dict[str, Sourced[Any]]) -> bool:
+    return any(out[k].problem for k in ("start_time", "end_time") if k in out)
+
+
+def _joined_when(cells: list[RawCell]) -> dict[str, Sourced[Any]] | None:
+    """The date and times of cells read as one text (a date typed over several cells, a
+    weekday in a cell of its own), or None when that text gives no date either."""
+    text = " ".join(t for c in cells if (t := _token(c.value)))
+    when = N.parse_when(text)
+    if when.date is None:
+        return None
+    head = cells[0].cell
+    out: dict[str, Sourced[Any]] = {"date": Sourced(when.date, head)}
+    if when.weekday is not None:
+        out["weekday"] = Sourced(when.weekday, head)
+    tp = when.time_problem
+    out["start_time"] = Sourced(when.start, head, when.raw if tp else None, tp)
+    out["end_time"] = Sourced(when.end, head)
+    return out
+
+
+def _token(value: object) -> str | None:
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return N.clean_text(value)
+
+
 def _times(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
-    """A time range spread over cells: '14:00～15:30', or [14:00] [～] [15:30]."""
+    """A time range spread over cells: '14:00～15:30', or [14:00] [～] [15:30], or
+    [14] [時] [00] [分] [～] …."""
     tokens: list[str] = []
     times = 0
     for c in cells:
@@ -139,7 +197,8 @@ def _times(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
             t = c.value.time() if isinstance(c.value, datetime) else c.value
             tokens.append(t.strftime("%H:%M"))
             times += 1
-        elif isinstance(c.value, float) and 0 <= c.value < 1:
+        elif isinstance(c.value, float) and 0 < c.value < 1:
+            # An Excel time value; 0 itself is a number (minutes typed as 0, shown 00).
             parsed = N.parse_time(c.value)
             tokens.append(parsed.value.strftime("%H:%M") if parsed.value else str(c.value))
             times += 1
@@ -163,82 +222,16 @@ def _times(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
     }
 
 
-# --- counts and meeting type ------------------------------------------------------------
-
-
-def _counts(raw: RawReport) -> dict[str, Sourced[int]]:
-    out: dict[str, Sourced[int]] = {}
-    combined: tuple[str | None, str | None] | None = None
-    combined_cell: Cell | None = None
-    for c in raw.fields.get("attendance", []):
-        if isinstance(c.value, str):
-            combined = N.split_attendance(c.value)
-            if combined is not None:
-                combined_cell = c.cell
-                break
-    for i, key in enumerate(("police_attendees", "civilian_attendees")):
-        first = raw.first(key)
-        if (first is None or first.value is None) and combined is not None:
-            first = RawCell(combined[i], combined_cell)
-        if first is None or first.value is None:
-            cell = _cell_of(raw, key) or _cell_of(raw, "attendance")
-            out[key] = Sourced(None, cell)
-            continue
-        parsed = N.parse_count(first.value)
-        out[key] = Sourced(parsed.value, first.cell, _raw_if(parsed), parsed.problem)
-    return out
+# --- meeting type -----------------------------------------------------------------------
 
 
 def _meeting_type(raw: RawReport) -> Sourced[str]:
     cells = [c for c in raw.fields.get("meeting_type", []) if c.value is not None]
     if not cells:
-        return Sourced(None, _cell_of(raw, "meeting_type"))
+        return Sourced(None, cell_of(raw, "meeting_type"))
     text = "\u3000".join(N.clean_text(c.value) or "" for c in cells)
     parsed = N.parse_meeting_type(text)
     value = parsed.value if parsed.value in (REGULAR, EXTRAORDINARY) else None
     return Sourced(
         value, cells[0].cell, _raw_if(parsed) or (None if value else text), parsed.problem
     )
-
-
-def _officers(raw: RawReport) -> Sourced[tuple[str, ...]]:
-    cells = [c for c in raw.fields.get("officers", []) if c.value is not None]
-    if not cells:
-        return Sourced(None, _cell_of(raw, "officers"))
-    names: list[str] = []
-    for c in cells:
-        names.extend(N.split_names(c.value))
-    return Sourced(tuple(names) or None, cells[0].cell)
-
-
-# --- tables -----------------------------------------------------------------------------
-
-
-def _agenda(raw: RawReport) -> list[AgendaItem]:
-    items: list[AgendaItem] = []
-    for category, topic, remarks in raw.agenda:
-        t = N.clean_text(topic.value)
-        r = N.clean_text(remarks.value)
-        if t is None and r is None:
-            continue  # a printed 区分 with nothing written against it
-        text = N.clean_text(category.value)
-        if text is None and items:
-            # A blank 区分 under a filled one continues it (merged cells that a format
-            # without merges, such as .ods read by calamine, has lost).
-            kind = items[-1].category
-        else:
-            canonical = N.canonical_category(text) if text else None
-            kind = Sourced(canonical or text, category.cell, text if not canonical else None)
-        items.append(AgendaItem(kind, Sourced(t, topic.cell), Sourced(r, remarks.cell)))
-    return items
-
-
-def _requests(raw: RawReport) -> list[RequestItem]:
-    items = []
-    for request, response in raw.requests:
-        q = N.clean_text(request.value)
-        a = N.clean_text(response.value)
-        if q is None and a is None:
-            continue
-        items.append(RequestItem(Sourced(q, request.cell), Sourced(a, response.cell)))
-    return items

@@ -1,0 +1,58 @@
+"""Two values written in one cell: a reporter with the phone extension after the name,
+and attendees listed by name where a count belongs."""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.normalize.names import split_names
+from toolkit.normalize.text import clean_text
+
+# 「巡査部長 荒木大輔（警電 7105）」「荒木大輔 警電:7105」「荒木（内線 7105）」 after NFKC.
+_PHONE_AFTER = re.compile(
+    r"^(?P<who>.*?\S)\s*[(\[]?\s*(?:警電|警察電話|電話番号|電話|内線|TEL|Tel|tel)\s*"
+    r"(?:番号)?\s*[:.]?\s*(?P<phone>[0-9][0-9\-‐ー]{1,14}[0-9]|[0-9]{1,2})\s*[)\]]?\s*$"
+)
+
+
+def split_reporter(value: object) -> tuple[str, str] | None:
+    """The reporter and the phone extension written after the name, or None when the
+    cell does not end with one: 「巡査部長 荒木大輔（警電 7105）」 → ("巡査部長 荒木大輔",
+    "7105"). The extension keeps its leading zeros."""
+    text = clean_text(value)
+    if text is None or "\n" in text:
+        return None
+    m = _PHONE_AFTER.match(text)
+    if m is None:
+        return None
+    who = m["who"].rstrip(" ,、/")
+    if not who:
+        return None
+    return who, m["phone"]
+
+
+# Words that make a list of attendees something other than names: an estimate, a
+# group, a number of others ("多数", "委員全員", "山田会長ほか10名").
+_NOT_NAMES = re.compile(r"[0-9]|多数|若干|不明|未定|なし|無し|程度|全員|一同|ほか|他|等|以上|約")
+
+
+# A lone name must look like a person (rank and name, a title), not a word ("多い").
+_PERSON = re.compile(
+    r"\s|会長|委員|役員|代表|理事|校長|教頭|主事|巡査|警部|署長|課長|係長|所長|氏$|様$|さん$"
+)
+
+
+def names_of(value: object) -> tuple[str, ...] | None:
+    """The names in a cell that lists attendees instead of counting them, or None when
+    the cell is not such a list: 「山田自治会長、佐藤民生委員、鈴木防犯協会長」 → three names.
+    Names are separated as in 出席警察官名 (、 , ; / and line breaks); a single name must
+    look like one (a rank or title, or a space between surname and given name)."""
+    text = clean_text(value)
+    if text is None or _NOT_NAMES.search(text):
+        return None
+    names = split_names(text)
+    if not names or any(not 2 <= len(n) <= 30 for n in names):
+        return None
+    if len(names) == 1 and _PERSON.search(names[0]) is None:
+        return None
+    return names
