@@ -19,6 +19,18 @@ class RawCell:
     cell: Cell | None
 
 
+@dataclass(frozen=True, slots=True)
+class ReadNote:
+    """Something the reader had to infer, or could not read, at a cell: it becomes a
+    finding of the record (`code` is a findings.CATALOGUE code; `params` fill its
+    message), so that no value read by judgement passes without a word."""
+
+    code: str
+    field: str | None
+    cell: Cell | None
+    params: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class RawReport:
     """What one report sheet holds, field by field, each value with its cell."""
@@ -36,6 +48,7 @@ class RawReport:
     template_version: str | None = None
     council_id: str | None = None
     pictures: int = 0
+    notes: list[ReadNote] = field(default_factory=list)
 
     def first(self, key: str) -> RawCell | None:
         cells = self.fields.get(key)

@@ -4,6 +4,11 @@ Our own template is read by its defined names (the fast path); every other layou
 printed labels. Files are looked at by the guard before any reader sees them, and a sheet
 whose cells spread over an absurd area is read through a bounded window instead of handing
 it to python-calamine, which would try to allocate the whole grid.
+
+What is drawn on a sheet (text boxes, ellipses round an option, struck words) is laid over
+its cells first (`excel.shapes`), so both readers see what a person sees. Sheets that are
+not reports (examples, instructions, blank forms, lists, kyogikai's own outputs) are
+skipped with their reason (`excel.sheetkind`).
 """
 
 from __future__ import annotations
@@ -16,16 +21,21 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+from toolkit.excel import shapes as S
+from toolkit.excel import sheetkind as K
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
 from toolkit.excel.ooxml import (
     Package,
     custom_properties,
+    list_sources,
     merges_in,
+    ods_output_mark,
     output_mark,
     pictures_in,
     read_package,
+    xls_output_mark,
 )
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawCell, RawReport
@@ -43,6 +53,7 @@ BOUNDED_COLS = 120
 NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
 HIDDEN = "非表示のシートのため読み飛ばしました"
 CHART = "グラフシートのため読み飛ばしました"
+UNSURE = "報告書の様式か判断できません（読み取れない図形があります）。セルに直接入力してください"
 
 
 @dataclass
@@ -65,7 +76,7 @@ def read_workbook(
     try:
         if sniffed.format in ("xlsx", "xlsm"):
             return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
-        return _read_other(sniffed.data, sniffed.format)
+        return _read_other(sniffed.data, sniffed.format, limits, sniffed.zip)
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
@@ -139,12 +150,17 @@ def _read_ooxml(
     if out.output is not None:
         return out  # written by kyogikai (a summary, a feedback copy…): never a report
     pkg = read_package(zf, limits)
+    if K.output_workbook(sp.name for sp in pkg.sheets if sp.state == "visible"):
+        out.output = "summary"
+        return out
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     meta = custom_properties(zf, limits)
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with _library():
             meta = _meta(book, zf, pkg, limits)
+    text = S.book_text(zf, limits)
+    sheets = _Sheets(out)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -153,6 +169,10 @@ def _read_ooxml(
             continue
         if not sp.part or sp.part not in zf.NameToInfo:
             out.skipped.append((sp.name, CHART))
+            continue
+        named = K.by_name(sp.name)
+        if named is not None:
+            out.skipped.append((sp.name, named.reason))
             continue
         xml = read_member(zf, sp.part, limits)
         rows, cols = sheet_extent(xml)
@@ -166,14 +186,86 @@ def _read_ooxml(
                 f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
                 f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
             )
-        raw = _read_grid(grid, pkg.names.get(sp.name, {}), meta)
-        if raw is None:
-            out.skipped.append((sp.name, NOT_A_REPORT))
-            continue
-        if pkg.has_media:
-            raw.pictures = pictures_in(zf, sp.part, limits)
-        out.reports.append(raw)
+        drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
+        struck = S.struck_cells(xml, text)
+        if drawn.shapes or struck:
+            align = S.alignment(xml, text)
+            grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, align)
+        out.notes.extend(drawn.notes)
+        sheets.listed.update(list_sources(xml, pkg.names))
+        pictures = pictures_in(zf, sp.part, limits) if pkg.has_media else 0
+        sheets.add(grid, pkg.names.get(sp.name, {}), meta, pictures)
+    sheets.settle()
     return out
+
+
+@dataclass
+class _Candidate:
+    """A sheet read as a report, before the workbook is judged as a whole."""
+
+    raw: RawReport
+    grid: Grid
+    named: bool  # our template, read by its defined names
+    example: bool  # named or stamped as an example (記入例)
+
+
+@dataclass
+class _Sheets:
+    """The sheets of one workbook as they are read; `settle` decides which are reports."""
+
+    out: WorkbookRead
+    candidates: list[_Candidate] = field(default_factory=list)
+    others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
+    listed: set[str] = field(default_factory=set)  # sheets that dropdown lists point to
+    order: list[str] = field(default_factory=list)
+
+    def add(
+        self, grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str], pictures: int
+    ) -> None:
+        self.order.append(grid.sheet)
+        named = len(_TEMPLATE_MARKERS & names.keys()) >= 3
+        raw = _read_grid(grid, names, meta)
+        if isinstance(raw, K.Verdict):
+            self.out.skipped.append((grid.sheet, raw.reason))
+            return
+        if raw is None:
+            self.others.append(grid)
+            return
+        raw.pictures = pictures
+        verdict = K.after_reading(raw, grid)
+        if verdict is not None:
+            self.out.skipped.append((grid.sheet, verdict.reason))
+            return
+        self.out.notes.extend(S.note_shapes(raw, grid))
+        example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
+        self.candidates.append(_Candidate(raw, grid, named, example))
+
+    def settle(self) -> None:
+        """Examples are skipped beside a real report; alone, judged on evidence. Skipped
+        sheets are listed in the workbook's order."""
+        for grid in self.others:
+            verdict = K.not_a_report(grid.sheet, grid, frozenset(self.listed))
+            reason = UNSURE if grid.unread else verdict.reason
+            self.out.skipped.append((grid.sheet, reason))
+        real = [c for c in self.candidates if not c.example]
+        for c in self.candidates:
+            if not c.example:
+                self.out.reports.append(c.raw)
+                continue
+            name = c.grid.sheet
+            if real:
+                self.out.skipped.append((name, K.EXAMPLE_REASON.format(name=name)))
+                continue
+            evidence = K.example_evidence(c.raw, c.grid, scan=not c.named)
+            if evidence:
+                reason = K.EXAMPLE_KEPT.format(name=name, evidence="、".join(evidence))
+                self.out.skipped.append((name, reason))
+                continue
+            c.raw.notes.append(K.example_note(name, c.raw))
+            self.out.reports.append(c.raw)
+        rank = {name: i for i, name in enumerate(self.order)}
+        self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))
+        self.out.reports.sort(key=lambda r: rank.get(r.sheet, -1))
 
 
 def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
@@ -238,16 +330,30 @@ def _meta(
 # --- .xls / .ods ------------------------------------------------------------------------
 
 
-def _read_other(data: bytes, fmt: str) -> WorkbookRead:
+def _read_other(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+) -> WorkbookRead:
     out = WorkbookRead(fmt)
+    out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
+    if out.output is not None:
+        return out
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
+    if K.output_workbook(md.name for md in sheets if md.visible == SheetVisibleEnum.Visible):
+        out.output = "summary"
+        return out
+    drawn = _other_shapes(data, fmt, limits, zip_of)
+    read = _Sheets(out)
     for md in sheets:
         if md.name == META_SHEET:
             continue
         if md.visible != SheetVisibleEnum.Visible:
             out.skipped.append((md.name, HIDDEN))
+            continue
+        named = K.by_name(md.name)
+        if named is not None:
+            out.skipped.append((md.name, named.reason))
             continue
         with _library():  # a panic: the file cannot be read
             try:
@@ -255,12 +361,32 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
             except Exception:
                 out.skipped.append((md.name, CHART))
                 continue
-        raw = _read_grid(grid, {}, {})
-        if raw is None:
-            out.skipped.append((md.name, NOT_A_REPORT))
-        else:
-            out.reports.append(raw)
+        found = drawn.get(md.name)
+        if found is not None and (found.shapes or found.struck):
+            if found.merges and not grid.merges:
+                grid = Grid(grid.sheet, grid.rows, found.merges)
+            grid = S.overlay(grid, found.shapes, found.struck, found.metrics, found.aligned)
+        if found is not None:
+            out.notes.extend(found.notes)
+        read.add(grid, {}, {}, 0)
+    read.settle()
     return out
+
+
+def _other_shapes(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None
+) -> dict[str, S.Drawn]:
+    """Shapes and struck cells of an .ods (its content.xml) or an .xls (its drawing
+    records), by sheet name."""
+    if fmt == "xls":
+        return S.xls_shapes(data)
+    if zip_of is None:
+        return {}
+    try:
+        content = read_member(zip_of, "content.xml", limits)
+    except KeyError:
+        return {}
+    return S.ods_shapes(content) if S.needs_parse(content) else {}
 
 
 # --- one sheet --------------------------------------------------------------------------
@@ -268,10 +394,15 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
 
 def _read_grid(
     grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
-) -> RawReport | None:
+) -> RawReport | K.Verdict | None:
+    """The report on a sheet: by its defined names, else by its labels; a verdict for a
+    list with one row per item; None when the sheet does not show the form."""
     if len(_TEMPLATE_MARKERS & names.keys()) >= 3:
         return read_named(grid, names, meta)
     hits = find_hits(grid)
+    table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)
+    if table is not None:
+        return table
     if not is_report(hits):
         return None
     return read_labelled(grid, hits)

@@ -1,0 +1,341 @@
+"""Shapes of a legacy .xls (BIFF8) workbook: its drawing records.
+
+Each sheet's shapes are an OfficeArt tree split over its MSODRAWING records (CONTINUE
+records carry what does not fit). A shape container holds the shape's type (FSP), its
+anchor to cells (in 1/1024 of a column and 1/256 of a row), or, inside a group, its
+position in the group's own space. The text of a text box is not in the tree: it follows
+in a TXO record and the CONTINUE records after it (characters, then runs of fonts, a font
+with the strikeout bit striking its run), in the order of the shapes that have one.
+
+Everything is bounds-checked; a record that does not make sense ends the reading of that
+sheet's shapes with a note, never with an exception.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from dataclasses import dataclass, field
+
+import olefile
+
+from toolkit.excel.shapes.geometry import LINE, MARK, TEXT, UNREAD, Drawn, Shape
+
+_BOF, _EOF, _CONTINUE = 0x0809, 0x000A, 0x003C
+_BOUNDSHEET, _FONT, _XF = 0x0085, 0x0031, 0x00E0
+_STRING_CELLS = frozenset({0x00FD, 0x0204, 0x00D6})  # LABELSST, LABEL, RSTRING
+# XF horizontal alignment (alc) as the overlay names it.
+_ALC = {1: "left", 2: "center", 3: "right", 6: "center", 7: "distributed"}
+_MSODRAWING, _OBJ, _TXO = 0x00EC, 0x005D, 0x01B6
+
+# OfficeArt record types.
+_SP_CONTAINER, _SPGR_CONTAINER = 0xF004, 0xF003
+_FSP, _FSPGR = 0xF00A, 0xF009
+_CLIENT_ANCHOR, _CHILD_ANCHOR, _CLIENT_TEXTBOX = 0xF010, 0xF00F, 0xF00D
+
+# Shape types (MSOSPT) that circle an option, or strike it out.
+_LOOPS = frozenset({0, 2, 3, 23, 120, 176, 0x0FFF})  # freeform, round rect, ellipse, … custom
+_LINES = frozenset({20, 32})
+_TEXT_BOX = 202
+_MAX_DEPTH = 12
+BROKEN = "シート「{sheet}」の図形の情報が壊れているため、図形の中の文字は読めませんでした。"
+
+
+def xls_shapes(data: bytes) -> dict[str, Drawn]:
+    """Shapes of every worksheet of an .xls file, by sheet name; {} when the file has no
+    drawing records (or no BIFF8 workbook stream)."""
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        stream = ole.openstream("Workbook").read() if ole.exists("Workbook") else b""
+    except Exception:  # olefile raises many kinds of errors; the guard judged the file
+        return {}
+    if struct.pack("<H", _MSODRAWING) not in stream:
+        return {}
+    return _Book(stream).sheets()
+
+
+@dataclass
+class _Sheet:
+    name: str
+    drawing: bytearray = field(default_factory=bytearray)
+    texts: list[tuple[str, tuple[str, ...]] | None] = field(default_factory=list)
+    align: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+class _Book:
+    """The records of a BIFF8 workbook stream, walked once."""
+
+    def __init__(self, stream: bytes) -> None:
+        self.stream = stream
+        self.fonts: list[bool] = []  # struck out, by font index (index 4 does not exist)
+        self.xf_align: list[str] = []  # horizontal alignment of each cell format
+        self.names: dict[int, str] = {}  # BOF offset → sheet name
+
+    def records(self, pos: int) -> list[tuple[int, int, int]]:
+        """(type, body offset, size) of the records of the substream starting at `pos`."""
+        out = []
+        end = len(self.stream)
+        depth = 0
+        while pos + 4 <= end:
+            rid, size = struct.unpack_from("<HH", self.stream, pos)
+            body = pos + 4
+            if body + size > end:
+                break
+            out.append((rid, body, size))
+            pos = body + size
+            if rid == _BOF:
+                depth += 1
+            elif rid == _EOF:
+                depth -= 1
+                if depth <= 0:
+                    break
+        return out
+
+    def sheets(self) -> dict[str, Drawn]:
+        for rid, body, size in self.records(0):
+            if rid == _FONT and size >= 4:
+                (flags,) = struct.unpack_from("<H", self.stream, body + 2)
+                self.fonts.append(bool(flags & 0x0008))
+            elif rid == _XF and size >= 8:
+                self.xf_align.append(_ALC.get(self.stream[body + 6] & 0x07, ""))
+            elif rid == _BOUNDSHEET and size >= 8:
+                self._boundsheet(body, size)
+        out: dict[str, Drawn] = {}
+        for offset, name in self.names.items():
+            sheet = _Sheet(name)
+            try:
+                self._collect(offset, sheet)
+                drawn = _shapes(sheet)
+            except (struct.error, ValueError, IndexError, UnicodeDecodeError):
+                drawn = Drawn(notes=[BROKEN.format(sheet=name)])
+            if drawn.shapes or drawn.notes:
+                drawn.align = sheet.align
+                out[name] = drawn
+        return out
+
+    def _boundsheet(self, body: int, size: int) -> None:
+        (offset,) = struct.unpack_from("<I", self.stream, body)
+        kind = self.stream[body + 5]
+        if kind != 0:  # worksheets only (not charts, macro sheets)
+            return
+        text, _ = _xl_string(self.stream, body + 6, body + size, short=True)
+        self.names[offset] = text
+
+    def struck_font(self, index: int) -> bool:
+        i = index - 1 if index > 4 else index
+        return 0 <= i < len(self.fonts) and self.fonts[i]
+
+    def _collect(self, offset: int, sheet: _Sheet) -> None:
+        records = self.records(offset)
+        last = 0
+        i = 0
+        while i < len(records):
+            rid, body, size = records[i]
+            chunk = self.stream[body : body + size]
+            if rid == _MSODRAWING or (rid == _CONTINUE and last == _MSODRAWING):
+                sheet.drawing += chunk
+                last = _MSODRAWING
+            elif rid == _TXO:
+                i = self._txo(records, i, sheet)
+                last = _TXO
+                continue
+            elif rid in _STRING_CELLS and size >= 6:
+                row, col, xf = struct.unpack_from("<HHH", self.stream, body)
+                if xf < len(self.xf_align) and self.xf_align[xf]:
+                    sheet.align[(row, col)] = self.xf_align[xf]
+            elif rid != _CONTINUE:
+                last = rid
+            i += 1
+
+    def _txo(self, records: list[tuple[int, int, int]], i: int, sheet: _Sheet) -> int:
+        """Read the text of the TXO at `i` from the CONTINUE records after it; the index
+        of the first record after them."""
+        _, body, size = records[i]
+        if size < 14:
+            sheet.texts.append(None)
+            return i + 1
+        cch, cb_runs = struct.unpack_from("<HH", self.stream, body + 10)
+        i += 1
+        chars: list[str] = []
+        got = 0
+        while got < cch and i < len(records) and records[i][0] == _CONTINUE:
+            _, cbody, csize = records[i]
+            piece = self._chars(cbody, csize, cch - got)
+            chars.append(piece)
+            got += len(piece)
+            i += 1
+        runs = bytearray()
+        while len(runs) < cb_runs and i < len(records) and records[i][0] == _CONTINUE:
+            _, cbody, csize = records[i]
+            runs += self.stream[cbody : cbody + csize]
+            i += 1
+        text = "".join(chars)
+        sheet.texts.append(self._split(text, bytes(runs[:cb_runs])) if got >= cch else None)
+        return i
+
+    def _chars(self, body: int, size: int, wanted: int) -> str:
+        if size < 1:
+            return ""
+        high = self.stream[body] & 0x01
+        raw = self.stream[body + 1 : body + size]
+        if high:
+            return raw[: wanted * 2].decode("utf-16-le", "replace")
+        return raw[:wanted].decode("latin-1")
+
+    def _split(self, text: str, runs: bytes) -> tuple[str, tuple[str, ...]]:
+        """The text without its struck runs, and the struck runs."""
+        bounds = [
+            struct.unpack_from("<HH", runs, k) for k in range(0, len(runs) - len(runs) % 8, 8)
+        ]
+        if not any(self.struck_font(font) for _, font in bounds):
+            return text.replace("\r\n", "\n").strip(), ()
+        kept: list[str] = []
+        struck: list[str] = []
+        for n, (start, font) in enumerate(bounds):
+            end = bounds[n + 1][0] if n + 1 < len(bounds) else len(text)
+            piece = text[start:end]
+            if self.struck_font(font):
+                if piece.strip():
+                    struck.append(piece)
+            else:
+                kept.append(piece)
+        head = text[: bounds[0][0]] if bounds else ""
+        return (head + "".join(kept)).replace("\r\n", "\n").strip(), tuple(struck)
+
+
+def _xl_string(data: bytes, pos: int, end: int, *, short: bool) -> tuple[str, int]:
+    """A BIFF8 unicode string (8-bit length when `short`), and the offset after it."""
+    if short:
+        cch = data[pos]
+        pos += 1
+    else:
+        (cch,) = struct.unpack_from("<H", data, pos)
+        pos += 2
+    flags = data[pos]
+    pos += 1
+    width = 2 if flags & 0x01 else 1
+    raw = data[pos : min(pos + cch * width, end)]
+    text = raw.decode("utf-16-le", "replace") if width == 2 else raw.decode("latin-1")
+    return text, pos + cch * width
+
+
+# --- the OfficeArt tree -----------------------------------------------------------------
+
+
+@dataclass
+class _Sp:
+    """What one shape container says."""
+
+    kind: int = -1
+    flags: int = 0
+    anchor: tuple[float, float, float, float] | None = None  # top, left, bottom, right
+    child: tuple[int, int, int, int] | None = None  # left, top, right, bottom
+    group_space: tuple[int, int, int, int] | None = None
+    textbox: bool = False
+    group: list[_Sp] = field(default_factory=list)  # the shapes of a group, its own first
+
+
+def _shapes(sheet: _Sheet) -> Drawn:
+    drawn = Drawn()
+    if not sheet.drawing:
+        return drawn
+    tree = _tree(bytes(sheet.drawing), 0, len(sheet.drawing), 0)
+    texts = iter(sheet.texts)
+    for sp in tree:
+        if not _emit(sp, None, texts, drawn):
+            break
+    return drawn
+
+
+def _tree(data: bytes, pos: int, end: int, depth: int) -> list[_Sp]:
+    """The shape containers between `pos` and `end`, groups nested."""
+    found: list[_Sp] = []
+    while pos + 8 <= end:
+        ver_inst, rtype, length = struct.unpack_from("<HHI", data, pos)
+        body = pos + 8
+        stop = min(body + length, end)
+        if rtype == _SP_CONTAINER:
+            found.append(_sp(data, body, stop))
+        elif rtype == _SPGR_CONTAINER and depth < _MAX_DEPTH:
+            members = _tree(data, body, stop, depth + 1)
+            if members:
+                head = members[0]
+                head.group = members[1:]
+                found.append(head)
+        elif ver_inst & 0x000F == 0x000F and depth < _MAX_DEPTH:
+            found.extend(_tree(data, body, stop, depth + 1))
+        pos = body + length
+    return found
+
+
+def _sp(data: bytes, pos: int, end: int) -> _Sp:
+    sp = _Sp()
+    while pos + 8 <= end:
+        ver_inst, rtype, length = struct.unpack_from("<HHI", data, pos)
+        body = pos + 8
+        if rtype == _FSP and body + 8 <= end:
+            sp.kind = ver_inst >> 4
+            sp.flags = struct.unpack_from("<I", data, body + 4)[0]
+        elif rtype == _CLIENT_ANCHOR and body + 18 <= end:
+            c0, dx0, r0, dy0, c1, dx1, r1, dy1 = struct.unpack_from("<8H", data, body + 2)
+            sp.anchor = (
+                r0 + min(dy0, 256) / 256,
+                c0 + min(dx0, 1024) / 1024,
+                r1 + min(dy1, 256) / 256,
+                c1 + min(dx1, 1024) / 1024,
+            )
+        elif rtype == _CHILD_ANCHOR and body + 16 <= end:
+            sp.child = struct.unpack_from("<4i", data, body)
+        elif rtype == _FSPGR and body + 16 <= end:
+            sp.group_space = struct.unpack_from("<4i", data, body)
+        elif rtype == _CLIENT_TEXTBOX:
+            sp.textbox = True
+        pos = body + length
+    return sp
+
+
+def _emit(
+    sp: _Sp,
+    frame: tuple[tuple[int, int, int, int], tuple[float, float, float, float]] | None,
+    texts: object,
+    drawn: Drawn,
+) -> bool:
+    """Add `sp` (and a group's members) to `drawn`; False once the cap is reached."""
+    box = sp.anchor
+    if box is None and sp.child is not None and frame is not None:
+        box = _map(sp.child, *frame)
+    text = next(texts, None) if sp.textbox else None  # type: ignore[call-overload]
+    if sp.group:
+        inner = (sp.group_space, box) if sp.group_space and box else None
+        return all(_emit(m, inner, texts, drawn) for m in sp.group)
+    if box is None or sp.flags & 0x0004:  # no place on the sheet, or the sheet's root
+        return True
+    top, left, bottom, right = box
+    if sp.textbox and text is None:
+        return drawn.add(Shape(UNREAD, top, left, bottom, right, what="テキストボックス"))
+    if text is not None and (text[0] or text[1]):
+        return drawn.add(Shape(TEXT, top, left, bottom, right, text[0], text[1]))
+    if sp.kind in _LINES:
+        return drawn.add(Shape(LINE, top, left, bottom, right))
+    if sp.kind in _LOOPS and sp.kind != _TEXT_BOX:
+        return drawn.add(Shape(MARK, top, left, bottom, right, opaque=False))
+    return True
+
+
+def _map(
+    child: tuple[int, int, int, int],
+    space: tuple[int, int, int, int],
+    box: tuple[float, float, float, float],
+) -> tuple[float, float, float, float]:
+    """A member's rectangle in the group's space, as cell coordinates of the group's box."""
+    left, top, right, bottom = space
+    width, height = (right - left) or 1, (bottom - top) or 1
+    g_top, g_left, g_bottom, g_right = box
+
+    def col(x: int) -> float:
+        return g_left + (x - left) / width * (g_right - g_left)
+
+    def row(y: int) -> float:
+        return g_top + (y - top) / height * (g_bottom - g_top)
+
+    return row(child[1]), col(child[0]), row(child[3]), col(child[2])

@@ -1,0 +1,206 @@
+"""What a drawn shape is to the readers, whatever the file format: its kind, its text, and
+where it lies on the sheet in cell coordinates.
+
+A position is a fractional (row, col): row 4.5 is halfway down the fifth row. Formats give
+positions as a cell plus an offset in EMU (.xlsx), as a cell plus an offset in 1/1024 of a
+column and 1/256 of a row (.xls), or as lengths (.ods); `Metrics` turns lengths into cell
+coordinates from the sheet's column widths and row heights.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from toolkit.cells import MAX_COLS, MAX_ROWS
+
+EMU_PER_PX = 9525
+EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
+# Excel's default column: 8.43 characters of an 11 pt font, 64 pixels; its default row 15 pt.
+DEFAULT_COL_EMU = 64 * EMU_PER_PX
+DEFAULT_ROW_EMU = 15 * EMU_PER_PT
+MAX_SHAPES = 400  # per sheet; a form has a few dozen at most
+
+# Kinds of shape.
+TEXT = "text"  # a text box, or any shape with text typed in it
+MARK = "mark"  # an ellipse (or a rounded box, a freehand loop) with no text: circles an option
+LINE = "line"  # a straight line: may strike an option out
+UNREAD = "unread"  # something that may hold a value the format does not let us read
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One shape on a sheet, with its bounding box in cell coordinates."""
+
+    kind: str
+    top: float
+    left: float
+    bottom: float
+    right: float
+    text: str = ""  # the text as shown, runs struck through left out
+    struck: tuple[str, ...] = ()  # text struck through inside the shape
+    opaque: bool = True  # filled: what lies under it cannot be seen
+    what: str = ""  # for UNREAD: what the shape is, in Japanese (インク, SmartArt…)
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.top + self.bottom) / 2, (self.left + self.right) / 2
+
+
+@dataclass
+class Drawn:
+    """What one sheet holds besides its values: shapes, what could not be read of them
+    (Japanese notes), and what the format lets the overlay know of its cells."""
+
+    shapes: list[Shape] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    metrics: Metrics | None = None  # the sheet's sizes, when the format gives them
+    # (row, col) → (text as shown without the struck runs, the struck runs)
+    struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # Merged areas, for formats python-calamine gives none for (.ods)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    align: dict[tuple[int, int], str] = field(default_factory=dict)  # cells' text alignment
+
+    def aligned(self, r: int, c: int) -> str:
+        return self.align.get((r, c), "")
+
+    def add(self, shape: Shape | None) -> bool:
+        """Keep `shape`; False once the cap is reached (the caller stops reading)."""
+        if shape is None:
+            return True
+        if len(self.shapes) >= MAX_SHAPES:
+            return False
+        if _sane(shape):
+            self.shapes.append(shape)
+        return True
+
+
+def _sane(shape: Shape) -> bool:
+    values = (shape.top, shape.left, shape.bottom, shape.right)
+    if any(v != v for v in values):  # NaN
+        return False
+    return 0 <= shape.top <= shape.bottom <= MAX_ROWS and 0 <= shape.left <= shape.right <= MAX_COLS
+
+
+@dataclass
+class Metrics:
+    """Column widths and row heights of a sheet in EMU, to place shapes given by lengths."""
+
+    default_col: int = DEFAULT_COL_EMU
+    default_row: int = DEFAULT_ROW_EMU
+    cols: dict[int, int] = field(default_factory=dict)
+    rows: dict[int, int] = field(default_factory=dict)
+
+    def col_width(self, c: int) -> int:
+        return max(1, self.cols.get(c, self.default_col))
+
+    def row_height(self, r: int) -> int:
+        return max(1, self.rows.get(r, self.default_row))
+
+    def col_at(self, x: float) -> float:
+        """The fractional column at `x` EMU from the sheet's left edge."""
+        return min(_position(x, self.col_width, self.default_col), float(MAX_COLS))
+
+    def row_at(self, y: float) -> float:
+        """The fractional row at `y` EMU from the sheet's top edge."""
+        return min(_position(y, self.row_height, self.default_row), float(MAX_ROWS))
+
+    def x_of(self, col: float) -> float:
+        """EMU from the left edge to the fractional column `col`."""
+        return _length(col, self.col_width, self.default_col)
+
+    def y_of(self, row: float) -> float:
+        """EMU from the top edge to the fractional row `row`."""
+        return _length(row, self.row_height, self.default_row)
+
+
+# Sizes are looked up one by one this far; beyond it every column or row counts as the
+# default (no form reaches so far, and a hostile position must not cost a long loop).
+_WALK = 2048
+
+
+def _position(length: float, size: Callable[[int], int], default: int) -> float:
+    if length <= 0:
+        return 0.0
+    for i in range(_WALK):
+        step = size(i)
+        if length < step:
+            return i + length / step
+        length -= step
+    return _WALK + length / max(default, 1)
+
+
+def _length(pos: float, size: Callable[[int], int], default: int) -> float:
+    pos = max(pos, 0.0)
+    whole = int(min(pos, _WALK))
+    total = float(sum(size(i) for i in range(whole)))
+    if pos > _WALK:
+        return total + (pos - _WALK) * default
+    return total + (pos - whole) * size(whole)
+
+
+def cell_fraction(index: int, offset: float, size: int) -> float:
+    """A cell index plus an offset into it (in the unit of `size`), as a coordinate."""
+    return index + min(max(offset / size, 0.0), 1.0) if size > 0 else float(index)
+
+
+# --- .xlsx worksheet metrics ------------------------------------------------------------
+
+_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^>]*)>")
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+
+
+def _attrs(tag: bytes) -> dict[bytes, bytes]:
+    return dict(_ATTR.findall(tag))
+
+
+def _number(value: bytes | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def col_emu(width_chars: float, max_digit_px: int = 7) -> int:
+    """EMU of a column `width_chars` wide, as Excel draws it (whole pixels)."""
+    px = int(((256 * width_chars + int(128 / max_digit_px)) / 256) * max_digit_px)
+    return max(px, 0) * EMU_PER_PX
+
+
+def xlsx_metrics(sheet_xml: bytes) -> Metrics:
+    """Column widths and row heights of an .xlsx worksheet part."""
+    m = Metrics()
+    fmt = _FORMAT.search(sheet_xml)
+    if fmt is not None:
+        attrs = _attrs(fmt.group(1))
+        height = _number(attrs.get(b"defaultRowHeight"))
+        if height is not None and 0 < height < 500:
+            m.default_row = int(height * EMU_PER_PT)
+        width = _number(attrs.get(b"defaultColWidth"))
+        base = _number(attrs.get(b"baseColWidth"))
+        if width is not None and 0 < width < 300:
+            m.default_col = col_emu(width)
+        elif base is not None and 0 < base < 300:
+            m.default_col = col_emu(base + 0.71)  # Excel pads the base width by 5 pixels
+    for tag in _COL.finditer(sheet_xml):
+        attrs = _attrs(tag.group(1))
+        lo, hi, width = (_number(attrs.get(k)) for k in (b"min", b"max", b"width"))
+        if lo is None or hi is None or width is None:
+            continue
+        emu = 0 if attrs.get(b"hidden") in (b"1", b"true") else col_emu(width)
+        for c in range(int(lo) - 1, min(int(hi), int(lo) + 512, MAX_COLS)):
+            m.cols[c] = emu
+    for tag in _ROW.finditer(sheet_xml):
+        attrs = _attrs(tag.group(1))
+        r, ht = _number(attrs.get(b"r")), _number(attrs.get(b"ht"))
+        if r is None:
+            continue
+        if attrs.get(b"hidden") in (b"1", b"true"):
+            m.rows[int(r) - 1] = 0
+        elif ht is not None and 0 <= ht < 1000:
+            m.rows[int(r) - 1] = int(ht * EMU_PER_PT)
+    return m
