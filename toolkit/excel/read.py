@@ -253,15 +253,13 @@ class _Sheets:
                 self.out.reports.append(c.raw)
                 continue
             name = c.grid.sheet
-            if real:
-                self.out.skipped.append((name, K.EXAMPLE_REASON.format(name=name)))
-                continue
-            evidence = K.example_evidence(c.raw, c.grid, scan=not c.named)
-            if evidence:
-                reason = K.EXAMPLE_KEPT.format(name=name, evidence="、".join(evidence))
+            scan = not c.named
+            evidence = () if real else K.example_evidence(c.raw)
+            if real or evidence:
+                reason = K.example_skipped(name, c.grid, scan=scan, evidence=evidence)
                 self.out.skipped.append((name, reason))
                 continue
-            c.raw.notes.append(K.example_note(name, c.raw))
+            c.raw.notes.append(K.example_note(name, c.raw, c.grid, scan=scan))
             self.out.reports.append(c.raw)
         rank = {name: i for i, name in enumerate(self.order)}
         self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))

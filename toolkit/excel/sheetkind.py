@@ -84,12 +84,6 @@ SUMMARY_SHEETS = frozenset(
 FEEDBACK_SHEET = "確認事項"
 FEEDBACK_HEADERS = ("番号", "重大度", "シート", "セル", "項目", "内容")
 
-EXAMPLE_REASON = "記入例のシート（シート名「{name}」）のため読み飛ばしました"
-EXAMPLE_KEPT = (
-    "記入例のシート（シート名「{name}」）で、{evidence}のため読み飛ばしました"
-    "（報告書として提出する場合は記入例の値を書き換え、シート名も変えてください）"
-)
-
 
 def name_key(name: str) -> str:
     """A sheet name reduced for matching: NFKC, lower case, no spaces or brackets."""
@@ -227,6 +221,7 @@ _INSTRUCTION_PHRASES = (
 # that still holds them was not written for a real meeting.
 SHIPPED_NAMES = ("山田太郎", "鈴木一郎")  # found inside 巡査部長 山田太郎 and the like
 SHIPPED_VALUES = ("駅前交番連絡協議会", "駅前交番", "駅前公民館")  # the whole value
+_MARKER_CHARS = re.compile(r"[例見サｻsSＳｓ]")
 _MARKERS = frozenset({"記入例", "記載例", "見本", "例", "サンプル", "sample", "記入見本", "作成例"})
 
 
@@ -263,7 +258,7 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
     """A sheet that shows the form but is not a report: instructions written in the value
     cells, or nothing written beyond printed labels and placeholders."""
     values = list(_values(raw))
-    teaching = [c for _, c in values if _instructs(c.value)]
+    teaching = [c for _, c in values if instructs(c.value)]
     if len(teaching) >= 2 and len(teaching) * 2 >= len(values):
         quoted = _quote(teaching[0].value)
         return Verdict(
@@ -283,7 +278,8 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
     return Verdict(BLANK, "記入のない様式（項目名だけで値がない）のため読み飛ばしました")
 
 
-def _instructs(value: object) -> bool:
+def instructs(value: object) -> bool:
+    """Whether a text tells how to fill the form in (記入してください, 入力すること…)."""
     return isinstance(value, str) and any(p in value for p in _INSTRUCTION_PHRASES)
 
 
@@ -296,33 +292,44 @@ def _quote(value: object, limit: int = 20) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def example_evidence(raw: RawReport, grid: Grid, *, scan: bool) -> tuple[str, ...]:
+def example_evidence(raw: RawReport) -> tuple[str, ...]:
     """What shows that a sheet holds an example rather than a report, quoted: values
-    that are placeholders (〇〇), values of the shipped example, an example stamp (a cell
-    or a text box saying 記入例). With `scan`, every cell is looked at for the stamp;
-    otherwise only what was laid over the cells from shapes."""
+    that are placeholders (〇〇), values of the shipped example."""
     found: list[str] = []
     values = [c.value for _, c in _values(raw)]
     runs = [v for v in values if placeholder_run(v)]
     if runs:
         found.append(f"「{_quote(runs[0])}」のような記入例の値")
     flat = [_flat(v) for v in values if isinstance(v, str)]
-    shipped = {w for w in SHIPPED_NAMES for v in flat if w in v}
-    shipped |= {w for w in SHIPPED_VALUES if w in flat}
-    if len(shipped) >= 2:
+    names = {w for w in SHIPPED_NAMES for v in flat if w in v}
+    shipped = names | {w for w in SHIPPED_VALUES if w in flat}
+    if names and len(shipped) >= 2:
         found.append("記入例の値（" + "、".join(f"「{w}」" for w in sorted(shipped)) + "）")
-    found_stamp = stamp(grid, scan=scan)
-    if found_stamp:
-        found.append(f"「{found_stamp}」の表示")
     return tuple(found)
 
 
-def example_note(name: str, raw: RawReport) -> ReadNote:
-    """The warning on a report read from a sheet named as an example: no evidence of an
-    example was found, so it is read, and the station asked to look."""
-    reason = "記入例の値（〇〇 など）や「記入例」の表示がなく、実際の会議の内容が記入されている"
+def example_skipped(name: str, grid: Grid, *, scan: bool, evidence: tuple[str, ...] = ()) -> str:
+    """Why an example sheet is skipped: beside a real report, or for its evidence."""
+    mark = None if example_name(name) else stamp(grid, scan=scan)
+    what = f"「{mark}」の表示あり" if mark is not None else f"シート名「{name}」"
+    if not evidence:
+        return f"記入例のシート（{what}）のため読み飛ばしました"
+    return (
+        f"記入例のシート（{what}）で、{'、'.join(evidence)}のため読み飛ばしました"
+        "（報告書として提出する場合は記入例の値を書き換え、シート名も変えてください）"
+    )
+
+
+def example_note(name: str, raw: RawReport, grid: Grid, *, scan: bool) -> ReadNote:
+    """The warning on a report read from a sheet that looks like an example (its name, or
+    a 記入例 stamp) but holds no example values: read, and the station asked to look."""
+    why = f"シート名が「{name}」である" if example_name(name) else ""
+    mark = stamp(grid, scan=scan)
+    if mark is not None:
+        why = (why + "うえ、" if why else "") + f"「{mark}」の表示がある"
+    reason = "記入例の値（〇〇 など）がなく、実際の会議の内容が記入されている"
     cell = next((c.cell for _, c in _values(raw) if c.cell is not None), Cell(name, 0, 0))
-    return ReadNote("S2.example-sheet", None, cell, (("name", name), ("reason", reason)))
+    return ReadNote("S2.example-sheet", None, cell, (("why", why), ("reason", reason)))
 
 
 def _flat(text: str) -> str:
@@ -336,6 +343,8 @@ def stamp(grid: Grid, *, scan: bool) -> str | None:
         grid.cells() if scan else ((r, c, grid.value(r, c)) for r, c in grid.origins)
     )
     for _, _, v in cells:
-        if isinstance(v, str) and len(v) <= 12 and name_key(v) in _MARKERS:
+        if not isinstance(v, str) or len(v) > 12 or not _MARKER_CHARS.search(v):
+            continue
+        if name_key(v) in _MARKERS:
             return v.strip()
     return None

@@ -43,7 +43,7 @@ BROKEN = "シート「{sheet}」の図形の情報が壊れているため、図
 
 def sheet_has_drawing(sheet_xml: bytes) -> bool:
     """Whether a worksheet part refers to a drawing (cheap: one search of its bytes)."""
-    return _DRAWING_TAG.search(sheet_xml) is not None
+    return b"drawing" in sheet_xml and _DRAWING_TAG.search(sheet_xml) is not None
 
 
 def xlsx_shapes(

@@ -9,8 +9,8 @@ coordinates from the sheet's column widths and row heights.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toolkit.cells import MAX_COLS, MAX_ROWS
@@ -92,6 +92,7 @@ class Metrics:
     default_row: int = DEFAULT_ROW_EMU
     cols: dict[int, int] = field(default_factory=dict)
     rows: dict[int, int] = field(default_factory=dict)
+    _cache: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def col_width(self, c: int) -> int:
         return max(1, self.cols.get(c, self.default_col))
@@ -101,19 +102,34 @@ class Metrics:
 
     def col_at(self, x: float) -> float:
         """The fractional column at `x` EMU from the sheet's left edge."""
-        return min(_position(x, self.col_width, self.default_col), float(MAX_COLS))
+        return min(_position(x, self._edges("c"), self.default_col), float(MAX_COLS))
 
     def row_at(self, y: float) -> float:
         """The fractional row at `y` EMU from the sheet's top edge."""
-        return min(_position(y, self.row_height, self.default_row), float(MAX_ROWS))
+        return min(_position(y, self._edges("r"), self.default_row), float(MAX_ROWS))
 
     def x_of(self, col: float) -> float:
         """EMU from the left edge to the fractional column `col`."""
-        return _length(col, self.col_width, self.default_col)
+        return _length(col, self._edges("c"), self.default_col)
 
     def y_of(self, row: float) -> float:
         """EMU from the top edge to the fractional row `row`."""
-        return _length(row, self.row_height, self.default_row)
+        return _length(row, self._edges("r"), self.default_row)
+
+    def changed(self) -> None:
+        """Forget the edges computed so far (a streaming reader has learnt more sizes)."""
+        self._cache.clear()
+
+    def _edges(self, axis: str) -> list[int]:
+        """Where each of the first `_WALK` columns (or rows) begins, and the last ends."""
+        cached = self._cache.get(axis)
+        if cached is None:
+            size = self.col_width if axis == "c" else self.row_height
+            cached = [0]
+            for i in range(_WALK):
+                cached.append(cached[-1] + size(i))
+            self._cache[axis] = cached
+        return cached
 
 
 # Sizes are looked up one by one this far; beyond it every column or row counts as the
@@ -121,24 +137,21 @@ class Metrics:
 _WALK = 2048
 
 
-def _position(length: float, size: Callable[[int], int], default: int) -> float:
+def _position(length: float, edges: list[int], default: int) -> float:
     if length <= 0:
         return 0.0
-    for i in range(_WALK):
-        step = size(i)
-        if length < step:
-            return i + length / step
-        length -= step
-    return _WALK + length / max(default, 1)
+    if length >= edges[-1]:
+        return _WALK + (length - edges[-1]) / max(default, 1)
+    i = bisect.bisect_right(edges, length) - 1
+    return i + (length - edges[i]) / max(edges[i + 1] - edges[i], 1)
 
 
-def _length(pos: float, size: Callable[[int], int], default: int) -> float:
+def _length(pos: float, edges: list[int], default: int) -> float:
     pos = max(pos, 0.0)
-    whole = int(min(pos, _WALK))
-    total = float(sum(size(i) for i in range(whole)))
-    if pos > _WALK:
-        return total + (pos - _WALK) * default
-    return total + (pos - whole) * size(whole)
+    if pos >= _WALK:
+        return edges[-1] + (pos - _WALK) * default
+    whole = int(pos)
+    return edges[whole] + (pos - whole) * (edges[whole + 1] - edges[whole])
 
 
 def cell_fraction(index: int, offset: float, size: int) -> float:

@@ -124,6 +124,7 @@ class _Reader:
         self.cell_struck = False
         self.span: list[bool] = []  # struck state of open spans
         self.shapes: list[_Open] = []
+        self.on_page: list[_Open] = []  # table:shapes come before the rows that size them
         self.done = False
 
     # --- expat handlers -----------------------------------------------------------------
@@ -193,15 +194,17 @@ class _Reader:
             if width:
                 for c in range(self.col_index, min(self.col_index + repeat, 1024)):
                     self.metrics.cols[c] = int(width)
+                self.metrics.changed()
             self.col_index += repeat
         elif local == "table-row":
             self.row += 1
             self.row_repeat = _count(attrs.get(f"{TABLE} number-rows-repeated"))
             self.col = 0
             height = self.row_styles.get(attrs.get(f"{TABLE} style-name", ""))
-            if height and self.row < 100_000:
+            if height and self.row < 2048:
                 for r in range(self.row, self.row + min(self.row_repeat, 1024)):
                     self.metrics.rows[r] = int(height)
+                self.metrics.changed()
         elif local in ("table-cell", "covered-table-cell"):
             self.cell_repeat = _count(attrs.get(f"{TABLE} number-columns-repeated"))
             self.cell = []
@@ -223,7 +226,11 @@ class _Reader:
             sheet.align[(self.row, self.col)] = align
 
     def _table_end(self, local: str) -> None:
-        if local in ("table-cell", "covered-table-cell"):
+        if local == "table":
+            for shape in self.on_page:
+                self._shape_end(shape, deferred=True)
+            self.on_page.clear()
+        elif local in ("table-cell", "covered-table-cell"):
             if self.cell is not None and self.table is not None:
                 self._struck_cell(self.cell)
             self.cell = None
@@ -287,8 +294,11 @@ class _Reader:
         in_cell = self.cell is not None
         self.shapes.append(_Open(local, dict(attrs), max(self.row, 0), self.col, in_cell))
 
-    def _shape_end(self, shape: _Open) -> None:
+    def _shape_end(self, shape: _Open, *, deferred: bool = False) -> None:
         if shape.name == "g" or self.table is None:
+            return
+        if not shape.in_cell and not deferred:
+            self.on_page.append(shape)
             return
         placed = self._box(shape)
         if placed is None:

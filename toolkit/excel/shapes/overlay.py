@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from toolkit.excel.grid import Grid, Origin, Unread
 from toolkit.excel.labelread import DECOR, FIELD_OF, HEADER_OF, TITLE_KEYS
 from toolkit.excel.shapes.geometry import LINE, MARK, TEXT, UNREAD, Metrics, Shape
-from toolkit.excel.sheetkind import is_placeholder
+from toolkit.excel.sheetkind import instructs, is_placeholder
 from toolkit.normalize import label_key
 
 Struck = dict[tuple[int, int], tuple[str, tuple[str, ...]]]
@@ -35,7 +35,9 @@ Align = Callable[[int, int], str]  # (row, col) → "left" | "center" | "right" 
 _FONT_EMU = 11 * 12700  # an 11 pt character: forms use 10.5–11 pt
 _SEPARATORS = re.compile(r"[\s・/／,，、|｜]+")
 _MARK_BEFORE = re.compile(r"(?:[□☐◻]|[(（]\s*[)）])\s*$")
-_MAX_SPAN = 80  # rows or columns of a shape looked at
+_MAX_SPAN = 60  # rows or columns of a shape looked at
+_BUDGET = 150_000  # cells looked at for all the shapes of a sheet
+_TOO_MANY = "多数の図形（一部は読み取っていません）"
 
 
 def overlay(
@@ -92,6 +94,7 @@ class _Layer:
         self.values: dict[tuple[int, int], object] = {}
         self.origins: dict[tuple[int, int], Origin] = {}
         self.unread: list[Unread] = []
+        self.budget = _BUDGET
 
     def value(self, r: int, c: int) -> object:
         if (r, c) in self.values:
@@ -121,7 +124,15 @@ class _Layer:
         """The cells under a shape, biggest share of the shape first."""
         out: dict[tuple[int, int], _Cover] = {}
         r0, c0 = int(s.top), int(s.left)
-        for r in range(r0, min(math.ceil(s.bottom), r0 + _MAX_SPAN)):
+        rows = range(r0, min(math.ceil(s.bottom), r0 + _MAX_SPAN))
+        cols = min(math.ceil(s.right), c0 + _MAX_SPAN) - c0
+        self.budget -= len(rows) * max(cols, 0)
+        if self.budget < 0:
+            # A hostile number of huge shapes: what lies under the rest is not looked at,
+            # and a field there is reported as unreadable, never as blank.
+            self.unread.append(Unread(_cells_of(s), _TOO_MANY))
+            return []
+        for r in rows:
             dr = min(s.bottom, r + 1) - max(s.top, r)
             if dr <= 0:
                 continue
@@ -148,6 +159,8 @@ class _Layer:
     def place_texts(self, texts: list[Shape]) -> None:
         by_target: dict[tuple[int, int], list[tuple[Shape, _Cover, str]]] = {}
         for s in texts:
+            if _explains(s.text):
+                continue  # a callout telling how to fill the form in, not a value
             target = self._target(s)
             if target is None:
                 continue
@@ -372,6 +385,11 @@ class _Layer:
             out.append(x + w / 2)
             x += w
         return out
+
+
+def _explains(text: str) -> bool:
+    """Text of a note on the form (※…, 記入してください) rather than a value."""
+    return text.startswith(("※", "＊")) or instructs(text)
 
 
 def _tick(text: str, start: int) -> str:

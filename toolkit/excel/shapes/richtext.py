@@ -68,13 +68,13 @@ def book_text(zf: zipfile.ZipFile, limits: Limits) -> BookText:
     out = BookText()
     with contextlib.suppress(KeyError):
         out.styles_xml = read_member(zf, "xl/styles.xml", limits)
-    if _STRIKE.search(out.styles_xml):
+    if b"strike" in out.styles_xml and _STRIKE.search(out.styles_xml):
         out.struck_formats = _struck_formats(out.styles_xml)
     try:
         strings = read_member(zf, "xl/sharedStrings.xml", limits)
     except KeyError:
         return out
-    if _STRIKE.search(strings):
+    if b"strike" in strings and _STRIKE.search(strings):
         out.struck_strings = _struck_strings(strings)
     return out
 
@@ -153,7 +153,7 @@ def struck_cells(sheet_xml: bytes, book: BookText) -> Struck:
     """Cells of a worksheet whose text is struck through, whole or in part (shared
     strings, or rich text written in the cell itself as openpyxl writes it)."""
     out: Struck = {}
-    inline = _STRIKE.search(sheet_xml) is not None
+    inline = b"strike" in sheet_xml and _STRIKE.search(sheet_xml) is not None
     if not book.strikes and not inline:
         return out
     for m in _CELL.finditer(sheet_xml):
