@@ -399,7 +399,7 @@ def test_each_kind_of_anchor_places_its_shape_in_cell_coordinates() -> None:
 def test_column_widths_and_row_heights_of_the_sheet_place_lengths() -> None:
     cols = '<cols><col min="1" max="3" width="2.6" customWidth="1"/></cols>'
     metrics = xlsx_metrics(
-        f'<worksheet><sheetFormatPr defaultRowHeight="18"/>{cols}</worksheet>'.encode()
+        f'<worksheet><sheetFormatPr defaultRowHeight="18"/>{cols}<sheetData/></worksheet>'.encode()
     )
     assert metrics.col_width(0) == col_emu(2.6) == 18 * 9525
     assert metrics.row_height(7) == 18 * 12700
@@ -444,7 +444,7 @@ def test_kinds_of_shape_hidden_ones_and_struck_runs() -> None:
         + anchor.format(struck)
     )
     assert [(s.kind, s.text, s.struck, s.opaque) for s in shapes] == [
-        ("mark", "", (), True),
+        ("mark", "", (), False),
         ("line", "", (), True),
         ("text", "定期", ("臨時",), False),
     ]

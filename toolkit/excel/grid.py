@@ -70,7 +70,8 @@ class Grid:
                 row.extend([""] * (c + 1 - len(row)))
             row[c] = "" if v is None else v
         merged = {**self.origins, **origins}
-        return Grid(self.sheet, rows, self.merges, merged, [*self.unread, *unread])
+        # Same merged areas: the index of what they cover is shared, not built again.
+        return Grid(self.sheet, rows, self.merges, merged, [*self.unread, *unread], self._cover)
 
     def origin(self, r: int, c: int) -> Origin | None:
         """How the value at (r, c) came to be there, when it was laid over the cell."""

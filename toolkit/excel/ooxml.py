@@ -321,6 +321,35 @@ def pictures_in(zf: zipfile.ZipFile, sheet_part: str, limits: Limits) -> int:
     return count
 
 
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_REL_ATTR = re.compile(rb'(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
+
+
+def drawing_parts(zf: zipfile.ZipFile, sheet_part: str, limits: Limits) -> list[str]:
+    """The drawing parts a worksheet's relationships point to. Read with patterns (every
+    file with a drawing asks this; the full parse of `relationships` costs more than
+    the rest of finding its shapes)."""
+    try:
+        data = read_member(zf, rels_path(sheet_part), limits)
+    except KeyError:
+        return []
+    base = posixpath.dirname(sheet_part)
+    out = []
+    for tag in _RELATIONSHIP.finditer(data):
+        attrs = {
+            k.decode(): html.unescape(v.decode("utf-8", "replace"))
+            for k, v in _REL_ATTR.findall(tag.group(1))
+        }
+        if attrs.get("Type") != DRAWING_REL or attrs.get("TargetMode") == "External":
+            continue
+        target = attrs.get("Target", "")
+        if target.startswith("/"):
+            out.append(target.lstrip("/"))
+        else:
+            out.append(posixpath.normpath(posixpath.join(base, target)))
+    return out
+
+
 def merges_in(sheet_xml: bytes) -> list[tuple[int, int, int, int]]:
     """Merged areas of a worksheet part, read without a full parse."""
     out = []

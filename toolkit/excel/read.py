@@ -159,8 +159,8 @@ def _read_ooxml(
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with _library():
             meta = _meta(book, zf, pkg, limits)
-    text = S.book_text(zf, limits)
-    sheets = _Sheets(out)
+    text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
+    sheets = _Sheets(out, names=pkg.names)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -175,28 +175,47 @@ def _read_ooxml(
             out.skipped.append((sp.name, named.reason))
             continue
         xml = read_member(zf, sp.part, limits)
-        rows, cols = sheet_extent(xml)
-        with _library():
-            if rows * cols > limits.max_sheet_cells:
-                grid = _bounded_grid(data, sp.name, xml)
-            else:
-                grid = _calamine_grid_or_window(book, data, sp.name, xml)
-        if rows * cols > limits.max_sheet_cells:
-            out.notes.append(
-                f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
-                f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
-            )
+        grid = _sheet_grid(book, data, sp.name, xml, limits, out)
+        names = pkg.names.get(sp.name, {})
         drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
-        struck = S.struck_cells(xml, text)
+        struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
+        if not _is_template(names):
+            # Our template is filled from dropdowns and typed cells: its fast path does not
+            # look for struck-out words (every other layout does).
+            text = text or S.book_text(zf, limits)
+            struck = S.struck_cells(xml, text)
         if drawn.shapes or struck:
-            align = S.alignment(xml, text)
-            grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, align)
+            text = text or S.book_text(zf, limits)
+            grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, S.alignment(xml, text))
         out.notes.extend(drawn.notes)
-        sheets.listed.update(list_sources(xml, pkg.names))
+        sheets.xmls.append(xml)
         pictures = pictures_in(zf, sp.part, limits) if pkg.has_media else 0
-        sheets.add(grid, pkg.names.get(sp.name, {}), meta, pictures)
+        sheets.add(grid, names, meta, pictures)
     sheets.settle()
     return out
+
+
+def _is_template(names: dict[str, tuple[int, int]]) -> bool:
+    """A sheet of our template: it has the defined names of the template contract."""
+    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
+
+
+def _sheet_grid(
+    book: CalamineWorkbook, data: bytes, name: str, xml: bytes, limits: Limits, out: WorkbookRead
+) -> Grid:
+    """A worksheet's cells; through a bounded window when they spread absurdly far."""
+    rows, cols = sheet_extent(xml)
+    with _library():
+        if rows * cols > limits.max_sheet_cells:
+            grid = _bounded_grid(data, name, xml)
+        else:
+            grid = _calamine_grid_or_window(book, data, name, xml)
+    if rows * cols > limits.max_sheet_cells:
+        out.notes.append(
+            f"シート「{name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
+            f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
+        )
+    return grid
 
 
 @dataclass
@@ -207,6 +226,7 @@ class _Candidate:
     grid: Grid
     named: bool  # our template, read by its defined names
     example: bool  # named or stamped as an example (記入例)
+    notes: list[str]  # for the file, when the sheet is kept as a report
 
 
 @dataclass
@@ -214,16 +234,17 @@ class _Sheets:
     """The sheets of one workbook as they are read; `settle` decides which are reports."""
 
     out: WorkbookRead
+    names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     candidates: list[_Candidate] = field(default_factory=list)
     others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
-    listed: set[str] = field(default_factory=set)  # sheets that dropdown lists point to
+    xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
     order: list[str] = field(default_factory=list)
 
     def add(
         self, grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str], pictures: int
     ) -> None:
         self.order.append(grid.sheet)
-        named = len(_TEMPLATE_MARKERS & names.keys()) >= 3
+        named = _is_template(names)
         raw = _read_grid(grid, names, meta)
         if isinstance(raw, K.Verdict):
             self.out.skipped.append((grid.sheet, raw.reason))
@@ -236,21 +257,24 @@ class _Sheets:
         if verdict is not None:
             self.out.skipped.append((grid.sheet, verdict.reason))
             return
-        self.out.notes.extend(S.note_shapes(raw, grid))
+        notes = S.note_shapes(raw, grid)
         example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
-        self.candidates.append(_Candidate(raw, grid, named, example))
+        self.candidates.append(_Candidate(raw, grid, named, example, notes))
 
     def settle(self) -> None:
         """Examples are skipped beside a real report; alone, judged on evidence. Skipped
         sheets are listed in the workbook's order."""
+        listed: set[str] = set()
+        for xml in self.xmls if self.others else ():
+            listed |= list_sources(xml, self.names)  # only a sheet that is not the form asks
         for grid in self.others:
-            verdict = K.not_a_report(grid.sheet, grid, frozenset(self.listed))
+            verdict = K.not_a_report(grid.sheet, grid, frozenset(listed))
             reason = UNSURE if grid.unread else verdict.reason
             self.out.skipped.append((grid.sheet, reason))
         real = [c for c in self.candidates if not c.example]
         for c in self.candidates:
             if not c.example:
-                self.out.reports.append(c.raw)
+                self._keep(c)
                 continue
             name = c.grid.sheet
             scan = not c.named
@@ -260,10 +284,14 @@ class _Sheets:
                 self.out.skipped.append((name, reason))
                 continue
             c.raw.notes.append(K.example_note(name, c.raw, c.grid, scan=scan))
-            self.out.reports.append(c.raw)
+            self._keep(c)
         rank = {name: i for i, name in enumerate(self.order)}
         self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))
         self.out.reports.sort(key=lambda r: rank.get(r.sheet, -1))
+
+    def _keep(self, c: _Candidate) -> None:
+        self.out.reports.append(c.raw)
+        self.out.notes.extend(c.notes)
 
 
 def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
@@ -395,7 +423,7 @@ def _read_grid(
 ) -> RawReport | K.Verdict | None:
     """The report on a sheet: by its defined names, else by its labels; a verdict for a
     list with one row per item; None when the sheet does not show the form."""
-    if len(_TEMPLATE_MARKERS & names.keys()) >= 3:
+    if _is_template(names):
         return read_named(grid, names, meta)
     hits = find_hits(grid)
     table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)

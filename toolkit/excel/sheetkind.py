@@ -13,6 +13,7 @@ report and the record carries a warning that names the evidence.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -85,6 +86,7 @@ FEEDBACK_SHEET = "確認事項"
 FEEDBACK_HEADERS = ("番号", "重大度", "シート", "セル", "項目", "内容")
 
 
+@functools.lru_cache(maxsize=512)
 def name_key(name: str) -> str:
     """A sheet name reduced for matching: NFKC, lower case, no spaces or brackets."""
     text = unicodedata.normalize("NFKC", name).casefold()
@@ -266,6 +268,10 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
         )
     if raw.pictures or grid.unread:
         return None
+    # A date or a count typed as a number is written for a meeting: looked at first, as
+    # it settles the question without reading any text.
+    if any(not isinstance(c.value, str) for key, c in values if key not in _IDENTITY):
+        return None
     if any(key not in _IDENTITY and not is_placeholder(c.value) for key, c in values):
         return None
     shown = [c.value for _, c in values if placeholder_run(c.value) or _dated(c.value)]
@@ -280,7 +286,9 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
 
 def instructs(value: object) -> bool:
     """Whether a text tells how to fill the form in (記入してください, 入力すること…)."""
-    return isinstance(value, str) and any(p in value for p in _INSTRUCTION_PHRASES)
+    if not isinstance(value, str) or not ("記" in value or "入" in value or "選" in value):
+        return False
+    return any(p in value for p in _INSTRUCTION_PHRASES)
 
 
 def _dated(value: object) -> bool:

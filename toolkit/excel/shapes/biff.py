@@ -22,7 +22,7 @@ import olefile
 from toolkit.excel.shapes.geometry import LINE, MARK, TEXT, UNREAD, Drawn, Shape
 
 _BOF, _EOF, _CONTINUE = 0x0809, 0x000A, 0x003C
-_BOUNDSHEET, _FONT, _XF = 0x0085, 0x0031, 0x00E0
+_BOUNDSHEET, _FONT, _XF, _SST, _LABELSST = 0x0085, 0x0031, 0x00E0, 0x00FC, 0x00FD
 _STRING_CELLS = frozenset({0x00FD, 0x0204, 0x00D6})  # LABELSST, LABEL, RSTRING
 # XF horizontal alignment (alc) as the overlay names it.
 _ALC = {1: "left", 2: "center", 3: "right", 6: "center", 7: "distributed"}
@@ -42,16 +42,14 @@ BROKEN = "シート「{sheet}」の図形の情報が壊れているため、図
 
 
 def xls_shapes(data: bytes) -> dict[str, Drawn]:
-    """Shapes of every worksheet of an .xls file, by sheet name; {} when the file has no
-    drawing records (or no BIFF8 workbook stream)."""
+    """Shapes and struck-through cells of every worksheet of an .xls file, by sheet name;
+    {} when it has neither (or no BIFF8 workbook stream)."""
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
         stream = ole.openstream("Workbook").read() if ole.exists("Workbook") else b""
     except Exception:  # olefile raises many kinds of errors; the guard judged the file
         return {}
-    if struct.pack("<H", _MSODRAWING) not in stream:
-        return {}
-    return _Book(stream).sheets()
+    return _Book(stream).sheets() if stream else {}
 
 
 @dataclass
@@ -60,6 +58,7 @@ class _Sheet:
     drawing: bytearray = field(default_factory=bytearray)
     texts: list[tuple[str, tuple[str, ...]] | None] = field(default_factory=list)
     align: dict[tuple[int, int], str] = field(default_factory=dict)
+    struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 class _Book:
@@ -69,7 +68,9 @@ class _Book:
         self.stream = stream
         self.fonts: list[bool] = []  # struck out, by font index (index 4 does not exist)
         self.xf_align: list[str] = []  # horizontal alignment of each cell format
+        self.xf_struck: set[int] = set()  # cell formats whose font strikes out
         self.names: dict[int, str] = {}  # BOF offset → sheet name
+        self.rich: dict[int, tuple[str, list[tuple[int, int]]]] = {}  # strings with runs
 
     def records(self, pos: int) -> list[tuple[int, int, int]]:
         """(type, body offset, size) of the records of the substream starting at `pos`."""
@@ -92,14 +93,23 @@ class _Book:
         return out
 
     def sheets(self) -> dict[str, Drawn]:
-        for rid, body, size in self.records(0):
+        records = self.records(0)
+        for rid, body, size in records:
             if rid == _FONT and size >= 4:
                 (flags,) = struct.unpack_from("<H", self.stream, body + 2)
                 self.fonts.append(bool(flags & 0x0008))
             elif rid == _XF and size >= 8:
+                font, _ = struct.unpack_from("<HH", self.stream, body)
+                if self.struck_font(font):
+                    self.xf_struck.add(len(self.xf_align))
                 self.xf_align.append(_ALC.get(self.stream[body + 6] & 0x07, ""))
             elif rid == _BOUNDSHEET and size >= 8:
                 self._boundsheet(body, size)
+        drawing = struct.pack("<H", _MSODRAWING) in self.stream
+        if not drawing and not any(self.fonts):
+            return {}
+        if any(self.fonts):
+            self.rich = self._sst(records)
         out: dict[str, Drawn] = {}
         for offset, name in self.names.items():
             sheet = _Sheet(name)
@@ -108,10 +118,37 @@ class _Book:
                 drawn = _shapes(sheet)
             except (struct.error, ValueError, IndexError, UnicodeDecodeError):
                 drawn = Drawn(notes=[BROKEN.format(sheet=name)])
-            if drawn.shapes or drawn.notes:
+            drawn.struck = sheet.struck
+            if drawn.shapes or drawn.notes or drawn.struck:
                 drawn.align = sheet.align
                 out[name] = drawn
         return out
+
+    def _sst(
+        self, records: list[tuple[int, int, int]]
+    ) -> dict[int, tuple[str, list[tuple[int, int]]]]:
+        """Shared strings written in more than one font: index → (text, runs of (start,
+        font)). A string may continue in the CONTINUE records after the SST."""
+        at = next((i for i, (rid, _, _) in enumerate(records) if rid == _SST), None)
+        if at is None:
+            return {}
+        segments = [records[at]]
+        for rid, body, size in records[at + 1 :]:
+            if rid != _CONTINUE:
+                break
+            segments.append((rid, body, size))
+        reader = _Segments(self.stream, [(body, size) for _, body, size in segments])
+        try:
+            reader.take(4)
+            (count,) = struct.unpack("<I", reader.take(4))
+            out = {}
+            for index in range(min(count, 200_000)):
+                text, runs = reader.rich_string()
+                if runs and any(self.struck_font(font) for _, font in runs):
+                    out[index] = (text, runs)
+            return out
+        except (struct.error, ValueError, IndexError):
+            return {}
 
     def _boundsheet(self, body: int, size: int) -> None:
         (offset,) = struct.unpack_from("<I", self.stream, body)
@@ -143,6 +180,15 @@ class _Book:
                 row, col, xf = struct.unpack_from("<HHH", self.stream, body)
                 if xf < len(self.xf_align) and self.xf_align[xf]:
                     sheet.align[(row, col)] = self.xf_align[xf]
+                rich = None
+                if rid == _LABELSST and size >= 10:
+                    rich = self.rich.get(struct.unpack_from("<I", self.stream, body + 6)[0])
+                if rich is not None:
+                    split = self._runs(*rich, head_struck=xf in self.xf_struck)
+                    if split[1]:
+                        sheet.struck[(row, col)] = split
+                elif xf in self.xf_struck:
+                    sheet.struck[(row, col)] = ("", ())  # the whole cell
             elif rid != _CONTINUE:
                 last = rid
             i += 1
@@ -183,24 +229,85 @@ class _Book:
         return raw[:wanted].decode("latin-1")
 
     def _split(self, text: str, runs: bytes) -> tuple[str, tuple[str, ...]]:
-        """The text without its struck runs, and the struck runs."""
+        """A text box's text without its struck runs, and the struck runs (`runs` as the
+        TXO's CONTINUE records hold them: 8 bytes each)."""
         bounds = [
             struct.unpack_from("<HH", runs, k) for k in range(0, len(runs) - len(runs) % 8, 8)
         ]
-        if not any(self.struck_font(font) for _, font in bounds):
-            return text.replace("\r\n", "\n").strip(), ()
-        kept: list[str] = []
-        struck: list[str] = []
+        return self._runs(text, bounds, head_struck=False)
+
+    def _runs(
+        self, text: str, bounds: list[tuple[int, int]], *, head_struck: bool
+    ) -> tuple[str, tuple[str, ...]]:
+        """`text` without the runs in a struck-out font, and those runs. The text before
+        the first run is in the cell's own font (`head_struck`)."""
+        pieces = [(text[: bounds[0][0]] if bounds else text, head_struck)]
         for n, (start, font) in enumerate(bounds):
             end = bounds[n + 1][0] if n + 1 < len(bounds) else len(text)
-            piece = text[start:end]
-            if self.struck_font(font):
-                if piece.strip():
-                    struck.append(piece)
-            else:
-                kept.append(piece)
-        head = text[: bounds[0][0]] if bounds else ""
-        return (head + "".join(kept)).replace("\r\n", "\n").strip(), tuple(struck)
+            pieces.append((text[start:end], self.struck_font(font)))
+        kept = "".join(p for p, s in pieces if not s)
+        struck = tuple(p for p, s in pieces if s and p.strip())
+        return kept.replace("\r\n", "\n").strip(), struck
+
+
+class _Segments:
+    """Bytes spread over a record and its CONTINUE records, read in order. Characters of
+    a string that run into the next record start it with a new flags byte."""
+
+    def __init__(self, stream: bytes, segments: list[tuple[int, int]]) -> None:
+        self.stream = stream
+        self.segments = segments
+        self.seg = 0
+        self.pos = segments[0][0] if segments else 0
+
+    def _left(self) -> int:
+        body, size = self.segments[self.seg]
+        return body + size - self.pos
+
+    def _next(self) -> None:
+        self.seg += 1
+        if self.seg >= len(self.segments):
+            raise IndexError("past the last CONTINUE record")
+        self.pos = self.segments[self.seg][0]
+
+    def take(self, n: int) -> bytes:
+        out = bytearray()
+        while n > 0:
+            if self._left() <= 0:
+                self._next()
+                continue
+            step = min(n, self._left())
+            out += self.stream[self.pos : self.pos + step]
+            self.pos += step
+            n -= step
+        return bytes(out)
+
+    def rich_string(self) -> tuple[str, list[tuple[int, int]]]:
+        """One XLUnicodeRichExtendedString: its text and its runs (start, font)."""
+        if self._left() <= 0:
+            self._next()
+        cch, flags = struct.unpack("<HB", self.take(3))
+        runs_n = struct.unpack("<H", self.take(2))[0] if flags & 0x08 else 0
+        ext = struct.unpack("<I", self.take(4))[0] if flags & 0x04 else 0
+        chars: list[str] = []
+        high = flags & 0x01
+        got = 0
+        while got < cch:
+            if self._left() <= 0:
+                self._next()
+                high = self.stream[self.pos] & 0x01
+                self.pos += 1
+                continue
+            width = 2 if high else 1
+            n = min(cch - got, self._left() // width)
+            if n == 0:
+                raise ValueError("a character split across records")
+            raw = self.take(n * width)
+            chars.append(raw.decode("utf-16-le", "replace") if high else raw.decode("latin-1"))
+            got += n
+        runs = [struct.unpack("<HH", self.take(4)) for _ in range(runs_n)]
+        self.take(ext)
+        return "".join(chars), runs
 
 
 def _xl_string(data: bytes, pos: int, end: int, *, short: bool) -> tuple[str, int]:

@@ -102,56 +102,68 @@ class Metrics:
 
     def col_at(self, x: float) -> float:
         """The fractional column at `x` EMU from the sheet's left edge."""
-        return min(_position(x, self._edges("c"), self.default_col), float(MAX_COLS))
+        return min(self._position(x, "c"), float(MAX_COLS))
 
     def row_at(self, y: float) -> float:
         """The fractional row at `y` EMU from the sheet's top edge."""
-        return min(_position(y, self._edges("r"), self.default_row), float(MAX_ROWS))
+        return min(self._position(y, "r"), float(MAX_ROWS))
 
     def x_of(self, col: float) -> float:
         """EMU from the left edge to the fractional column `col`."""
-        return _length(col, self._edges("c"), self.default_col)
+        edges = self._cache.get("c")
+        whole = int(col)
+        if edges is not None and 0 <= whole < len(edges) - 1:
+            return edges[whole] + (col - whole) * (edges[whole + 1] - edges[whole])
+        return self._length(col, "c")
 
     def y_of(self, row: float) -> float:
         """EMU from the top edge to the fractional row `row`."""
-        return _length(row, self._edges("r"), self.default_row)
+        edges = self._cache.get("r")
+        whole = int(row)
+        if edges is not None and 0 <= whole < len(edges) - 1:
+            return edges[whole] + (row - whole) * (edges[whole + 1] - edges[whole])
+        return self._length(row, "r")
 
     def changed(self) -> None:
         """Forget the edges computed so far (a streaming reader has learnt more sizes)."""
         self._cache.clear()
 
-    def _edges(self, axis: str) -> list[int]:
-        """Where each of the first `_WALK` columns (or rows) begins, and the last ends."""
-        cached = self._cache.get(axis)
-        if cached is None:
+    def _edges(self, axis: str, upto: int) -> list[int]:
+        """Where each column (or row) begins, at least up to index `upto` (at most
+        `_WALK`), and the last one ends; grown as far as asked, once."""
+        edges = self._cache.setdefault(axis, [0])
+        upto = min(upto, _WALK)
+        if len(edges) <= upto + 1 and len(edges) <= _WALK:
             size = self.col_width if axis == "c" else self.row_height
-            cached = [0]
-            for i in range(_WALK):
-                cached.append(cached[-1] + size(i))
-            self._cache[axis] = cached
-        return cached
+            for i in range(len(edges) - 1, min(max(upto + 1, 2 * len(edges), 64), _WALK)):
+                edges.append(edges[-1] + size(i))
+        return edges
+
+    def _position(self, length: float, axis: str) -> float:
+        if length <= 0:
+            return 0.0
+        edges = self._edges(axis, 64)
+        while length >= edges[-1] and len(edges) <= _WALK:
+            edges = self._edges(axis, 2 * len(edges))  # grows by at least half each time
+        if length >= edges[-1]:
+            default = self.default_col if axis == "c" else self.default_row
+            return len(edges) - 1 + (length - edges[-1]) / max(default, 1)
+        i = bisect.bisect_right(edges, length) - 1
+        return i + (length - edges[i]) / max(edges[i + 1] - edges[i], 1)
+
+    def _length(self, pos: float, axis: str) -> float:
+        pos = max(pos, 0.0)
+        whole = int(min(pos, _WALK))
+        edges = self._edges(axis, whole + 1)
+        if whole + 1 >= len(edges):
+            default = self.default_col if axis == "c" else self.default_row
+            return edges[-1] + (pos - (len(edges) - 1)) * default
+        return edges[whole] + (pos - whole) * (edges[whole + 1] - edges[whole])
 
 
 # Sizes are looked up one by one this far; beyond it every column or row counts as the
 # default (no form reaches so far, and a hostile position must not cost a long loop).
 _WALK = 2048
-
-
-def _position(length: float, edges: list[int], default: int) -> float:
-    if length <= 0:
-        return 0.0
-    if length >= edges[-1]:
-        return _WALK + (length - edges[-1]) / max(default, 1)
-    i = bisect.bisect_right(edges, length) - 1
-    return i + (length - edges[i]) / max(edges[i + 1] - edges[i], 1)
-
-
-def _length(pos: float, edges: list[int], default: int) -> float:
-    pos = max(pos, 0.0)
-    if pos >= _WALK:
-        return edges[-1] + (pos - _WALK) * default
-    whole = int(pos)
-    return edges[whole] + (pos - whole) * (edges[whole + 1] - edges[whole])
 
 
 def cell_fraction(index: int, offset: float, size: int) -> float:
@@ -161,10 +173,27 @@ def cell_fraction(index: int, offset: float, size: int) -> float:
 
 # --- .xlsx worksheet metrics ------------------------------------------------------------
 
-_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^>]*)>")
-_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+# Excel writes these tags without a prefix; a part that uses one is read the slow way.
+_FORMAT = re.compile(rb"<sheetFormatPr\b([^>]*)>")
+_COL = re.compile(rb"<col\b([^>]*)>")
+_ROW = re.compile(rb"<row\b([^>]*)>")
+_PREFIXED = (
+    re.compile(rb"<\w+:sheetFormatPr\b([^>]*)>"),
+    re.compile(rb"<\w+:col\b([^>]*)>"),
+    re.compile(rb"<\w+:row\b([^>]*)>"),
+)
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+
+
+_MIN, _MAX, _WIDTH, _R, _HT = (
+    re.compile(rb"\b" + name + rb'="([0-9.]+)"') for name in (b"min", b"max", b"width", b"r", b"ht")
+)
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def _attr(tag: bytes, pattern: re.Pattern[bytes]) -> float | None:
+    found = pattern.search(tag)
+    return _number(found.group(1)) if found else None
 
 
 def _attrs(tag: bytes) -> dict[bytes, bytes]:
@@ -187,7 +216,8 @@ def col_emu(width_chars: float, max_digit_px: int = 7) -> int:
 def xlsx_metrics(sheet_xml: bytes) -> Metrics:
     """Column widths and row heights of an .xlsx worksheet part."""
     m = Metrics()
-    fmt = _FORMAT.search(sheet_xml)
+    tags = (_FORMAT, _COL, _ROW) if b"<sheetData" in sheet_xml else _PREFIXED
+    fmt = tags[0].search(sheet_xml)
     if fmt is not None:
         attrs = _attrs(fmt.group(1))
         height = _number(attrs.get(b"defaultRowHeight"))
@@ -199,20 +229,22 @@ def xlsx_metrics(sheet_xml: bytes) -> Metrics:
             m.default_col = col_emu(width)
         elif base is not None and 0 < base < 300:
             m.default_col = col_emu(base + 0.71)  # Excel pads the base width by 5 pixels
-    for tag in _COL.finditer(sheet_xml):
-        attrs = _attrs(tag.group(1))
-        lo, hi, width = (_number(attrs.get(k)) for k in (b"min", b"max", b"width"))
+    for tag in tags[1].finditer(sheet_xml):
+        body = tag.group(1)
+        lo, hi, width = (_attr(body, k) for k in (_MIN, _MAX, _WIDTH))
         if lo is None or hi is None or width is None:
             continue
-        emu = 0 if attrs.get(b"hidden") in (b"1", b"true") else col_emu(width)
+        emu = 0 if _HIDDEN.search(body) else col_emu(width)
         for c in range(int(lo) - 1, min(int(hi), int(lo) + 512, MAX_COLS)):
             m.cols[c] = emu
-    for tag in _ROW.finditer(sheet_xml):
-        attrs = _attrs(tag.group(1))
-        r, ht = _number(attrs.get(b"r")), _number(attrs.get(b"ht"))
+    for tag in tags[2].finditer(sheet_xml):
+        body = tag.group(1)
+        if b'ht="' not in body and b"hidden" not in body:
+            continue  # a row of the default height
+        r, ht = _attr(body, _R), _attr(body, _HT)
         if r is None:
             continue
-        if attrs.get(b"hidden") in (b"1", b"true"):
+        if _HIDDEN.search(body):
             m.rows[int(r) - 1] = 0
         elif ht is not None and 0 <= ht < 1000:
             m.rows[int(r) - 1] = int(ht * EMU_PER_PT)

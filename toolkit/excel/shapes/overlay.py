@@ -122,37 +122,41 @@ class _Layer:
 
     def covers(self, s: Shape) -> list[_Cover]:
         """The cells under a shape, biggest share of the shape first."""
-        out: dict[tuple[int, int], _Cover] = {}
         r0, c0 = int(s.top), int(s.left)
         rows = range(r0, min(math.ceil(s.bottom), r0 + _MAX_SPAN))
-        cols = min(math.ceil(s.right), c0 + _MAX_SPAN) - c0
-        self.budget -= len(rows) * max(cols, 0)
+        cols = range(c0, min(math.ceil(s.right), c0 + _MAX_SPAN))
+        self.budget -= len(rows) * len(cols)
         if self.budget < 0:
             # A hostile number of huge shapes: what lies under the rest is not looked at,
             # and a field there is reported as unreadable, never as blank.
             self.unread.append(Unread(_cells_of(s), _TOO_MANY))
             return []
+        m = self.metrics
+        weights: dict[tuple[int, int], float] = {}
+        box = self.grid.box
+        left, right = max(s.left, c0), min(s.right, cols.stop)
         for r in rows:
-            dr = min(s.bottom, r + 1) - max(s.top, r)
-            if dr <= 0:
+            height = m.y_of(min(s.bottom, r + 1)) - m.y_of(max(s.top, r))
+            if height <= 0:
                 continue
-            for c in range(c0, min(math.ceil(s.right), c0 + _MAX_SPAN)):
-                dc = min(s.right, c + 1) - max(s.left, c)
-                if dc <= 0:
-                    continue
-                area = dr * dc * self.metrics.row_height(r) * self.metrics.col_width(c)
-                anchor = self.grid.anchor(r, c)
-                cover = out.setdefault(anchor, _Cover(anchor, 0.0, 0.0))
-                cover.weight += area
-        for cover in out.values():
-            cover.share = cover.weight / max(self._area(cover.anchor), 1.0)
-        return sorted(out.values(), key=lambda k: (-round(k.weight / 1e9, 1), k.anchor))
+            c = c0
+            while c < cols.stop:
+                # A merged area is one cell: its columns under the shape are added at once.
+                r0, a0, _, a1 = box(r, c)
+                end = min(a1 + 1, cols.stop) if a1 >= c else c + 1
+                width = m.x_of(min(right, end)) - m.x_of(max(left, c))
+                if width > 0:
+                    weights[(r0, a0)] = weights.get((r0, a0), 0.0) + height * width
+                c = end
+        out = [_Cover(a, w, w / max(self._area(a), 1.0)) for a, w in weights.items()]
+        return sorted(out, key=lambda k: (-round(k.weight / 1e9, 1), k.anchor))
 
     def _area(self, anchor: tuple[int, int]) -> float:
         r0, c0, r1, c1 = self.grid.box(*anchor)
-        height = sum(self.metrics.row_height(r) for r in range(r0, min(r1, r0 + 50) + 1))
-        width = sum(self.metrics.col_width(c) for c in range(c0, min(c1, c0 + 50) + 1))
-        return float(height * width)
+        m = self.metrics
+        return (m.y_of(min(r1, r0 + 50) + 1) - m.y_of(r0)) * (
+            m.x_of(min(c1, c0 + 50) + 1) - m.x_of(c0)
+        )
 
     # --- text boxes -----------------------------------------------------------------------
 
@@ -390,6 +394,11 @@ class _Layer:
 def _explains(text: str) -> bool:
     """Text of a note on the form (※…, 記入してください) rather than a value."""
     return text.startswith(("※", "＊")) or instructs(text)
+
+
+def _inside(lo: float, hi: float, i: int) -> float:
+    """How much of cell `i` (a row or a column) lies between `lo` and `hi`."""
+    return min(hi, i + 1) - max(lo, i)
 
 
 def _tick(text: str, start: int) -> str:

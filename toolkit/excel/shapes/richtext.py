@@ -28,6 +28,9 @@ _CELL = re.compile(
 _ATTR_S = re.compile(rb'\ss="([0-9]+)"')
 _ATTR_T = re.compile(rb'\st="(\w+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([0-9]+)</(?:\w+:)?v>")
+_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?xf>)", re.S)
+_HORIZONTAL = re.compile(rb"<(?:\w+:)?alignment\b[^>]*\bhorizontal=\"(\w+)\"")
 
 
 @dataclass
@@ -44,18 +47,15 @@ class BookText:
 
     @cached_property
     def alignments(self) -> list[str]:
-        """Horizontal alignment of each cell format (`cellXfs`), "" for general."""
-        try:
-            root = safe_xml(self.styles_xml) if self.styles_xml else None
-        except Unreadable:
+        """Horizontal alignment of each cell format (`cellXfs`), "" for general. Read
+        with patterns, not parsed: only this is wanted of the styles part."""
+        block = _CELL_XFS.search(self.styles_xml)
+        if block is None:
             return []
-        if root is None:
-            return []
-        xfs = next((el for el in root.iter() if _local(el.tag) == "cellXfs"), None)
         out = []
-        for xf in xfs if xfs is not None else []:
-            align = next((c for c in xf if _local(c.tag) == "alignment"), None)
-            out.append(align.get("horizontal", "") if align is not None else "")
+        for xf in _XF.finditer(block.group(1)):
+            found = _HORIZONTAL.search(xf.group(2) or b"")
+            out.append(found.group(1).decode("ascii", "replace") if found else "")
         return out
 
 
