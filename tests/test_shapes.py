@@ -571,13 +571,28 @@ def _records(data: bytes) -> tuple[bytes, list[tuple[int, int, int]]]:
     return stream, out
 
 
-def test_xls_drawing_records_damaged_anyhow_never_raise() -> None:
-    """Bytes of the drawing, object and text records flipped at random: the reader gives
-    shapes, or none, or a note; it never raises."""
+def test_xls_struck_runs_of_shared_strings_are_left_out() -> None:
+    sheets = xls_shapes((CORPUS / "struck_option_xls.xls").read_bytes())
+    assert sheets["報告書"].struck == {
+        (6, 6): ("巡査部長　高橋　誠", ("巡査　高橋　誠",)),
+        (10, 22): ("定期　・", ("臨時",)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("grouped_boxes_xls.xls", (0x00EC, 0x005D, 0x01B6, 0x003C)),  # drawing, OBJ, TXO
+        ("struck_option_xls.xls", (0x00FC, 0x003C, 0x00FD, 0x0031, 0x00E0)),  # SST, fonts
+    ],
+)
+def test_xls_records_damaged_anyhow_never_raise(name: str, kinds: tuple[int, ...]) -> None:
+    """Bytes of the drawing, text, string and font records flipped at random: the reader
+    gives shapes and struck cells, or none, or a note; it never raises."""
     from toolkit.excel.shapes.biff import _Book
 
-    stream, records = _records((CORPUS / "grouped_boxes_xls.xls").read_bytes())
-    spans = [(body, size) for rid, body, size in records if rid in (0x00EC, 0x005D, 0x01B6, 0x003C)]
+    stream, records = _records((CORPUS / name).read_bytes())
+    spans = [(body, size) for rid, body, size in records if rid in kinds]
     rng = random.Random(7)
     for _ in range(300):
         damaged = bytearray(stream)

@@ -698,6 +698,49 @@ def ink_date(path: Path) -> None:
     _save(wb, path, {1: [ink("G9:AC9")]})
 
 
+ABOVE = (  # labels above their values, one row each, nothing merged
+    ("所属", "affiliation"),
+    ("報告者", "reporter"),
+    ("協議会名", "council_name"),
+    ("施設名", "facility_name"),
+    ("開催日時", "date"),
+    ("開催場所", "venue"),
+    ("会議種別", "meeting_type"),
+    ("協議内容等", "discussion"),
+    ("出席警察官名", "officers"),
+)
+
+
+def labels_above(path: Path) -> None:
+    """Another office's form: labels above unmerged rows of small cells, every value in
+    a text box anchored to one cell; the counts typed in cells; no tables."""
+    wb, ws = _sheet("様式")
+    for col in range(1, 20):
+        ws.column_dimensions[get_column_letter(col)].width = COL_WIDTH
+    for row in range(1, 30):
+        ws.row_dimensions[row].height = ROW_PT
+    ws["B1"] = "交番・駐在所連絡協議会開催結果報告書"
+    boxes = []
+    for i, (label, key) in enumerate(ABOVE):
+        row = 3 + 2 * i
+        ws[f"B{row}"] = label
+        boxes.append(text_box(f"B{row + 1}:P{row + 1}", WRITTEN[key], anchor="one"))
+    ws["B22"] = "出席者数"
+    ws["C22"] = "警察官3人・民間11人"
+    _save(wb, path, {1: boxes})
+
+
+def rounded_box_and_sample(path: Path) -> None:
+    """A rounded box (not an ellipse) round 臨時 printed with brackets, and a filled
+    見本 sheet after the report."""
+    wb, ws = _mt_form("( )定期 ( )臨時")
+    sample = wb.create_sheet("見本")
+    example_sheet(sample, {**WRITTEN, "affiliation": "〇〇警察署"})
+    # Centred in W11:AC11 (126 px), 臨時 is about 89–118 px from W's left edge.
+    mark = ellipse("AB11:AC11", (0, 8000, COL_EMU, ROW_EMU - 8000))
+    _save(wb, path, {1: [mark.replace('prst="ellipse"', 'prst="roundRect"')]})
+
+
 # --- sheets that are not reports ----------------------------------------------------------
 
 # What HQ's distributed example shows (the values the template's own guidance uses).
@@ -980,7 +1023,7 @@ BOOKS: dict[str, Book] = {
                 ],
             )
         ],
-        converted=("ods",),
+        converted=("ods", "xls"),
     ),
     "grouped_boxes": Book(
         grouped_boxes,
@@ -1013,6 +1056,29 @@ BOOKS: dict[str, Book] = {
                 ],
             )
         ],
+    ),
+    "labels_above": Book(
+        labels_above,
+        [
+            report(
+                "様式",
+                meeting_record(phone=None, agenda=[], requests=[]),
+                [issue("warning", "R1.no-topic", "agenda[0].topic", None)],
+            )
+        ],
+        converted=("ods", "xls"),
+    ),
+    "rounded_box_and_sample": Book(
+        rounded_box_and_sample,
+        [
+            report(
+                S,
+                meeting_record(meeting_type="extraordinary"),
+                [issue("warning", "S1.inferred", "meeting_type", MT), open_request(S)],
+            )
+        ],
+        skipped=[("見本", "記入例のシート")],
+        converted=("xls",),
     ),
     "example_and_report": Book(
         example_and_report,

@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 
 import olefile
 
-from toolkit.excel.shapes.geometry import LINE, MARK, TEXT, UNREAD, Drawn, Shape
+from toolkit.excel.shapes.geometry import LINE, MARK, TEXT, UNREAD, Drawn, Metrics, Shape, col_emu
 
 _BOF, _EOF, _CONTINUE = 0x0809, 0x000A, 0x003C
 _BOUNDSHEET, _FONT, _XF, _SST, _LABELSST = 0x0085, 0x0031, 0x00E0, 0x00FC, 0x00FD
 _STRING_CELLS = frozenset({0x00FD, 0x0204, 0x00D6})  # LABELSST, LABEL, RSTRING
+_COLINFO, _ROW, _DEFCOLWIDTH, _DEFAULTROWHEIGHT = 0x007D, 0x0208, 0x0055, 0x0225
+_EMU_PER_TWIP = 635
 # XF horizontal alignment (alc) as the overlay names it.
 _ALC = {1: "left", 2: "center", 3: "right", 6: "center", 7: "distributed"}
 _MSODRAWING, _OBJ, _TXO = 0x00EC, 0x005D, 0x01B6
@@ -59,6 +61,7 @@ class _Sheet:
     texts: list[tuple[str, tuple[str, ...]] | None] = field(default_factory=list)
     align: dict[tuple[int, int], str] = field(default_factory=dict)
     struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 class _Book:
@@ -119,6 +122,7 @@ class _Book:
             except (struct.error, ValueError, IndexError, UnicodeDecodeError):
                 drawn = Drawn(notes=[BROKEN.format(sheet=name)])
             drawn.struck = sheet.struck
+            drawn.metrics = sheet.metrics
             if drawn.shapes or drawn.notes or drawn.struck:
                 drawn.align = sheet.align
                 out[name] = drawn
@@ -176,6 +180,8 @@ class _Book:
                 i = self._txo(records, i, sheet)
                 last = _TXO
                 continue
+            elif rid in (_COLINFO, _ROW, _DEFCOLWIDTH, _DEFAULTROWHEIGHT):
+                self._size(rid, body, size, sheet.metrics)
             elif rid in _STRING_CELLS and size >= 6:
                 row, col, xf = struct.unpack_from("<HHH", self.stream, body)
                 if xf < len(self.xf_align) and self.xf_align[xf]:
@@ -192,6 +198,26 @@ class _Book:
             elif rid != _CONTINUE:
                 last = rid
             i += 1
+
+    def _size(self, rid: int, body: int, size: int, m: Metrics) -> None:
+        """Column widths (COLINFO, in 1/256 of a character) and row heights (ROW, in
+        twips) of the sheet, to lay its cells' text out as Excel does."""
+        data = self.stream
+        if rid == _COLINFO and size >= 8:
+            first, last, width = struct.unpack_from("<HHH", data, body)
+            hidden = struct.unpack_from("<H", data, body + 8)[0] & 0x0001 if size >= 10 else 0
+            emu = 0 if hidden else col_emu(width / 256)
+            for c in range(first, min(last, first + 512, 16383) + 1):
+                m.cols[c] = emu
+        elif rid == _ROW and size >= 8:
+            row, _, _, height = struct.unpack_from("<HHHH", data, body)
+            if row < 65536 and not height & 0x8000:
+                m.rows[row] = height * _EMU_PER_TWIP
+        elif rid == _DEFCOLWIDTH and size >= 2:
+            m.default_col = col_emu(struct.unpack_from("<H", data, body)[0] + 0.71)
+        elif rid == _DEFAULTROWHEIGHT and size >= 4:
+            m.default_row = struct.unpack_from("<H", data, body + 2)[0] * _EMU_PER_TWIP
+        m.changed()
 
     def _txo(self, records: list[tuple[int, int, int]], i: int, sheet: _Sheet) -> int:
         """Read the text of the TXO at `i` from the CONTINUE records after it; the index
