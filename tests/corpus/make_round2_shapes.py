@@ -733,7 +733,7 @@ def labels_above(path: Path) -> None:
 def rounded_box_and_sample(path: Path) -> None:
     """A rounded box (not an ellipse) round 臨時 printed with brackets, and a filled
     見本 sheet after the report."""
-    wb, ws = _mt_form("( )定期 ( )臨時")
+    wb, _ = _mt_form("( )定期 ( )臨時")
     sample = wb.create_sheet("見本")
     example_sheet(sample, {**WRITTEN, "affiliation": "〇〇警察署"})
     # Centred in W11:AC11 (126 px), 臨時 is about 89–118 px from W's left edge.
