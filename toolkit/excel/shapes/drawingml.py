@@ -133,12 +133,14 @@ def _int(el: Element | None, name: str | None = None) -> int:
 
 @dataclass(frozen=True)
 class _Box:
-    """A rectangle in EMU from the sheet's top-left corner."""
+    """A rectangle in EMU from the sheet's top-left corner; for a two-cell anchor also
+    its cell coordinates (top, left, bottom, right), exact and cheaper than EMU."""
 
     x: float
     y: float
     w: float
     h: float
+    cells: tuple[float, float, float, float] | None = None
 
 
 def _read_part(root: Element, metrics: Metrics, drawn: Drawn) -> None:
@@ -173,25 +175,28 @@ def _anchor_box(anchor: Element, metrics: Metrics) -> _Box | None:
         return _Box(_int(pos, "x"), _int(pos, "y"), _int(ext, "cx"), _int(ext, "cy"))
     if start is None:
         return None
-    x, y = _corner(start, metrics)
+    top, left = _corner(start, metrics)
+    x, y = metrics.x_of(left), metrics.y_of(top)
     if kind == "oneCellAnchor":
         ext = _child(anchor, "ext")
         return _Box(x, y, _int(ext, "cx"), _int(ext, "cy"))
     end = _child(anchor, "to")
     if end is None:
         return None
-    x1, y1 = _corner(end, metrics)
-    return _Box(x, y, max(x1 - x, 0), max(y1 - y, 0))
+    bottom, right = _corner(end, metrics)
+    bottom, right = max(bottom, top), max(right, left)
+    w, h = metrics.x_of(right) - x, metrics.y_of(bottom) - y
+    return _Box(x, y, w, h, (top, left, bottom, right))
 
 
 def _corner(marker: Element, metrics: Metrics) -> tuple[float, float]:
-    """EMU of an anchor corner: a cell and an offset into it."""
+    """The fractional (row, col) of an anchor corner: a cell and an offset into it."""
     values = {_local(c.tag): c.text for c in marker}
     col = min(max(_number(values.get("col")), 0), 16383)
     row = min(max(_number(values.get("row")), 0), 1048575)
     col_f = cell_fraction(col, _number(values.get("colOff")), metrics.col_width(col))
     row_f = cell_fraction(row, _number(values.get("rowOff")), metrics.row_height(row))
-    return metrics.x_of(col_f), metrics.y_of(row_f)
+    return row_f, col_f
 
 
 def _number(text: str | None) -> int:
@@ -264,8 +269,11 @@ def _hidden(el: Element) -> bool:
 def _shape(
     el: Element, name: str, props: Element | None, box: _Box, metrics: Metrics
 ) -> Shape | None:
-    top, left = metrics.row_at(box.y), metrics.col_at(box.x)
-    bottom, right = metrics.row_at(box.y + box.h), metrics.col_at(box.x + box.w)
+    if box.cells is not None:
+        top, left, bottom, right = box.cells
+    else:
+        top, left = metrics.row_at(box.y), metrics.col_at(box.x)
+        bottom, right = metrics.row_at(box.y + box.h), metrics.col_at(box.x + box.w)
 
     def make(kind: str, **extra: object) -> Shape:
         return Shape(kind, top, left, bottom, right, **extra)  # type: ignore[arg-type]

@@ -142,6 +142,10 @@ class Metrics:
     def _position(self, length: float, axis: str) -> float:
         if length <= 0:
             return 0.0
+        edges = self._cache.get(axis)
+        if edges is not None and length < edges[-1]:
+            i = bisect.bisect_right(edges, length) - 1
+            return i + (length - edges[i]) / max(edges[i + 1] - edges[i], 1)
         edges = self._edges(axis, 64)
         while length >= edges[-1] and len(edges) <= _WALK:
             edges = self._edges(axis, 2 * len(edges))  # grows by at least half each time
