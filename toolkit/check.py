@@ -20,10 +20,12 @@ from pathlib import Path
 from toolkit.discover import Skipped, discover, shown
 from toolkit.excel.guard import Limits, Unreadable
 from toolkit.excel.read import read_workbook
+from toolkit.excel.shapes import suppressed
 from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
+from toolkit.raw import RawReport
 from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
@@ -101,7 +103,9 @@ def check_file(path: Path, options: Options) -> FileResult:
     result.notes = book.notes
     for raw in book.reports:
         report = build_report(raw)
-        findings = check_report(report, options.context)
+        findings = _reading(raw, options) + check_report(report, options.context)
+        if raw.notes:
+            findings = _unblamed(findings, suppressed(raw.notes))
         result.reports.append(
             Checked(result.path, raw.sheet, result.sha256, report, findings, content_hash(report))
         )
@@ -109,6 +113,26 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
+
+
+def _reading(raw: RawReport, options: Options) -> list[Finding]:
+    """Findings on how the sheet was read: values taken from shapes by judgement, values
+    a shape holds that could not be read, an example sheet read as a report."""
+    settings = options.context.settings
+    made = (settings.make(n.code, field=n.field, cell=n.cell, **dict(n.params)) for n in raw.notes)
+    return [f for f in made if f is not None]
+
+
+def _unblamed(findings: list[Finding], unread: frozenset[str]) -> list[Finding]:
+    """Without R1's "not filled in" for a field whose value is in a shape that could not
+    be read: the reader's finding says so instead."""
+    if not unread:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (f.code.startswith("R1.") and (f.field or "").split("[")[0].split(".")[0] in unread)
+    ]
 
 
 def _worker(item: Path | Skipped) -> FileResult:

@@ -574,6 +574,46 @@ CATALOGUE: dict[str, FindingKind] = {
             "それぞれの欄に分けて記入してください。",
             "別記様式",
         ),
+        # --- S1/S2 how the sheet was read: shapes, struck text, example sheets ---
+        FindingKind(
+            "S1.inferred",
+            W,
+            "図形・取り消し線から判断した値",
+            "{label}（セル {where}）は、{note}。正しく読めているか確認してください。",
+            "別記様式",
+        ),
+        FindingKind(
+            "S1.unsure",
+            W,
+            "図形の印がどれを指すか分からない",
+            "{label}（セル {where}）は、{note}。どれを選んだのか分かるように記入し直してください。",
+            "別記様式",
+        ),
+        FindingKind(
+            "S1.unreadable-required",
+            E,
+            "図形の中の値が読めない",
+            "{label}の欄（セル {where} 付近）に{what}があり、その中に書かれた値を読み取れません"
+            "でした（未記入ではありません）。{label}をセルに直接入力して再提出してください。",
+            "別記様式",
+        ),
+        FindingKind(
+            "S1.unreadable",
+            W,
+            "図形の中の値が読めない",
+            "{label}の欄（セル {where} 付近）に{what}があり、その中に書かれた値を読み取れません"
+            "でした（未記入ではありません）。{label}をセルに直接入力してください。",
+            "別記様式",
+        ),
+        FindingKind(
+            "S2.example-sheet",
+            W,
+            "記入例のシートを報告書として読んだ",
+            "{why}ため記入例のように見えますが、{reason}ため、報告書として読みました。"
+            "記入例のまま提出していないか確認し、報告書であればシート名や「記入例」の表示を"
+            "直してください。",
+            "2の(9)",
+        ),
     )
 }
 

@@ -42,7 +42,6 @@ class RawReport:
     # (one a row, in order), to be split into items by `parse`. Keys: "topic", "request",
     # "response".
     lists: dict[str, list[RawCell]] = field(default_factory=dict)
-    # What the reader inferred rather than read (rows joined...), to be said in the record.
     notes: list[ReadNote] = field(default_factory=list)
 
     def first(self, key: str) -> RawCell | None:

@@ -2,6 +2,10 @@
 
 Both the defined-name reader and the label-anchored reader work on a `Grid`, whatever
 library filled it, so the reading logic does not depend on the file format.
+
+Values that a person reads on the sheet but that are not in the cells (text typed in a text
+box, an option circled or struck through) are laid over the cells they stand in
+(`Grid.overlaid`), each with its `Origin`, so that the record can say where they came from.
 """
 
 from __future__ import annotations
@@ -15,6 +19,29 @@ from toolkit.raw import RawCell
 Box = tuple[int, int, int, int]  # r0, c0, r1, c1; 0-based, inclusive
 
 
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """How a value laid over a cell came to be there.
+
+    `note` says it in Japanese, naming what was found ("テキストボックスの文字", "楕円で
+    囲まれた「定期」"); `inferred` is true when reading it took a judgement that may be
+    wrong (a circled option, a struck word left out, two text boxes joined), so that the
+    record carries a warning instead of a note.
+    """
+
+    kind: str  # "textbox" | "mark" | "struck" | "unsure"
+    note: str
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """An area covered by a shape whose content the format does not let us read."""
+
+    box: Box
+    what: str  # the kind of shape, in Japanese
+
+
 @dataclass
 class Grid:
     """Cell values of one sheet by 0-based (row, col); empty cells are absent or ''."""
@@ -22,10 +49,44 @@ class Grid:
     sheet: str
     rows: Sequence[Sequence[object]]
     merges: list[Box] = field(default_factory=list)
+    # Values laid over cells from shapes and struck text, by (row, col): how they came.
+    origins: dict[tuple[int, int], Origin] = field(default_factory=dict)
+    unread: list[Unread] = field(default_factory=list)
     # The text a cell shows when its number format changes what its value means (a phone
     # 215 shown as 0215), as (row, col, value) -> text or None; None: formats unknown.
     shown: Callable[[int, int, object], str | None] | None = field(default=None, repr=False)
     _cover: dict[tuple[int, int], Box] | None = field(default=None, repr=False)
+
+    def overlaid(
+        self,
+        values: dict[tuple[int, int], object],
+        origins: dict[tuple[int, int], Origin],
+        unread: list[Unread],
+    ) -> Grid:
+        """A copy of the grid with `values` laid over their cells (None empties one)."""
+        rows = [list(r) for r in self.rows]
+        for (r, c), v in values.items():
+            while len(rows) <= r:
+                rows.append([])
+            row = rows[r]
+            if len(row) <= c:
+                row.extend([""] * (c + 1 - len(row)))
+            row[c] = "" if v is None else v
+        merged = {**self.origins, **origins}
+        # Same merged areas: the index of what they cover is shared, not built again.
+        return Grid(
+            self.sheet,
+            rows,
+            self.merges,
+            origins=merged,
+            unread=[*self.unread, *unread],
+            shown=self.shown,
+            _cover=self._cover,
+        )
+
+    def origin(self, r: int, c: int) -> Origin | None:
+        """How the value at (r, c) came to be there, when it was laid over the cell."""
+        return self.origins.get((r, c)) if self.origins else None
 
     def value(self, r: int, c: int) -> object:
         """The value at (r, c), or None when empty or outside the sheet."""

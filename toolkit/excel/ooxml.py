@@ -321,6 +321,35 @@ def pictures_in(zf: zipfile.ZipFile, sheet_part: str, limits: Limits) -> int:
     return count
 
 
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_REL_ATTR = re.compile(rb'(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
+
+
+def drawing_parts(zf: zipfile.ZipFile, sheet_part: str, limits: Limits) -> list[str]:
+    """The drawing parts a worksheet's relationships point to. Read with patterns (every
+    file with a drawing asks this; the full parse of `relationships` costs more than
+    the rest of finding its shapes)."""
+    try:
+        data = read_member(zf, rels_path(sheet_part), limits)
+    except KeyError:
+        return []
+    base = posixpath.dirname(sheet_part)
+    out = []
+    for tag in _RELATIONSHIP.finditer(data):
+        attrs = {
+            k.decode(): html.unescape(v.decode("utf-8", "replace"))
+            for k, v in _REL_ATTR.findall(tag.group(1))
+        }
+        if attrs.get("Type") != DRAWING_REL or attrs.get("TargetMode") == "External":
+            continue
+        target = attrs.get("Target", "")
+        if target.startswith("/"):
+            out.append(target.lstrip("/"))
+        else:
+            out.append(posixpath.normpath(posixpath.join(base, target)))
+    return out
+
+
 def merges_in(sheet_xml: bytes) -> list[tuple[int, int, int, int]]:
     """Merged areas of a worksheet part, read without a full parse."""
     out = []
@@ -331,3 +360,66 @@ def merges_in(sheet_xml: bytes) -> list[tuple[int, int, int, int]]:
         except ValueError:
             continue  # a merge outside the grid means nothing on the form
     return out
+
+
+# --- sheets that dropdown lists point to ------------------------------------------------
+
+_LIST_FORMULA = re.compile(rb"<(?:\w+:)?formula1>\s*(?:<(?:\w+:)?f>)?([^<]{1,300})<")
+_SHEET_REF = re.compile(r"(?:'((?:[^']|'')+)'|([^\s'!=,:;()+\-*/&^<>]+))!")
+_NAME_REF = re.compile(r"^=?\s*([^\s!$:()]+)\s*$")
+
+
+def list_sources(sheet_xml: bytes, names: dict[str, dict[str, tuple[int, int]]]) -> set[str]:
+    """Sheets whose cells a worksheet's data validation lists (dropdowns) take their
+    choices from: by a reference (`リスト!$A$1:$A$5`) or a defined name (`=種別`).
+    `names` is `Package.names` (sheet → name → cell)."""
+    if b"ormula1>" not in sheet_xml:
+        return set()
+    out: set[str] = set()
+    for m in _LIST_FORMULA.finditer(sheet_xml):
+        formula = html.unescape(m.group(1).decode("utf-8", "replace"))
+        for quoted, bare in _SHEET_REF.findall(formula):
+            out.add(quoted.replace("''", "'") if quoted else bare)
+        named = _NAME_REF.match(formula)
+        if named is not None and not formula.lstrip().startswith('"'):
+            out.update(sheet for sheet, defined in names.items() if named.group(1) in defined)
+    return out
+
+
+# --- kyogikai's outputs saved in another format -----------------------------------------
+
+_ODS_OUTPUT = re.compile(
+    rb'<meta:user-defined\b[^>]*\bmeta:name="kyogikai-output"[^>]*>([^<]{0,40})<'
+)
+
+
+def ods_output_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """The kind of kyogikai output an .ods is (a summary re-saved by LibreOffice keeps
+    its custom property as a user-defined field of `meta.xml`), or None."""
+    try:
+        data = read_member(zf, "meta.xml", limits, max_bytes=2**20)
+    except KeyError:
+        return None
+    found = _ODS_OUTPUT.search(data)
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
+
+
+def xls_output_mark(data: bytes) -> str | None:
+    """Whether an .xls carries kyogikai's output property among its custom document
+    properties (the second section of `\\x05DocumentSummaryInformation`)."""
+    import io
+
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        name = "\x05DocumentSummaryInformation"
+        if not ole.exists(name):
+            return None
+        stream = ole.openstream(name).read(2**20)
+    except Exception:  # olefile raises many kinds of errors; the guard judged the file
+        return None
+    key = "kyogikai-output"
+    if key.encode("ascii") in stream or key.encode("utf-16-le") in stream:
+        return "出力"
+    return None

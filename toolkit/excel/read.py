@@ -4,32 +4,44 @@ Our own template is read by its defined names (the fast path); every other layou
 printed labels. Files are looked at by the guard before any reader sees them, and a sheet
 whose cells spread over an absurd area is read through a bounded window instead of handing
 it to python-calamine, which would try to allocate the whole grid.
+
+What is drawn on a sheet (text boxes, ellipses round an option, struck words) is laid over
+its cells first (`excel.shapes`), so both readers see what a person sees. Sheets that are
+not reports (examples, instructions, blank forms, lists, kyogikai's own outputs) are
+skipped with their reason (`excel.sheetkind`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 from xml.parsers.expat import ExpatError
 
 from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
+from toolkit.excel import shapes as S
+from toolkit.excel import sheetkind as K
 from toolkit.excel.boxes import continue_from, overflows
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
 from toolkit.excel.ooxml import (
     Package,
+    SheetPart,
     custom_properties,
+    list_sources,
     merges_in,
+    ods_output_mark,
     output_mark,
     pictures_in,
     read_package,
+    xls_output_mark,
 )
 from toolkit.excel.shown import OdsShown, XlsxFormats
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
@@ -49,6 +61,7 @@ NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
 HIDDEN = "非表示のシートのため読み飛ばしました"
 CHART = "グラフシートのため読み飛ばしました"
 CONTINUED = "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした"
+UNSURE = "報告書の様式か判断できません（読み取れない図形があります）。セルに直接入力してください"
 
 
 @dataclass
@@ -71,7 +84,7 @@ def read_workbook(
     try:
         if sniffed.format in ("xlsx", "xlsm"):
             return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
-        return _read_other(sniffed.data, sniffed.format)
+        return _read_other(sniffed.data, sniffed.format, limits, sniffed.zip)
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
@@ -186,6 +199,9 @@ def _read_ooxml(
     if out.output is not None:
         return out  # written by kyogikai (a summary, a feedback copy…): never a report
     pkg = read_package(zf, limits)
+    if K.output_workbook(sp.name for sp in pkg.sheets if sp.state == "visible"):
+        out.output = "summary"
+        return out
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     meta = custom_properties(zf, limits)
@@ -196,10 +212,12 @@ def _read_ooxml(
         (sp for sp in pkg.sheets if "discussion_more" in pkg.names.get(sp.name, {})), None
     )
     formats = XlsxFormats(zf, limits)
+    text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
+    sheets = _Sheets(out, names=pkg.names)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
-        if sp is continuation and not _is_named(pkg.names.get(sp.name, {})):
+        if sp is continuation and not _is_template(pkg.names.get(sp.name, {})):
             continue  # read with the form it continues
         if sp.state != "visible":
             out.skipped.append((sp.name, HIDDEN))
@@ -207,43 +225,167 @@ def _read_ooxml(
         if not sp.part or sp.part not in zf.NameToInfo:
             out.skipped.append((sp.name, CHART))
             continue
-        xml = read_member(zf, sp.part, limits)
-        rows, cols = sheet_extent(xml)
-        with _library():
-            if rows * cols > limits.max_sheet_cells:
-                grid = _bounded_grid(data, sp.name, xml)
-            else:
-                grid = _calamine_grid_or_window(book, data, sp.name, xml)
-        if rows * cols > limits.max_sheet_cells:
-            out.notes.append(
-                f"シート「{sp.name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
-                f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
-            )
-        names = pkg.names.get(sp.name, {})
-        grid.shown = formats.for_sheet(xml)
-        raw = _read_grid(grid, names, meta)
-        if raw is None:
-            out.skipped.append((sp.name, NOT_A_REPORT))
+        named = K.by_name(sp.name)
+        if named is not None:
+            out.skipped.append((sp.name, named.reason))
             continue
-        if _is_named(names):  # our own template: its boxes are known, and its 続紙
-            raw.overflows = overflows(grid, names, xml)
-            if continuation is not None and continuation.part in zf.NameToInfo:
-                more = pkg.names[continuation.name]
-                more_xml = read_member(zf, continuation.part, limits)
-                rows_n, cols_n = sheet_extent(more_xml)
-                if rows_n * cols_n <= limits.max_sheet_cells:
-                    with _library():
-                        more_grid = _calamine_grid_or_window(
-                            book, data, continuation.name, more_xml
-                        )
-                    continue_from(raw, more_grid, more)
-                    raw.overflows += overflows(more_grid, more, more_xml)
-        if pkg.has_media:
-            raw.pictures = pictures_in(zf, sp.part, limits)
-        out.reports.append(raw)
+        xml = read_member(zf, sp.part, limits)
+        grid = _sheet_grid(book, data, sp.name, xml, limits, out)
+        grid.shown = formats.for_sheet(xml)
+        names = pkg.names.get(sp.name, {})
+        drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
+        struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
+        if not _is_template(names):
+            # Our template is filled from dropdowns and typed cells: its fast path does not
+            # look for struck-out words (every other layout does).
+            text = text or S.book_text(zf, limits)
+            struck = S.struck_cells(xml, text)
+        if drawn.shapes or struck:
+            text = text or S.book_text(zf, limits)
+            grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, S.alignment(xml, text))
+        out.notes.extend(drawn.notes)
+        sheets.xmls.append(xml)
+        pictures = pictures_in(zf, sp.part, limits) if pkg.has_media else 0
+        boxes = None
+        if _is_template(names):  # our own template: its boxes are known, and its 続紙
+            boxes = functools.partial(_boxes, zf, book, data, xml, continuation, pkg, limits)
+        sheets.add(grid, names, meta, pictures, boxes)
+    sheets.settle()
     if continuation is not None and not out.reports:
         out.skipped.append((continuation.name, CONTINUED))
     return out
+
+
+def _boxes(
+    zf: zipfile.ZipFile,
+    book: CalamineWorkbook,
+    data: bytes,
+    xml: bytes,
+    continuation: SheetPart | None,
+    pkg: Package,
+    limits: Limits,
+    grid: Grid,
+    raw: RawReport,
+) -> None:
+    """Our template's form: what its boxes would cut on paper, and its 続紙 read on."""
+    raw.overflows = overflows(grid, pkg.names.get(grid.sheet, {}), xml)
+    if continuation is None or continuation.part not in zf.NameToInfo:
+        return
+    more = pkg.names[continuation.name]
+    more_xml = read_member(zf, continuation.part, limits)
+    rows_n, cols_n = sheet_extent(more_xml)
+    if rows_n * cols_n > limits.max_sheet_cells:
+        return
+    with _library():
+        more_grid = _calamine_grid_or_window(book, data, continuation.name, more_xml)
+    continue_from(raw, more_grid, more)
+    raw.overflows += overflows(more_grid, more, more_xml)
+
+
+def _is_template(names: dict[str, tuple[int, int]]) -> bool:
+    """A sheet of our template: it has the defined names of the template contract."""
+    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
+
+
+def _sheet_grid(
+    book: CalamineWorkbook, data: bytes, name: str, xml: bytes, limits: Limits, out: WorkbookRead
+) -> Grid:
+    """A worksheet's cells; through a bounded window when they spread absurdly far."""
+    rows, cols = sheet_extent(xml)
+    with _library():
+        if rows * cols > limits.max_sheet_cells:
+            grid = _bounded_grid(data, name, xml)
+        else:
+            grid = _calamine_grid_or_window(book, data, name, xml)
+    if rows * cols > limits.max_sheet_cells:
+        out.notes.append(
+            f"シート「{name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
+            f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
+        )
+    return grid
+
+
+@dataclass
+class _Candidate:
+    """A sheet read as a report, before the workbook is judged as a whole."""
+
+    raw: RawReport
+    grid: Grid
+    named: bool  # our template, read by its defined names
+    example: bool  # named or stamped as an example (記入例)
+    notes: list[str]  # for the file, when the sheet is kept as a report
+
+
+@dataclass
+class _Sheets:
+    """The sheets of one workbook as they are read; `settle` decides which are reports."""
+
+    out: WorkbookRead
+    names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    candidates: list[_Candidate] = field(default_factory=list)
+    others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
+    xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
+    order: list[str] = field(default_factory=list)
+
+    def add(
+        self,
+        grid: Grid,
+        names: dict[str, tuple[int, int]],
+        meta: dict[str, str],
+        pictures: int,
+        boxes: Callable[[Grid, RawReport], None] | None = None,
+    ) -> None:
+        self.order.append(grid.sheet)
+        named = _is_template(names)
+        raw = _read_grid(grid, names, meta)
+        if isinstance(raw, K.Verdict):
+            self.out.skipped.append((grid.sheet, raw.reason))
+            return
+        if raw is None:
+            self.others.append(grid)
+            return
+        raw.pictures = pictures
+        if boxes is not None:
+            boxes(grid, raw)
+        verdict = K.after_reading(raw, grid)
+        if verdict is not None:
+            self.out.skipped.append((grid.sheet, verdict.reason))
+            return
+        notes = S.note_shapes(raw, grid)
+        example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
+        self.candidates.append(_Candidate(raw, grid, named, example, notes))
+
+    def settle(self) -> None:
+        """Examples are skipped beside a real report; alone, judged on evidence. Skipped
+        sheets are listed in the workbook's order."""
+        listed: set[str] = set()
+        for xml in self.xmls if self.others else ():
+            listed |= list_sources(xml, self.names)  # only a sheet that is not the form asks
+        for grid in self.others:
+            verdict = K.not_a_report(grid.sheet, grid, frozenset(listed))
+            reason = UNSURE if grid.unread else verdict.reason
+            self.out.skipped.append((grid.sheet, reason))
+        real = [c for c in self.candidates if not c.example]
+        for c in self.candidates:
+            if not c.example:
+                self._keep(c)
+                continue
+            name = c.grid.sheet
+            scan = not c.named
+            evidence = () if real else K.example_evidence(c.raw)
+            if real or evidence:
+                reason = K.example_skipped(name, c.grid, scan=scan, evidence=evidence)
+                self.out.skipped.append((name, reason))
+                continue
+            c.raw.notes.append(K.example_note(name, c.raw, c.grid, scan=scan))
+            self._keep(c)
+        rank = {name: i for i, name in enumerate(self.order)}
+        self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))
+        self.out.reports.sort(key=lambda r: rank.get(r.sheet, -1))
+
+    def _keep(self, c: _Candidate) -> None:
+        self.out.reports.append(c.raw)
+        self.out.notes.extend(c.notes)
 
 
 def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
@@ -308,17 +450,31 @@ def _meta(
 # --- .xls / .ods ------------------------------------------------------------------------
 
 
-def _read_other(data: bytes, fmt: str) -> WorkbookRead:
+def _read_other(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+) -> WorkbookRead:
     out = WorkbookRead(fmt)
+    out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
+    if out.output is not None:
+        return out
     with _library():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
+    if K.output_workbook(md.name for md in sheets if md.visible == SheetVisibleEnum.Visible):
+        out.output = "summary"
+        return out
+    drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None
+    read = _Sheets(out)
     for md in sheets:
         if md.name == META_SHEET:
             continue
         if md.visible != SheetVisibleEnum.Visible:
             out.skipped.append((md.name, HIDDEN))
+            continue
+        named = K.by_name(md.name)
+        if named is not None:
+            out.skipped.append((md.name, named.reason))
             continue
         with _library():  # a panic: the file cannot be read
             try:
@@ -327,28 +483,48 @@ def _read_other(data: bytes, fmt: str) -> WorkbookRead:
                 out.skipped.append((md.name, CHART))
                 continue
         grid.shown = shown.for_sheet(md.name) if shown is not None else None
-        raw = _read_grid(grid, {}, {})
-        if raw is None:
-            out.skipped.append((md.name, NOT_A_REPORT))
-        else:
-            out.reports.append(raw)
+        found = drawn.get(md.name)
+        if found is not None and (found.shapes or found.struck):
+            if found.merges and not grid.merges:
+                grid = Grid(grid.sheet, grid.rows, found.merges)
+            grid = S.overlay(grid, found.shapes, found.struck, found.metrics, found.aligned)
+        if found is not None:
+            out.notes.extend(found.notes)
+        read.add(grid, {}, {}, 0)
+    read.settle()
     return out
+
+
+def _other_shapes(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None
+) -> dict[str, S.Drawn]:
+    """Shapes and struck cells of an .ods (its content.xml) or an .xls (its drawing
+    records), by sheet name."""
+    if fmt == "xls":
+        return S.xls_shapes(data)
+    if zip_of is None:
+        return {}
+    try:
+        content = read_member(zip_of, "content.xml", limits)
+    except KeyError:
+        return {}
+    return S.ods_shapes(content) if S.needs_parse(content) else {}
 
 
 # --- one sheet --------------------------------------------------------------------------
 
 
-def _is_named(names: dict[str, tuple[int, int]]) -> bool:
-    """The sheet is our own template's form, read by its defined names."""
-    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
-
-
 def _read_grid(
     grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
-) -> RawReport | None:
-    if _is_named(names):
+) -> RawReport | K.Verdict | None:
+    """The report on a sheet: by its defined names, else by its labels; a verdict for a
+    list with one row per item; None when the sheet does not show the form."""
+    if _is_template(names):
         return read_named(grid, names, meta)
     hits = find_hits(grid)
+    table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)
+    if table is not None:
+        return table
     if not is_report(hits):
         return None
     return read_labelled(grid, hits)
