@@ -16,6 +16,7 @@ import pytest
 from python_calamine import CalamineError
 
 from toolkit.check import Options, check_paths
+from toolkit.excel import liberrors
 from toolkit.excel import read as read_module
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Unreadable, read_member, sniff
@@ -113,14 +114,14 @@ def test_panic_in_a_library_call_is_a_corrupt_file() -> None:
     class PanicException(BaseException):  # the name pyo3 gives a Rust panic
         pass
 
-    with pytest.raises(Unreadable) as info, read_module._library():
+    with pytest.raises(Unreadable) as info, liberrors.library_errors():
         raise PanicException("TimeDelta::milliseconds out of bounds")
     assert info.value.code == "F1.corrupt"
     assert not ASCII_WORDS.search(info.value.detail)
 
 
 def test_other_base_exceptions_pass_through_library_calls() -> None:
-    with pytest.raises(KeyboardInterrupt), read_module._library():
+    with pytest.raises(KeyboardInterrupt), liberrors.library_errors():
         raise KeyboardInterrupt
 
 
@@ -135,7 +136,7 @@ def test_other_base_exceptions_pass_through_library_calls() -> None:
 def test_a_reader_without_our_api_is_not_a_broken_file(error: Exception) -> None:
     """An older or newer python-calamine than the one declared is the program's problem:
     stations must not be told to send good workbooks again."""
-    with pytest.raises(type(error)), read_module._library():
+    with pytest.raises(type(error)), liberrors.library_errors():
         raise error
 
 
@@ -165,7 +166,7 @@ def test_what_openpyxl_raises_on_a_files_contents_is_a_broken_file() -> None:
     from openpyxl.packaging.workbook import ChildSheet
 
     sheet = ElementTree.fromstring('<sheet name="a" sheetId="1" kyogikaiFuzz="1"/>')
-    with pytest.raises(Unreadable) as info, read_module._library():
+    with pytest.raises(Unreadable) as info, liberrors.library_errors():
         ChildSheet.from_tree(sheet)
     assert info.value.code == "F1.corrupt"
 
@@ -182,7 +183,7 @@ def test_what_openpyxl_raises_on_a_files_contents_is_a_broken_file() -> None:
     ],
 )
 def test_the_readers_own_errors_are_a_broken_file(error: Exception) -> None:
-    with pytest.raises(Unreadable) as info, read_module._library():
+    with pytest.raises(Unreadable) as info, liberrors.library_errors():
         raise error
     assert info.value.code == "F1.corrupt"
 
@@ -202,7 +203,7 @@ def test_the_readers_own_errors_are_a_broken_file(error: Exception) -> None:
     ],
 )
 def test_library_error_text_is_not_shown_to_the_user(text: str, words: str) -> None:
-    exc = read_module._explained(ValueError(text))
+    exc = liberrors.explained(ValueError(text))
     assert exc.code == "F1.corrupt"
     assert words in exc.detail
     assert not ASCII_WORDS.search(exc.detail), exc.detail

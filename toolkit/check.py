@@ -25,7 +25,6 @@ from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
-from toolkit.raw import RawReport
 from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
@@ -103,7 +102,7 @@ def check_file(path: Path, options: Options) -> FileResult:
     result.notes = book.notes
     for raw in book.reports:
         report = build_report(raw)
-        findings = _reading(raw, options) + check_report(report, options.context)
+        findings = check_report(report, options.context)
         if raw.notes:
             findings = _unblamed(findings, suppressed(raw.notes))
         result.reports.append(
@@ -113,14 +112,6 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
-
-
-def _reading(raw: RawReport, options: Options) -> list[Finding]:
-    """Findings on how the sheet was read: values taken from shapes by judgement, values
-    a shape holds that could not be read, an example sheet read as a report."""
-    settings = options.context.settings
-    made = (settings.make(n.code, field=n.field, cell=n.cell, **dict(n.params)) for n in raw.notes)
-    return [f for f in made if f is not None]
 
 
 def _unblamed(findings: list[Finding], unread: frozenset[str]) -> list[Finding]:

@@ -13,17 +13,13 @@ skipped with their reason (`excel.sheetkind`).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
 import zipfile
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import ParseError
-from xml.parsers.expat import ExpatError
 
-from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel import shapes as S
 from toolkit.excel import sheetkind as K
@@ -31,6 +27,7 @@ from toolkit.excel.boxes import continue_from, overflows
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
+from toolkit.excel.liberrors import is_panic, library_errors
 from toolkit.excel.ooxml import (
     Package,
     SheetPart,
@@ -90,101 +87,6 @@ def read_workbook(
             sniffed.zip.close()
 
 
-# What the readers raise on a broken file: python-calamine's own errors; from openpyxl (the
-# bounded window) and the zip, deflate and XML layers under it, ValueError (defusedxml's
-# refusals and UnicodeDecodeError among them), LookupError (a part, style or string the
-# file names but does not hold) and the rest.
-_BROKEN_FILE: tuple[type[Exception], ...] = (
-    CalamineError,
-    ValueError,
-    LookupError,
-    EOFError,
-    OverflowError,
-    zipfile.BadZipFile,
-    zlib.error,
-    ParseError,
-    ExpatError,
-)
-
-
-# Pure-Python readers, whose own code raises other types too on what a file holds: openpyxl
-# builds its objects from the file's XML attributes (an attribute it does not know is a
-# TypeError).
-_PYTHON_READERS = frozenset({"openpyxl", "et_xmlfile", "defusedxml", "zipfile", "xml"})
-
-
-@contextlib.contextmanager
-def _library() -> Iterator[None]:
-    """Errors that a reading library (calamine, openpyxl, zipfile) raises on a broken file
-    become `Unreadable`. Only library calls are wrapped, and only the libraries' error types
-    are caught, or another type raised inside a pure-Python reader's own code. An error in
-    our own reading code, or a call that does not fit the installed library (a missing
-    attribute, an unexpected keyword: raised where we call it), is a bug, and must not pass
-    for a broken file."""
-    try:
-        yield
-    except (Unreadable, MemoryError):
-        raise
-    except _BROKEN_FILE as exc:
-        raise _explained(exc) from exc
-    except Exception as exc:
-        if not _raised_in_a_reader(exc):
-            raise
-        raise _explained(exc) from exc
-    except BaseException as exc:
-        if not _is_panic(exc):
-            raise
-        raise _explained(exc) from exc
-
-
-def _raised_in_a_reader(exc: BaseException) -> bool:
-    """Whether the innermost frame of the exception is a pure-Python reader's own code."""
-    tb = exc.__traceback__
-    if tb is None:
-        return False
-    while tb.tb_next is not None:
-        tb = tb.tb_next
-    module = str(tb.tb_frame.f_globals.get("__name__", ""))
-    return module.split(".")[0] in _PYTHON_READERS
-
-
-def _is_panic(exc: BaseException) -> bool:
-    """pyo3 turns a Rust panic into PanicException, which derives from BaseException, not
-    Exception: calamine panics on some values it cannot convert (a time of -1e308)."""
-    return type(exc).__name__ == "PanicException"
-
-
-# A library's (English) error text → what to tell the user, in Japanese.
-_EXPLANATIONS = (
-    (("utf-8", "utf8", "decode", "encoding"), "文字コードが不正な部分があります"),
-    (("float", "integer", "parse int", "number"), "数値のデータが壊れています"),
-    (
-        ("range", "cell reference", "row component", "column component", "dimension"),
-        "セル番地が不正です",
-    ),
-    (("xml", "node", "tag", "attribute", "expecting"), "XMLの構造が壊れています"),
-    (("zip", "file format", "archive"), "ファイルの構造が壊れています"),
-)
-
-
-def _explained(exc: BaseException) -> Unreadable:
-    """A reader's error (often English, from calamine) as a finding a user can act on; the
-    library's own words are not shown to the user."""
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    lowered = text.lower()
-    if "password" in lowered or "encrypt" in lowered:
-        return Unreadable("F1.encrypted")
-    if "cell limit" in lowered or "too large" in lowered:
-        return Unreadable("F1.too-large", "セルの数が上限を超えています")
-    if "larger than its declared" in lowered:
-        return Unreadable("F1.zip-bomb", "部品が目録の記載より大きく展開されます")
-    reason = next(
-        (words for keys, words in _EXPLANATIONS if any(k in lowered for k in keys)),
-        "読み取りに失敗しました",
-    )
-    return Unreadable("F1.corrupt", f"ブックの構造を読み取れません: {reason}")
-
-
 # --- .xlsx / .xlsm ----------------------------------------------------------------------
 
 
@@ -202,11 +104,11 @@ def _read_ooxml(
     if K.output_workbook(sp.name for sp in pkg.sheets if sp.state == "visible"):
         out.output = "summary"
         return out
-    with _library():
+    with library_errors():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     meta = custom_properties(zf, limits)
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
-        with _library():
+        with library_errors():
             meta = _meta(book, zf, pkg, limits)
     continuation = next(
         (sp for sp in pkg.sheets if "discussion_more" in pkg.names.get(sp.name, {})), None
@@ -251,7 +153,11 @@ def _read_ooxml(
             boxes = functools.partial(_boxes, zf, book, data, xml, continuation, pkg, limits)
         sheets.add(grid, names, meta, pictures, boxes)
     sheets.settle()
-    if continuation is not None and not out.reports:
+    has_form = any(
+        sp is not continuation and _is_template(pkg.names.get(sp.name, {})) for sp in pkg.sheets
+    )
+    if continuation is not None and not out.reports and not has_form:
+        # the form it continues is missing (a skipped form takes its 続紙 with it)
         out.skipped.append((continuation.name, CONTINUED))
     return out
 
@@ -276,7 +182,7 @@ def _boxes(
     rows_n, cols_n = sheet_extent(more_xml)
     if rows_n * cols_n > limits.max_sheet_cells:
         return
-    with _library():
+    with library_errors():
         more_grid = _calamine_grid_or_window(book, data, continuation.name, more_xml)
     continue_from(raw, more_grid, more)
     raw.overflows += overflows(more_grid, more, more_xml)
@@ -292,7 +198,7 @@ def _sheet_grid(
 ) -> Grid:
     """A worksheet's cells; through a bounded window when they spread absurdly far."""
     rows, cols = sheet_extent(xml)
-    with _library():
+    with library_errors():
         if rows * cols > limits.max_sheet_cells:
             grid = _bounded_grid(data, name, xml)
         else:
@@ -401,7 +307,7 @@ def _calamine_grid_or_window(book: CalamineWorkbook, data: bytes, name: str, xml
     try:
         return _calamine_grid(book, name)
     except BaseException as exc:
-        if not _is_panic(exc):
+        if not is_panic(exc):
             raise
     return _bounded_grid(data, name, xml)
 
@@ -457,7 +363,7 @@ def _read_other(
     out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
     if out.output is not None:
         return out
-    with _library():
+    with library_errors():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
     if K.output_workbook(md.name for md in sheets if md.visible == SheetVisibleEnum.Visible):
@@ -476,7 +382,7 @@ def _read_other(
         if named is not None:
             out.skipped.append((md.name, named.reason))
             continue
-        with _library():  # a panic: the file cannot be read
+        with library_errors():  # a panic: the file cannot be read
             try:
                 grid = _calamine_grid(book, md.name)
             except Exception:
@@ -594,7 +500,7 @@ def read_sheet_rows(
                             f"シート「{sp.name}」の入力が{rows:,}行目・{cols:,}列目まで"
                             "広がっています。離れたセルの不要な入力を削除してください",
                         )
-        with _library():
+        with library_errors():
             book = CalamineWorkbook.from_filelike(io.BytesIO(sniffed.data))
             out: dict[str, list[list[object]]] = {}
             for name in book.sheet_names:

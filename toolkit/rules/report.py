@@ -244,11 +244,11 @@ def reading_notes(report: Report, ctx: Context) -> Iterator[Finding | None]:
 
 
 RULES: tuple[Rule, ...] = (
+    reading_notes,  # first: how a value was read explains what the rules then say of it
     required_fields,
     dates_and_times,
     counts,
     meeting_type,
     open_requests,
     cut_on_paper,
-    reading_notes,
 )

@@ -1,0 +1,144 @@
+"""Wording of the reading findings: I1 (a value inferred rather than read), S1 (a value
+taken from a shape or struck text), S2 (an example sheet read as a report).
+
+Each entry is one kind of finding; `toolkit.findings` makes them part of its catalogue.
+"""
+
+from __future__ import annotations
+
+# (code, severity, title, message template, source in the directive); see toolkit.findings.
+Kind = tuple[str, str, str, str, str]
+
+READING_KINDS: tuple[Kind, ...] = (
+    # --- I1 values the reader inferred (never silently: each names its cell) ---
+    (
+        "I1.joined-rows",
+        "warning",
+        "複数行をつないで読み取り",
+        "「{label}」は{rows}行（{first}～{last}）に分けて書かれていたため、上から順に"
+        "改行でつないで1つの{label}として読みました。つながりが正しいか確認してください。",
+        "別記様式",
+    ),
+    (
+        "I1.split-list",
+        "warning",
+        "番号・記号で分けて読み取り",
+        "「{label}」（{where}）に番号や記号を付けて書かれた内容を、{count}件の{label}に"
+        "分けて読みました。分け方が正しいか確認してください。",
+        "別記様式",
+    ),
+    (
+        "I1.rows-as-items",
+        "warning",
+        "1行を1件として読み取り",
+        "「{label}」の欄（{where}）に行ごとに書かれた内容を、1行を1件として{count}件の"
+        "{label}に分けて読みました。分け方が正しいか確認してください。",
+        "別記様式",
+    ),
+    (
+        "I1.paired-by-number",
+        "warning",
+        "番号で組み合わせて読み取り",
+        "要望事項（{where}）と措置・回答（{answers}）を、{how}で組み合わせて"
+        "読みました。組み合わせが正しいか確認してください。",
+        "別記様式",
+    ),
+    (
+        "I1.unpaired-response",
+        "warning",
+        "対応する要望のない回答",
+        "措置・回答「{found}」（{where}）に対応する要望事項が見つかりません。"
+        "要望事項と措置・回答の番号をそろえて記入してください。",
+        "別記様式",
+    ),
+    (
+        "I1.exchanges",
+        "warning",
+        "「要望」「回答」の書き出しで組み分け",
+        "「要望事項」の欄（{where}）の「要望」「回答」などの書き出しから、"
+        "要望と措置・回答を{count}組に分けて読みました。組み合わせが正しいか確認してください。",
+        "別記様式",
+    ),
+    (
+        "I1.unshaped-requests",
+        "warning",
+        "要望と回答を分けられない",
+        "「要望事項」の欄（{where}）の記入「{found}」を要望ごと・措置・回答ごとに"
+        "分けられなかったため、全体を1件の要望として読みました。要望事項と措置・回答を"
+        "分けて、1件ずつ記入してください。",
+        "別記様式、2の(7)",
+    ),
+    (
+        "I1.unread-requests",
+        "warning",
+        "要望事項が読み取れない",
+        "「要望事項」の近く（{where}）に記入「{found}」がありますが、要望事項として"
+        "読み取れませんでした。要望事項と措置・回答の表に1件ずつ記入してください。",
+        "別記様式、2の(7)",
+    ),
+    (
+        "I1.derived-count",
+        "warning",
+        "氏名から人数を数えて読み取り",
+        "{label}が人数で書かれていないため、{source}（{where}）に書かれた氏名{count}名を"
+        "数えて{count}人としました。人数を数字で記入してください。",
+        "別記様式",
+    ),
+    (
+        "I1.unformatted-number",
+        "warning",
+        "表示形式を読めない数値",
+        "「{label}」（{where}）は数値「{found}」として保存されています。このファイル形式"
+        "（.xls）では表示形式を読み取れないため、画面では先頭に0を付けた番号などに見えて"
+        "いる可能性があります。番号を確認し、文字列として記入してください。",
+        "別記様式",
+    ),
+    (
+        "I1.split-field",
+        "warning",
+        "1つの欄から2項目を読み取り",
+        "「{label}」の欄（{where}）の「{found}」から、{parts}を分けて読みました。"
+        "それぞれの欄に分けて記入してください。",
+        "別記様式",
+    ),
+    # --- S1/S2 how the sheet was read: shapes, struck text, example sheets ---
+    (
+        "S1.inferred",
+        "warning",
+        "図形・取り消し線から判断した値",
+        "{label}（セル {where}）は、{note}。正しく読めているか確認してください。",
+        "別記様式",
+    ),
+    (
+        "S1.unsure",
+        "warning",
+        "図形の印がどれを指すか分からない",
+        "{label}（セル {where}）は、{note}。どれを選んだのか分かるように記入し直してください。",
+        "別記様式",
+    ),
+    (
+        "S1.unreadable-required",
+        "error",
+        "図形の中の値が読めない",
+        "{label}の欄（セル {where} 付近）に{what}があり、その中に書かれた値を読み取れません"
+        "でした（未記入ではありません）。{label}をセルに直接入力して再提出してください。",
+        "別記様式",
+    ),
+    (
+        "S1.unreadable",
+        "warning",
+        "図形の中の値が読めない",
+        "{label}の欄（セル {where} 付近）に{what}があり、その中に書かれた値を読み取れません"
+        "でした（未記入ではありません）。{label}をセルに直接入力してください。",
+        "別記様式",
+    ),
+    (
+        "S2.example-sheet",
+        "warning",
+        "記入例のシートを報告書として読んだ",
+        "{why}ため記入例のように見えますが、{reason}ため、報告書として読みました。"
+        "記入例のまま提出していないか確認し、報告書であればシート名や「記入例」の表示を"
+        "直してください。",
+        "2の(9)",
+    ),
+)
