@@ -117,10 +117,11 @@ def test_no_output_holds_a_formula_and_the_text_survives(hostile: Path) -> None:
     db = str(hostile / "ledger.sqlite")
     _run("ingest", inbox, "--db", db, "--registry", registry, "--as-of", AS_OF)
     _run("remind", "--db", db, "--registry", registry, "--as-of", AS_OF, "-o", str(out / "remind"))
+    _run("roster", "--registry", registry, "--as-of", AS_OF, "-o", str(out / "roster.xlsx"))
 
     written = sorted(out.rglob("*.xlsx"))
     kinds = {p.relative_to(out).parts[0] for p in written}
-    assert kinds == {"forms", "plan", "fb", "summary.xlsx", "remind"}
+    assert kinds == {"forms", "plan", "fb", "summary.xlsx", "remind", "roster.xlsx"}
     for path in written:
         assert _formula_cells(path) == [], path
 
@@ -134,6 +135,7 @@ def test_no_output_holds_a_formula_and_the_text_survives(hostile: Path) -> None:
         assert "防犯灯の_x0008_増設" in texts, path
     summary = _texts(out / "summary.xlsx")
     assert {LINK, DDE, "=1+1"} <= summary
+    assert LINK in _texts(out / "roster.xlsx")  # the council's name, as text
 
 
 def test_a_formula_in_a_cell_of_a_report_is_never_carried_into_an_output(
