@@ -387,11 +387,15 @@ def _unfilled_form(path: Path) -> bool:
     form handed out earlier, not a station's report): it may be written again."""
     from toolkit.excel.guard import Unreadable
     from toolkit.excel.read import read_workbook
+    from toolkit.excel.sheetkind import BLANK_FORM
 
     try:
         book = read_workbook(path.read_bytes(), path.name)
     except (OSError, Unreadable):
         return False
+    if not book.reports and book.template_version is not None:
+        # the reader skips a form with nothing but what HQ prefilled as a blank form
+        return any(reason == BLANK_FORM for _, reason in book.skipped)
     if len(book.reports) != 1 or book.reports[0].template_version is None:
         return False
     prefilled = {"affiliation", "council_name", "facility_name"}

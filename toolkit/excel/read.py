@@ -70,6 +70,7 @@ class WorkbookRead:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
+    template_version: str | None = None  # our template's version, when the book is one
 
 
 def read_workbook(
@@ -110,6 +111,7 @@ def _read_ooxml(
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with library_errors():
             meta = _meta(book, zf, pkg, limits)
+    out.template_version = meta.get("template_version")
     continuation = next(
         (sp for sp in pkg.sheets if "discussion_more" in pkg.names.get(sp.name, {})), None
     )

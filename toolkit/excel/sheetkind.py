@@ -29,6 +29,7 @@ REPORT = "report"
 EXAMPLE = "example"
 INSTRUCTIONS = "instructions"
 BLANK = "blank"
+BLANK_FORM = "記入のない様式（項目名だけで値がない）のため読み飛ばしました"
 PLACEHOLDERS = "placeholders"
 LIST = "list"
 TABLE = "table"
@@ -282,7 +283,7 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
             PLACEHOLDERS,
             f"「{quoted}」のような記入前の文字だけで、記入のない様式のため読み飛ばしました",
         )
-    return Verdict(BLANK, "記入のない様式（項目名だけで値がない）のため読み飛ばしました")
+    return Verdict(BLANK, BLANK_FORM)
 
 
 def instructs(value: object) -> bool:
