@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +22,7 @@ from filled_forms import CELL, TODAY, blank_form, fill, where
 
 from toolkit.cells import Cell
 from toolkit.check import Options, check_file, check_paths
+from toolkit.excel.boxes import typed_in
 from toolkit.excel.template import Prefill, build_template
 from toolkit.findings import CATALOGUE, Finding
 from toolkit.model import Report, Sourced
@@ -727,3 +729,26 @@ def test_the_continuation_sheet_carries_on_the_form(
     assert [(f.code, f.field, str(f.cell)) for f in checked.findings] == [
         ("R5.pending-request", f"requests[{len(report.requests) - 1}].response", "続紙!S14")
     ]
+
+
+@pytest.mark.parametrize("key", ["discussion_more", "agenda_12_remarks", "response_12"])
+def test_one_value_anywhere_on_the_continuation_sheet_is_read(
+    check: Check, tmp_path: Path, blank: Path, key: str
+) -> None:
+    # the 続紙 is only parsed when one of its boxes holds something: each box counts
+    path = fill(blank, tmp_path / "one.xlsx", **{key: "続紙だけの記入"})
+    (checked,) = check_file(path, Options(Context(Settings(today=TODAY)))).reports
+    record = json.dumps(checked.to_json(), ensure_ascii=False)
+    assert "続紙だけの記入" in record
+
+
+def test_which_continuation_boxes_are_typed_in() -> None:
+    names = {"discussion_more": (4, 2), "request_6": (9, 3)}
+    blank = b'<sheetData><row r="5"><c r="C5" s="7"/><c r="A5" t="s"><v>0</v></c></row></sheetData>'
+    typed = blank.replace(b'<c r="C5" s="7"/>', b'<c r="C5" s="7" t="s"><v>3</v></c>')
+    inline = b'<row r="10"><c r="D10" t="inlineStr"><is><t>x</t></is></c></row>'
+    prefixed = b'<x:row r="5"><x:c r="C5"><x:v>1</x:v></x:c></x:row>'
+    assert not typed_in(blank, names)
+    assert typed_in(typed, names)
+    assert typed_in(inline, names)
+    assert typed_in(prefixed, names)  # written unusually: read rather than guessed

@@ -8,9 +8,10 @@ not known well enough to say that text is cut.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from toolkit.cells import Cell
+from toolkit.cells import Cell, column_letter
 from toolkit.excel.grid import Grid
 from toolkit.model import Overflow
 from toolkit.raw import RawCell, RawReport
@@ -30,6 +31,7 @@ INPUT_FONT_PT = {
 
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
+_COLS = re.compile(rb"<(?:\w+:)?cols\b.*?</(?:\w+:)?cols>", re.S)
 _ATTR = re.compile(rb'\b(r|ht|min|max|width)="([^"]*)"')
 _DEFAULT_HEIGHT = re.compile(rb'defaultRowHeight="([0-9.]+)"')
 _DEFAULT_WIDTH_PT = 15.0
@@ -46,16 +48,20 @@ _LABELS = {
 
 def overflows(grid: Grid, names: dict[str, tuple[int, int]], sheet_xml: bytes) -> list[Overflow]:
     """Every box of `names` whose text takes more lines on paper than the box has."""
-    heights, default_height = _row_heights(sheet_xml)
-    widths = _col_widths(sheet_xml)
-    out = []
+    boxes = []
     for key, (r, c) in names.items():
-        font = INPUT_FONT_PT.get(re.sub(r"_[0-9]+", "", key))
+        font = _font(key)
         if font is None:
             continue
         value = grid.value(r, c)
-        if not isinstance(value, str) or not value.strip():
-            continue
+        if isinstance(value, str) and value.strip():
+            boxes.append((key, r, c, font, value))
+    if not boxes:
+        return []
+    heights, default_height = _row_heights(sheet_xml)
+    widths = _col_widths(sheet_xml)
+    out = []
+    for key, r, c, font, value in boxes:
         r1, c1 = _merged_end(grid, r, c)
         height_pt = sum(heights.get(i + 1, default_height) for i in range(r, r1 + 1))
         width_mm = sum(widths.get(j + 1, 5.0) for j in range(c, c1 + 1))
@@ -64,6 +70,12 @@ def overflows(grid: Grid, names: dict[str, tuple[int, int]], sheet_xml: bytes) -
         if lines > room:
             out.append(Overflow(_label(key), Cell(grid.sheet, r, c), lines, room))
     return out
+
+
+@functools.cache
+def _font(key: str) -> float | None:
+    """The type size of what is typed in the box named `key` (None: not a text box)."""
+    return INPUT_FONT_PT.get(re.sub(r"_[0-9]+", "", key))
 
 
 def _label(key: str) -> str:
@@ -83,9 +95,22 @@ def _merged_end(grid: Grid, r: int, c: int) -> tuple[int, int]:
     return r, c
 
 
+# One scan each for the usual attribute order (r before ht; min, max, width); a sheet
+# written in another order goes through the attribute-by-attribute parse.
+_ROW_HT = re.compile(rb'<row r="([0-9]+)"[^>]*?\bht="([0-9.]+)"')
+_COL_WIDTH = re.compile(rb'<col min="([0-9]+)" max="([0-9]+)"[^>]*?\bwidth="([0-9.]+)"')
+_WIDTH_COL = re.compile(rb'<col width="([0-9.]+)"[^>]*?\bmin="([0-9]+)" max="([0-9]+)"')
+# A cell with something in it (a value, a formula, an inline string), as the usual writers
+# write it: `<c r="E5" s="7" t="s"><v>`; an empty styled cell is `<c r="E5" s="7"/>`.
+_TYPED = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*<(?:v|f|is)\b')
+
+
 def _row_heights(xml: bytes) -> tuple[dict[int, float], float]:
     found = _DEFAULT_HEIGHT.search(xml)
     default = float(found.group(1)) if found else _DEFAULT_WIDTH_PT
+    quick = _ROW_HT.findall(xml)
+    if len(quick) == xml.count(b' ht="'):
+        return {int(r): float(ht) for r, ht in quick}, default
     heights = {}
     for m in _ROW.finditer(xml):
         attrs = dict(_ATTR.findall(m.group(1)))
@@ -99,17 +124,41 @@ def _row_heights(xml: bytes) -> tuple[dict[int, float], float]:
 
 def _col_widths(xml: bytes) -> dict[int, float]:
     """Column widths in millimetres, as Excel draws a width (whole pixels)."""
-    widths = {}
-    for m in _COL.finditer(xml):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        try:
-            first, last = int(attrs[b"min"]), int(attrs[b"max"])
-            px = int(float(attrs[b"width"]) * _PX_PER_WIDTH + 0.5)
-        except (KeyError, ValueError):
-            continue
+    widths: dict[int, float] = {}
+    start = xml.find(b"<cols>")
+    section = _COLS.search(xml) if start < 0 else _COLS.match(xml, start)
+    if section is None:
+        return widths
+    cols = section.group()
+    count = cols.count(b"<col ") + cols.count(b":col ")
+    quick = _COL_WIDTH.findall(cols)
+    if len(quick) == count:  # as Excel writes them
+        found = [(int(a), int(b), float(w)) for a, b, w in quick]
+    elif len(quick := _WIDTH_COL.findall(cols)) == count:  # as openpyxl writes them
+        found = [(int(a), int(b), float(w)) for w, a, b in quick]
+    else:
+        found = []
+        for m in _COL.finditer(cols):
+            attrs = dict(_ATTR.findall(m.group(1)))
+            try:
+                found.append((int(attrs[b"min"]), int(attrs[b"max"]), float(attrs[b"width"])))
+            except (KeyError, ValueError):
+                continue
+    for first, last, width in found:
+        px = int(width * _PX_PER_WIDTH + 0.5)
         for j in range(first, min(last, first + 200) + 1):
             widths[j] = px * _MM_PER_PX
     return widths
+
+
+def typed_in(sheet_xml: bytes, names: dict[str, tuple[int, int]]) -> bool:
+    """Whether any cell named in `names` holds something in the sheet's XML. False only
+    when the XML is written the usual way and none does; an unusual way counts as typed,
+    so that the sheet is read."""
+    if b'<c r="' not in sheet_xml:
+        return True  # prefixed tags or no cells: let the reader judge
+    typed = set(_TYPED.findall(sheet_xml))
+    return any(f"{column_letter(c)}{r + 1}".encode() in typed for r, c in names.values())
 
 
 def continue_from(raw: RawReport, grid: Grid, names: dict[str, tuple[int, int]]) -> None:

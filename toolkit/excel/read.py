@@ -23,7 +23,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel import shapes as S
 from toolkit.excel import sheetkind as K
-from toolkit.excel.boxes import continue_from, overflows
+from toolkit.excel.boxes import continue_from, overflows, typed_in
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
@@ -181,6 +181,8 @@ def _boxes(
         return
     more = pkg.names[continuation.name]
     more_xml = read_member(zf, continuation.part, limits)
+    if not typed_in(more_xml, more):
+        return  # nothing written on the 続紙
     rows_n, cols_n = sheet_extent(more_xml)
     if rows_n * cols_n > limits.max_sheet_cells:
         return
