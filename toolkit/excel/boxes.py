@@ -58,11 +58,15 @@ def overflows(grid: Grid, names: dict[str, tuple[int, int]], sheet_xml: bytes) -
             boxes.append((key, r, c, font, value))
     if not boxes:
         return []
-    heights, default_height = _row_heights(sheet_xml)
-    widths = _col_widths(sheet_xml)
+    ends = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in grid.merges}
+    spans = [
+        (key, r, c, *ends.get((r, c), (r, c)), font, value) for key, r, c, font, value in boxes
+    ]
+    needed = sorted({i + 1 for _, r, _, r1, _, _, _ in spans for i in range(r, r1 + 1)})
+    heights, default_height = _row_heights(sheet_xml, needed)
+    widths = _col_widths(_cols_section(sheet_xml))
     out = []
-    for key, r, c, font, value in boxes:
-        r1, c1 = _merged_end(grid, r, c)
+    for key, r, c, r1, c1, font, value in spans:
         height_pt = sum(heights.get(i + 1, default_height) for i in range(r, r1 + 1))
         width_mm = sum(widths.get(j + 1, 5.0) for j in range(c, c1 + 1))
         per_line, room = printed_capacity(width_mm, height_pt * 25.4 / 72, font)
@@ -88,16 +92,9 @@ def _label(key: str) -> str:
     return f"要望事項{n}" if key.startswith("request_") else f"措置・回答{n}"
 
 
-def _merged_end(grid: Grid, r: int, c: int) -> tuple[int, int]:
-    for r0, c0, r1, c1 in grid.merges:
-        if (r0, c0) == (r, c):
-            return r1, c1
-    return r, c
-
-
 # One scan each for the usual attribute order (r before ht; min, max, width); a sheet
 # written in another order goes through the attribute-by-attribute parse.
-_ROW_HT = re.compile(rb'<row r="([0-9]+)"[^>]*?\bht="([0-9.]+)"')
+_HT = re.compile(rb'\bht="([0-9.]+)"')
 _COL_WIDTH = re.compile(rb'<col min="([0-9]+)" max="([0-9]+)"[^>]*?\bwidth="([0-9.]+)"')
 _WIDTH_COL = re.compile(rb'<col width="([0-9.]+)"[^>]*?\bmin="([0-9]+)" max="([0-9]+)"')
 # A cell with something in it (a value, a formula, an inline string), as the usual writers
@@ -105,13 +102,27 @@ _WIDTH_COL = re.compile(rb'<col width="([0-9.]+)"[^>]*?\bmin="([0-9]+)" max="([0
 _TYPED = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*<(?:v|f|is)\b')
 
 
-def _row_heights(xml: bytes) -> tuple[dict[int, float], float]:
+def _row_heights(xml: bytes, needed: list[int]) -> tuple[dict[int, float], float]:
+    """Heights (pt) of the `needed` rows (1-based, ascending) that the sheet sets, and the
+    sheet's default. Rows written the usual way (`<row r="5" … ht="30">`, in order) are
+    looked up one by one; any other way, every row tag is parsed."""
     found = _DEFAULT_HEIGHT.search(xml)
     default = float(found.group(1)) if found else _DEFAULT_WIDTH_PT
-    quick = _ROW_HT.findall(xml)
-    if len(quick) == xml.count(b' ht="'):
-        return {int(r): float(ht) for r, ht in quick}, default
-    heights = {}
+    first = xml.find(b"<row ")
+    if first < 0:
+        return {}, default
+    heights: dict[int, float] = {}
+    if xml.find(b'<row r="') == first:
+        pos = first
+        for n in needed:
+            at = xml.find(b'<row r="%d"' % n, pos)
+            if at < 0:
+                continue
+            pos = at
+            ht = _HT.search(xml, at, xml.find(b">", at))
+            if ht is not None:
+                heights[n] = float(ht.group(1))
+        return heights, default
     for m in _ROW.finditer(xml):
         attrs = dict(_ATTR.findall(m.group(1)))
         if b"r" in attrs and b"ht" in attrs:
@@ -122,14 +133,23 @@ def _row_heights(xml: bytes) -> tuple[dict[int, float], float]:
     return heights, default
 
 
-def _col_widths(xml: bytes) -> dict[int, float]:
-    """Column widths in millimetres, as Excel draws a width (whole pixels)."""
-    widths: dict[int, float] = {}
+def _cols_section(xml: bytes) -> bytes:
+    """The sheet's `<cols>…</cols>` (b"" when it has none)."""
     start = xml.find(b"<cols>")
-    section = _COLS.search(xml) if start < 0 else _COLS.match(xml, start)
-    if section is None:
-        return widths
-    cols = section.group()
+    if start >= 0:
+        end = xml.find(b"</cols>", start)
+        return xml[start : end + 7] if end >= 0 else b""
+    section = _COLS.search(xml)  # a prefixed namespace
+    return section.group() if section is not None else b""
+
+
+@functools.lru_cache(maxsize=64)
+def _col_widths(xml: bytes) -> dict[int, float]:
+    """Column widths in millimetres, as Excel draws a width (whole pixels), from a sheet's
+    `<cols>` section (cached: the reports of one template share theirs). Not to be changed
+    by the caller."""
+    widths: dict[int, float] = {}
+    cols = xml
     count = cols.count(b"<col ") + cols.count(b":col ")
     quick = _COL_WIDTH.findall(cols)
     if len(quick) == count:  # as Excel writes them
