@@ -752,3 +752,26 @@ def test_which_continuation_boxes_are_typed_in() -> None:
     assert typed_in(typed, names)
     assert typed_in(inline, names)
     assert typed_in(prefixed, names)  # written unusually: read rather than guessed
+
+
+@pytest.mark.parametrize(("scale", "cut"), [(1.0, True), (1.5, False), (0.5, True)])
+def test_the_rows_as_the_officer_left_them_decide_what_is_cut(
+    blank: Path, tmp_path: Path, scale: float, cut: bool
+) -> None:
+    # rows may be made taller or shorter on the protected form: their height in the file counts
+    path = fill(blank, tmp_path / "rows.xlsx", discussion="\n".join([SENTENCE] * 10))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["報告書"]
+    top = ws[CELL["discussion"].split("!")[1]]
+    box = next(
+        m for m in ws.merged_cells.ranges if m.min_row == top.row and m.min_col == top.column
+    )
+    for row in range(box.min_row, box.max_row + 1):
+        ws.row_dimensions[row].height = (ws.row_dimensions[row].height or 15) * scale
+    wb.save(path)
+    (checked,) = check_file(path, Options(Context(Settings(today=TODAY)))).reports
+    found = [(f.code, f.field) for f in checked.findings if f.code.startswith("R9")]
+    assert found == ([("R9.cut-on-paper", "discussion")] if cut else [])
+    if scale < 1:
+        message = next(f.message for f in checked.findings if f.code.startswith("R9"))
+        assert "枠に入るのは5行です" in message  # 9 lines at full height, 5 at half
