@@ -300,3 +300,18 @@ def test_our_template_is_read_by_its_names_filled_and_skipped_blank(tmp_path: Pa
     book = read_workbook(filled.read_bytes(), "filled.xlsx")
     assert [r.sheet for r in book.reports] == ["報告書"] and book.skipped == []
     assert book.reports[0].notes == []
+
+
+def test_a_continuation_sheet_without_its_form_is_listed_not_lost(tmp_path: Path) -> None:
+    import filled_forms as FF
+    import openpyxl
+
+    filled = FF.fill(FF.blank_form(tmp_path), tmp_path / "filled.xlsx", discussion_more="続き")
+    wb = openpyxl.load_workbook(filled)
+    del wb["報告書"]  # the station sent the 続紙 alone
+    wb.save(tmp_path / "only_more.xlsx")
+    book = read_workbook((tmp_path / "only_more.xlsx").read_bytes(), "only_more.xlsx")
+    assert book.reports == []
+    assert book.skipped == [
+        ("続紙", "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした")
+    ]
