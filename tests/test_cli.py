@@ -243,3 +243,10 @@ def test_samples_are_deterministic_and_account_for_what_they_plant(
     assert other.exit_code == 0
     manifest = "planted.json"
     assert (tmp_path / "c" / manifest).read_bytes() != (tmp_path / "a" / manifest).read_bytes()
+
+
+def test_more_samples_than_the_councils_can_hold_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["samples", "-o", str(tmp_path), "--count", "50000"])
+    assert result.exit_code == 2
+    assert "報告書 50,000件は" in result.output and "--count を減らす" in result.output
+    assert "Traceback" not in result.output and "ValueError" not in result.output

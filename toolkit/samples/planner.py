@@ -36,6 +36,14 @@ class Window:
     open_days: tuple[date, ...]
 
 
+class TooManyMeetings(ValueError):
+    """More meetings asked for than the councils can hold on the open days (one a day)."""
+
+    def __init__(self, count: int, room: int, first: date, last: date):
+        super().__init__(f"{count} meetings do not fit between {first} and {last}")
+        self.count, self.room, self.first, self.last = count, room, first, last
+
+
 def meeting_window(registry: Registry, count: int, fiscal_year: int, until: date) -> Window:
     """The days of `fiscal_year` up to `until` on which `count` meetings are planned.
 
@@ -50,7 +58,7 @@ def meeting_window(registry: Registry, count: int, fiscal_year: int, until: date
     # Outside every period, whichever councils it concerns: a clean report is clean anywhere.
     open_days = tuple(d for d in days if not any(d in p for p in registry.periods))
     if count > len(open_days) * len(registry.councils):
-        raise ValueError(f"{count} meetings do not fit between {first} and {last}")
+        raise TooManyMeetings(count, len(open_days) * len(registry.councils), first, last)
     return Window(first, last, open_days)
 
 
