@@ -415,3 +415,36 @@ def test_escape_sequences_in_cells_are_shown_not_obeyed(tmp_path: Path) -> None:
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "数名\\x1b[2J" in result.output  # the finding quotes what was written, visibly
     assert "駅前\\x1b]0;pwned\\x07交番" in result.output
+
+
+def _damaged_zip(good: Path, to: Path, *, version: bool) -> Path:
+    """A copy of a workbook whose zip directory names a version (9.9) or a compression
+    method (520) that `zipfile` does not know: it raises NotImplementedError for both."""
+    data = bytearray(good.read_bytes())
+    at = data.index(b"PK\x01\x02")
+    if version:
+        data[at + 6 : at + 8] = (99).to_bytes(2, "little")
+    else:
+        data[at + 10 : at + 12] = (520).to_bytes(2, "little")
+    to.write_bytes(bytes(data))
+    return to
+
+
+@pytest.mark.parametrize("version", [True, False], ids=["version", "method"])
+def test_a_zip_zipfile_cannot_open_is_a_broken_file_everywhere(
+    inbox: Path, tmp_path: Path, version: bool
+) -> None:
+    # in the input: one 読取不可 row, the run goes on (discovery opens it in the parent)
+    bad = _damaged_zip(inbox / "ekimae.xlsx", inbox / "damaged.xlsx", version=version)
+    result = _invoke("check", inbox, "--json")
+    assert result.exit_code == 1
+    records = {Path(r["path"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["ekimae.xlsx"]["status"] != "unreadable"
+    assert records["damaged.xlsx"]["status"] == "unreadable"
+    assert records["damaged.xlsx"]["issues"][0]["code"] == "F1.corrupt"
+    # as an output's target: not a file kyogikai wrote, so it is not replaced
+    out = _damaged_zip(bad, tmp_path / "summary.xlsx", version=version)
+    before = out.read_bytes()
+    result = _invoke("summary", inbox, "--period", "FY2026", "-o", out)
+    assert result.exit_code == 2 and "--force" in result.output
+    assert out.read_bytes() == before

@@ -12,6 +12,7 @@ import re
 import shutil
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -137,6 +138,18 @@ def archive_copy(archive: Path, sha256: str, path: str, data: bytes) -> str:
 
 
 OUTPUT_PROPERTY = "kyogikai-output"
+# What opening any file as a zip may raise on a damaged or hostile one (zipfile raises
+# NotImplementedError for an unknown version or method, RuntimeError for an encrypted part).
+ZIP_TROUBLE: tuple[type[Exception], ...] = (
+    OSError,
+    KeyError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    zipfile.BadZipFile,
+    zlib.error,
+)
 _OUTPUT_MARK = re.compile(
     rb'name="kyogikai-output"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{0,40})<', re.IGNORECASE
 )
@@ -154,7 +167,7 @@ def output_kind(path: Path) -> str | None:
             if info.file_size > 2**20:
                 return None
             data = zf.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError, EOFError):
+    except ZIP_TROUBLE:
         return None
     found = _OUTPUT_MARK.search(data)
     return found.group(1).decode("utf-8", "replace") if found else None

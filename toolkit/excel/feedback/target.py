@@ -24,7 +24,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.ooxml import PROPERTY_PREFIX, custom_properties
-from toolkit.fileio import OUTPUT_PROPERTY
+from toolkit.fileio import OUTPUT_PROPERTY, ZIP_TROUBLE
 
 SOURCE_PROPERTY = PROPERTY_PREFIX + "feedback_source"
 MAX_NUMBERED = 99
@@ -89,6 +89,9 @@ def _same_file(candidate: Path, source: Path) -> bool:
         return False
 
 
+_TROUBLE: tuple[type[Exception], ...] = (*ZIP_TROUBLE, Unreadable)
+
+
 def _owner(path: Path) -> str | None:
     """The source key recorded in a feedback copy, or None for any other file."""
     if path.is_symlink() or not path.is_file():
@@ -96,6 +99,6 @@ def _owner(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as zf:
             key = custom_properties(zf).get(SOURCE_PROPERTY.removeprefix(PROPERTY_PREFIX))
-    except (OSError, KeyError, zipfile.BadZipFile, Unreadable):
+    except _TROUBLE:
         return None
     return key if key is not None and _KEY.fullmatch(key) else None

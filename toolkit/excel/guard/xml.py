@@ -129,7 +129,14 @@ def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         if _root_start(head) is None and inflater.unconsumed_tail:
             head += inflater.decompress(inflater.unconsumed_tail, _PROLOG_MAX - len(head))
         return head
-    except (zlib.error, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+    except (
+        zlib.error,
+        zipfile.BadZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise Unreadable(
             "F1.corrupt", f"部品「{short(info.filename)}」の圧縮データが壊れています"
         ) from exc

@@ -26,11 +26,22 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     """The package of a file that starts like a zip, once its directory looks sane."""
     _precheck_directory(data, limits)
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         raise Unreadable("F1.corrupt", "ZIPの構造が壊れています（途中で切れている可能性）") from exc
     except NotImplementedError as exc:  # a zip version or feature `zipfile` does not know
         raise Unreadable("F1.corrupt", "ZIPの形式が壊れているか、対応していない形式です") from exc
+    for info in zf.infolist():
+        # A workbook's parts are stored or deflated (OOXML and ODF allow nothing else); any
+        # other method is a damaged directory, refused before a reader opens the part.
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            zf.close()
+            raise Unreadable(
+                "F1.corrupt",
+                f"部品「{short(info.filename)}」の圧縮方式（{info.compress_type}）が"
+                "ブックでは使われないものです（ファイルが壊れている可能性）",
+            )
+    return zf
 
 
 def _precheck_directory(data: bytes, limits: Limits) -> None:
