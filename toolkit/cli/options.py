@@ -123,14 +123,23 @@ def ledger_option(help_text: str, **kwargs: Any) -> Callable[[Any], Any]:
 
 
 def reports_argument(*, required: bool) -> Callable[[Any], Any]:
-    """PATH...: report files or folders (default: the working folder's incoming folder)."""
+    """PATH...: report files or folders (default: the working folder's incoming folder).
+
+    The default is filled in by a callback rather than `default=`: click 8.2.0 (the
+    declared floor) refuses a default for `nargs=-1`."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> Any:
+        if value:
+            return value
+        found = workspace(ctx)
+        if found is not None:
+            return (found.incoming,)
+        if required:
+            raise click.MissingParameter(ctx=ctx, param=param)
+        return value
+
     return click.argument(
-        "paths",
-        nargs=-1,
-        required=required,
-        type=PATHS,
-        metavar="パス...",
-        default=from_workspace("incoming", many=True),
+        "paths", nargs=-1, required=False, type=PATHS, metavar="パス...", callback=callback
     )
 
 
