@@ -185,17 +185,18 @@ def test_template_never_replaces_a_filled_report_with_a_blank(
     registry: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "forms"
-    assert _invoke("template", "--registry", registry, "-o", out).exit_code == 0
+    station = ("--station", "中央警察署")  # one station's forms: the same guard, less work
+    assert _invoke("template", "--registry", registry, *station, "-o", out).exit_code == 0
     place = next(out.rglob("*駅前交番*.xlsx"))
     fill(place, place)  # the station filled in the form where it was handed out
     filled = place.read_bytes()
-    result = _invoke("template", "--registry", registry, "-o", out)
+    result = _invoke("template", "--registry", registry, *station, "-o", out)
     assert result.exit_code == 2
     assert str(place) in result.output
     assert place.read_bytes() == filled
     # an unfilled form handed out earlier may be written again
     place.unlink()
-    assert _invoke("template", "--registry", registry, "-o", out).exit_code == 0
+    assert _invoke("template", "--registry", registry, *station, "-o", out).exit_code == 0
 
 
 def test_samples_never_replace_a_registry(registry: Path, tmp_path: Path) -> None:

@@ -603,7 +603,7 @@ def test_zip_mutations_end_cleanly(jobs: list[tuple[int, list[tuple[Any, ...]]]]
         run_batch(Path(tmp), _batch(mutate_zip, zip_seeds(), jobs))
 
 
-@settings(FUZZ, max_examples=50)
+@settings(FUZZ, max_examples=30)
 @given(
     st.lists(
         st.tuples(_POS, st.lists(CELL_OPS, min_size=1, max_size=6)),

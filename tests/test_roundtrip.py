@@ -110,9 +110,15 @@ def registry() -> Any:
     return read_registry(ROOT / "samples" / "registry.xlsx")
 
 
-def test_every_council_of_the_sample_registry_round_trips(registry: Any, tmp_path: Path) -> None:
+def test_councils_of_the_sample_registry_round_trip(registry: Any, tmp_path: Path) -> None:
     assert len(registry.councils) >= 60
-    for i, council in enumerate(registry.councils):
+    # every other council and every 職種等 one: each station, facility type and kind of
+    # council is among them
+    chosen = [c for i, c in enumerate(registry.councils) if i % 2 == 0 or c.kind == "職種等"]
+    assert {c.station for c in chosen} == {c.station for c in registry.councils}
+    assert {c.facility_type for c in chosen} == {c.facility_type for c in registry.councils}
+    assert {c.kind for c in chosen} == {c.kind for c in registry.councils}
+    for i, council in enumerate(chosen):
         prefill = Prefill(council.council_id, council.station, council.facility_name, council.name)
         blank = template_path_for(
             tmp_path / "blank", council.station, council.facility_name, council.name
