@@ -365,6 +365,7 @@ def samples(
                 "空のフォルダを指定してください（置き換えてよければ --force を付けてください）。"
             )
 
+    from toolkit.era import wareki
     from toolkit.samples.planner import TooManyMeetings
 
     try:
@@ -376,7 +377,8 @@ def samples(
         )
     except TooManyMeetings as exc:
         raise InputError(
-            f"報告書 {exc.count:,}件は、名簿の協議会の{exc.first}から{exc.last}までの開催日に"
+            f"報告書 {exc.count:,}件は、名簿の協議会の{wareki(exc.first)}から{wareki(exc.last)}"
+            "までの開催日に"
             f"収まりません（1協議会1日1回で最大 {exc.room:,}件）。--count を減らすか、"
             "協議会の多い名簿を --registry で指定してください。"
         ) from exc

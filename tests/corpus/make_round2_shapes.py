@@ -32,15 +32,16 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Alignment, Border, Side
+from openpyxl.styles import Alignment
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+sys.path.insert(0, str(Path(__file__).parent))
+from make_layouts import BOX, agenda, record, request
+
 OUT = Path(__file__).parent / "round2_shapes"
 ROOT = Path(__file__).resolve().parents[2]
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 # The form is a 方眼紙 grid: every column 2.6 characters (18 px), every row 18 pt.
@@ -48,42 +49,6 @@ COL_WIDTH = 2.6
 COL_EMU = 18 * 9525
 ROW_PT = 18
 ROW_EMU = ROW_PT * 12700
-
-
-# --- the record a correct reader gives ---------------------------------------------------
-
-
-def record(**values: Any) -> dict[str, Any]:
-    """An expected record with SPEC.md's keys in order; absent keys are null / []."""
-    keys = (
-        "affiliation",
-        "reporter",
-        "phone",
-        "council_name",
-        "facility_name",
-        "date",
-        "start_time",
-        "end_time",
-        "venue",
-        "police_attendees",
-        "civilian_attendees",
-        "meeting_type",
-    )
-    out: dict[str, Any] = {k: values.get(k) for k in keys}
-    out["agenda"] = values.get("agenda", [])
-    out["discussion"] = values.get("discussion")
-    out["requests"] = values.get("requests", [])
-    out["reference"] = values.get("reference")
-    out["officers"] = values.get("officers", [])
-    return out
-
-
-def agenda(category: str, topic: str | None, remarks: str | None = None) -> dict[str, Any]:
-    return {"category": category, "topic": topic, "remarks": remarks}
-
-
-def request(req: str, resp: str | None = None) -> dict[str, Any]:
-    return {"request": req, "response": resp}
 
 
 def issue(severity: str, code: str, field: str | None, cell: str | None) -> dict[str, Any]:

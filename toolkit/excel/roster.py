@@ -33,6 +33,7 @@ from toolkit.excel.summary.book import (
     fit_page,
     lines_needed,
     print_columns,
+    stacked_tables,
     write_cell,
     write_table,
 )
@@ -308,18 +309,8 @@ def _charts(book: Book, r: Roster) -> None:
     ws = book.sheet(SHEET, "委員の構成（グラフ）", header_row=None)
     ws.freeze_panes(HEADER_ROW, 0)
     groups, ages = r.groups, r.ages
-    width = max(len(groups.columns), len(ages.columns))
-    widths = [0.0] * width
-    for df in (groups, ages):
-        for j, col in enumerate(columns_of(df)):
-            widths[j] = max(widths[j], min(col.width, 11.0))
-    for j, w in enumerate(widths):
-        ws.set_column(j, j, w)
-    top1 = HEADER_ROW
-    end1 = write_table(book, ws, groups, top1, set_widths=False)
-    top2 = end1 + 2
-    end2 = write_table(book, ws, ages, top2, set_widths=False)
-    anchor = width + 1
+    (top1, end1), (top2, end2) = stacked_tables(book, ws, (groups, ages), widest=11.0)
+    anchor = max(len(groups.columns), len(ages.columns)) + 1
 
     shares = book.wb.add_chart({"type": "column", "subtype": "percent_stacked"})
     for j, name in enumerate(groups.columns[1:], start=1):

@@ -372,16 +372,13 @@ def _plain_writer(book: Book, ws: Worksheet, column: Column) -> Callable[[int, i
         return lambda row, col, value: write_cell(book, ws, row, col, column, value)
     toned = column.name in STATUS_COLUMNS or column.name == "備考"
     formats: dict[tuple[str | None, bool], Format] = {}
-    room = column.width - 1.5
 
     def text(row: int, col: int, value: Any) -> None:
         if not isinstance(value, str) or len(value) > MAX_TEXT:
             write_cell(book, ws, row, col, column, value)
             return
         shade = tone(column.name, value) if toned else None
-        wrap = column.wrap and (
-            "\n" in value or (len(value) * 2 > room and display_width(value) > room)
-        )
+        wrap = _wraps(column, value)
         fmt = formats.get((shade, wrap))
         if fmt is None:
             fmt = formats[(shade, wrap)] = book.fmt(kind, tone=shade, wrap=wrap)
@@ -417,12 +414,36 @@ def write_cell(
         if len(text) > MAX_TEXT:
             text = text[:MAX_TEXT] + "…（以下省略）"
         shade = colour or tone(column.name, text)
-        # A character is at most 2 columns wide: most texts need no measuring.
-        wrap = column.wrap and (
-            "\n" in text
-            or (len(text) * 2 > column.width - 1.5 and display_width(text) > column.width - 1.5)
-        )
+        wrap = _wraps(column, text)
         ws.write_string(row, col, text, book.fmt(kind, bold=bold, fill=fill, tone=shade, wrap=wrap))
+
+
+def _wraps(column: Column, text: str) -> bool:
+    """Whether `text` needs wrapping in `column`. A character is at most 2 columns wide:
+    most texts need no measuring."""
+    room = column.width - 1.5
+    return column.wrap and ("\n" in text or (len(text) * 2 > room and display_width(text) > room))
+
+
+def stacked_tables(
+    book: Book, ws: Worksheet, frames: Sequence[pd.DataFrame], *, widest: float
+) -> list[tuple[int, int]]:
+    """Tables one under another from HEADER_ROW, a blank row between them, sharing column
+    widths (each capped at `widest`): a chart sheet's data. Returns each table's header row
+    and last row, for the charts' ranges."""
+    widths = [0.0] * max(len(df.columns) for df in frames)
+    for df in frames:
+        for j, col in enumerate(columns_of(df)):
+            widths[j] = max(widths[j], min(col.width, widest))
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    spans = []
+    top = HEADER_ROW
+    for df in frames:
+        end = write_table(book, ws, df, top, set_widths=False)
+        spans.append((top, end))
+        top = end + 2
+    return spans
 
 
 def print_columns(ws: Worksheet, columns: list[Column], last_row: int) -> None:

@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from toolkit.aggregate import Summary
-from toolkit.excel.summary.book import HEADER_ROW, Book, columns_of, missing, write_table
+from toolkit.excel.summary.book import HEADER_ROW, Book, missing, stacked_tables
 
 SHEET = "グラフ"
 STATUS_COLOURS = {
@@ -26,20 +26,11 @@ def chart_sheet(book: Book, s: Summary) -> None:
     ws = book.sheet(SHEET, "グラフ", header_row=None)
     ws.freeze_panes(HEADER_ROW, 0)
     stations, months, answers = s.by_station, s.by_month, s.request_status
-    widths = [0.0] * max(len(stations.columns), len(months.columns), len(answers.columns))
-    for df in (stations, months, answers):
-        for j, col in enumerate(columns_of(df)):
-            widths[j] = max(widths[j], min(col.width, 10.0))
-    for j, w in enumerate(widths):
-        ws.set_column(j, j, w)
-    top = HEADER_ROW
-    end1 = write_table(book, ws, stations, top, set_widths=False)
-    top2 = end1 + 2
-    end2 = write_table(book, ws, months, top2, set_widths=False)
-    top3 = end2 + 2
-    end3 = write_table(book, ws, answers, top3, set_widths=False)
+    (top, end1), (top2, end2), (top3, end3) = stacked_tables(
+        book, ws, (stations, months, answers), widest=10.0
+    )
     n = max(len(stations), 1)
-    anchor = len(widths) + 1
+    anchor = max(len(stations.columns), len(months.columns), len(answers.columns)) + 1
     wb = book.wb
 
     bars = wb.add_chart({"type": "column", "subtype": "stacked"})
