@@ -6,18 +6,17 @@ be shrunk below 8 pt on paper, so its widest text columns are narrowed (and wrap
 fits. Columns that are for finding a file rather than for reading (ファイル, シート, 行区分
 …) come last and lie outside the print area: they are on screen, never on paper.
 
-Text stays text: every value is written with write_string / write_number / write_datetime
-according to its column, never with write(), so a report that holds "=HYPERLINK(...)" shows
-that text instead of becoming a formula. Control characters are written escaped by
-xlsxwriter; text longer than Excel keeps in a cell is cut with a note.
+Text stays text: every value is written as a string, number or date according to its
+column, never with write(), so a report that holds "=HYPERLINK(...)" shows that text instead
+of becoming a formula. A table's rows are streamed as XML (`rows`), the same cells
+xlsxwriter would write, much faster; cell by cell (`write_cell`) where a sheet cannot take
+them. Control characters are escaped; text longer than Excel keeps in a cell is cut with a
+note.
 """
 
 from __future__ import annotations
 
-import math
-import numbers
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,15 +26,24 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from toolkit.era import wareki
+from toolkit.excel.summary.rows import write_rows
+from toolkit.excel.summary.style import (
+    LINE_HEIGHT,
+    MAX_TEXT,
+    Column,
+    fit_cell,
+    lines_needed,
+    missing,
+    tone,
+    wraps,
+)
 from toolkit.excel.xlsx import new_book
-from toolkit.text import display_width, wrapped_lines
+from toolkit.text import display_width
 
 FONT = "游ゴシック"
 DATE_FORMAT = "[$-411]ge.m.d"  # R8.10.15: compact, and read the same in Excel and LibreOffice
 MONTH_FORMAT = '[$-411]ge"年"m"月"'
-MAX_TEXT = 32_000  # Excel keeps at most 32,767 characters in a cell
 HEADER_ROW = 2  # rows 0–1: title and 作成日; row 2: headers
-LINE_HEIGHT = 13.5  # points per line of 10 pt text
 # Character units (of the workbook's 10 pt font) that fit across A4 landscape with 0.4"
 # margins at 100 %, measured by rendering; a table up to MAX_PRINT_WIDTH prints at 82 % or
 # more, so its 10 pt type stays at 8 pt or above on paper.
@@ -71,28 +79,6 @@ GREEN = {"bg_color": "#C6EFCE", "font_color": "#006100"}
 BLUE = {"bg_color": "#DDEBF7", "font_color": "#1F4E78"}
 GREY = {"bg_color": "#EDEDED", "font_color": "#595959"}
 TONES = {"red": RED, "amber": AMBER, "green": GREEN, "blue": BLUE, "grey": GREY}
-STATUS_COLUMNS = frozenset(
-    {"計画の状況", "年度内定期会議", "状況", "重大度", "点検結果", "提出状況"}
-)
-_RED_WORDS = ("未提出", "年度内未実施", "未回答", "誤り", "読取不可", "督促", "問題解決活動")
-_AMBER_WORDS = ("警告", "対応中", "計画なし")
-_GREEN_WORDS = ("提出済", "実施済", "回答済", "正常", "計画どおり")
-
-
-@dataclass
-class Column:
-    name: str
-    kind: str  # "text" | "number" | "date" | "month" | "percent"
-    values: list[Any]
-    width: float
-    wrap: bool = False
-    printed: bool = True
-
-
-def missing(value: Any) -> bool:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return True
-    return isinstance(value, float) and math.isnan(value)
 
 
 def _kind(series: pd.Series, name: str) -> str:
@@ -153,37 +139,6 @@ def fit_page(columns: list[Column], limit: float = MAX_PRINT_WIDTH) -> list[Colu
         widest.width = max(WRAP_AT_LEAST, round(widest.width * 0.9, 1))
         widest.wrap = True
     return columns
-
-
-def lines_needed(text: str, width: float) -> int:
-    """Lines a wrapped text takes in a column `width` units wide (estimate, measured by
-    rendering: a cell loses about a unit to its padding, and full-width characters of the
-    10 pt font take a little less than two units each)."""
-    return wrapped_lines(text, max((width - 0.5) * 1.15, 1.0))
-
-
-def _row_lines(columns: list[Column], i: int) -> int:
-    lines = 1
-    for col in columns:
-        if col.wrap and col.printed:  # a column left off the paper does not size the row
-            value = col.values[i]
-            if isinstance(value, str) and (len(value) * 2 > col.width - 1.5 or "\n" in value):
-                lines = max(lines, lines_needed(value, col.width))
-    return lines
-
-
-def tone(column: str, value: str) -> str | None:
-    """The colour of a status word (red: act, amber: look, green: done)."""
-    if column in STATUS_COLUMNS:
-        if value.startswith(_RED_WORDS):
-            return "red"
-        if value.startswith(_AMBER_WORDS):
-            return "amber"
-        if value.startswith(_GREEN_WORDS):
-            return "green"
-    elif column == "備考" and ("名簿外" in value or "遅れ" in value or "長期化" in value):
-        return "amber"
-    return None
 
 
 class Book:
@@ -331,18 +286,25 @@ def write_table(
             ws.set_column(j, j, col.width)
         header = book.fmt("text", header=True, unprinted=not col.printed)
         ws.write_string(first_row, j, col.name, header)
+    streamed = write_rows(
+        book,
+        ws,
+        columns,
+        first_row + 1,
+        len(df),
+        row_styles=row_styles,
+        colours=colours,
+        line_height=LINE_HEIGHT,
+    )
+    if streamed is not None:
+        return streamed
     row = first_row
-    fast = [_plain_writer(book, ws, col) for col in columns]
     for i in range(len(df)):
         row = first_row + 1 + i
         # Every row's height is written, so that no program sizes rows its own way.
         lines = _row_lines(columns, i)
         ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (3 if lines > 1 else 2))
         style = row_styles[i] if row_styles is not None else None
-        if style is None and not colours:
-            for j, col in enumerate(columns):
-                fast[j](row, j, col.values[i])
-            continue
         fill = {"小計": "#F2F2F2", "合計": "#D9D9D9"}.get(style or "")
         for j, col in enumerate(columns):
             value = col.values[i]
@@ -351,40 +313,14 @@ def write_table(
     return row
 
 
-def _plain_writer(book: Book, ws: Worksheet, column: Column) -> Callable[[int, int, Any], None]:
-    """Write one cell of `column` in a plain row (no total, no colour given): the same
-    cells as `write_cell`, with the formats of the column looked up once. A summary of a
-    fiscal year writes millions of cells."""
-    kind = column.kind
-    blank = book.fmt(kind)
-    if kind in ("number", "percent"):
-
-        def number(row: int, col: int, value: Any) -> None:
-            if missing(value):
-                ws.write_blank(row, col, None, blank)
-            elif isinstance(value, numbers.Real):
-                ws.write_number(row, col, float(value), blank)
-            else:
-                write_cell(book, ws, row, col, column, value)
-
-        return number
-    if kind != "text":
-        return lambda row, col, value: write_cell(book, ws, row, col, column, value)
-    toned = column.name in STATUS_COLUMNS or column.name == "備考"
-    formats: dict[tuple[str | None, bool], Format] = {}
-
-    def text(row: int, col: int, value: Any) -> None:
-        if not isinstance(value, str) or len(value) > MAX_TEXT:
-            write_cell(book, ws, row, col, column, value)
-            return
-        shade = tone(column.name, value) if toned else None
-        wrap = _wraps(column, value)
-        fmt = formats.get((shade, wrap))
-        if fmt is None:
-            fmt = formats[(shade, wrap)] = book.fmt(kind, tone=shade, wrap=wrap)
-        ws.write_string(row, col, value, fmt)
-
-    return text
+def _row_lines(columns: list[Column], i: int) -> int:
+    lines = 1
+    for col in columns:
+        if col.wrap and col.printed:  # a column left off the paper does not size the row
+            value = col.values[i]
+            if isinstance(value, str) and (len(value) * 2 > col.width - 1.5 or "\n" in value):
+                lines = max(lines, lines_needed(value, col.width))
+    return lines
 
 
 def write_cell(
@@ -410,19 +346,15 @@ def write_cell(
     elif kind in ("number", "percent"):
         ws.write_number(row, col, float(value), book.fmt(kind, bold=bold, fill=fill))
     else:
-        text = str(value)
-        if len(text) > MAX_TEXT:
-            text = text[:MAX_TEXT] + "…（以下省略）"
+        text = fit_cell(str(value), MAX_TEXT)
         shade = colour or tone(column.name, text)
-        wrap = _wraps(column, text)
-        ws.write_string(row, col, text, book.fmt(kind, bold=bold, fill=fill, tone=shade, wrap=wrap))
-
-
-def _wraps(column: Column, text: str) -> bool:
-    """Whether `text` needs wrapping in `column`. A character is at most 2 columns wide:
-    most texts need no measuring."""
-    room = column.width - 1.5
-    return column.wrap and ("\n" in text or (len(text) * 2 > room and display_width(text) > room))
+        fmt = book.fmt(kind, bold=bold, fill=fill, tone=shade, wrap=wraps(column, text))
+        if text.startswith("<r>") and text.endswith("</r>"):
+            # xlsxwriter copies such a text into the file as rich-text markup; in pieces
+            # (a rich string of plain runs) it is escaped like any other text.
+            ws.write_rich_string(row, col, text[:1], text[1:3], text[3:], fmt)
+        else:
+            ws.write_string(row, col, text, fmt)
 
 
 def stacked_tables(
