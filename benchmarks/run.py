@@ -15,7 +15,9 @@ and `--foreign F` workbooks in other stations' layouts, then times, on the same 
            macOS (a fresh interpreter each), instead of forked as on Linux; and
            `kyogikai check` of one file both ways (median of 5), the pool's fixed cost
 - ingest:  `kyogikai ingest DIR --db LEDGER`, as a process
-- summary: `kyogikai summary --db LEDGER --period FY2026`, as a process
+- summary: `kyogikai summary --db LEDGER --period FY2026`, as a process; and the same
+           with every table written cell by cell through xlsxwriter (the rows streamed as
+           XML switched off): the baseline for the summary's writing
 - foreign: `kyogikai check` on the foreign-layout files (label-anchored reading), and the
            naive loop on the same files
 - help:    `kyogikai --help`
@@ -45,6 +47,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CLI = [sys.executable, "-m", "toolkit"]
+# The command line with the summary's tables written cell by cell (no streamed rows).
+CELL_BY_CELL = [
+    sys.executable,
+    "-c",
+    "import sys; from toolkit.excel.summary import book; "
+    "book.write_rows = lambda *a, **k: None; "
+    "from toolkit.cli import main; sys.argv[0] = 'kyogikai'; main()",
+]
 
 
 @dataclass
@@ -222,6 +232,10 @@ def run_size(count: int, args: argparse.Namespace, work: Path) -> list[Step]:
     summary_cmd = [*CLI, "summary", "--db", str(ledger), "--period", "FY2026", "-o", str(out)]
     summary_s, summary_mb = measure(summary_cmd)
     steps.append(Step("summary FY2026 (ledger)", count, len(files), summary_s, summary_mb))
+    cells_cmd = [*CELL_BY_CELL, *summary_cmd[len(CLI) :]]
+    cells_cmd[cells_cmd.index(str(out))] = str(work / f"summary_{count}_cells.xlsx")
+    cells_s, cells_mb = measure(cells_cmd)
+    steps.append(Step("summary, cell by cell", count, len(files), cells_s, cells_mb))
 
     for s in steps:
         s.per_second = s.files / s.seconds if s.seconds else 0.0
@@ -319,6 +333,9 @@ def main() -> None:
         check = next(s for s in steps if s.name == "check --json" and s.size == count)
         ingest = next(s for s in steps if s.name == "ingest" and s.size == count)
         print(f"ingest ÷ check at {count}: {ingest.seconds / check.seconds:.2f}")
+        summary = next(s for s in steps if s.name.startswith("summary FY") and s.size == count)
+        cells = next(s for s in steps if s.name == "summary, cell by cell" and s.size == count)
+        print(f"summary cell by cell ÷ streamed at {count}: {cells.seconds / summary.seconds:.2f}")
     if len(counts) > 1:
         small, large = min(counts), max(counts)
         for name in ("check --json", "ingest", "summary FY2026 (ledger)"):

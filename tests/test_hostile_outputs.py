@@ -31,6 +31,7 @@ from toolkit.samples import fictional_registry
 LINK = '=HYPERLINK("http://example.invalid/","押す")'
 DDE = "=cmd|' /C calc'!A0"
 CONTROL = "防犯\x01灯\x08の_x0008_増設"
+RICH = "<r>防犯&灯</r>"  # shaped like rich-text markup, with a bare &: must stay text
 AS_OF = "2026-11-25"
 
 
@@ -65,7 +66,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reg = fictional_registry(0)
     first = replace(reg.councils[0], name=LINK, facility_name=DDE, note=CONTROL)
     member = replace(reg.members[0], name=CONTROL, occupation=DDE)
-    reg = replace(reg, councils=(first, *reg.councils[1:]), members=(member, *reg.members[1:]))
+    second = replace(reg.members[1], name=RICH)
+    members = (member, second, *reg.members[2:])
+    reg = replace(reg, councils=(first, *reg.councils[1:]), members=members)
     write_registry(reg, root / "registry.xlsx")
     inbox = root / "inbox"
     inbox.mkdir()
@@ -78,6 +81,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         discussion=CONTROL,
         request_1="=1+1",
         response_1=LINK,
+        request_2=RICH,
+        response_2=RICH,
         date=date(2026, 10, 15),
         police_attendees="=2+3",
     )
@@ -134,8 +139,9 @@ def test_no_output_holds_a_formula_and_the_text_survives(hostile: Path) -> None:
         assert DDE in texts and "=1+1" in texts, path
         assert "防犯灯の_x0008_増設" in texts, path
     summary = _texts(out / "summary.xlsx")
-    assert {LINK, DDE, "=1+1"} <= summary
+    assert {LINK, DDE, "=1+1", RICH} <= summary
     assert LINK in _texts(out / "roster.xlsx")  # the council's name, as text
+    assert {LINK, RICH} <= _texts(hostile / "registry.xlsx")  # as the registry was written
 
 
 def test_a_formula_in_a_cell_of_a_report_is_never_carried_into_an_output(

@@ -20,7 +20,7 @@ from toolkit.cells import Cell
 from toolkit.era import wareki
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.read import read_sheet_rows
-from toolkit.excel.xlsx import close_book, new_book
+from toolkit.excel.xlsx import close_book, new_book, write_text
 from toolkit.fileio import atomic_workbook, safe_file_name
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import FY_MONTHS, fy_label
@@ -103,9 +103,9 @@ def _sheet(
     for j, text in enumerate(HEADERS):
         ws.write_string(HEADER_ROW, j, text, header)
     for i, c in enumerate(councils, start=HEADER_ROW + 1):
-        ws.write_string(i, 0, c.council_id, locked)
-        ws.write_string(i, 1, c.facility_name, locked)
-        ws.write_string(i, 2, c.name, locked)
+        write_text(ws, i, 0, c.council_id, locked)
+        write_text(ws, i, 1, c.facility_name, locked)
+        write_text(ws, i, 2, c.name, locked)
         for j in range(3, 15):
             ws.write_blank(i, j, None, mark)
         ws.write_blank(i, 15, None, topic)

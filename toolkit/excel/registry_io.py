@@ -19,7 +19,7 @@ import xlsxwriter
 from toolkit.errors import OperationalError
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.read import read_sheet_rows
-from toolkit.excel.xlsx import close_book, new_book
+from toolkit.excel.xlsx import close_book, new_book, write_text
 from toolkit.fileio import atomic_workbook
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import fy_label
@@ -251,7 +251,7 @@ def _write_sheet(
             elif value is None or value == "":
                 sheet.write_blank(r, c, None, column_formats[c])
             else:
-                sheet.write_string(r, c, str(value), formats.text)
+                write_text(sheet, r, c, str(value), formats.text)
     last_row = max(len(rows), 1) + _SPARE_ROWS
     for c, header in enumerate(headers):
         width = _width([header, *(row[c] for row in rows)], _MIN_WIDTH.get(header, 6))

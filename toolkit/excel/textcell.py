@@ -3,8 +3,8 @@
 openpyxl turns any string that starts with "=" into a formula and refuses control
 characters, and Excel reads `_x0008_` in a cell as the character it encodes. Every value
 that comes from a report, the registry or a file name passes through `put`, so text from
-outside stays the text it was (xlsxwriter's `write_string` already does the same for the
-workbooks written with xlsxwriter).
+outside stays the text it was (for the workbooks written with xlsxwriter, `xlsx.write_text`
+and the summary's streamed rows do the same).
 """
 
 from __future__ import annotations

@@ -18,6 +18,17 @@ from xlsxwriter.exceptions import FileCreateError, FileSizeError
 TEXT_AS_TEXT = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
 
+def write_text(ws: Any, row: int, col: int, text: str, fmt: Any = None) -> None:
+    """Write text from outside (a report, the registry) as text. xlsxwriter copies a string
+    shaped "<r>…</r>" into the file as rich-text markup (with a bare & or < in it, a file
+    Excel must repair); written in pieces, as a rich string of plain runs, it is escaped
+    like any other text and reads back the same."""
+    if text.startswith("<r>") and text.endswith("</r>"):
+        ws.write_rich_string(row, col, text[:1], text[1:3], text[3:], fmt)
+    else:
+        ws.write_string(row, col, text, fmt)
+
+
 def new_book(path: Path, scratch: Path, **options: Any) -> xlsxwriter.Workbook:
     """An xlsxwriter workbook at `path` with its temporary parts in `scratch`."""
     return xlsxwriter.Workbook(str(path), {**TEXT_AS_TEXT, **options, "tmpdir": str(scratch)})

@@ -37,7 +37,7 @@ from toolkit.excel.summary.style import (
     tone,
     wraps,
 )
-from toolkit.excel.xlsx import new_book
+from toolkit.excel.xlsx import new_book, write_text
 from toolkit.text import display_width
 
 FONT = "游ゴシック"
@@ -349,12 +349,7 @@ def write_cell(
         text = fit_cell(str(value), MAX_TEXT)
         shade = colour or tone(column.name, text)
         fmt = book.fmt(kind, bold=bold, fill=fill, tone=shade, wrap=wraps(column, text))
-        if text.startswith("<r>") and text.endswith("</r>"):
-            # xlsxwriter copies such a text into the file as rich-text markup; in pieces
-            # (a rich string of plain runs) it is escaped like any other text.
-            ws.write_rich_string(row, col, text[:1], text[1:3], text[3:], fmt)
-        else:
-            ws.write_string(row, col, text, fmt)
+        write_text(ws, row, col, text, fmt)
 
 
 def stacked_tables(
