@@ -176,3 +176,20 @@ def test_a_cell_keeps_at_most_what_excel_holds() -> None:
     kana = fit_cell("あ" * 40_000, 32_000)
     assert len(kana) == 32_000 + len("…（以下省略）")
     assert fit_cell("短い", 32_000) == "短い"
+
+
+def test_a_column_of_free_text_stops_remembering_its_cells(tmp_path: Path) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    book = B.Book(tmp_path / "c.xlsx", "令和8年度", date(2026, 11, 30), "全", [], scratch=scratch)
+    ws = book.sheet("一覧", "一覧")
+    n = R.CACHE_TRIAL + 10
+    df = pd.DataFrame({"警察署": [f"第{i % 9}警察署" for i in range(n)],
+                       "協議事項": [f"協議事項{i}" for i in range(n)]})  # fmt: skip
+    stations, topics = (R._Cells(book, ws, col, None) for col in B.columns_of(df))
+    for i in range(n):
+        assert stations.cell(df["警察署"][i]) == stations.make(df["警察署"][i])
+        assert topics.cell(df["協議事項"][i]) == topics.make(df["協議事項"][i])
+    assert stations.cache is not None and len(stations.cache) == 9
+    assert topics.cache is None  # every value new: nothing kept
+    book.wb.close()

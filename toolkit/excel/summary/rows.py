@@ -108,16 +108,15 @@ class _Cells:
         ws: Worksheet,
         column: Column,
         colours: Mapping[str, str] | None,
-        *,
-        sizes_rows: bool,
     ):
         self.book = book
         self.ws = ws
         self.column = column
         self.colours = colours
-        self.sizes_rows = sizes_rows and column.wrap and column.printed
+        # A wrapped column sizes its rows; one left off the paper does not.
+        self.sizes_rows = column.wrap and column.printed
         self.cache: dict[Any, tuple[str, int]] | None = {}
-        self.seen = 0
+        self.looked = 0
 
     def cell(self, value: Any) -> tuple[str, int]:
         """The XML of a plain row's cell holding `value`, and the lines it needs."""
@@ -126,16 +125,15 @@ class _Cells:
             return self.make(value)
         key = value if type(value) is str else (type(value), value)
         try:
-            hit = cache.get(key)
+            made = cache.get(key)
         except TypeError:  # unhashable: made each time
             return self.make(value)
-        if hit is not None:
-            return hit
-        made = self.make(value)
-        if not missing(value):  # NaN and NaT never match themselves: never remembered
-            cache[key] = made
-        self.seen += 1
-        if self.seen == CACHE_TRIAL and len(cache) * 2 > CACHE_TRIAL:
+        if made is None:
+            made = self.make(value)
+            if not missing(value):  # NaN and NaT never match themselves: never remembered
+                cache[key] = made
+        self.looked += 1
+        if self.looked == CACHE_TRIAL and len(cache) * 2 > CACHE_TRIAL:
             self.cache = None  # mostly distinct texts: remembering them costs memory only
         return made
 
@@ -196,9 +194,7 @@ def write_rows(
     if count <= 0 or not columns or not supported(ws) or first_row <= ws.previous_row:
         return None
     ws._write_single_row(first_row)  # the rows before the table go out first
-    cells = [
-        _Cells(book, ws, col, (colours or {}).get(col.name), sizes_rows=True) for col in columns
-    ]
+    cells = [_Cells(book, ws, col, (colours or {}).get(col.name)) for col in columns]
     starts = [f'<c r="{xl_col_to_name(j)}' for j in range(len(columns))]
     values = [col.values for col in columns]
     heights: dict[int, str] = {}
