@@ -158,6 +158,15 @@ def test_text_that_looks_like_markup_stays_text(
     assert ws.cell(B.HEADER_ROW + 3, 1).value == "<r><t>x</t></r>"
 
 
+def test_the_summary_sheets_take_streamed_rows(tmp_path: Path) -> None:
+    # Else both ways above would be cell by cell, and equal for nothing.
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    book = B.Book(tmp_path / "s.xlsx", "令和8年度", date(2026, 11, 30), "全", [], scratch=scratch)
+    assert R.supported(book.sheet("一覧", "一覧"))
+    book.wb.close()
+
+
 def test_a_sheet_that_cannot_take_streamed_rows_is_written_cell_by_cell(tmp_path: Path) -> None:
     import xlsxwriter
 

@@ -13,13 +13,16 @@ with one deliberate difference: a text that happens to look like rich-text XML
 copies it into the file as markup.
 
 This leans on xlsxwriter's constant_memory internals: the row stream ``fh``,
-``previous_row``, ``_write_single_row``, ``_check_dimensions``, ``_convert_date_time``,
-``row_sizes`` and ``Format._get_xf_index``. When any of them is missing, `write_rows`
+``previous_row``, ``_write_single_row``, ``_write_row``, ``_check_dimensions``,
+``_convert_date_time``, ``row_sizes``, set_row's store and ``Format._get_xf_index``; row
+heights are set and their tags written by xlsxwriter itself, so its units (points before
+3.2, pixels since) are its own business. When any of them is missing, `write_rows`
 returns None and the table is written cell by cell instead.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -60,12 +63,14 @@ _NEEDED = (
     "fh",
     "previous_row",
     "_write_single_row",
+    "_write_row",
     "_check_dimensions",
     "_convert_date_time",
     "row_sizes",
-    "original_row_height",
-    "default_row_height",
 )
+# Where set_row keeps a row's height and format: `row_info` since xlsxwriter 3.2, `set_rows`
+# before.
+_ROW_STORES = ("row_info", "set_rows")
 _ESCAPE_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -77,6 +82,8 @@ CACHE_TRIAL = 2_048
 def supported(ws: Worksheet) -> bool:
     """Whether rows can be streamed into `ws` (a constant_memory sheet of a known kind)."""
     if not getattr(ws, "constant_memory", False):
+        return False
+    if not any(isinstance(getattr(ws, name, None), dict) for name in _ROW_STORES):
         return False
     return all(hasattr(ws, name) for name in _NEEDED)
 
@@ -197,9 +204,7 @@ def write_rows(
     cells = [_Cells(book, ws, col, (colours or {}).get(col.name)) for col in columns]
     starts = [f'<c r="{xl_col_to_name(j)}' for j in range(len(columns))]
     values = [col.values for col in columns]
-    heights: dict[int, str] = {}
-    sizes = ws.row_sizes
-    shared_sizes: dict[int, list[Any]] = {}
+    heights = _Heights(ws)
     out: list[str] = []
     write = ws.fh.write
     last = first_row + count - 1
@@ -222,17 +227,10 @@ def write_rows(
                 parts += (starts[j], number, '"', xml)
                 if need > lines:
                     lines = need
-        pixels = int((line_height * min(lines, 30) + (3 if lines > 1 else 2)) * 4.0 / 3.0 + 0.5)
-        attrs = heights.get(pixels)
-        if attrs is None:
-            attrs = heights[pixels] = _row_attributes(ws, pixels)
+        attrs = heights.row(row, line_height * min(lines, 30) + (3 if lines > 1 else 2))
         out.append(f'<row r="{number}"{attrs}>')
         out += parts
         out.append("</row>")
-        size = shared_sizes.get(pixels)
-        if size is None:
-            size = shared_sizes[pixels] = [pixels, False]
-        sizes[row] = size  # read when a chart or image is placed on this sheet
         if len(out) > 20_000:
             write("".join(out))
             out.clear()
@@ -243,12 +241,37 @@ def write_rows(
     return last
 
 
-def _row_attributes(ws: Worksheet, pixels: int) -> str:
-    """The <row> attributes after r for a row `pixels` high, as xlsxwriter writes them."""
-    attrs = ""
-    original, default = ws.original_row_height, ws.default_row_height
-    if pixels != original or pixels != default:
-        attrs += f' ht="{pixels * 0.75:.16g}" customHeight="1"'
-    if getattr(ws, "excel_version", None) == 2010:
-        attrs += ' x14ac:dyDescent="0.25"'
-    return attrs
+class _Heights:
+    """The <row> attributes of a row of a given height, as xlsxwriter writes them.
+
+    For the first row of each height, xlsxwriter itself sets the row (set_row) and writes
+    its tag; the attributes are kept for every later row of that height, and so is the size
+    xlsxwriter records for placing charts (`row_sizes`), in the units of its version. The
+    row's entry in set_row's store is taken out again: these rows are written already, and
+    xlsxwriter would otherwise keep one for every row until the file is closed."""
+
+    def __init__(self, ws: Worksheet):
+        self.ws = ws
+        name = next(n for n in _ROW_STORES if isinstance(getattr(ws, n, None), dict))
+        self.store: dict[int, Any] = getattr(ws, name)
+        self.made: dict[float, tuple[str, Any]] = {}
+
+    def row(self, row: int, height: float) -> str:
+        ws = self.ws
+        known = self.made.get(height)
+        if known is None:
+            ws.set_row(row, height)
+            stream = ws.fh
+            tag = io.StringIO()
+            ws.fh = tag
+            try:
+                ws._write_row(row, None, self.store.pop(row))
+            finally:
+                ws.fh = stream
+            head = f'<row r="{row + 1}"'
+            text = tag.getvalue()
+            if not (text.startswith(head) and text.endswith(">")):
+                raise RuntimeError(f"unexpected row tag from xlsxwriter: {text[:80]!r}")
+            known = self.made[height] = (text[len(head) : -1], ws.row_sizes[row])
+        ws.row_sizes[row] = known[1]
+        return known[0]
