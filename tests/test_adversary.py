@@ -389,6 +389,9 @@ def test_ctrl_c_exits_130_with_a_japanese_line(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # Ctrl-C as in a terminal, even when this test run was started with SIGINT ignored
+        # (a background job of a non-interactive shell passes that on to its children).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None
     proc.stdout.readline()  # the first record is out: the run is under way

@@ -312,6 +312,9 @@ def test_ctrl_c_ends_the_workers_cleanly(tmp_path: Path, method: str, wait: floa
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+        # Ctrl-C as in a terminal, even when this test run was started with SIGINT ignored
+        # (a background job of a non-interactive shell passes that on to its children).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout is not None
     pids = [int(p) for p in proc.stdout.readline().split()]
