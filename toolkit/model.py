@@ -41,6 +41,16 @@ SCALAR_KEYS = (
     "meeting_type",
 )
 TEXT_KEYS = ("discussion", "reference")
+# The fields a report cannot do without (R1.required).
+REQUIRED_KEYS = (
+    "affiliation",
+    "council_name",
+    "facility_name",
+    "date",
+    "meeting_type",
+    "police_attendees",
+    "civilian_attendees",
+)
 
 
 class Sourced(NamedTuple, Generic[T]):

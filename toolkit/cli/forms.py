@@ -14,6 +14,7 @@ from toolkit.cli.options import (
     force_option,
     from_workspace,
     output_dir,
+    output_file,
     registry_option,
 )
 
@@ -63,14 +64,7 @@ def template(
     default=from_workspace("registry"),
     help="元の協議会名簿（書き換えません。既定: kyogikai.toml の名簿）。",
 )
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="年間計画を入れた新しい協議会名簿（.xlsx）。",
-)
+@output_file("年間計画を入れた新しい協議会名簿（.xlsx）。")
 @force_option
 def plan(paths: tuple[Path, ...], registry: Path, out: Path, force: bool) -> None:
     """記入済みの年間計画の様式を集めて、年間計画を入れた新しい協議会名簿を作る。"""

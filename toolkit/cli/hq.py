@@ -18,6 +18,7 @@ from toolkit.cli.options import (
     from_workspace,
     ledger_option,
     output_dir,
+    output_file,
     progress,
     reading_options,
     registry_option,
@@ -30,14 +31,7 @@ from toolkit.cli.options import (
 @click.option("--period", required=True, help="集計期間: 2026-10（月）または FY2026（年度）。")
 @registry_option
 @click.option("--station", help="この警察署の分だけ集計する（地域課から報告する場合）。")
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="書き出す集計表（.xlsx）。",
-)
+@output_file("書き出す集計表（.xlsx）。")
 @reading_options
 @force_option
 def summary(
@@ -146,14 +140,8 @@ def remind(
     "--json", "as_json", is_flag=True, help="指摘を1件1行のJSON Lines（協議会IDつき）で出力する。"
 )
 @config_option
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="書き出すブック（.xlsx）。--json のときは省略できます。",
-)
-@click.option("--force", is_flag=True, help="kyogikai が書き出していないファイルでも上書きする。")
+@output_file("書き出すブック（.xlsx）。--json のときは省略できます。", required=False)
+@force_option
 def roster(
     registry: Path,
     as_of: date | None,

@@ -244,6 +244,18 @@ def output_dir(help_text: str) -> Callable[[Any], Any]:
     )
 
 
+def output_file(help_text: str, *, required: bool = True) -> Callable[[Any], Any]:
+    """-o/--output: a workbook to write."""
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        required=required,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
 def progress(
     paths: tuple[Path, ...], exclude: list[Path] | None = None, *, quiet: bool = False
 ) -> Callable[[Iterator[FileResult]], Iterator[FileResult]]:

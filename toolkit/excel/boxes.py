@@ -185,21 +185,7 @@ def continue_from(raw: RawReport, grid: Grid, names: dict[str, tuple[int, int]])
     """Add what the 続紙 (`grid`, read by its `names`) holds to the report of the form: its
     協議事項 and 要望事項 rows after the form's, and 協議内容等（続き） joined to 協議内容等
     on a new line (the cell stays the form's, where 協議内容等 begins)."""
-    n = len(raw.agenda) + 1
-    while f"agenda_{n}_topic" in names:
-        raw.agenda.append(
-            tuple(  # type: ignore[arg-type]
-                _named(grid, names, f"agenda_{n}_{part}")
-                for part in ("category", "topic", "remarks")
-            )
-        )
-        n += 1
-    n = len(raw.requests) + 1
-    while f"request_{n}" in names:
-        raw.requests.append(
-            (_named(grid, names, f"request_{n}"), _named(grid, names, f"response_{n}"))
-        )
-        n += 1
+    add_named_rows(raw, grid, names)
     more = _named(grid, names, "discussion_more")
     if isinstance(more.value, str) and more.value.strip():
         first = raw.first("discussion")
@@ -208,6 +194,24 @@ def continue_from(raw: RawReport, grid: Grid, names: dict[str, tuple[int, int]])
         else:
             joined = f"{str(first.value).rstrip()}\n{more.value.strip()}"
             raw.fields["discussion"] = [RawCell(joined, first.cell)]
+
+
+def add_named_rows(raw: RawReport, grid: Grid, names: dict[str, tuple[int, int]]) -> None:
+    """Append the 協議事項 and 要望事項 rows named in `names` (agenda_N_*, request_N and
+    response_N), numbered on from the rows `raw` already has: the form's from 1, the
+    続紙's after the form's."""
+    n = len(raw.agenda) + 1
+    while f"agenda_{n}_topic" in names:
+        parts = ("category", "topic", "remarks")
+        category, topic, remarks = (_named(grid, names, f"agenda_{n}_{p}") for p in parts)
+        raw.agenda.append((category, topic, remarks))
+        n += 1
+    n = len(raw.requests) + 1
+    while f"request_{n}" in names:
+        raw.requests.append(
+            (_named(grid, names, f"request_{n}"), _named(grid, names, f"response_{n}"))
+        )
+        n += 1
 
 
 def _named(grid: Grid, names: dict[str, tuple[int, int]], key: str) -> RawCell:

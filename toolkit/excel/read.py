@@ -23,7 +23,7 @@ from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from toolkit.excel import shapes as S
 from toolkit.excel import sheetkind as K
-from toolkit.excel.boxes import continue_from, overflows, typed_in
+from toolkit.excel.boxes import add_named_rows, continue_from, overflows, typed_in
 from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
 from toolkit.excel.labelread import find_hits, is_report, read_labelled
@@ -42,7 +42,7 @@ from toolkit.excel.ooxml import (
 )
 from toolkit.excel.shown import OdsShown, XlsxFormats
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
-from toolkit.raw import RawCell, RawReport
+from toolkit.raw import RawReport
 
 META_SHEET = "_meta"
 # Every single-cell input of the template contract (SPEC.md), beside the tables.
@@ -451,33 +451,12 @@ def read_named(
     for key in SCALAR_NAMES:
         if key in names:
             raw.fields[key] = [grid.raw(*names[key])]
-    n = 1
-    while f"agenda_{n}_topic" in names:
-        raw.agenda.append(
-            (
-                _named(grid, names, f"agenda_{n}_category"),
-                grid.raw(*names[f"agenda_{n}_topic"]),
-                _named(grid, names, f"agenda_{n}_remarks"),
-            )
-        )
-        n += 1
+    add_named_rows(raw, grid, names)
     if "agenda_1_topic" in names:
         raw.agenda_cell = grid.ref(*names["agenda_1_topic"])
-    n = 1
-    while f"request_{n}" in names:
-        raw.requests.append(
-            (grid.raw(*names[f"request_{n}"]), _named(grid, names, f"response_{n}"))
-        )
-        n += 1
     if "request_1" in names:
         raw.requests_cell = grid.ref(*names["request_1"])
     return raw
-
-
-def _named(grid: Grid, names: dict[str, tuple[int, int]], key: str) -> RawCell:
-    if key in names:
-        return grid.raw(*names[key])
-    return RawCell(None, None)
 
 
 # --- every sheet's values, for workbooks that are not reports ---------------------------

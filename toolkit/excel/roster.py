@@ -14,7 +14,6 @@ The workbook carries the `kyogikai-output` mark (kind "roster"): it is never rea
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from xlsxwriter.exceptions import FileCreateError
@@ -25,16 +24,15 @@ from toolkit.era import wareki
 from toolkit.errors import InputError, OperationalError
 from toolkit.excel.summary.book import (
     HEADER_ROW,
-    LINE_HEIGHT,
     PAGE_WIDTH,
     Book,
     Column,
+    column_series,
     columns_of,
     fit_page,
-    lines_needed,
     print_columns,
+    side_by_side,
     stacked_tables,
-    write_cell,
     write_table,
 )
 from toolkit.excel.xlsx import close_book
@@ -189,47 +187,27 @@ def _table_sheet(
 
 def _overview(book: Book, r: Roster) -> None:
     """Key figures on the left, one line per police station on the right, notes below;
-    one A4 landscape page, written row by row across both tables (the workbook streams)."""
+    one A4 landscape page."""
     ws = book.sheet("概況", "委員の構成と任期の概況", header_row=None)
     left = fit_page(columns_of(r.figures), limit=66)
     right = columns_of(r.by_station)
     for col in right[1:]:  # counts under two-line headers (M2 / リーダー)
         col.width = max(5.0, max(display_width(p) for p in col.name.split("\n")) + 1.5)
     right = fit_page(right, limit=62)
-    gap = len(left)
-    for j, col in enumerate(left):
-        ws.set_column(j, j, col.width)
-    ws.set_column(gap, gap, 2)
-    for j, col in enumerate(right):
-        ws.set_column(gap + 1 + j, gap + 1 + j, col.width)
-    ws.write_string(HEADER_ROW, 0, "主な数字", book.heading)
-    ws.write_string(HEADER_ROW, gap + 1, "警察署別の指摘件数", book.heading)
-    head = HEADER_ROW + 1
-    lines = max(
-        sum(lines_needed(part, c.width) for part in c.name.split("\n")) for c in [*left, *right]
+
+    def style(side: int, first: str) -> tuple[bool, str | None]:
+        # Headline figures are bold on the left (their breakdowns indented); totals shaded.
+        total = first in ("合計", "指摘の合計")
+        return total or (side == 0 and not first.startswith("　")), "#D9D9D9" if total else None
+
+    side_by_side(
+        book,
+        ws,
+        ("主な数字", left, r.figures),
+        ("警察署別の指摘件数", right, r.by_station),
+        _note_lines(r),
+        style,
     )
-    ws.set_row(head, LINE_HEIGHT * lines + 4)
-    for offset, columns in ((0, left), (gap + 1, right)):
-        for j, col in enumerate(columns):
-            ws.write_string(head, offset + j, col.name, book.fmt("text", header=True))
-    rows = max(len(r.figures), len(r.by_station))
-    for i in range(rows):
-        row = head + 1 + i
-        for offset, columns, df in ((0, left, r.figures), (gap + 1, right, r.by_station)):
-            if i >= len(df):
-                continue
-            first = str(df.iloc[i, 0])
-            total = first in ("合計", "指摘の合計")
-            bold = total or (offset == 0 and not first.startswith("　"))
-            fill = "#D9D9D9" if total else None
-            for j, col in enumerate(columns):
-                write_cell(book, ws, row, offset + j, col, col.values[i], bold, fill)
-    row = head + rows + 2
-    for note in _note_lines(r):
-        ws.write_string(row, 0, "※ " + note, book.subtitle)
-        row += 1
-    ws.print_area(0, 0, row, gap + len(right))
-    ws.fit_to_pages(1, 1)
 
 
 def _note_lines(r: Roster) -> list[str]:
@@ -314,7 +292,7 @@ def _charts(book: Book, r: Roster) -> None:
 
     shares = book.wb.add_chart({"type": "column", "subtype": "percent_stacked"})
     for j, name in enumerate(groups.columns[1:], start=1):
-        shares.add_series(_series(top1, end1, j, GROUP_COLOURS.get(name, "#A5A5A5")))
+        shares.add_series(column_series(SHEET, top1, end1, j, GROUP_COLOURS.get(name, "#A5A5A5")))
     shares.set_title(
         {"name": "警察署別 委員の区分（a～cはコミュニティ・リーダー）", "name_font": {"size": 12}}
     )
@@ -330,7 +308,7 @@ def _charts(book: Book, r: Roster) -> None:
 
     people = book.wb.add_chart({"type": "column"})
     for j, name in enumerate(ages.columns[1:], start=1):
-        people.add_series(_series(top2, end2, j, GENDER_COLOURS.get(name, "#A5A5A5")))
+        people.add_series(column_series(SHEET, top2, end2, j, GENDER_COLOURS.get(name, "#A5A5A5")))
     people.set_title({"name": "年代別・男女別 委員数（県全体）", "name_font": {"size": 12}})
     people.set_y_axis(
         {
@@ -343,13 +321,3 @@ def _charts(book: Book, r: Roster) -> None:
     people.set_legend({"position": "bottom"})
     people.set_size({"width": 560, "height": 300})
     ws.insert_chart(HEADER_ROW + 16, anchor, people)
-
-
-def _series(top: int, end: int, column: int, color: str) -> dict[str, Any]:
-    return {
-        "name": [SHEET, top, column],
-        "categories": [SHEET, top + 1, 0, max(end, top + 1), 0],
-        "values": [SHEET, top + 1, column, max(end, top + 1), column],
-        "fill": {"color": color},
-        "gap": 60,
-    }

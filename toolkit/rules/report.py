@@ -10,28 +10,19 @@ from toolkit.cells import Cell
 from toolkit.era import WEEKDAYS_JA, wareki
 from toolkit.findings import Finding
 from toolkit.labels import printed
-from toolkit.model import Report, Sourced
+from toolkit.model import REQUIRED_KEYS, Report, Sourced
 from toolkit.normalize import NONEXISTENT
 from toolkit.rules.context import Context
 from toolkit.rules.requests import ANSWERED, OPEN, request_state, written_status
 
 Rule = Callable[[Report, Context], Iterator[Finding | None]]
 
-REQUIRED = (
-    "affiliation",
-    "council_name",
-    "facility_name",
-    "date",
-    "meeting_type",
-    "police_attendees",
-    "civilian_attendees",
-)
 RECOMMENDED = ("reporter", "venue", "discussion", "officers")
 
 
 def required_fields(report: Report, ctx: Context) -> Iterator[Finding | None]:
     """R1: the fields the form cannot do without, and those it should have."""
-    for key in REQUIRED:
+    for key in REQUIRED_KEYS:
         value: Sourced[object] = getattr(report, key)
         if value.blank:
             yield ctx.settings.make("R1.required", field=key, cell=value.cell, label=printed(key))

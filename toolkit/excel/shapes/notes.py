@@ -15,22 +15,12 @@ from collections.abc import Iterator
 from toolkit.cells import Cell
 from toolkit.excel.grid import Grid, Origin, Unread
 from toolkit.labels import printed
-from toolkit.model import SCALAR_KEYS, ReadNote
+from toolkit.model import REQUIRED_KEYS, SCALAR_KEYS, ReadNote
 from toolkit.raw import RawCell, RawReport
 
-# Fields whose absence is an error (R1): an unreadable shape there is an error too.
-REQUIRED = frozenset(
-    {
-        "affiliation",
-        "council_name",
-        "facility_name",
-        "date",
-        "meeting_type",
-        "police_attendees",
-        "civilian_attendees",
-        "attendance",
-    }
-)
+# Fields whose absence is an error (R1): an unreadable shape there is an error too; so is
+# one over 出席者, the cell the two counts are read from.
+REQUIRED = frozenset({*REQUIRED_KEYS, "attendance"})
 UNREAD_CODES = frozenset({"S1.unreadable", "S1.unreadable-required"})
 # Fields read with another's value: a date drawn in a shape takes its times with it.
 _WITH = {

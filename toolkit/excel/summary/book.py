@@ -16,7 +16,7 @@ note.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -274,10 +274,7 @@ def write_table(
     `colours` maps a column to the tone of each of its words (e.g. 状況 → 任期満了: red)
     where the house's status words do not say it."""
     columns = columns if columns is not None else fit_page(columns_of(df))
-    head_lines = max(
-        (sum(lines_needed(part, c.width) for part in c.name.split("\n")) for c in columns),
-        default=1,
-    )
+    head_lines = max((lines_needed(c.name, c.width) for c in columns), default=1)
     # constant_memory: a row's height must be set before its first cell is written.
     if head_lines > 1:
         ws.set_row(first_row, LINE_HEIGHT * head_lines + 3)
@@ -371,6 +368,59 @@ def stacked_tables(
         spans.append((top, end))
         top = end + 2
     return spans
+
+
+Side = tuple[str, list[Column], pd.DataFrame]  # a heading, its table's columns and rows
+
+
+def side_by_side(
+    book: Book,
+    ws: Worksheet,
+    left: Side,
+    right: Side,
+    notes: Sequence[str],
+    row_style: Callable[[int, str], tuple[bool, str | None]],
+) -> None:
+    """Two tables side by side under their headings, a narrow gap between, notes below;
+    one A4 landscape page (an 概況). Written row by row across both tables, as the workbook
+    streams. `row_style(side, first cell)` gives a row's bold and fill (side 0: left)."""
+    gap = len(left[1])
+    for j, col in enumerate([*left[1], None, *right[1]]):
+        ws.set_column(j, j, 2 if col is None else col.width)
+    sides = ((0, left), (gap + 1, right))
+    for offset, (heading, _, _) in sides:
+        ws.write_string(HEADER_ROW, offset, heading, book.heading)
+    head = HEADER_ROW + 1
+    lines = max(lines_needed(c.name, c.width) for c in [*left[1], *right[1]])
+    ws.set_row(head, LINE_HEIGHT * lines + 4)
+    for offset, (_, columns, _) in sides:
+        for j, col in enumerate(columns):
+            ws.write_string(head, offset + j, col.name, book.fmt("text", header=True))
+    rows = max(len(left[2]), len(right[2]))
+    for i in range(rows):
+        for side, (offset, (_, columns, df)) in enumerate(sides):
+            if i < len(df):
+                bold, fill = row_style(side, str(df.iloc[i, 0]))
+                for j, col in enumerate(columns):
+                    write_cell(book, ws, head + 1 + i, offset + j, col, col.values[i], bold, fill)
+    row = head + rows + 2
+    for note in notes:
+        ws.write_string(row, 0, "※ " + note, book.subtitle)
+        row += 1
+    ws.print_area(0, 0, row, gap + len(right[1]))
+    ws.fit_to_pages(1, 1)
+
+
+def column_series(sheet: str, top: int, end: int, column: int, color: str) -> dict[str, Any]:
+    """A bar chart's series: the table's column `column` under its header at row `top`,
+    down to row `end`, by the categories of its first column."""
+    return {
+        "name": [sheet, top, column],
+        "categories": [sheet, top + 1, 0, max(end, top + 1), 0],
+        "values": [sheet, top + 1, column, max(end, top + 1), column],
+        "fill": {"color": color},
+        "gap": 60,
+    }
 
 
 def print_columns(ws: Worksheet, columns: list[Column], last_row: int) -> None:

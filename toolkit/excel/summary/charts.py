@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from toolkit.aggregate import Summary
-from toolkit.excel.summary.book import HEADER_ROW, Book, missing, stacked_tables
+from toolkit.excel.summary.book import HEADER_ROW, Book, column_series, missing, stacked_tables
 
 SHEET = "グラフ"
 STATUS_COLOURS = {
@@ -37,7 +37,7 @@ def chart_sheet(book: Book, s: Summary) -> None:
     kinds = [("定期会議", "#4472C4"), ("臨時会議", "#ED7D31"), ("種別不明", "#A5A5A5")]
     for name, color in kinds:
         j = list(stations.columns).index(name)
-        bars.add_series(_series(top, end1, j, color))
+        bars.add_series(column_series(SHEET, top, end1, j, color))
     bars.set_title({"name": "警察署別 開催数（定期・臨時・種別不明）", "name_font": {"size": 12}})
     bars.set_y_axis(_count_axis("回", stations["開催計"].max()))
     bars.set_legend({"position": "bottom"})
@@ -47,7 +47,7 @@ def chart_sheet(book: Book, s: Summary) -> None:
     monthly = wb.add_chart({"type": "column", "subtype": "stacked"})
     for name, color in kinds:
         j = list(months.columns).index(name)
-        monthly.add_series(_series(top2, end2, j, color))
+        monthly.add_series(column_series(SHEET, top2, end2, j, color))
     line = wb.add_chart({"type": "line"})
     j = list(months.columns).index("民間出席者")
     line.add_series(
@@ -63,7 +63,7 @@ def chart_sheet(book: Book, s: Summary) -> None:
                 "fill": {"color": "#C00000"},
                 "border": {"color": "#C00000"},
             },
-        }
+        },
     )
     monthly.combine(line)
     monthly.set_title(
@@ -80,7 +80,7 @@ def chart_sheet(book: Book, s: Summary) -> None:
         if j == 0:
             continue
         base = name.replace("（継続）", "")
-        series = _series(top3, end3, j, STATUS_COLOURS.get(base, "#A5A5A5"))
+        series = column_series(SHEET, top3, end3, j, STATUS_COLOURS.get(base, "#A5A5A5"))
         if name.endswith("（継続）"):
             series["pattern"] = {
                 "pattern": "wide_upward_diagonal",
@@ -100,17 +100,6 @@ def chart_sheet(book: Book, s: Summary) -> None:
     # The third chart starts a new printed page rather than being cut across two.
     ws.set_h_pagebreaks([HEADER_ROW + 32])
     ws.insert_chart(HEADER_ROW + 33, anchor, requests)
-    del end3
-
-
-def _series(top: int, end: int, column: int, color: str) -> dict[str, Any]:
-    return {
-        "name": [SHEET, top, column],
-        "categories": [SHEET, top + 1, 0, max(end, top + 1), 0],
-        "values": [SHEET, top + 1, column, max(end, top + 1), column],
-        "fill": {"color": color},
-        "gap": 60,
-    }
 
 
 def _count_axis(name: str, largest: Any) -> dict[str, Any]:

@@ -9,13 +9,12 @@ from toolkit.aggregate import Summary
 from toolkit.aggregate.frames import DETAIL, TOTAL
 from toolkit.excel.summary.book import (
     HEADER_ROW,
-    LINE_HEIGHT,
     Book,
     Column,
     columns_of,
     fit_page,
-    lines_needed,
     print_columns,
+    side_by_side,
     table_sheet,
     write_cell,
     write_table,
@@ -27,43 +26,24 @@ MONTH_TONES = {"督促": "red", "予定": "grey"}
 
 def overview_sheet(book: Book, s: Summary) -> None:
     """概況: key figures on the left, one line per station on the right, notes below; one
-    A4 landscape page. Written row by row across both tables (the workbook streams)."""
+    A4 landscape page."""
     ws = book.sheet("概況", "概況", header_row=None)
     left = fit_page(columns_of(s.overview.figures), limit=62)
     right = fit_page(columns_of(s.overview.by_station), limit=74)
-    gap = len(left)
-    for j, col in enumerate(left):
-        ws.set_column(j, j, col.width)
-    ws.set_column(gap, gap, 2)
-    for j, col in enumerate(right):
-        ws.set_column(gap + 1 + j, gap + 1 + j, col.width)
-    ws.write_string(HEADER_ROW, 0, "主な数字", book.heading)
-    ws.write_string(HEADER_ROW, gap + 1, "警察署別", book.heading)
-    head = HEADER_ROW + 1
-    lines = max(lines_needed(c.name, c.width) for c in [*left, *right])
-    ws.set_row(head, LINE_HEIGHT * lines + 4)
-    for offset, columns in ((0, left), (gap + 1, right)):
-        for j, col in enumerate(columns):
-            ws.write_string(head, offset + j, col.name, book.fmt("text", header=True))
-    rows = max(len(s.overview.figures), len(s.overview.by_station))
-    for i in range(rows):
-        r = head + 1 + i
-        for offset, columns, df in (
-            (0, left, s.overview.figures),
-            (gap + 1, right, s.overview.by_station),
-        ):
-            if i >= len(df):
-                continue
-            bold = df.iloc[i, 0] == "合計" or not str(df.iloc[i, 0]).startswith("　")
-            fill = "#D9D9D9" if df.iloc[i, 0] == "合計" else None
-            for j, col in enumerate(columns):
-                write_cell(book, ws, r, offset + j, col, col.values[i], bold and offset > 0, fill)
-    r = head + rows + 2
-    for note in s.overview.notes + _plan_note(s):
-        ws.write_string(r, 0, "※ " + note, book.subtitle)
-        r += 1
-    ws.print_area(0, 0, r, gap + len(right))
-    ws.fit_to_pages(1, 1)
+
+    def style(side: int, first: str) -> tuple[bool, str | None]:
+        # Station rows and the total are bold on the right; a total is shaded.
+        total = first == "合計"
+        return side == 1 and (total or not first.startswith("　")), "#D9D9D9" if total else None
+
+    side_by_side(
+        book,
+        ws,
+        ("主な数字", left, s.overview.figures),
+        ("警察署別", right, s.overview.by_station),
+        s.overview.notes + _plan_note(s),
+        style,
+    )
 
 
 def _plan_note(s: Summary) -> list[str]:

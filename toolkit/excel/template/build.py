@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from toolkit.excel.template.contract import (
@@ -68,15 +69,8 @@ def build_template(prefill: Prefill | None = None) -> openpyxl.Workbook:
         if value:
             put(ws[form.names[key].ref], value)
 
-    sheet = quote_sheetname(TEMPLATE_SHEET)
-    for key, field in form.names.items():
-        wb.defined_names[key] = DefinedName(key, attr_text=f"{sheet}!{field.anchor}")
-
-    add_validations(ws, form.names, form.limits())
-    set_up_printing(ws, last_row)
-    protect(ws)
+    _name_and_protect(wb, ws, form, last_row)
     _continuation_sheet(wb)
-    ws.sheet_view.showGridLines = False
     ws.sheet_view.zoomScale = 100
     first_input = form.names["affiliation"].ref
     ws.sheet_view.selection[0].activeCell = first_input
@@ -98,7 +92,13 @@ def _continuation_sheet(wb: openpyxl.Workbook) -> None:
     form = Form(ws)
     last_row = continuation(form)
     form.finish()
-    sheet = quote_sheetname(CONTINUATION_SHEET)
+    _name_and_protect(wb, ws, form, last_row)
+
+
+def _name_and_protect(wb: openpyxl.Workbook, ws: Worksheet, form: Form, last_row: int) -> None:
+    """A sheet of the form finished: its boxes named in the workbook (the reader finds them
+    by these names), input rules, print setup, protection, no gridlines."""
+    sheet = quote_sheetname(ws.title)
     for key, field in form.names.items():
         wb.defined_names[key] = DefinedName(key, attr_text=f"{sheet}!{field.anchor}")
     add_validations(ws, form.names, form.limits())
