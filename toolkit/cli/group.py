@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 from typing import Any
 
 import click
@@ -103,7 +104,8 @@ def terminal_width(*, err: bool = False) -> int | None:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return max(int(columns) - 1, MIN_WIDTH)
-    if not click.get_text_stream("stderr" if err else "stdout").isatty():
+    stream = sys.stderr if err else sys.stdout  # None under pythonw on Windows
+    if stream is None or not stream.isatty():
         return None
     return max(shutil.get_terminal_size().columns - 1, MIN_WIDTH)
 
