@@ -2,7 +2,7 @@
 
     python benchmarks/hostile.py            # gate, then python-calamine for the survivors
     python benchmarks/hostile.py --raw      # every file straight to python-calamine
-    python benchmarks/hostile.py --reader   # toolkit.excel.read.read_workbook, in the pool
+    python benchmarks/hostile.py --reader   # toolkit.reading.read.read_workbook, in the pool
     python benchmarks/hostile.py --cli      # `python -m toolkit check FILE --json`, whole
 
 Each file is measured in a fresh Python process, so that peak RSS (getrusage) belongs to
@@ -69,7 +69,7 @@ def read_with_calamine(data: bytes) -> str:
 
 def read_with_reader(job: tuple[bytes, str, str | None]) -> str:
     from toolkit.excel.guard import Unreadable
-    from toolkit.excel.read import read_workbook
+    from toolkit.reading.read import read_workbook
 
     data, name, password = job
     try:

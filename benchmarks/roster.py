@@ -88,10 +88,10 @@ def phases(registry_path: Path, out: Path) -> list[tuple[str, float]]:
     """The roster's work in this process, step by step (CPU seconds: the machine may be
     busy with other work, and this is one thread)."""
     from toolkit.aggregate.members import build_roster
-    from toolkit.excel.registry_io import read_registry
-    from toolkit.excel.roster import write_roster
     from toolkit.rules.members import check_members
     from toolkit.settings import Settings
+    from toolkit.writing.registry_io import read_registry
+    from toolkit.writing.roster import write_roster
 
     settings = Settings(today=AS_OF)
     marks: list[tuple[str, float]] = []
@@ -163,7 +163,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the measurements here too")
     args = parser.parse_args()
 
-    from toolkit.excel.registry_io import write_registry
+    from toolkit.writing.registry_io import write_registry
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

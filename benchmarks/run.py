@@ -51,7 +51,7 @@ CLI = [sys.executable, "-m", "toolkit"]
 CELL_BY_CELL = [
     sys.executable,
     "-c",
-    "import sys; from toolkit.excel.summary import book; "
+    "import sys; from toolkit.writing.summary import book; "
     "book.write_rows = lambda *a, **k: None; "
     "from toolkit.cli import main; sys.argv[0] = 'kyogikai'; main()",
 ]
@@ -141,9 +141,9 @@ def registry_for(count: int, work: Path) -> Path | None:
         return None
     from dataclasses import replace
 
-    from toolkit.excel.registry_io import write_registry
     from toolkit.registry import Registry
     from toolkit.samples import fictional_registry
+    from toolkit.writing.registry_io import write_registry
 
     base = fictional_registry(0)
     councils = []
@@ -175,8 +175,8 @@ def make_foreign(count: int, work: Path) -> list[Path]:
     council name and venue written into the cells the label reader finds there."""
     import openpyxl
 
-    from toolkit.excel.read import read_workbook
     from toolkit.parse import build_report
+    from toolkit.reading.read import read_workbook
 
     sources = sorted((ROOT / "tests" / "corpus" / "legacy").glob("*.xlsx"))
     sources += sorted((ROOT / "tests" / "corpus" / "layouts").glob("*.xlsx"))

@@ -84,8 +84,8 @@ def make_forms(count: int, work: Path) -> tuple[list[Path], list[Path]]:
 def read_seconds(files: list[Path]) -> float:
     """Median over 3 passes of reading every file in this process (bytes already in
     memory), in seconds for the whole set."""
-    from toolkit.excel.read import read_workbook
     from toolkit.parse import build_report
+    from toolkit.reading.read import read_workbook
 
     data = [(f.name, f.read_bytes()) for f in files]
     passes = []

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from toolkit.excel.template import Prefill, fill_by_names, write_template
 from toolkit.findings import Finding
+from toolkit.writing.template import Prefill, fill_by_names, write_template
 
 TODAY = date(2026, 11, 25)
 

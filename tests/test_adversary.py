@@ -24,8 +24,8 @@ from click.testing import CliRunner, Result
 from filled_forms import CELL, GOOD, blank_form, fill
 
 from toolkit.cli import main
-from toolkit.excel.registry_io import write_registry
 from toolkit.samples import fictional_registry
+from toolkit.writing.registry_io import write_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"
@@ -301,7 +301,7 @@ def test_a_summary_that_cannot_be_written_leaves_nothing_behind(
 ) -> None:
     import errno
 
-    from toolkit.excel.summary import sheets
+    from toolkit.writing.summary import sheets
 
     out = tmp_path / "out"
     out.mkdir()

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from toolkit.cli import main
-from toolkit.excel.template import BLANK_NAME, Prefill, fill_by_names, write_template
+from toolkit.writing.template import BLANK_NAME, Prefill, fill_by_names, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "samples" / "registry.xlsx"
@@ -148,7 +148,7 @@ def test_check_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
 def test_check_with_registry_flags_unknown_council_with_a_suggestion(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    from toolkit.excel.registry_io import read_registry
+    from toolkit.writing.registry_io import read_registry
 
     council = read_registry(REGISTRY).councils[0]
     typo = council.name.replace("連絡協議会", "連協議会")
@@ -180,7 +180,7 @@ def test_template_with_registry_writes_one_per_council(runner: CliRunner, tmp_pa
     out = runner.invoke(main, ["template", "--registry", str(REGISTRY), "-o", str(tmp_path / "o")])
     assert out.exit_code == 0, out.output
     files = sorted((tmp_path / "o").rglob("*.xlsx"))
-    from toolkit.excel.registry_io import read_registry
+    from toolkit.writing.registry_io import read_registry
 
     registry = read_registry(REGISTRY)
     assert len(files) == len(registry.councils)
@@ -193,7 +193,7 @@ def test_template_with_registry_writes_one_per_council(runner: CliRunner, tmp_pa
 
 
 def test_template_station_filter_and_unknown_station(runner: CliRunner, tmp_path: Path) -> None:
-    from toolkit.excel.registry_io import read_registry
+    from toolkit.writing.registry_io import read_registry
 
     registry = read_registry(REGISTRY)
     station = registry.stations()[1]

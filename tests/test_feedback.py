@@ -28,7 +28,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image as PILImage
 
 from toolkit.cells import Cell
-from toolkit.excel.feedback import (
+from toolkit.findings import Finding, file_finding, kind
+from toolkit.model import Report, Sourced
+from toolkit.results import Checked, FileResult
+from toolkit.writing.feedback import (
     AUTHOR,
     ERROR_COLOR,
     FEEDBACK_SHEET,
@@ -37,9 +40,6 @@ from toolkit.excel.feedback import (
     FeedbackError,
     write_feedback,
 )
-from toolkit.findings import Finding, file_finding, kind
-from toolkit.model import Report, Sourced
-from toolkit.results import Checked, FileResult
 
 TIMEOUT = 120
 SHEET = "報告書"
@@ -549,7 +549,7 @@ def test_a_workbook_openpyxl_cannot_open_gets_a_values_copy(
     def refuse(*_: object, **__: object) -> None:
         raise ValueError("unsupported")
 
-    monkeypatch.setattr("toolkit.excel.feedback.annotate.openpyxl.load_workbook", refuse)
+    monkeypatch.setattr("toolkit.writing.feedback.annotate.openpyxl.load_workbook", refuse)
     written = write_feedback(checked_file(form, FINDINGS), tmp_path / "out")
     monkeypatch.undo()
     assert written is not None and written.name == "駅前交番_確認事項.xlsx"
@@ -563,7 +563,7 @@ def test_a_workbook_openpyxl_cannot_open_gets_a_values_copy(
 def test_a_huge_workbook_gets_the_list_only(
     form: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("toolkit.excel.feedback.MAX_SHEET_BYTES", 100)
+    monkeypatch.setattr("toolkit.writing.feedback.MAX_SHEET_BYTES", 100)
     written = write_feedback(checked_file(form, FINDINGS), tmp_path / "out")
     assert written is not None and written.name == "駅前交番_確認事項.xlsx"
     wb = openpyxl.load_workbook(written)

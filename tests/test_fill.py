@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.excel import template as t
-from toolkit.excel.fill import FastFiller
+from toolkit.writing import template as t
+from toolkit.writing.fill import FastFiller
 
 SHEET_PART = "xl/worksheets/sheet1.xml"
 META_PART = "xl/worksheets/sheet3.xml"  # after the form (sheet1) and its 続紙 (sheet2)

@@ -28,10 +28,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from toolkit.check import Options, check_paths
-from toolkit.excel.template import Prefill, fill_by_names, write_template
 from toolkit.results import Checked, FileResult
 from toolkit.rules import Context
 from toolkit.settings import Settings
+from toolkit.writing.template import Prefill, fill_by_names, write_template
 
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = date(2026, 11, 25)

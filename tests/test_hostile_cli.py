@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from toolkit.cli import main
-from toolkit.excel.template import Prefill, fill_by_names, write_template
+from toolkit.writing.template import Prefill, fill_by_names, write_template
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_hostile as mh

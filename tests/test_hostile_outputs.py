@@ -24,9 +24,9 @@ from filled_forms import fill
 from python_calamine import CalamineWorkbook
 
 from toolkit.cli import main
-from toolkit.excel.registry_io import write_registry
-from toolkit.excel.template import Prefill, write_template
 from toolkit.samples import fictional_registry
+from toolkit.writing.registry_io import write_registry
+from toolkit.writing.template import Prefill, write_template
 
 LINK = '=HYPERLINK("http://example.invalid/","押す")'
 DDE = "=cmd|' /C calc'!A0"

@@ -7,9 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.excel.grid import Grid
-from toolkit.excel.labelread import find_hits, read_labelled
-from toolkit.excel.lists import numbered_label
 from toolkit.normalize import (
     category_prefix,
     heading_category,
@@ -22,6 +19,9 @@ from toolkit.normalize import (
     strip_marker,
 )
 from toolkit.parse import build_report
+from toolkit.reading.grid import Grid
+from toolkit.reading.labelread import find_hits, read_labelled
+from toolkit.reading.lists import numbered_label
 
 # --- splitting one cell -----------------------------------------------------------------
 

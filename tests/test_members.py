@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.excel.registry_io import read_registry
 from toolkit.findings import CATALOGUE
 from toolkit.registry import Council, Member, Registry
 from toolkit.rules.members import (
@@ -26,6 +25,7 @@ from toolkit.rules.members import (
     terms_served,
 )
 from toolkit.settings import Settings, SettingsError, load_settings
+from toolkit.writing.registry_io import read_registry
 
 TODAY = date(2026, 6, 1)
 START, END = date(2025, 4, 1), date(2027, 3, 31)

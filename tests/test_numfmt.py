@@ -1,5 +1,5 @@
-"""What a cell shows: number formats rendered (toolkit.excel.numfmt) and found in the
-workbook (toolkit.excel.shown), end to end through the reader."""
+"""What a cell shows: number formats rendered (toolkit.reading.numfmt) and found in the
+workbook (toolkit.reading.shown), end to end through the reader."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.excel.numfmt import render, shown_text, shows_date, shows_time
-from toolkit.excel.read import read_workbook
-from toolkit.excel.shown import parse_styles
 from toolkit.parse import build_report
+from toolkit.reading.numfmt import render, shown_text, shows_date, shows_time
+from toolkit.reading.read import read_workbook
+from toolkit.reading.shown import parse_styles
 
 CORPUS = Path(__file__).parent / "corpus" / "round2_cells"
 

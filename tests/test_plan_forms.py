@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import main
-from toolkit.excel.plan_forms import SHEET
-from toolkit.excel.registry_io import read_registry
+from toolkit.writing.plan_forms import SHEET
+from toolkit.writing.registry_io import read_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 REGISTRY = ROOT / "samples" / "registry.xlsx"

@@ -17,15 +17,15 @@ from python_calamine import CalamineError
 
 from toolkit.check import Options, check_paths
 from toolkit.excel import liberrors
-from toolkit.excel import read as read_module
-from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Unreadable, read_member, sniff
-from toolkit.excel.labelread import find_hits, read_labelled
-from toolkit.excel.read import read_workbook
-from toolkit.excel.template import Prefill, template_bytes
 from toolkit.parse import build_report
+from toolkit.reading import read as read_module
+from toolkit.reading.grid import Grid
+from toolkit.reading.labelread import find_hits, read_labelled
+from toolkit.reading.read import read_workbook
 from toolkit.rules import Context
 from toolkit.settings import Settings
+from toolkit.writing.template import Prefill, template_bytes
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_hostile as mh

@@ -11,7 +11,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from toolkit.excel.registry_io import RegistryUnreadable, read_registry, write_registry
 from toolkit.registry import (
     COUNCIL_HEADERS,
     MEMBER_HEADERS,
@@ -26,6 +25,7 @@ from toolkit.registry import (
 )
 from toolkit.samples import fictional_registry
 from toolkit.samples.fictional import PLANTED_MANAGERS
+from toolkit.writing.registry_io import RegistryUnreadable, read_registry, write_registry
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "registry.xlsx"
 ROSTER_DAY = date(2026, 11, 1)

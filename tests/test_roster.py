@@ -18,12 +18,12 @@ from printed import page_type_sizes, to_pdf
 
 from toolkit import jobs
 from toolkit.cli import main
-from toolkit.excel import roster as roster_writer
-from toolkit.excel.registry_io import write_registry
-from toolkit.excel.roster import SHEETS
 from toolkit.fileio import output_kind
 from toolkit.samples import MEMBERS_DOC, fictional_registry, roster_notes, write_samples
 from toolkit.settings import Settings
+from toolkit.writing import roster as roster_writer
+from toolkit.writing.registry_io import write_registry
+from toolkit.writing.roster import SHEETS
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "samples" / "registry.xlsx"

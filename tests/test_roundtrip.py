@@ -15,8 +15,12 @@ from hypothesis import strategies as st
 
 from toolkit.check import Options, check_file
 from toolkit.cli import main
-from toolkit.excel.registry_io import read_registry
-from toolkit.excel.template import (
+from toolkit.model import CATEGORIES
+from toolkit.normalize import clean_text
+from toolkit.rules import Context
+from toolkit.settings import Settings
+from toolkit.writing.registry_io import read_registry
+from toolkit.writing.template import (
     AGENDA_ROWS,
     REQUEST_ROWS,
     Prefill,
@@ -24,10 +28,6 @@ from toolkit.excel.template import (
     template_path_for,
     write_template,
 )
-from toolkit.model import CATEGORIES
-from toolkit.normalize import clean_text
-from toolkit.rules import Context
-from toolkit.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 25)

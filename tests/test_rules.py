@@ -22,15 +22,15 @@ from filled_forms import CELL, TODAY, blank_form, fill, where
 
 from toolkit.cells import Cell
 from toolkit.check import Options, check_file, check_paths
-from toolkit.excel.boxes import typed_in
-from toolkit.excel.template import Prefill, build_template
 from toolkit.findings import CATALOGUE, Finding
 from toolkit.model import Report, Sourced
 from toolkit.normalize import UNREADABLE
+from toolkit.reading.boxes import typed_in
 from toolkit.registry import Registry, RestrictedPeriod
 from toolkit.rules import Context, check_report
 from toolkit.samples import fictional_registry
 from toolkit.settings import Settings
+from toolkit.writing.template import Prefill, build_template
 
 REGISTRY = fictional_registry(0)
 

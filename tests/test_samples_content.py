@@ -293,10 +293,10 @@ def test_duplicates_come_in_pairs_of_different_content(mistaken: list[SampleRepo
 def test_the_rules_find_exactly_what_was_planted(registry: Registry) -> None:
     """Fill each report into the form, read it back and run the per-report rules (R1–R6,
     R8): the findings are the planted ones. R7 spans reports and is checked above."""
-    fill = pytest.importorskip("toolkit.excel.fill")
-    template = pytest.importorskip("toolkit.excel.template")
-    from toolkit.excel.read import read_workbook
+    fill = pytest.importorskip("toolkit.writing.fill")
+    template = pytest.importorskip("toolkit.writing.template")
     from toolkit.parse import build_report
+    from toolkit.reading.read import read_workbook
     from toolkit.rules import Context, check_report
     from toolkit.settings import load_settings
 

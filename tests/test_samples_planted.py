@@ -12,10 +12,10 @@ import pytest
 
 from toolkit.check import Options, check_paths
 from toolkit.discover import WORKBOOK_SUFFIXES as SUFFIXES
-from toolkit.excel.registry_io import read_registry
 from toolkit.rules import Context
 from toolkit.samples import fictional_registry
 from toolkit.settings import Settings
+from toolkit.writing.registry_io import read_registry
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TODAY = date(2026, 11, 25)

@@ -22,10 +22,10 @@ import pytest
 import xlsxwriter
 
 from toolkit.check import Options, check_file
-from toolkit.excel.grid import Grid
 from toolkit.excel.guard import Limits
-from toolkit.excel.read import read_workbook
-from toolkit.excel.shapes import (
+from toolkit.reading.grid import Grid
+from toolkit.reading.read import read_workbook
+from toolkit.reading.shapes import (
     MARK,
     TEXT,
     UNREAD,
@@ -38,7 +38,7 @@ from toolkit.excel.shapes import (
     xls_shapes,
     xlsx_shapes,
 )
-from toolkit.excel.shapes.geometry import MAX_SHAPES, col_emu, xlsx_metrics
+from toolkit.reading.shapes.geometry import MAX_SHAPES, col_emu, xlsx_metrics
 from toolkit.rules import Context
 from toolkit.settings import Settings
 
@@ -589,7 +589,7 @@ def test_xls_struck_runs_of_shared_strings_are_left_out() -> None:
 def test_xls_records_damaged_anyhow_never_raise(name: str, kinds: tuple[int, ...]) -> None:
     """Bytes of the drawing, text, string and font records flipped at random: the reader
     gives shapes and struck cells, or none, or a note; it never raises."""
-    from toolkit.excel.shapes.biff import _Book
+    from toolkit.reading.shapes.biff import _Book
 
     stream, records = _records((CORPUS / name).read_bytes())
     spans = [(body, size) for rid, body, size in records if rid in kinds]

@@ -12,10 +12,10 @@ import pytest
 
 from toolkit.cells import Cell
 from toolkit.check import Options, check_file
-from toolkit.excel import sheetkind as K
-from toolkit.excel.grid import Grid
-from toolkit.excel.read import read_workbook
 from toolkit.raw import RawCell, RawReport
+from toolkit.reading import sheetkind as K
+from toolkit.reading.grid import Grid
+from toolkit.reading.read import read_workbook
 
 CORPUS = Path(__file__).parent / "corpus" / "round2_shapes"
 

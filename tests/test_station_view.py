@@ -18,11 +18,11 @@ from filled_forms import blank_form, fill
 
 from toolkit.cells import Cell
 from toolkit.cli import main
-from toolkit.excel.template import Prefill
 from toolkit.findings import Finding
 from toolkit.render import VERBOSE, Display, StationView
 from toolkit.results import FileResult
 from toolkit.settings import Settings
+from toolkit.writing.template import Prefill
 
 NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
 MAKE = Settings(today=date(2026, 11, 25)).make

@@ -15,10 +15,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from toolkit.excel.summary import book as B
-from toolkit.excel.summary import rows as R
-from toolkit.excel.summary.style import fit_cell
-from toolkit.excel.xlsx import close_book
+from toolkit.writing.summary import book as B
+from toolkit.writing.summary import rows as R
+from toolkit.writing.summary.style import fit_cell
+from toolkit.writing.xlsx import close_book
 
 MARKUP = "<r>防犯&灯</r>"
 ODD_TEXTS = [

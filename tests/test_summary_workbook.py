@@ -18,12 +18,12 @@ import pytest
 from openpyxl.utils import column_index_from_string
 
 from toolkit.aggregate import Summary, build_summary
-from toolkit.excel.summary import SHEETS, SummaryWriteError, write_summary
-from toolkit.excel.summary.book import DATE_FORMAT, OUTPUT_PROPERTY, lines_needed
 from toolkit.fileio import OutputRefused, Protected
 from toolkit.fiscal import parse_period
 from toolkit.ledger import Ledger
 from toolkit.text import display_width
+from toolkit.writing.summary import SHEETS, SummaryWriteError, write_summary
+from toolkit.writing.summary.book import DATE_FORMAT, OUTPUT_PROPERTY, lines_needed
 
 TODAY = date(2026, 11, 20)
 HYPERLINK = '=HYPERLINK("http://example.invalid/x","ここを押す")'

@@ -14,8 +14,8 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from toolkit.excel import template as t
 from toolkit.model import CATEGORIES
+from toolkit.writing import template as t
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "workbook_templates" / t.BLANK_NAME
@@ -497,7 +497,7 @@ def snapshot(data: bytes) -> dict[str, Any]:
 
 
 def test_committed_blank_is_what_the_generator_builds() -> None:
-    """Regenerate the committed blank with `python -m toolkit.excel.template`."""
+    """Regenerate the committed blank with `python -m toolkit.writing.template`."""
     assert COMMITTED.exists(), f"{COMMITTED.name} is missing from workbook_templates/"
     committed, built = snapshot(COMMITTED.read_bytes()), snapshot(t.template_bytes())
     for key in built:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.excel import template as t
-from toolkit.excel.fill import FastFiller
+from toolkit.writing import template as t
+from toolkit.writing.fill import FastFiller
 
 pytestmark = pytest.mark.libreoffice
 

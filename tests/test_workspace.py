@@ -18,9 +18,9 @@ from openpyxl import load_workbook
 
 from toolkit.cli import main
 from toolkit.config import CONFIG_NAME, load_workspace, settings_file_text
-from toolkit.excel.registry_io import read_registry
 from toolkit.settings import Settings, load_settings, number_ranges
 from toolkit.workspace import EXAMPLE_ID
+from toolkit.writing.registry_io import read_registry
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_hostile as mh

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from toolkit.discover import Skipped, discover, shown
 from toolkit.excel.guard import Limits, Unreadable
-from toolkit.excel.read import read_workbook
-from toolkit.excel.shapes import suppressed
 from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
+from toolkit.reading.read import read_workbook
+from toolkit.reading.shapes import suppressed
 from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker

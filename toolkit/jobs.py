@@ -42,9 +42,9 @@ def load_registry(path: Path | None) -> Registry | None:
     """
     if path is None:
         return None
-    from toolkit.excel.registry_io import RegistryUnreadable
     from toolkit.isolation import Failure, imap_isolated
     from toolkit.registry import RegistryError
+    from toolkit.writing.registry_io import RegistryUnreadable
 
     # Read in a worker of its own, like a report: a file that makes a native reader abort
     # ends that worker, not the command.
@@ -66,8 +66,8 @@ def load_registry(path: Path | None) -> Registry | None:
 def _registry_outcome(path: Path) -> tuple[str, Any]:
     """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)) or
     ("unreadable", message); exceptions do not cross the process boundary whole."""
-    from toolkit.excel.registry_io import RegistryUnreadable, read_registry
     from toolkit.registry import RegistryError
+    from toolkit.writing.registry_io import RegistryUnreadable, read_registry
 
     try:
         return "ok", read_registry(path)
@@ -127,7 +127,7 @@ def feedback_copy(
     """Write the feedback copy of one file into `out_dir` (its subfolder `folder`):
     (path of the original, copy written or None, problem or None); None when the file
     had no findings."""
-    from toolkit.excel.feedback import FeedbackError, write_feedback
+    from toolkit.writing.feedback import FeedbackError, write_feedback
 
     try:
         written = write_feedback(result, out_dir, password=password, folder=folder)
@@ -183,7 +183,7 @@ def summary(
     """Write the summary workbook of `period` to `out`, from report files (through an
     in-memory ledger) or from the ledger at `db`."""
     from toolkit.aggregate import build_summary
-    from toolkit.excel.summary import check_target, write_summary
+    from toolkit.writing.summary import check_target, write_summary
 
     if bool(paths) == (db is not None):
         raise InputError("報告書のフォルダ（PATH）か --db のどちらか一方を指定してください。")
@@ -241,7 +241,7 @@ def remind(
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
     from toolkit.aggregate.remind import station_lists
-    from toolkit.excel.remind import remind_path, write_station_list
+    from toolkit.writing.remind import remind_path, write_station_list
 
     if not db.exists():
         raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
@@ -288,7 +288,7 @@ def roster(
     """The member findings (M1–M6) of the registry at `registry_path` as of
     `settings.today`; with `out`, the roster workbook for HQ written there."""
     from toolkit.aggregate.members import build_roster
-    from toolkit.excel.roster import check_target, write_roster
+    from toolkit.writing.roster import check_target, write_roster
 
     registry = load_registry(registry_path)
     assert registry is not None
@@ -314,7 +314,7 @@ def templates(
 ) -> list[Path]:
     """Write the blank form, or one prefilled form per council (of one station). A file
     at a form's place that a station has filled in is never replaced (unless `force`)."""
-    from toolkit.excel.template import BLANK_NAME, Prefill, template_path_for, write_template
+    from toolkit.writing.template import BLANK_NAME, Prefill, template_path_for, write_template
 
     protected = Protected(force=force)
     if registry is None:
@@ -387,7 +387,7 @@ def samples(
 def _unfilled_plan(path: Path) -> bool:
     """A plan form at its place with no meeting marked and nothing wrong in it: handed
     out earlier and not yet filled, so it may be written again."""
-    from toolkit.excel.plan_forms import read_plan_form
+    from toolkit.writing.plan_forms import read_plan_form
 
     form = read_plan_form(path)
     return form.fiscal_year is not None and not form.plans and not form.problems
@@ -397,8 +397,8 @@ def _unfilled_form(path: Path) -> bool:
     """A file at a form's place that is our template with nothing written in it (a
     form handed out earlier, not a station's report): it may be written again."""
     from toolkit.excel.guard import Unreadable
-    from toolkit.excel.read import read_workbook
-    from toolkit.excel.sheetkind import BLANK_FORM
+    from toolkit.reading.read import read_workbook
+    from toolkit.reading.sheetkind import BLANK_FORM
 
     try:
         book = read_workbook(path.read_bytes(), path.name)
@@ -455,7 +455,7 @@ def plan_forms(
 ) -> list[Path]:
     """Write one yearly-plan form per police station (of one station with `station`). A
     form at its place that a station has begun to fill is never replaced (unless `force`)."""
-    from toolkit.excel.plan_forms import plan_form_path, write_plan_form
+    from toolkit.writing.plan_forms import plan_form_path, write_plan_form
 
     stations = registry.stations()
     if station:
@@ -491,8 +491,8 @@ def merge_plans(
     from dataclasses import replace as replaced
 
     from toolkit.discover import Skipped, discover, shown
-    from toolkit.excel.plan_forms import read_plan_form
-    from toolkit.excel.registry_io import write_registry
+    from toolkit.writing.plan_forms import read_plan_form
+    from toolkit.writing.registry_io import write_registry
 
     registry = load_registry(registry_path)
     assert registry is not None

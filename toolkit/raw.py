@@ -43,6 +43,17 @@ class RawReport:
     # "response".
     lists: dict[str, list[RawCell]] = field(default_factory=dict)
     notes: list[ReadNote] = field(default_factory=list)
+    # How the sheet was read: "template" (our defined names), "confirmed" (a layout map HQ
+    # confirmed; `layout_id` names it) or "labels" (judged from the printed labels).
+    method: str = "labels"
+    layout_id: str | None = None
+    # Printed text that no label, value or known decoration accounts for, and the share of
+    # the printed non-empty cells that are accounted for (None: not measured).
+    unread: list[RawCell] = field(default_factory=list)
+    coverage: float | None = None
+    # Where on the sheet this report lies when a sheet holds several (r0, c0, r1, c1,
+    # 0-based, inclusive); None: the whole sheet.
+    area: tuple[int, int, int, int] | None = None
 
     def first(self, key: str) -> RawCell | None:
         cells = self.fields.get(key)

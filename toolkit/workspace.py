@@ -82,7 +82,7 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
     """Make `root` a working folder: settings file, registry, folders. A folder that has a
     settings file already is refused (nothing is written). A registry already at its place
     is kept as it is; `registry_from` copies (after checking it) an existing registry."""
-    from toolkit.excel.registry_io import write_registry
+    from toolkit.writing.registry_io import write_registry
 
     ws = workspace_at(root)
     if ws.config.exists() or ws.config.is_symlink():
@@ -150,7 +150,7 @@ def month(
     force: bool = False,
 ) -> MonthOutcome:
     """The month's whole job in the working folder `ws` (see the module's docstring)."""
-    from toolkit.excel.summary import check_target
+    from toolkit.writing.summary import check_target
 
     period = parse_period(month_text)
     if period.kind != "month":

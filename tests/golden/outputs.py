@@ -12,11 +12,11 @@ from pathlib import Path
 
 from toolkit import jobs
 from toolkit.check import Options
-from toolkit.excel.feedback import write_feedback
-from toolkit.excel.registry_io import write_registry
 from toolkit.fiscal import parse_period
 from toolkit.samples import fictional_registry
 from toolkit.settings import Settings
+from toolkit.writing.feedback import write_feedback
+from toolkit.writing.registry_io import write_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

@@ -2,7 +2,7 @@
 served long, and every member finding (M1–M6, `toolkit.rules.members`, which decides).
 
 Every figure is as of `settings.today` (--as-of). The tables are laid out by
-`toolkit.excel.roster`; the summary takes only `findings_per_council`.
+`toolkit.writing.roster`; the summary takes only `findings_per_council`.
 """
 
 from __future__ import annotations

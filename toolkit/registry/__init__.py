@@ -6,7 +6,7 @@ a council is.
 - `names`: how names of councils, facilities and stations are compared;
 - `identity`: who the council of a report is (R7, the ledger and the summary ask here).
 
-No Excel library is imported here; `toolkit.excel.registry_io` reads and writes the file.
+No Excel library is imported here; `toolkit.writing.registry_io` reads and writes the file.
 """
 
 from toolkit.registry.identity import Identity, identify, identify_report

@@ -4,7 +4,7 @@ HQ edits the registry in Excel (SPEC.md, "Registry workbook"). `registry_from_ro
 the rows of its sheets into typed objects and refuses a registry that cannot be trusted:
 it collects every problem it finds and raises one `RegistryError` listing them all, each
 in Japanese and naming the sheet, the Excel row and the column, so HQ can fix the
-workbook in one pass. No Excel library is imported here; `toolkit.excel.registry_io`
+workbook in one pass. No Excel library is imported here; `toolkit.writing.registry_io`
 reads and writes the file.
 """
 

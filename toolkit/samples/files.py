@@ -14,15 +14,15 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from toolkit.excel.fill import FastFiller
-from toolkit.excel.registry_io import write_registry
-from toolkit.excel.template import safe_file_name, template_bytes
 from toolkit.fileio import write_atomic
 from toolkit.registry import Registry
 from toolkit.samples.fictional import fictional_registry
 from toolkit.samples.plan import yearly_plan
 from toolkit.samples.reports import generate_reports
 from toolkit.samples.roster_notes import MEMBERS_DOC, roster_notes
+from toolkit.writing.fill import FastFiller
+from toolkit.writing.registry_io import write_registry
+from toolkit.writing.template import safe_file_name, template_bytes
 
 MANIFEST = "planted.json"
 

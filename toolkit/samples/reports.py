@@ -8,7 +8,7 @@ findings its content must produce (a request without a completed answer always g
 R5.open-request when blank, R5.pending-request when still being handled).
 
 Everything is decided by `random.Random(seed)`: the same registry, arguments and seed give
-equal lists. No Excel library is used here; `toolkit.excel.fill` writes the values.
+equal lists. No Excel library is used here; `toolkit.writing.fill` writes the values.
 """
 
 from __future__ import annotations

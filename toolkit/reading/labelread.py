@@ -1,0 +1,437 @@
+"""Label-anchored reading: find each field of the 別記様式 by its printed label.
+
+Stations draw their own versions of the form (方眼紙 grids, merged cells, labels with
+spaces, labels above their values, rows inserted). Fixed cell addresses break on them, so
+this reader finds every printed label, then takes the value to its right, or below it when
+nothing is to the right, skipping merged continuations and unit cells such as 人. Tables
+(区分/協議事項/備考 and 要望事項/措置・回答) are read row by row until the next section.
+
+The result is a `RawReport`: values exactly as the workbook holds them, each with its cell.
+Nothing is validated here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from toolkit import labels as L
+from toolkit.cells import Cell
+from toolkit.model import ReadNote
+from toolkit.normalize import is_bare_marker, label_key, split_attendance
+from toolkit.raw import RawCell, RawReport
+from toolkit.reading.grid import Box, Grid
+from toolkit.reading.lists import Layout, check_requests, find_layout, numbered_label, read_lists
+from toolkit.reading.region import (
+    MAX_CONTINUED_ROWS,
+    continued_rows,
+    label_rows,
+    next_label_col,
+    row_width,
+    scan_right,
+    window_right,
+)
+
+# --- the vocabulary, compiled once ------------------------------------------------------
+
+FIELD_OF: dict[str, str] = {}
+for _field, _variants in L.VARIANTS.items():
+    for _v in _variants:
+        FIELD_OF.setdefault(label_key(_v), _field)
+
+HEADER_OF: dict[str, str] = {}
+for _name, _variants in (
+    ("category", L.AGENDA_CATEGORY),
+    ("topic", L.AGENDA_TOPIC),
+    ("remarks", L.AGENDA_REMARKS),
+    ("request", L.REQUEST),
+    ("response", L.RESPONSE),
+):
+    for _v in _variants:
+        HEADER_OF.setdefault(label_key(_v), _name)
+
+DECOR: frozenset[str] = frozenset(label_key(x) for x in L.DECORATION)
+TITLE_KEYS: frozenset[str] = frozenset(
+    label_key(x) for x in ("交番・駐在所連絡協議会開催結果報告書", "開催結果報告書")
+)
+
+# Labels that may carry their value in the same cell ("所属：西原警察署", "警察官 3人").
+_PREFIX_LENGTHS = sorted({len(k) for k in FIELD_OF if len(k) >= 2}, reverse=True)
+_COUNT_FIELDS = ("police_attendees", "civilian_attendees")
+# List headers that may carry their list in the same cell (「協議事項：①…」). The short
+# words (要望, 回答, 議題) are left out: 「要望：…」「回答：…」 lines are exchanges.
+_LIST_HEADERS = frozenset({"topic", "request", "response"})
+_LIST_FIRST = frozenset(k[0] for k, v in HEADER_OF.items() if v in _LIST_HEADERS) | frozenset(
+    k[0] for variants in L.NUMBERED.values() for k in map(label_key, variants)
+)
+_LIST_PREFIX_LENGTHS = sorted(
+    {len(k) for k, v in HEADER_OF.items() if v in _LIST_HEADERS and len(k) >= 4}, reverse=True
+)
+_NUMERAL_START = re.compile(r"[0-9〇零一二三四五六七八九十百]")
+_INLINE_CACHE: dict[str, re.Pattern[str]] = {}
+
+# Fields whose value may spread over several cells to the right of the label.
+_MULTI = frozenset({"date", "meeting_type", "officers", "attendance", "time_range"})
+# Free text that may go on over the rows below its label, one line a row; the rows are
+# joined (and the record says so). The date may have its times on the row below.
+_CONTINUED = frozenset({"discussion", "reference", "officers", "attachment"})
+_COUNTED = frozenset({*_COUNT_FIELDS, "attendance"})
+_DATE_ROWS = 1
+# Fields that count for recognising a sheet as a report.
+_CORE = frozenset(
+    {
+        "affiliation",
+        "council_name",
+        "facility_name",
+        "date",
+        "attendance",
+        "police_attendees",
+        "meeting_type",
+        "discussion",
+        "officers",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A printed word on the form: a field label, a table header, or decoration."""
+
+    kind: str  # "field" | "header" | "item" | "decor" | "title"
+    name: str
+    box: Box
+    inline: RawCell | None = None  # the value written in the label's own cell
+    index: int = 0  # the number of a numbered row label (協議事項1, 要望事項2)
+
+
+# --- finding the labels -----------------------------------------------------------------
+
+
+def find_hits(grid: Grid) -> dict[tuple[int, int], Hit]:
+    """Every printed word of the form on the sheet, by the top-left cell of its area."""
+    hits: dict[tuple[int, int], Hit] = {}
+    for r, c, v in grid.cells():
+        if not isinstance(v, str):
+            continue
+        if grid.anchor(r, c) != (r, c):
+            continue  # a value left behind inside a merged area is not shown by Excel
+        hit = _classify(v, grid, r, c)
+        if hit is not None:
+            hits[(r, c)] = hit
+    return hits
+
+
+def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
+    key = label_key(text)
+    if not key or len(key) > 40:
+        return None
+    box = grid.box(r, c)
+    if key in FIELD_OF:
+        return Hit("field", FIELD_OF[key], box)
+    if key in HEADER_OF:
+        return Hit("header", HEADER_OF[key], box)
+    if key in TITLE_KEYS:
+        return Hit("title", key, box)
+    if key in DECOR:
+        return Hit("decor", key, box)
+    listed = _list_hit(text, key, grid, r, c)
+    if listed is not None:
+        return listed
+    for n in _PREFIX_LENGTHS:
+        name = FIELD_OF.get(key[:n])
+        if name is None or len(key) == n:
+            continue
+        if name in _COUNT_FIELDS and split_attendance(text) is not None:
+            return None  # "警察官3人・民間10人" is a value, not a label
+        inline = _inline_value(text, key[:n], name)
+        if inline is not None:
+            return Hit("field", name, box, RawCell(inline, grid.ref(r, c)))
+    return None
+
+
+def _list_hit(text: str, key: str, grid: Grid, r: int, c: int) -> Hit | None:
+    """A numbered row label of a list (協議事項1, 要望事項２, 措置・回答①), or a list header
+    with its list written after it in the same cell (「要望事項：①…②…」)."""
+    if key[0] not in _LIST_FIRST:
+        return None  # the common case: a value, not a list's label
+    item = numbered_label(text, key)
+    if item is not None:
+        name, index, value = item
+        inline = RawCell(value, grid.ref(r, c)) if value else None
+        return Hit("item", name, grid.box(r, c), inline, index)
+    for n in _LIST_PREFIX_LENGTHS:
+        header = HEADER_OF.get(key[:n])
+        if header is None or header not in _LIST_HEADERS or len(key) == n:
+            continue
+        after = _after_label(text, key[:n])
+        if after is not None:
+            return Hit("header", header, grid.box(r, c), RawCell(after, grid.ref(r, c)))
+    return None
+
+
+def _after_label(text: str, label: str) -> str | None:
+    """What follows `label` (in label_key form) and a colon or a space in `text`, as
+    typed: a list keeps its ①② (which NFKC would turn into digits)."""
+    consumed = ""
+    for i, ch in enumerate(text):
+        norm = unicodedata.normalize("NFKC", ch)
+        if not norm.strip():
+            continue
+        consumed += norm
+        if consumed == label:
+            rest = text[i + 1 :]
+            stripped = rest.lstrip(" \t\u3000")
+            colon = stripped[:1] in (":", "：")
+            if not colon and not rest[:1].isspace():
+                return None
+            return (stripped[1:] if colon else stripped).strip() or None
+        if not label.startswith(consumed):
+            return None
+    return None
+
+
+def _inline_value(text: str, label: str, name: str) -> str | None:
+    """The value after a label in the same cell, when a separator (or a count) follows it."""
+    pattern = _INLINE_CACHE.get(label)
+    if pattern is None:
+        chars = r"\s*".join(re.escape(ch) for ch in label)
+        pattern = re.compile(rf"^\s*{chars}(?P<sep>\s*:\s*|\s+|)(?P<v>.+)$", re.S)
+        _INLINE_CACHE[label] = pattern
+    m = pattern.match(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    value = m.group("v").strip()
+    if not value:
+        return None
+    if m.group("sep") or (name in _COUNT_FIELDS and _NUMERAL_START.match(value)):
+        return value
+    return None
+
+
+def is_report(hits: dict[tuple[int, int], Hit]) -> bool:
+    """A sheet is a report when it shows enough of the form's labels."""
+    names = {h.name for h in hits.values() if h.kind == "field"} & _CORE
+    titled = any(h.kind == "title" for h in hits.values())
+    headers = {h.name for h in hits.values() if h.kind == "header"}
+    score = len(names) + (1 if {"category", "topic"} <= headers else 0)
+    return score >= 4 or (titled and score >= 2)
+
+
+# --- reading values ---------------------------------------------------------------------
+
+
+def read_labelled(grid: Grid, hits: dict[tuple[int, int], Hit]) -> RawReport:
+    """Read one report sheet by its labels."""
+    raw = RawReport(grid.sheet)
+    layout = find_layout(grid, hits)
+    votes = {"right": 0, "below": 0}
+    missing: list[Hit] = []
+    for pos in sorted(hits):
+        hit = hits[pos]
+        if hit.kind != "field" or raw.fields.get(hit.name):
+            continue
+        if hit.inline is not None:
+            raw.fields[hit.name] = [hit.inline]
+            continue
+        cells, where = _value_of(grid, hits, hit, raw)
+        if cells:
+            raw.fields[hit.name] = cells
+            votes[where] += 1
+        elif hit.name not in raw.fields:
+            raw.fields[hit.name] = []
+            missing.append(hit)
+    below = votes["below"] > votes["right"]
+    for hit in missing:
+        r0, c0, r1, c1 = hit.box
+        raw.expected[hit.name] = grid.ref(r1 + 1, c0) if below else grid.ref(r0, c1 + 1)
+    _read_tables(grid, hits, raw, layout)
+    read_lists(grid, hits, layout, raw)
+    check_requests(grid, hits, raw)
+    _check_unformatted_phone(grid, raw)
+    return raw
+
+
+def _check_unformatted_phone(grid: Grid, raw: RawReport) -> None:
+    """A phone stored as a short number where formats cannot be read (.xls): it may be
+    shown with leading zeros (215 as 0215), so the record says it was read as stored."""
+    first = raw.first("phone")
+    if grid.shown is not None or first is None or first.cell is None:
+        return
+    value = first.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1000:
+        raw.notes.append(
+            ReadNote(
+                "I1.unformatted-number",
+                "phone",
+                first.cell,
+                (
+                    ("label", L.PRINTED["phone"]),
+                    ("where", str(first.cell)),
+                    ("found", str(int(value)) if float(value).is_integer() else str(value)),
+                ),
+            )
+        )
+
+
+def _value_of(
+    grid: Grid, hits: dict[tuple[int, int], Hit], hit: Hit, raw: RawReport
+) -> tuple[list[RawCell], str]:
+    r0, c0, r1, c1 = hit.box
+    multi = hit.name in _MULTI
+    # Counts mean the same whatever their format (3 shown as 3人): not looked up.
+    shown = hit.name not in _COUNTED
+    right = scan_right(grid, hits, r0, c1 + 1, multi, shown=shown)
+    if right and not multi and hit.name not in _CONTINUED:
+        return right, "right"
+    if right:
+        cols = window_right(grid, hits, hit.box)
+        rows = [right]
+        if multi or hit.name in _CONTINUED:
+            rows += label_rows(grid, hits, hit.box, cols)
+        if hit.name in _CONTINUED or hit.name == "date":
+            last = max([r1, *(_bottom(grid, c) for row in rows for c in row)])
+            limit = _DATE_ROWS if hit.name == "date" else MAX_CONTINUED_ROWS
+            rows += continued_rows(grid, hits, last, (c0, c1), cols, limit)
+        _note_joined(raw, hit.name, rows)
+        return [c for row in rows for c in row], "right"
+    below = grid.anchor(r1 + 1, c0)
+    if below in hits or grid.value(*below) is None:
+        return [], "right"
+    nxt = next_label_col(hits, r0, c1)
+    cols = (c0, nxt - 1 if nxt is not None else max(row_width(grid, below[0]) - 1, c1))
+    first = scan_right(grid, hits, below[0], c0, multi, cols[1] if multi else c1, shown=shown)
+    if not first:
+        return [], "right"
+    rows = [first]
+    if hit.name in _CONTINUED:
+        last = max(_bottom(grid, c) for c in first)
+        rows += continued_rows(grid, hits, last, None, cols)
+    _note_joined(raw, hit.name, rows)
+    return [c for row in rows for c in row], "below"
+
+
+def _bottom(grid: Grid, cell: RawCell) -> int:
+    assert cell.cell is not None
+    return grid.box(cell.cell.row, cell.cell.col)[2]
+
+
+def _note_joined(raw: RawReport, name: str, rows: list[list[RawCell]]) -> None:
+    """Text read from several rows says so in the record, naming the first and last cell."""
+    if len(rows) < 2 or name not in _CONTINUED:
+        return
+    first, last = rows[0][0].cell, rows[-1][0].cell
+    assert first is not None and last is not None
+    raw.notes.append(
+        ReadNote(
+            "I1.joined-rows",
+            name,
+            first,
+            (
+                ("label", L.PRINTED[name]),
+                ("rows", str(len(rows))),
+                ("first", first.a1),
+                ("last", last.a1),
+            ),
+        )
+    )
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def _read_tables(
+    grid: Grid, hits: dict[tuple[int, int], Hit], raw: RawReport, layout: Layout
+) -> None:
+    headers: dict[int, dict[str, Hit]] = {}
+    for (r, c), hit in sorted(hits.items()):
+        if hit.kind == "header" and (r, c) not in layout.claimed:
+            headers.setdefault(r, {}).setdefault(hit.name, hit)
+    # Rows that end a table: any field label, or a header row of another table.
+    stops = sorted({r for (r, _c), h in hits.items() if h.kind in ("field", "header", "item")})
+    agenda_row = next((r for r, h in headers.items() if "topic" in h), None)
+    request_row = next((r for r, h in headers.items() if "request" in h), None)
+    if agenda_row is not None:
+        cols = headers[agenda_row]
+        rows = _table_rows(grid, hits, agenda_row, cols, ("category", "topic", "remarks"), stops)
+        raw.agenda = [(row[0], row[1], row[2]) for row in rows]
+        raw.agenda_cell = _first_cell(grid, cols["topic"])
+    if request_row is not None:
+        cols = headers[request_row]
+        rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops)
+        raw.requests = [(row[0], row[1]) for row in rows]
+        raw.requests_cell = _first_cell(grid, cols["request"])
+
+
+def _first_cell(grid: Grid, hit: Hit) -> Cell:
+    """The cell under a table header, where the table's first row is written."""
+    return grid.ref(hit.box[2] + 1, hit.box[1])
+
+
+def _table_rows(
+    grid: Grid,
+    hits: dict[tuple[int, int], Hit],
+    header_row: int,
+    cols: dict[str, Hit],
+    names: tuple[str, ...],
+    stops: list[int],
+) -> list[list[RawCell]]:
+    present = sorted((h.box[1], n) for n, h in cols.items() if n in names)
+    windows: dict[str, tuple[int, int]] = {}
+    for i, (c0, n) in enumerate(present):
+        end = present[i + 1][0] - 1 if i + 1 < len(present) else grid.width - 1
+        windows[n] = (c0, max(end, cols[n].box[3]) if i + 1 == len(present) else end)
+    first = max(h.box[2] for h in cols.values()) + 1
+    last = next((s - 1 for s in stops if s > header_row), grid.height - 1)
+    # Where a column with no header of its own points: the first column's, else the leftmost.
+    anchor = cols[names[0]].box[1] if names[0] in cols else present[0][0]
+    rows: list[list[RawCell]] = []
+    for r in range(first, last + 1):
+        row: list[RawCell] = []
+        new = False
+        for n in names:
+            if n not in windows:
+                row.append(RawCell(None, grid.ref(r, anchor)))
+                continue
+            cell, starts_here = _window_value(grid, hits, r, windows[n], n in _NUMBERED_COLS)
+            row.append(cell)
+            new = new or starts_here
+        if new:
+            rows.append(row)
+    return rows
+
+
+# Table columns whose header may also stand over a printed number column (1, 2, 3…).
+_NUMBERED_COLS = frozenset({"category", "topic", "request"})
+
+
+def _window_value(
+    grid: Grid,
+    hits: dict[tuple[int, int], Hit],
+    r: int,
+    window: tuple[int, int],
+    numbered: bool = False,
+) -> tuple[RawCell, bool]:
+    """The value of a table column on row r, and whether it starts on this row.
+
+    A value merged down from a row above (a 区分 spanning several topics) is returned but
+    does not start a new row of the table. In a `numbered` column, a printed row number
+    (1, ①, "2.") before the text is not the value, and alone does not start a row.
+    """
+    c0, c1 = window
+    c = c0
+    inherited: RawCell | None = None
+    while c <= c1:
+        ar, ac = grid.anchor(r, c)
+        box = grid.box(r, c)
+        if (ar, ac) not in hits:
+            v = grid.value(ar, ac)
+            if v is not None and not (numbered and is_bare_marker(v)):
+                if ar == r:
+                    return RawCell(v, grid.ref(ar, ac)), True
+                if inherited is None and ac <= c0:
+                    inherited = RawCell(v, grid.ref(ar, ac))
+        c = box[3] + 1
+    if inherited is not None:
+        return inherited, False
+    return RawCell(None, grid.ref(r, c0)), False

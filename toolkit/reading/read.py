@@ -1,0 +1,459 @@
+"""Turn one workbook's bytes into raw reports, one per report sheet.
+
+Our own template is read by its defined names (the fast path); every other layout by its
+printed labels. Files are looked at by the guard before any reader sees them, and a sheet
+whose cells spread over an absurd area is read through a bounded window instead of handing
+it to python-calamine, which would try to allocate the whole grid.
+
+What is drawn on a sheet (text boxes, ellipses round an option, struck words) is laid over
+its cells first (`excel.shapes`), so both readers see what a person sees. Sheets that are
+not reports (examples, instructions, blank forms, lists, kyogikai's own outputs) are
+skipped with their reason (`excel.sheetkind`).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+from toolkit.excel.guard import Limits, Unreadable, read_member, sheet_extent, sniff
+from toolkit.excel.liberrors import is_panic, library_errors
+from toolkit.excel.ooxml import (
+    Package,
+    SheetPart,
+    custom_properties,
+    list_sources,
+    merges_in,
+    ods_output_mark,
+    output_mark,
+    pictures_in,
+    read_package,
+    xls_output_mark,
+)
+from toolkit.model import SCALAR_KEYS, TEXT_KEYS
+from toolkit.raw import RawReport
+from toolkit.reading import shapes as S
+from toolkit.reading import sheetkind as K
+from toolkit.reading.boxes import add_named_rows, continue_from, overflows, typed_in
+from toolkit.reading.grid import Grid
+from toolkit.reading.labelread import find_hits, is_report, read_labelled
+from toolkit.reading.shown import OdsShown, XlsxFormats
+
+META_SHEET = "_meta"
+# Every single-cell input of the template contract (SPEC.md), beside the tables.
+SCALAR_NAMES = (*SCALAR_KEYS, *TEXT_KEYS, "officers", "attachment")
+_TEMPLATE_MARKERS = frozenset(
+    {"council_name", "date", "police_attendees", "civilian_attendees", "meeting_type"}
+)
+# A window that holds any form people draw; cells outside it are not part of the report.
+BOUNDED_ROWS = 400
+BOUNDED_COLS = 120
+
+NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
+HIDDEN = "非表示のシートのため読み飛ばしました"
+CHART = "グラフシートのため読み飛ばしました"
+CONTINUED = "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした"
+UNSURE = "報告書の様式か判断できません（読み取れない図形があります）。セルに直接入力してください"
+
+
+@dataclass
+class WorkbookRead:
+    """Every report sheet of one workbook, and the sheets that were skipped with why."""
+
+    format: str
+    reports: list[RawReport] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
+    template_version: str | None = None  # our template's version, when the book is one
+
+
+def read_workbook(
+    data: bytes, filename: str, *, password: str | None = None, limits: Limits | None = None
+) -> WorkbookRead:
+    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read."""
+    limits = limits or Limits()
+    sniffed = sniff(data, filename, password=password, limits=limits)
+    try:
+        if sniffed.format in ("xlsx", "xlsm"):
+            return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
+        return _read_other(sniffed.data, sniffed.format, limits, sniffed.zip)
+    finally:
+        if sniffed.zip is not None:
+            sniffed.zip.close()
+
+
+# --- .xlsx / .xlsm ----------------------------------------------------------------------
+
+
+def _read_ooxml(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+) -> WorkbookRead:
+    out = WorkbookRead(fmt)
+    if fmt == "xlsm":
+        out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
+    zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
+    out.output = output_mark(zf, limits)
+    if out.output is not None:
+        return out  # written by kyogikai (a summary, a feedback copy…): never a report
+    pkg = read_package(zf, limits)
+    if K.output_workbook(sp.name for sp in pkg.sheets if sp.state == "visible"):
+        out.output = "summary"
+        return out
+    with library_errors():
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    meta = custom_properties(zf, limits)
+    if not meta and any(s.name == META_SHEET for s in pkg.sheets):
+        with library_errors():
+            meta = _meta(book, zf, pkg, limits)
+    out.template_version = meta.get("template_version")
+    continuation = next(
+        (sp for sp in pkg.sheets if "discussion_more" in pkg.names.get(sp.name, {})), None
+    )
+    formats = XlsxFormats(zf, limits)
+    text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
+    sheets = _Sheets(out, names=pkg.names)
+    for sp in pkg.sheets:
+        if sp.name == META_SHEET:
+            continue
+        if sp is continuation and not _is_template(pkg.names.get(sp.name, {})):
+            continue  # read with the form it continues
+        if sp.state != "visible":
+            out.skipped.append((sp.name, HIDDEN))
+            continue
+        if not sp.part or sp.part not in zf.NameToInfo:
+            out.skipped.append((sp.name, CHART))
+            continue
+        named = K.by_name(sp.name)
+        if named is not None:
+            out.skipped.append((sp.name, named.reason))
+            continue
+        xml = read_member(zf, sp.part, limits)
+        grid = _sheet_grid(book, data, sp.name, xml, limits, out)
+        grid.shown = formats.for_sheet(xml)
+        names = pkg.names.get(sp.name, {})
+        drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
+        struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
+        if not _is_template(names):
+            # Our template is filled from dropdowns and typed cells: its fast path does not
+            # look for struck-out words (every other layout does).
+            text = text or S.book_text(zf, limits)
+            struck = S.struck_cells(xml, text)
+        if drawn.shapes or struck:
+            text = text or S.book_text(zf, limits)
+            grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, S.alignment(xml, text))
+        out.notes.extend(drawn.notes)
+        sheets.xmls.append(xml)
+        pictures = pictures_in(zf, sp.part, limits) if pkg.has_media else 0
+        boxes = None
+        if _is_template(names):  # our own template: its boxes are known, and its 続紙
+            boxes = functools.partial(_boxes, zf, book, data, xml, continuation, pkg, limits)
+        sheets.add(grid, names, meta, pictures, boxes)
+    sheets.settle()
+    has_form = any(
+        sp is not continuation and _is_template(pkg.names.get(sp.name, {})) for sp in pkg.sheets
+    )
+    if continuation is not None and not out.reports and not has_form:
+        # the form it continues is missing (a skipped form takes its 続紙 with it)
+        out.skipped.append((continuation.name, CONTINUED))
+    return out
+
+
+def _boxes(
+    zf: zipfile.ZipFile,
+    book: CalamineWorkbook,
+    data: bytes,
+    xml: bytes,
+    continuation: SheetPart | None,
+    pkg: Package,
+    limits: Limits,
+    grid: Grid,
+    raw: RawReport,
+) -> None:
+    """Our template's form: what its boxes would cut on paper, and its 続紙 read on."""
+    raw.overflows = overflows(grid, pkg.names.get(grid.sheet, {}), xml)
+    if continuation is None or continuation.part not in zf.NameToInfo:
+        return
+    more = pkg.names[continuation.name]
+    more_xml = read_member(zf, continuation.part, limits)
+    if not typed_in(more_xml, more):
+        return  # nothing written on the 続紙
+    rows_n, cols_n = sheet_extent(more_xml)
+    if rows_n * cols_n > limits.max_sheet_cells:
+        return
+    with library_errors():
+        more_grid = _calamine_grid_or_window(book, data, continuation.name, more_xml)
+    continue_from(raw, more_grid, more)
+    raw.overflows += overflows(more_grid, more, more_xml)
+
+
+def _is_template(names: dict[str, tuple[int, int]]) -> bool:
+    """A sheet of our template: it has the defined names of the template contract."""
+    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
+
+
+def _sheet_grid(
+    book: CalamineWorkbook, data: bytes, name: str, xml: bytes, limits: Limits, out: WorkbookRead
+) -> Grid:
+    """A worksheet's cells; through a bounded window when they spread absurdly far."""
+    rows, cols = sheet_extent(xml)
+    with library_errors():
+        if rows * cols > limits.max_sheet_cells:
+            grid = _bounded_grid(data, name, xml)
+        else:
+            grid = _calamine_grid_or_window(book, data, name, xml)
+    if rows * cols > limits.max_sheet_cells:
+        out.notes.append(
+            f"シート「{name}」は遠く離れたセル（{rows}行目・{cols}列目）に入力があるため、"
+            f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
+        )
+    return grid
+
+
+@dataclass
+class _Candidate:
+    """A sheet read as a report, before the workbook is judged as a whole."""
+
+    raw: RawReport
+    grid: Grid
+    named: bool  # our template, read by its defined names
+    example: bool  # named or stamped as an example (記入例)
+    notes: list[str]  # for the file, when the sheet is kept as a report
+
+
+@dataclass
+class _Sheets:
+    """The sheets of one workbook as they are read; `settle` decides which are reports."""
+
+    out: WorkbookRead
+    names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    candidates: list[_Candidate] = field(default_factory=list)
+    others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
+    xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
+    order: list[str] = field(default_factory=list)
+
+    def add(
+        self,
+        grid: Grid,
+        names: dict[str, tuple[int, int]],
+        meta: dict[str, str],
+        pictures: int,
+        boxes: Callable[[Grid, RawReport], None] | None = None,
+    ) -> None:
+        self.order.append(grid.sheet)
+        named = _is_template(names)
+        raw = _read_grid(grid, names, meta)
+        if isinstance(raw, K.Verdict):
+            self.out.skipped.append((grid.sheet, raw.reason))
+            return
+        if raw is None:
+            self.others.append(grid)
+            return
+        raw.pictures = pictures
+        if boxes is not None:
+            boxes(grid, raw)
+        verdict = K.after_reading(raw, grid)
+        if verdict is not None:
+            self.out.skipped.append((grid.sheet, verdict.reason))
+            return
+        notes = S.note_shapes(raw, grid)
+        example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
+        self.candidates.append(_Candidate(raw, grid, named, example, notes))
+
+    def settle(self) -> None:
+        """Examples are skipped beside a real report; alone, judged on evidence. Skipped
+        sheets are listed in the workbook's order."""
+        listed: set[str] = set()
+        for xml in self.xmls if self.others else ():
+            listed |= list_sources(xml, self.names)  # only a sheet that is not the form asks
+        for grid in self.others:
+            verdict = K.not_a_report(grid.sheet, grid, frozenset(listed))
+            reason = UNSURE if grid.unread else verdict.reason
+            self.out.skipped.append((grid.sheet, reason))
+        real = [c for c in self.candidates if not c.example]
+        for c in self.candidates:
+            if not c.example:
+                self._keep(c)
+                continue
+            name = c.grid.sheet
+            scan = not c.named
+            evidence = () if real else K.example_evidence(c.raw)
+            if real or evidence:
+                reason = K.example_skipped(name, c.grid, scan=scan, evidence=evidence)
+                self.out.skipped.append((name, reason))
+                continue
+            c.raw.notes.append(K.example_note(name, c.raw, c.grid, scan=scan))
+            self._keep(c)
+        rank = {name: i for i, name in enumerate(self.order)}
+        self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))
+        self.out.reports.sort(key=lambda r: rank.get(r.sheet, -1))
+
+    def _keep(self, c: _Candidate) -> None:
+        self.out.reports.append(c.raw)
+        self.out.notes.extend(c.notes)
+
+
+def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
+    sheet = book.get_sheet_by_name(name)
+    rows = sheet.to_python(skip_empty_area=False)
+    merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+    return Grid(name, rows, merges)
+
+
+def _calamine_grid_or_window(book: CalamineWorkbook, data: bytes, name: str, xml: bytes) -> Grid:
+    """The sheet from calamine; when calamine panics on a value, its top-left window from
+    openpyxl, which reads a value it cannot convert as an error value instead."""
+    try:
+        return _calamine_grid(book, name)
+    except BaseException as exc:
+        if not is_panic(exc):
+            raise
+    return _bounded_grid(data, name, xml)
+
+
+def _bounded_grid(data: bytes, name: str, xml: bytes) -> Grid:
+    """Read only the top-left window of a sheet whose cells spread absurdly far."""
+    import openpyxl  # only for this rare case; it streams rows and stops at the bound
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        ws = wb[name]
+        rows = [
+            list(r)
+            for r in ws.iter_rows(
+                min_row=1, max_row=BOUNDED_ROWS, max_col=BOUNDED_COLS, values_only=True
+            )
+        ]
+    finally:
+        wb.close()
+    merges = [m for m in merges_in(xml) if m[0] < BOUNDED_ROWS and m[1] < BOUNDED_COLS]
+    return Grid(name, [["" if v is None else v for v in r] for r in rows], merges)
+
+
+def _meta(
+    book: CalamineWorkbook, zf: zipfile.ZipFile, pkg: Package, limits: Limits
+) -> dict[str, str]:
+    """Template version and 協議会ID from the hidden `_meta` sheet (when the custom
+    properties were lost), measured first like every sheet handed to calamine."""
+    part = pkg.part_of(META_SHEET)
+    try:
+        if not part:
+            return {}
+        rows_n, cols_n = sheet_extent(read_member(zf, part, limits))
+        if rows_n * cols_n > limits.max_sheet_cells:
+            return {}
+        rows = book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
+    except (KeyError, Unreadable):
+        return {}
+    out: dict[str, str] = {}
+    for row in rows[:20]:
+        if len(row) >= 2 and isinstance(row[0], str) and row[1] not in ("", None):
+            out[row[0].strip()] = str(row[1]).strip()
+    return out
+
+
+# --- .xls / .ods ------------------------------------------------------------------------
+
+
+def _read_other(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+) -> WorkbookRead:
+    out = WorkbookRead(fmt)
+    out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
+    if out.output is not None:
+        return out
+    with library_errors():
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = book.sheets_metadata
+    if K.output_workbook(md.name for md in sheets if md.visible == SheetVisibleEnum.Visible):
+        out.output = "summary"
+        return out
+    drawn = _other_shapes(data, fmt, limits, zip_of)
+    shown = OdsShown(data, Limits()) if fmt == "ods" else None
+    read = _Sheets(out)
+    for md in sheets:
+        if md.name == META_SHEET:
+            continue
+        if md.visible != SheetVisibleEnum.Visible:
+            out.skipped.append((md.name, HIDDEN))
+            continue
+        named = K.by_name(md.name)
+        if named is not None:
+            out.skipped.append((md.name, named.reason))
+            continue
+        with library_errors():  # a panic: the file cannot be read
+            try:
+                grid = _calamine_grid(book, md.name)
+            except Exception:
+                out.skipped.append((md.name, CHART))
+                continue
+        grid.shown = shown.for_sheet(md.name) if shown is not None else None
+        found = drawn.get(md.name)
+        if found is not None and (found.shapes or found.struck):
+            if found.merges and not grid.merges:
+                grid = Grid(grid.sheet, grid.rows, found.merges)
+            grid = S.overlay(grid, found.shapes, found.struck, found.metrics, found.aligned)
+        if found is not None:
+            out.notes.extend(found.notes)
+        read.add(grid, {}, {}, 0)
+    read.settle()
+    return out
+
+
+def _other_shapes(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None
+) -> dict[str, S.Drawn]:
+    """Shapes and struck cells of an .ods (its content.xml) or an .xls (its drawing
+    records), by sheet name."""
+    if fmt == "xls":
+        return S.xls_shapes(data)
+    if zip_of is None:
+        return {}
+    try:
+        content = read_member(zip_of, "content.xml", limits)
+    except KeyError:
+        return {}
+    return S.ods_shapes(content) if S.needs_parse(content) else {}
+
+
+# --- one sheet --------------------------------------------------------------------------
+
+
+def _read_grid(
+    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
+) -> RawReport | K.Verdict | None:
+    """The report on a sheet: by its defined names, else by its labels; a verdict for a
+    list with one row per item; None when the sheet does not show the form."""
+    if _is_template(names):
+        return read_named(grid, names, meta)
+    hits = find_hits(grid)
+    table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)
+    if table is not None:
+        return table
+    if not is_report(hits):
+        return None
+    return read_labelled(grid, hits)
+
+
+def read_named(
+    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str] | None = None
+) -> RawReport:
+    """Read our own template by its defined names (SPEC.md's template contract)."""
+    raw = RawReport(grid.sheet, method="template")
+    meta = meta or {}
+    raw.template_version = meta.get("template_version")
+    raw.council_id = meta.get("council_id")
+    for key in SCALAR_NAMES:
+        if key in names:
+            raw.fields[key] = [grid.raw(*names[key])]
+    add_named_rows(raw, grid, names)
+    if "agenda_1_topic" in names:
+        raw.agenda_cell = grid.ref(*names["agenda_1_topic"])
+    if "request_1" in names:
+        raw.requests_cell = grid.ref(*names["request_1"])
+    return raw

@@ -1,0 +1,452 @@
+"""The summary workbook's house style: formats, column widths that print legibly, tables.
+
+Every table sheet prints on A4 landscape, one page wide, its header row repeated. Type is
+10 pt; a table whose printed columns are wider than `MAX_PRINT_WIDTH` character units would
+be shrunk below 8 pt on paper, so its widest text columns are narrowed (and wrap) until it
+fits. Columns that are for finding a file rather than for reading (ファイル, シート, 行区分
+…) come last and lie outside the print area: they are on screen, never on paper.
+
+Text stays text: every value is written as a string, number or date according to its
+column, never with write(), so a report that holds "=HYPERLINK(...)" shows that text instead
+of becoming a formula. A table's rows are streamed as XML (`rows`), the same cells
+xlsxwriter would write, much faster; cell by cell (`write_cell`) where a sheet cannot take
+them. Control characters are escaped; text longer than Excel keeps in a cell is cut with a
+note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from toolkit.era import wareki
+from toolkit.text import display_width
+from toolkit.writing.summary.rows import write_rows
+from toolkit.writing.summary.style import (
+    LINE_HEIGHT,
+    MAX_TEXT,
+    Column,
+    fit_cell,
+    lines_needed,
+    missing,
+    tone,
+    wraps,
+)
+from toolkit.writing.xlsx import new_book, write_text
+
+FONT = "游ゴシック"
+DATE_FORMAT = "[$-411]ge.m.d"  # R8.10.15: compact, and read the same in Excel and LibreOffice
+MONTH_FORMAT = '[$-411]ge"年"m"月"'
+HEADER_ROW = 2  # rows 0–1: title and 作成日; row 2: headers
+# Character units (of the workbook's 10 pt font) that fit across A4 landscape with 0.4"
+# margins at 100 %, measured by rendering; a table up to MAX_PRINT_WIDTH prints at 82 % or
+# more, so its 10 pt type stays at 8 pt or above on paper.
+PAGE_WIDTH = 113.0
+MAX_PRINT_WIDTH = 138.0
+OUTPUT_PROPERTY = "kyogikai-output"
+
+# Columns that never print: for finding the file, filtering, machines.
+UNPRINTED = frozenset({"ファイル", "行区分", "コード"})
+# Widest a text column may be before it wraps, by column name (default DEFAULT_CAP).
+DEFAULT_CAP = 20.0
+CAPS = {
+    "協議会名": 22.0,
+    "協議事項": 40.0,
+    "要望事項": 34.0,
+    "措置・回答": 30.0,
+    "内容": 46.0,
+    "項目": 36.0,
+    "比較の対象": 30.0,
+    "予定議題": 28.0,
+    "開催場所": 16.0,
+    "点検結果": 12.0,
+    "備考": 16.0,
+    "区分": 18.0,
+    "ファイル": 40.0,
+    "ファイル名": 24.0,
+}
+WRAP_AT_LEAST = 8.0  # text columns are never narrowed below this
+
+RED = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
+AMBER = {"bg_color": "#FFEB9C", "font_color": "#9C5700"}
+GREEN = {"bg_color": "#C6EFCE", "font_color": "#006100"}
+BLUE = {"bg_color": "#DDEBF7", "font_color": "#1F4E78"}
+GREY = {"bg_color": "#EDEDED", "font_color": "#595959"}
+TONES = {"red": RED, "amber": AMBER, "green": GREEN, "blue": BLUE, "grey": GREY}
+
+
+def _kind(series: pd.Series, name: str) -> str:
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return "month" if name in ("予定月",) else "date"
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return "text"
+    if pd.api.types.is_float_dtype(series.dtype):
+        return "percent" if "割合" in name else "number"
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return "number"
+    return "text"
+
+
+def columns_of(df: pd.DataFrame, printed: int | None = None) -> list[Column]:
+    """The columns of a table with the widths they need (before fitting the page); only
+    the first `printed` columns go on paper (default: those before the first column of
+    `UNPRINTED`)."""
+    out = []
+    for name in df.columns:
+        series = df[name]
+        kind = _kind(series, str(name))
+        values = series.tolist()
+        head = max(display_width(part) for part in str(name).split("\n"))
+        if kind in ("date", "month"):
+            width = 10.0 if kind == "date" else 11.0
+        elif kind in ("number", "percent"):
+            digits = max((len(f"{v:,.0f}") for v in values if not missing(v)), default=1)
+            width = max(digits + 2.0, 6.0)  # the header wraps
+        else:
+            texts = {str(v) for v in series.dropna().unique()[:5000]}
+            longest = max(
+                (max(map(display_width, t.splitlines() or [""])) for t in texts), default=0
+            )
+            width = max(min(head, 12) + 1.5, longest + 1.5, 5.0)
+        cap = CAPS.get(str(name), DEFAULT_CAP)
+        wrap = kind == "text" and width > cap
+        on_paper = str(name) not in UNPRINTED
+        width = min(width, cap) if kind == "text" else width
+        out.append(Column(str(name), kind, values, width, wrap, on_paper))
+    # Paper shows the columns before the first unprinted one (they come last).
+    first = next((j for j, c in enumerate(out) if not c.printed), len(out))
+    if printed is not None:
+        first = min(first, printed)
+    for col in out[first:]:
+        col.printed = False
+    return out
+
+
+def fit_page(columns: list[Column], limit: float = MAX_PRINT_WIDTH) -> list[Column]:
+    """Narrow the widest printed text columns (which then wrap) until the printed part of
+    the table fits `limit` character units."""
+    printed = [c for c in columns if c.printed]
+    while sum(c.width for c in printed) > limit:
+        widest = max((c for c in printed if c.kind == "text"), key=lambda c: c.width, default=None)
+        if widest is None or widest.width <= WRAP_AT_LEAST:
+            break
+        widest.width = max(WRAP_AT_LEAST, round(widest.width * 0.9, 1))
+        widest.wrap = True
+    return columns
+
+
+class Book:
+    """The workbook, its formats (made once each), and the summary being written."""
+
+    def __init__(
+        self,
+        path: Path,
+        title: str,
+        created: date,
+        scope: str,
+        notes: Sequence[str],
+        *,
+        scratch: Path,
+        kind: str = "summary",
+        document: str = "集計表",
+    ):
+        self.wb = new_book(
+            path,
+            scratch,
+            constant_memory=True,
+            default_format_properties={"font_name": FONT, "font_size": 10},
+        )
+        self.created = created
+        self.period_label = title
+        self.scope = scope
+        self.notes = list(notes)
+        self.wb.set_properties(
+            {
+                "title": f"交番・駐在所連絡協議会 {document} {title}",
+                "subject": "交番・駐在所連絡協議会 開催結果報告書の集計",
+                "created": datetime.combine(created, datetime.min.time()),
+            }
+        )
+        # Marks the workbook as kyogikai's own: it is never read back as a report.
+        self.wb.set_custom_property(OUTPUT_PROPERTY, kind)
+        self.formats: dict[tuple[Any, ...], Format] = {}
+        self.title = self.wb.add_format({"bold": True, "font_size": 14, "font_name": FONT})
+        self.subtitle = self.wb.add_format({"font_size": 10, "font_name": FONT})
+        self.heading = self.wb.add_format({"bold": True, "font_size": 11, "font_name": FONT})
+
+    def fmt(
+        self,
+        kind: str,
+        *,
+        bold: bool = False,
+        tone: str | None = None,
+        fill: str | None = None,
+        wrap: bool = False,
+        header: bool = False,
+        unprinted: bool = False,
+    ) -> Format:
+        key = (kind, bold, tone, fill, wrap, header, unprinted)
+        found = self.formats.get(key)
+        if found is not None:
+            return found
+        props: dict[str, Any] = {
+            "font_name": FONT,
+            "font_size": 10,
+            "border": 1,
+            "valign": "top",
+            "border_color": "#9E9E9E",
+        }
+        if header:
+            props.update(
+                bold=True,
+                bg_color="#EDEDED" if unprinted else "#D9E1F2",
+                text_wrap=True,
+                align="center",
+                valign="vcenter",
+            )
+        if kind == "number":
+            props["num_format"] = "#,##0"
+        elif kind == "percent":
+            props["num_format"] = "0.0"
+        elif kind in ("date", "month"):
+            props["num_format"] = DATE_FORMAT if kind == "date" else MONTH_FORMAT
+            props["align"] = "left"
+        if bold:
+            props["bold"] = True
+        if fill:
+            props["bg_color"] = fill
+        if tone:
+            props.update(TONES[tone])
+        if wrap:
+            props["text_wrap"] = True
+        made = self.wb.add_format(props)
+        self.formats[key] = made
+        return made
+
+    def sheet(self, name: str, subject: str, *, header_row: int | None = HEADER_ROW) -> Worksheet:
+        """A sheet with its title rows and print setup (A4 landscape, one page wide)."""
+        ws = self.wb.add_worksheet(name)
+        ws.set_row(0, 22)
+        ws.write_string(
+            0,
+            0,
+            f"交番・駐在所連絡協議会　{subject}（{self.period_label}・{self.scope}）",
+            self.title,
+        )
+        notes = "　".join(self.notes)
+        ws.write_string(1, 0, f"作成日 {wareki(self.created)}　{notes}".rstrip(), self.subtitle)
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.center_horizontally()
+        if header_row is not None:
+            ws.repeat_rows(header_row)
+        ws.set_header(f"&L{_hf(subject)}&R{_hf(self.period_label)}　{_hf(self.scope)}")
+        ws.set_footer(f"&L作成日 {_hf(wareki(self.created))}&C&P / &N ページ")
+        return ws
+
+
+def _hf(text: str) -> str:
+    """Text for a page header or footer: & starts a code there."""
+    return text.replace("&", "&&")
+
+
+def write_table(
+    book: Book,
+    ws: Worksheet,
+    df: pd.DataFrame,
+    first_row: int,
+    *,
+    columns: list[Column] | None = None,
+    row_styles: Sequence[str | None] | None = None,
+    set_widths: bool = True,
+    colours: Mapping[str, Mapping[str, str]] | None = None,
+) -> int:
+    """Write headers at `first_row` and the rows below; returns the last row written.
+
+    `colours` maps a column to the tone of each of its words (e.g. 状況 → 任期満了: red)
+    where the house's status words do not say it."""
+    columns = columns if columns is not None else fit_page(columns_of(df))
+    head_lines = max((lines_needed(c.name, c.width) for c in columns), default=1)
+    # constant_memory: a row's height must be set before its first cell is written.
+    if head_lines > 1:
+        ws.set_row(first_row, LINE_HEIGHT * head_lines + 3)
+    for j, col in enumerate(columns):
+        if set_widths:
+            ws.set_column(j, j, col.width)
+        header = book.fmt("text", header=True, unprinted=not col.printed)
+        ws.write_string(first_row, j, col.name, header)
+    streamed = write_rows(
+        book,
+        ws,
+        columns,
+        first_row + 1,
+        len(df),
+        row_styles=row_styles,
+        colours=colours,
+        line_height=LINE_HEIGHT,
+    )
+    if streamed is not None:
+        return streamed
+    row = first_row
+    for i in range(len(df)):
+        row = first_row + 1 + i
+        # Every row's height is written, so that no program sizes rows its own way.
+        lines = _row_lines(columns, i)
+        ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (3 if lines > 1 else 2))
+        style = row_styles[i] if row_styles is not None else None
+        fill = {"小計": "#F2F2F2", "合計": "#D9D9D9"}.get(style or "")
+        for j, col in enumerate(columns):
+            value = col.values[i]
+            shade = colours.get(col.name, {}).get(value) if colours else None
+            write_cell(book, ws, row, j, col, value, style is not None, fill, shade)
+    return row
+
+
+def _row_lines(columns: list[Column], i: int) -> int:
+    lines = 1
+    for col in columns:
+        if col.wrap and col.printed:  # a column left off the paper does not size the row
+            value = col.values[i]
+            if isinstance(value, str) and (len(value) * 2 > col.width - 1.5 or "\n" in value):
+                lines = max(lines, lines_needed(value, col.width))
+    return lines
+
+
+def write_cell(
+    book: Book,
+    ws: Worksheet,
+    row: int,
+    col: int,
+    column: Column,
+    value: Any,
+    bold: bool = False,
+    fill: str | None = None,
+    colour: str | None = None,
+) -> None:
+    kind = column.kind
+    if missing(value):
+        ws.write_blank(row, col, None, book.fmt(kind, bold=bold, fill=fill))
+        return
+    if kind in ("date", "month"):
+        day = value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+        if isinstance(day, date) and not isinstance(day, datetime):
+            day = datetime.combine(day, datetime.min.time())
+        ws.write_datetime(row, col, day, book.fmt(kind, bold=bold, fill=fill))
+    elif kind in ("number", "percent"):
+        ws.write_number(row, col, float(value), book.fmt(kind, bold=bold, fill=fill))
+    else:
+        text = fit_cell(str(value), MAX_TEXT)
+        shade = colour or tone(column.name, text)
+        fmt = book.fmt(kind, bold=bold, fill=fill, tone=shade, wrap=wraps(column, text))
+        write_text(ws, row, col, text, fmt)
+
+
+def stacked_tables(
+    book: Book, ws: Worksheet, frames: Sequence[pd.DataFrame], *, widest: float
+) -> list[tuple[int, int]]:
+    """Tables one under another from HEADER_ROW, a blank row between them, sharing column
+    widths (each capped at `widest`): a chart sheet's data. Returns each table's header row
+    and last row, for the charts' ranges."""
+    widths = [0.0] * max(len(df.columns) for df in frames)
+    for df in frames:
+        for j, col in enumerate(columns_of(df)):
+            widths[j] = max(widths[j], min(col.width, widest))
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    spans = []
+    top = HEADER_ROW
+    for df in frames:
+        end = write_table(book, ws, df, top, set_widths=False)
+        spans.append((top, end))
+        top = end + 2
+    return spans
+
+
+Side = tuple[str, list[Column], pd.DataFrame]  # a heading, its table's columns and rows
+
+
+def side_by_side(
+    book: Book,
+    ws: Worksheet,
+    left: Side,
+    right: Side,
+    notes: Sequence[str],
+    row_style: Callable[[int, str], tuple[bool, str | None]],
+) -> None:
+    """Two tables side by side under their headings, a narrow gap between, notes below;
+    one A4 landscape page (an 概況). Written row by row across both tables, as the workbook
+    streams. `row_style(side, first cell)` gives a row's bold and fill (side 0: left)."""
+    gap = len(left[1])
+    for j, col in enumerate([*left[1], None, *right[1]]):
+        ws.set_column(j, j, 2 if col is None else col.width)
+    sides = ((0, left), (gap + 1, right))
+    for offset, (heading, _, _) in sides:
+        ws.write_string(HEADER_ROW, offset, heading, book.heading)
+    head = HEADER_ROW + 1
+    lines = max(lines_needed(c.name, c.width) for c in [*left[1], *right[1]])
+    ws.set_row(head, LINE_HEIGHT * lines + 4)
+    for offset, (_, columns, _) in sides:
+        for j, col in enumerate(columns):
+            ws.write_string(head, offset + j, col.name, book.fmt("text", header=True))
+    rows = max(len(left[2]), len(right[2]))
+    for i in range(rows):
+        for side, (offset, (_, columns, df)) in enumerate(sides):
+            if i < len(df):
+                bold, fill = row_style(side, str(df.iloc[i, 0]))
+                for j, col in enumerate(columns):
+                    write_cell(book, ws, head + 1 + i, offset + j, col, col.values[i], bold, fill)
+    row = head + rows + 2
+    for note in notes:
+        ws.write_string(row, 0, "※ " + note, book.subtitle)
+        row += 1
+    ws.print_area(0, 0, row, gap + len(right[1]))
+    ws.fit_to_pages(1, 1)
+
+
+def column_series(sheet: str, top: int, end: int, column: int, color: str) -> dict[str, Any]:
+    """A bar chart's series: the table's column `column` under its header at row `top`,
+    down to row `end`, by the categories of its first column."""
+    return {
+        "name": [sheet, top, column],
+        "categories": [sheet, top + 1, 0, max(end, top + 1), 0],
+        "values": [sheet, top + 1, column, max(end, top + 1), column],
+        "fill": {"color": color},
+        "gap": 60,
+    }
+
+
+def print_columns(ws: Worksheet, columns: list[Column], last_row: int) -> None:
+    """Print only the columns meant for paper (the unprinted ones come last)."""
+    printed = sum(1 for c in columns if c.printed)
+    if 0 < printed < len(columns):
+        ws.print_area(0, 0, max(last_row, HEADER_ROW), printed - 1)
+
+
+def table_sheet(
+    book: Book,
+    name: str,
+    df: pd.DataFrame,
+    *,
+    subject: str | None = None,
+    freeze_cols: int = 0,
+    row_styles: Sequence[str | None] | None = None,
+    printed: int | None = None,
+) -> Worksheet:
+    """A sheet holding one table: frozen header, filter, printed columns only on paper."""
+    ws = book.sheet(name, subject or name)
+    columns = fit_page(columns_of(df, printed))
+    last = write_table(book, ws, df, HEADER_ROW, columns=columns, row_styles=row_styles)
+    ws.freeze_panes(HEADER_ROW + 1, freeze_cols)
+    ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), max(len(df.columns) - 1, 0))
+    if df.empty:
+        ws.write_string(HEADER_ROW + 1, 0, "該当なし", book.subtitle)
+    print_columns(ws, columns, last)
+    return ws

@@ -1,0 +1,224 @@
+"""The sheets of the summary workbook, one function each, in the order they are written."""
+
+from __future__ import annotations
+
+import pandas as pd
+from xlsxwriter.worksheet import Worksheet
+
+from toolkit.aggregate import Summary
+from toolkit.aggregate.frames import DETAIL, TOTAL
+from toolkit.fiscal import MONTH_HEADERS
+from toolkit.writing.summary.book import (
+    HEADER_ROW,
+    Book,
+    Column,
+    columns_of,
+    fit_page,
+    print_columns,
+    side_by_side,
+    table_sheet,
+    write_cell,
+    write_table,
+)
+
+MONTH_TONES = {"督促": "red", "予定": "grey"}
+
+
+def overview_sheet(book: Book, s: Summary) -> None:
+    """概況: key figures on the left, one line per station on the right, notes below; one
+    A4 landscape page."""
+    ws = book.sheet("概況", "概況", header_row=None)
+    left = fit_page(columns_of(s.overview.figures), limit=62)
+    right = fit_page(columns_of(s.overview.by_station), limit=74)
+
+    def style(side: int, first: str) -> tuple[bool, str | None]:
+        # Station rows and the total are bold on the right; a total is shaded.
+        total = first == "合計"
+        return side == 1 and (total or not first.startswith("　")), "#D9D9D9" if total else None
+
+    side_by_side(
+        book,
+        ws,
+        ("主な数字", left, s.overview.figures),
+        ("警察署別", right, s.overview.by_station),
+        s.overview.notes + _plan_note(s),
+        style,
+    )
+
+
+def _plan_note(s: Summary) -> list[str]:
+    if s.plans.empty:
+        return ["協議会名簿に年間計画（「年間計画」シート）がないため、督促は判定していません。"]
+    return []
+
+
+def tally_sheet(book: Book, s: Summary) -> None:
+    df = s.tally
+    styles = [None if k == DETAIL else k for k in df["行区分"].tolist()]
+    table_sheet(book, "集計表", df, freeze_cols=3, row_styles=styles)
+
+
+def submissions_sheet(book: Book, s: Summary) -> None:
+    """提出状況: on paper up to 備考; 協議会種別 and 計画予定 on screen."""
+    df = s.submissions
+    table_sheet(book, "提出状況", df, freeze_cols=3, printed=list(df.columns).index("備考") + 1)
+
+
+def reminders_sheet(book: Book, s: Summary) -> None:
+    ws = table_sheet(book, "督促", s.reminders, subject="督促（年間計画の会議で報告のないもの）")
+    if s.plans.empty:
+        ws.write_string(HEADER_ROW + 2, 0, _plan_note(s)[0], book.subtitle)
+
+
+def yearly_sheet(book: Book, s: Summary) -> None:
+    """年度実施状況: the April–March grid; 定/臨/？ held, 予定 and 督促 owed by the plan."""
+    df = s.yearly
+    ws = book.sheet("年度実施状況", "年度実施状況")
+    ws.write_string(
+        1,
+        6,
+        "定: 定期会議　臨: 臨時会議　？: 種別不明　予定・督促: 年間計画の会議（報告なし）",
+        book.subtitle,
+    )
+    columns = columns_of(df)
+    for col in columns:
+        if col.name in MONTH_HEADERS:
+            col.width, col.wrap = 5.5, True
+    columns = fit_page(columns)
+    last = HEADER_ROW
+    for j, col in enumerate(columns):
+        ws.set_column(j, j, col.width)
+        ws.write_string(HEADER_ROW, j, col.name, book.fmt("text", header=True))
+    for i in range(len(df)):
+        last = HEADER_ROW + 1 + i
+        for j, col in enumerate(columns):
+            value = col.values[i]
+            shade = None
+            if col.name in MONTH_HEADERS and isinstance(value, str):
+                shade = MONTH_TONES.get(value, "green" if "定" in value else "blue")
+            write_cell(book, ws, last, j, col, value, colour=shade)
+    ws.freeze_panes(HEADER_ROW + 1, 3)
+    ws.autofilter(HEADER_ROW, 0, last, len(columns) - 1)
+
+
+def meetings_sheet(book: Book, s: Summary) -> None:
+    """開催一覧: on paper up to 備考; 協議会ID, 施設名, 報告者, 写真 and the file on screen."""
+    df = s.meetings
+    if df["受付日"].isna().all():  # a summary straight from files knows no receipt days
+        df = df.drop(columns=["受付日", "受付まで日数"])
+    table_sheet(book, "開催一覧", df, freeze_cols=1, printed=list(df.columns).index("備考") + 1)
+
+
+def agenda_sheet(book: Book, s: Summary) -> None:
+    """協議事項: the themes first (by 区分 with the most frequent topic of each, then the
+    topics discussed most often), then every topic of the period."""
+    themes = _themes(s)
+    listing = s.agenda[
+        ["区分", "協議事項", "開催日", "警察署", "協議会名", "備考", "ファイル", "シート"]
+    ]
+    topics = s.agenda_topics[["区分", "協議事項", "件数", "順位"]] if len(s.agenda_topics) else None
+    first = HEADER_ROW + len(themes) + 2
+    if topics is not None:
+        first += len(topics) + 2
+    ws = book.sheet("協議事項", "協議事項", header_row=first)
+    columns = fit_page(columns_of(listing))
+    widths = _shared_widths(columns, [themes] + ([topics] if topics is not None else []))
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    styles = [TOTAL if v == TOTAL else None for v in themes["区分"].tolist()]
+    end = write_table(
+        book,
+        ws,
+        themes,
+        HEADER_ROW,
+        columns=_with(themes, widths),
+        row_styles=styles,
+        set_widths=False,
+    )
+    if topics is not None:
+        top = end + 2
+        ws.write_string(top - 1, 0, "よく取り上げられた協議事項", book.heading)
+        end = write_table(book, ws, topics, top, columns=_with(topics, widths), set_widths=False)
+    last = write_table(book, ws, listing, first, columns=columns, set_widths=False)
+    ws.freeze_panes(first + 1, 0)
+    ws.autofilter(first, 0, max(last, first), len(listing.columns) - 1)
+    if listing.empty:
+        ws.write_string(first + 1, 0, "該当なし", book.subtitle)
+    print_columns(ws, columns, last)
+
+
+def _themes(s: Summary) -> pd.DataFrame:
+    counts = s.agenda_counts
+    top = s.agenda_topics
+    example = {c: t for c, t in zip(top["区分"], top["協議事項"], strict=True)} if len(top) else {}
+    return pd.DataFrame(
+        {
+            "区分": counts["区分"],
+            "主な協議事項": [example.get(c) for c in counts["区分"]],
+            "件数": counts["件数"],
+            "割合（％）": counts["割合（％）"],
+        }
+    )
+
+
+def _shared_widths(columns: list[Column], others: list[pd.DataFrame]) -> list[float]:
+    widths = [c.width for c in columns]
+    for df in others:
+        for j, col in enumerate(columns_of(df)):
+            if j < len(widths) and col.kind != "text":
+                widths[j] = max(widths[j], col.width)
+    return widths
+
+
+def _with(df: pd.DataFrame, widths: list[float]) -> list[Column]:
+    cols = columns_of(df)
+    for j, col in enumerate(cols):
+        col.width = widths[j]
+        col.wrap = col.kind == "text"
+    return cols
+
+
+def requests_sheet(book: Book, s: Summary) -> None:
+    """要望事項: the 問題解決活動 candidates first (2(7)), then every request."""
+    listing = s.requests[
+        [
+            "警察署",
+            "協議会名",
+            "開催日",
+            "要望事項",
+            "措置・回答",
+            "状況",
+            "経過日数",
+            "備考",
+            "対象",
+            "ファイル",
+            "シート",
+        ]
+    ]
+    candidates = s.candidates
+    top = HEADER_ROW + 1
+    first = top + max(len(candidates), 1) + 3
+    ws = book.sheet("要望事項", "要望事項", header_row=first)
+    columns = fit_page(columns_of(listing))
+    for j, col in enumerate(columns):
+        ws.set_column(j, j, col.width)
+    ws.write_string(
+        HEADER_ROW, 0, "問題解決活動の候補（長期化した要望・問題解決活動のテーマ）", book.heading
+    )
+    widths = [c.width for c in columns]
+    end = write_table(
+        book, ws, candidates, top, columns=_with(candidates, widths), set_widths=False
+    )
+    if candidates.empty:
+        ws.write_string(top + 1, 0, "問題解決活動の候補はありません。", book.subtitle)
+    ws.write_string(first - 1, 0, "要望事項の一覧", book.heading)
+    last = write_table(book, ws, listing, first, columns=columns, set_widths=False)
+    ws.freeze_panes(first + 1, 0)
+    ws.autofilter(first, 0, max(last, first), len(listing.columns) - 1)
+    if listing.empty:
+        ws.write_string(first + 1, 0, "該当なし", book.subtitle)
+    print_columns(ws, columns, max(last, end))
+
+
+def findings_sheet(book: Book, s: Summary) -> Worksheet:
+    return table_sheet(book, "検証結果", s.findings)
