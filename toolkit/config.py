@@ -42,6 +42,8 @@ class Workspace:
     incoming: Path
     returned: Path
     outputs: Path
+    layouts: Path
+    operator: str | None = None  # who works in this folder (who confirmed, who settled)
 
     @property
     def root(self) -> Path:
@@ -64,7 +66,14 @@ PATHS: dict[str, tuple[str, str]] = {
         "警察署に返す確認用の写しを書き出すフォルダ（月ごと・警察署ごとに分けます）",
     ),
     "outputs": ("出力", "集計表と督促・確認依頼を書き出すフォルダ"),
+    "layouts": (
+        "様式",
+        "確認済みの様式（kyogikai layout --confirm で登録した、警察署や交番ごとの様式の読み取り場所）",
+    ),
 }
+# [workspace] entries that are not paths: their meaning.
+OPERATOR = "operator"
+OPERATOR_NOTE = "様式の確認などをした人として記録する名前（書かなければパソコンのログイン名）"
 
 
 def find_config(given: Path | None, cwd: Path | None = None) -> Path | None:
@@ -91,7 +100,7 @@ def load_workspace(config: Path) -> Workspace | None:
         return None
     if not isinstance(table, dict):
         raise SettingsError(f"{where}: [{TABLE}] が表になっていません。")
-    unknown = sorted(set(table) - set(PATHS))
+    unknown = sorted(set(table) - set(PATHS) - {OPERATOR})
     if unknown:
         known = "、".join(PATHS)
         raise SettingsError(f"{where}: [{TABLE}] の項目「{unknown[0]}」は使えません（{known}）。")
@@ -104,7 +113,26 @@ def load_workspace(config: Path) -> Workspace | None:
             )
         path = Path(value.strip())
         paths[key] = path if path.is_absolute() else config.parent / path
-    return Workspace(config=config, **paths)
+    person = table.get(OPERATOR)
+    if person is not None and (not isinstance(person, str) or not person.strip()):
+        raise SettingsError(
+            f'{where}: [{TABLE}] の {OPERATOR} は "地域指導係 山田" のように名前を書いてください。'
+        )
+    return Workspace(config=config, **paths, operator=person.strip() if person else None)
+
+
+def operator(config: Path | None = None) -> str:
+    """Who is working: the working folder's `operator`, else the login name."""
+    import getpass
+
+    found = find_config(config)
+    ws = load_workspace(found) if found is not None else None
+    if ws is not None and ws.operator:
+        return ws.operator
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a service account)
+        return "不明"
 
 
 # --- the file `kyogikai init` writes -------------------------------------------------------
@@ -144,6 +172,7 @@ def settings_file_text() -> str:
     ]
     for key, (default, note) in PATHS.items():
         lines += [f"# {note}", f'{key} = "{default}"']
+    lines += [f"# {OPERATOR_NOTE}", f'# {OPERATOR} = "地域指導係 山田"']
     lines += [
         "",
         "[rules]",

@@ -16,11 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.check import Options, check_paths
+from toolkit.check import Options, Proofs, check_paths, proofs_of
 from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
 from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
+from toolkit.reading.layouts import LayoutMap
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -84,11 +85,15 @@ def reading_options(
     as_of: date | None = None,
     password: str | None = None,
     jobs: int = 0,
+    layouts: Path | None = None,
 ) -> Options:
     """How reports are read and checked: settings (with `as_of` as today), registry,
-    password, number of worker processes."""
+    password, number of worker processes, the folder of the layouts HQ confirmed."""
+    from toolkit.reading.layouts import load_layouts
+
     settings = load_settings(config, today=as_of)
-    return Options(Context(settings, load_registry(registry)), password=password, jobs=jobs)
+    context = Context(settings, load_registry(registry))
+    return Options(context, password=password, jobs=jobs, layouts=load_layouts(layouts))
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -528,3 +533,55 @@ def merge_plans(
     )
     _writing(out, functools.partial(write_registry, merged, out))
     return PlanMerge(out, forms, len(merged.plans), problems)
+
+
+# --- layouts HQ confirms -------------------------------------------------------------------
+
+
+def layout_proofs(
+    paths: Iterable[Path], out_dir: Path, options: Options, *, force: bool = False
+) -> Proofs:
+    """One proof workbook (読取確認) in `out_dir` per distinct layout among the report
+    sheets under `paths` read by their labels (SPEC, "Layouts HQ confirms")."""
+    from toolkit.writing.proofs import proof_path, write_proof
+
+    given = tuple(paths)
+    done = proofs_of(given, options)
+    taken: set[Path] = set()
+    for group in done.groups:
+        path = proof_path(out_dir, group.book, taken)
+        guard_output(path, Protected(given, (), force))
+        write = functools.partial(write_proof, group.book, group.source, path, options.password)
+        _writing(path, write)
+        done.written.append(path)
+    return done
+
+
+@dataclass
+class Confirmed:
+    path: Path  # the stored map
+    layout: LayoutMap
+    corrected: int  # rows of 読取結果 HQ corrected
+    before: LayoutMap | None  # the same layout confirmed earlier, now replaced
+
+
+def confirm_layout(proof: Path, layouts: Path | None, by: str | None) -> Confirmed:
+    """Store the layout a corrected proof describes in the folder `layouts`; who
+    confirmed it is `by`, the working folder's operator, or the login name."""
+    from toolkit.config import operator
+    from toolkit.reading.layouts import save_layout
+    from toolkit.reading.layouts.confirm import confirm_file
+
+    if layouts is None:
+        raise InputError(
+            "確認した様式の保存先がありません。作業フォルダ（kyogikai.toml のあるフォルダ）で"
+            "実行するか、--layouts で保存先のフォルダを指定してください。"
+        )
+    layout, corrected = confirm_file(proof, by or operator())
+    try:
+        path, before = save_layout(layout, layouts)
+    except OSError as exc:
+        raise OperationalError(
+            f"「{layouts}」に様式を保存できません: {exc.strerror or exc}"
+        ) from exc
+    return Confirmed(path, layout, corrected, before)

@@ -102,7 +102,7 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
         )
     source = J.load_registry(registry_from)  # checked before anything is written
     try:
-        for folder in (root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent):
+        for folder in (root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent, ws.layouts):
             folder.mkdir(parents=True, exist_ok=True)
         if registry_from is not None and source is not None:
             write_atomic(ws.registry, registry_from.read_bytes())

@@ -8,9 +8,10 @@ from datetime import date
 
 import click
 
+from toolkit.check import Proofs
 from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
-from toolkit.jobs import CheckRun, RetentionOutcome, Watch
+from toolkit.jobs import CheckRun, Confirmed, RetentionOutcome, Watch
 from toolkit.render import QUIET, Display, StationView
 from toolkit.results import FileResult
 from toolkit.text import display_width, fit, terminal_text, wrap
@@ -124,6 +125,7 @@ def init_lines(created: Created) -> list[str]:
         (ws.returned, "警察署に返す確認用の写し（月ごと・警察署ごと）"),
         (ws.outputs, "集計表と督促・確認依頼"),
         (ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"),
+        (ws.layouts, "確認済みの様式（kyogikai layout --confirm で登録）"),
     ]
     out = [f"作業フォルダを作りました: {ws.root}"]
     names = [p.relative_to(ws.root).as_posix() for p, _ in rows]
@@ -202,4 +204,48 @@ def _steps(steps: list[str], width: int | None) -> list[str]:
         out += wrap(f"{number}. {first}", width, indent=2, hang=5)
         for line in rest:
             out += wrap(line.lstrip(), width, indent=5 + len(line) - len(line.lstrip()), hang=9)
+    return out
+
+
+def proof_lines(done: Proofs) -> list[str]:
+    """What `layout` wrote, and what to do next."""
+    out = []
+    for path, group in zip(done.written, done.groups, strict=True):
+        same = f"、同じ様式 ほか{len(group.others)}シート" if group.others else ""
+        out.append(f"読取確認: {path}（{group.book.source}「{group.book.sheet}」{same}）")
+    for path, why in done.problems:
+        out.append(f"読み飛ばし: {path}: {why}")
+    read = []
+    if done.template:
+        read.append(f"本部の様式の報告書 {done.template}件")
+    if done.confirmed:
+        read.append(f"確認済みの様式の報告書 {done.confirmed}件")
+    others = f"（{'、'.join(read)}は確認の必要がありません）" if read else ""
+    if not done.groups:
+        return [*out, f"確認していない様式の報告書はありませんでした{others}。"]
+    out.append(
+        f"確認していない様式の報告書 {done.sheets}シート、様式 {len(done.groups)}種類の"
+        f"読取確認を書き出しました{others}。"
+    )
+    out.append(
+        "次にすること: 読取確認を開いて「読取結果」シートの説明のとおり確かめ、違う行の"
+        "「正しいセル」を直して保存し、kyogikai layout --confirm 読取確認のファイル で"
+        "登録してください。"
+    )
+    return out
+
+
+def confirmed_lines(done: Confirmed) -> list[str]:
+    """What `layout --confirm` stored."""
+    layout = done.layout
+    out = [
+        f"様式 {layout.layout_id}（{layout.name}）を登録しました: {done.path}",
+        f"直した行 {done.corrected}件、確認 {layout.confirmed_by}（{layout.confirmed_at}）。",
+    ]
+    if done.before is not None:
+        before = done.before
+        out.append(
+            f"同じ様式の前の登録（{before.confirmed_by}、{before.confirmed_at}）を置き換えました。"
+        )
+    out.append("以後この様式の報告書は、確認したセルから判断なしに読み取ります。")
     return out

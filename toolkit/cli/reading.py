@@ -11,6 +11,7 @@ import click
 from toolkit.cli.group import main
 from toolkit.cli.options import (
     display_options,
+    layouts_option,
     ledger_option,
     progress,
     reading_options,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     type=click.Path(file_okay=False, path_type=Path),
     help="指摘のあったブックの写し（該当セルに色とコメント）を書き出すフォルダ。",
 )
+@layouts_option
 @display_options
 @reading_options
 def check(
@@ -38,6 +40,7 @@ def check(
     registry: Path | None,
     as_json: bool,
     feedback_dir: Path | None,
+    layouts: Path | None,
     config: Path | None,
     as_of: date | None,
     password: str | None,
@@ -53,8 +56,9 @@ def check(
     from toolkit.cli.printing import JsonPrinter, TablePrinter, feedback_lines
 
     options = J.reading_options(
-        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs,
+        layouts=layouts,
+    )  # fmt: skip
     run = J.CheckRun(paths, options, feedback_dir)
     if not as_json:
         run.watch = progress(paths, quiet=display.quiet)
@@ -72,12 +76,14 @@ def check(
 @reports_argument(required=True)
 @ledger_option("取り込み先の台帳（SQLiteのファイル。なければ作ります）", required=True)
 @registry_option
+@layouts_option
 @display_options
 @reading_options
 def ingest(
     paths: tuple[Path, ...],
     db: Path,
     registry: Path | None,
+    layouts: Path | None,
     config: Path | None,
     as_of: date | None,
     password: str | None,
@@ -94,8 +100,9 @@ def ingest(
     from toolkit.render import StationView
 
     options = J.reading_options(
-        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs,
+        layouts=layouts,
+    )  # fmt: skip
     view = StationView(display)
     done = J.ingest(paths, db, options, watch=viewing(view, progress(paths, quiet=display.quiet)))
     for line in view.lines(output_width(), closing=False):

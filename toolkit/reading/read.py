@@ -42,6 +42,7 @@ from toolkit.reading import sheetkind as K
 from toolkit.reading.boxes import add_named_rows, continue_from, overflows, typed_in
 from toolkit.reading.grid import Grid
 from toolkit.reading.labelread import find_hits, is_report, read_labelled
+from toolkit.reading.layouts import LayoutMap, recognise
 from toolkit.reading.shown import OdsShown, XlsxFormats
 
 META_SHEET = "_meta"
@@ -71,18 +72,30 @@ class WorkbookRead:
     notes: list[str] = field(default_factory=list)
     output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
     template_version: str | None = None  # our template's version, when the book is one
+    grids: dict[str, Grid] | None = None  # each report sheet as read, when asked for
 
 
 def read_workbook(
-    data: bytes, filename: str, *, password: str | None = None, limits: Limits | None = None
+    data: bytes,
+    filename: str,
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    layouts: tuple[LayoutMap, ...] = (),
+    keep_grids: bool = False,
 ) -> WorkbookRead:
-    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read."""
+    """Read a workbook from its bytes; sheets in a layout HQ confirmed (`layouts`) are
+    read by its map. With `keep_grids`, each report sheet's grid is kept in the result.
+    Raises `Unreadable` when the file cannot be read."""
     limits = limits or Limits()
     sniffed = sniff(data, filename, password=password, limits=limits)
+    sheets = _Sheets(WorkbookRead(sniffed.format), layouts=layouts)
+    if keep_grids:
+        sheets.out.grids = {}
     try:
         if sniffed.format in ("xlsx", "xlsm"):
-            return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
-        return _read_other(sniffed.data, sniffed.format, limits, sniffed.zip)
+            return _read_ooxml(sniffed.data, sheets, limits, sniffed.zip)
+        return _read_other(sniffed.data, sheets, limits, sniffed.zip)
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
@@ -92,9 +105,10 @@ def read_workbook(
 
 
 def _read_ooxml(
-    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes, sheets: _Sheets, limits: Limits, zip_of: zipfile.ZipFile | None = None
 ) -> WorkbookRead:
-    out = WorkbookRead(fmt)
+    out = sheets.out
+    fmt = out.format
     if fmt == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
@@ -117,7 +131,7 @@ def _read_ooxml(
     )
     formats = XlsxFormats(zf, limits)
     text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
-    sheets = _Sheets(out, names=pkg.names)
+    sheets.names = pkg.names
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -236,6 +250,7 @@ class _Sheets:
     others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
     xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
     order: list[str] = field(default_factory=list)
+    layouts: tuple[LayoutMap, ...] = ()  # confirmed by HQ: a sheet in one is read by its map
 
     def add(
         self,
@@ -247,23 +262,24 @@ class _Sheets:
     ) -> None:
         self.order.append(grid.sheet)
         named = _is_template(names)
-        raw = _read_grid(grid, names, meta)
-        if isinstance(raw, K.Verdict):
-            self.out.skipped.append((grid.sheet, raw.reason))
+        found = _read_grid(grid, names, meta, self.layouts)
+        if isinstance(found, K.Verdict):
+            self.out.skipped.append((grid.sheet, found.reason))
             return
-        if raw is None:
+        if found is None:
             self.others.append(grid)
             return
-        raw.pictures = pictures
-        if boxes is not None:
-            boxes(grid, raw)
-        verdict = K.after_reading(raw, grid)
-        if verdict is not None:
-            self.out.skipped.append((grid.sheet, verdict.reason))
-            return
-        notes = S.note_shapes(raw, grid)
-        example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
-        self.candidates.append(_Candidate(raw, grid, named, example, notes))
+        for raw in found if isinstance(found, list) else [found]:
+            raw.pictures = pictures
+            if boxes is not None:
+                boxes(grid, raw)
+            verdict = K.after_reading(raw, grid)
+            if verdict is not None:
+                self.out.skipped.append((grid.sheet, verdict.reason))
+                continue
+            notes = S.note_shapes(raw, grid)
+            example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
+            self.candidates.append(_Candidate(raw, grid, named, example, notes))
 
     def settle(self) -> None:
         """Examples are skipped beside a real report; alone, judged on evidence. Skipped
@@ -295,6 +311,8 @@ class _Sheets:
 
     def _keep(self, c: _Candidate) -> None:
         self.out.reports.append(c.raw)
+        if self.out.grids is not None:
+            self.out.grids[c.raw.sheet] = c.grid
         self.out.notes.extend(c.notes)
 
 
@@ -361,9 +379,10 @@ def _meta(
 
 
 def _read_other(
-    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes, read: _Sheets, limits: Limits, zip_of: zipfile.ZipFile | None = None
 ) -> WorkbookRead:
-    out = WorkbookRead(fmt)
+    out = read.out
+    fmt = out.format
     out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
     if out.output is not None:
         return out
@@ -375,7 +394,6 @@ def _read_other(
         return out
     drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None
-    read = _Sheets(out)
     for md in sheets:
         if md.name == META_SHEET:
             continue
@@ -425,19 +443,26 @@ def _other_shapes(
 
 
 def _read_grid(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
-) -> RawReport | K.Verdict | None:
-    """The report on a sheet: by its defined names, else by its labels; a verdict for a
-    list with one row per item; None when the sheet does not show the form."""
+    grid: Grid,
+    names: dict[str, tuple[int, int]],
+    meta: dict[str, str],
+    layouts: tuple[LayoutMap, ...] = (),
+) -> RawReport | list[RawReport] | K.Verdict | None:
+    """The report on a sheet: by its defined names, else by the map of the layout HQ
+    confirmed for it, else by its labels; a verdict for a list with one row per item; None
+    when the sheet does not show the form."""
     if _is_template(names):
         return read_named(grid, names, meta)
+    known = recognise(grid, layouts)
+    if known.reports is not None:
+        return known.reports
     hits = find_hits(grid)
     table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)
     if table is not None:
         return table
     if not is_report(hits):
         return None
-    return read_labelled(grid, hits)
+    return known.noted(read_labelled(grid, hits))
 
 
 def read_named(
