@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.catalogue.reading import UNCONFIRMED
 from toolkit.discover import Skipped, discover, shown
 from toolkit.excel.guard import Limits, Unreadable
 from toolkit.excel.proofsheet import ProofBook
@@ -50,8 +51,6 @@ class Options:
     # The layouts HQ confirmed (loaded once per run): a sheet in one is read by its map.
     layouts: tuple[LayoutMap, ...] = ()
 
-
-UNCONFIRMED = "S3.unconfirmed-layout"
 
 # --- finding the files ------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from toolkit.registry import (
     station_key,
 )
 from toolkit.render import Display, StationView
-from toolkit.results import OK, FileResult
+from toolkit.results import OK, Checked, FileResult
 
 # The example rows of a new registry: HQ overwrites them with its own councils.
 EXAMPLE_ID = "例001"
@@ -42,7 +42,7 @@ NO_STATION = "所属不明"
 def workspace_at(root: Path) -> Workspace:
     """The working folder at `root`, with the default names of its files and folders."""
     paths = {key: root / default for key, (default, _) in PATHS.items()}
-    return Workspace(config=root / CONFIG_NAME, **paths)
+    return Workspace(config=root / CONFIG_NAME, operator=None, **paths)
 
 
 def example_registry(today: date) -> Registry:
@@ -136,6 +136,9 @@ class MonthOutcome:
     reminders_dir: Path | None = None
     planned: bool = False  # the registry holds a yearly plan
     example_left: bool = False  # the registry still holds the example council
+    proofs: list[Path] = field(default_factory=list)  # 読取確認 of layouts not confirmed
+    proofs_dir: Path | None = None
+    unconfirmed: int = 0  # the month's reports read from layouts HQ has not confirmed
 
 
 def month(
@@ -169,11 +172,13 @@ def month(
     inputs = (ws.incoming, ws.ledger, ws.registry, ws.config)
     check_target(summary, Protected(inputs, (archive,), force))  # before anything is read
     options = J.reading_options(
-        registry=ws.registry, config=ws.config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=ws.registry, config=ws.config, as_of=as_of, password=password, jobs=jobs,
+        layouts=ws.layouts,
+    )  # fmt: skip
     for folder in (ws.ledger.parent, ws.returned, ws.outputs):
         folder.mkdir(parents=True, exist_ok=True)
     received = _Received(ws, key, options.password, display or Display(), _known(ws.ledger))
+    received.period = period
     outer = watch or (lambda results: results)
     ingested = J.ingest((ws.incoming,), ws.ledger, options, watch=lambda r: received(outer(r)))
     done = MonthOutcome(
@@ -193,6 +198,11 @@ def month(
         done.reminders = J.remind(
             ws.ledger, registry, options.context.settings, done.reminders_dir, force=force
         )
+    done.unconfirmed = received.unconfirmed
+    if received.unconfirmed_files:
+        done.proofs_dir = ws.outputs / f"読取確認_{key}"
+        proofs = J.layout_proofs(received.unconfirmed_files, done.proofs_dir, options, force=force)
+        done.proofs = proofs.written
     return done
 
 
@@ -218,6 +228,9 @@ class _Received:
         self.view = StationView(display)
         self.returned: dict[str, list[Path]] = {}
         self.problems: list[tuple[str, str]] = []
+        self.period: Period | None = None
+        self.unconfirmed = 0  # the period's reports read from layouts not confirmed
+        self.unconfirmed_files: list[Path] = []
 
     def __call__(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         for result in results:
@@ -225,7 +238,20 @@ class _Received:
                 self.view.add(result)
                 if any(c.status != OK for c in result.reports):
                     self._return(result)
+            self._unconfirmed(result)
             yield result
+
+    def _unconfirmed(self, result: FileResult) -> None:
+        """A file with a report of the month read from a layout HQ has not confirmed
+        (new or not): its layout gets a proof."""
+        found = [c for c in result.reports if c.unconfirmed and self._of_period(c)]
+        if found and result.same_as is None:
+            self.unconfirmed += len(found)
+            self.unconfirmed_files.append(Path(result.source))
+
+    def _of_period(self, checked: Checked) -> bool:
+        day = checked.report.date.value if checked.report is not None else None
+        return day is None or self.period is None or day in self.period
 
     def _return(self, result: FileResult) -> None:
         station = self._station(result)

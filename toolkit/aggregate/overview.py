@@ -15,6 +15,7 @@ import pandas as pd
 
 from toolkit.aggregate.frames import Scope, count_types
 from toolkit.aggregate.status import MEMBER_FINDINGS
+from toolkit.catalogue.reading import UNCONFIRMED
 from toolkit.fiscal import Period, fy_period
 from toolkit.rules.fiscal import NOT_HELD, PLAN_CHASE, PLAN_DONE, PLAN_DUE
 from toolkit.rules.requests import ANSWERED, OPEN, PENDING, PROBLEM_SOLVING
@@ -118,6 +119,7 @@ def build_overview(
         ("検証結果の誤り", int((findings["重大度"] == "誤り").sum()), None, ""),
         ("検証結果の警告", int((findings["重大度"] == "警告").sum()), None, ""),
         *_member_rows(submissions),
+        _unconfirmed_row(findings),
     ]
     if not compared:
         rows = [
@@ -137,7 +139,20 @@ def build_overview(
         "督促は、年間計画の予定月（前後1か月を含む）に報告がなく、"
         f"予定月の末日から{scope.settings.reminder_days}日を過ぎた会議です（2の(6)イ、2の(9)）。",
     ]
+    if (findings["コード"] == UNCONFIRMED).any():
+        notes.append(
+            "確認していない様式で読んだ報告書は、項目名の位置から判断して読んだものです。"
+            "kyogikai layout で読取確認を作り、様式を確認して登録してください。"
+        )
     return Overview(figures, _by_station(rep, fy, submissions, plans, not_done, order), notes)
+
+
+def _unconfirmed_row(findings: pd.DataFrame) -> tuple[str, object, object, str]:
+    """Reports read from a layout HQ has not confirmed (S3), and from which stations."""
+    found = findings[findings["コード"] == UNCONFIRMED]
+    by_station = found.groupby(found["警察署"].fillna("所属不明")).size()
+    where = "、".join(f"{s} {n}件" for s, n in by_station.items())
+    return ("確認していない様式で読んだ報告書", len(found), None, where)
 
 
 def _member_rows(submissions: pd.DataFrame) -> list[tuple[str, object, object, str]]:

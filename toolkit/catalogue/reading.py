@@ -10,9 +10,11 @@ from __future__ import annotations
 # (code, severity, title, message template, source in the directive); see toolkit.findings.
 Kind = tuple[str, str, str, str, str]
 
+# A report read by its labels: its layout is neither our template nor one HQ confirmed.
+UNCONFIRMED = "S3.unconfirmed-layout"
 # Findings for HQ alone: how a layout was read is HQ's matter, not the station's, and
 # never goes into the copy returned to a station.
-HQ_ONLY = frozenset({"S3.unconfirmed-layout", "S3.similar-layout"})
+HQ_ONLY = frozenset({UNCONFIRMED, "S3.similar-layout"})
 # Judgements about where a value is written or how a box divides into values. A layout HQ
 # confirmed answers them: a sheet read by its map carries none of them.
 WHERE_JUDGED = frozenset(

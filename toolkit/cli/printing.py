@@ -165,6 +165,8 @@ def month_lines(done: MonthOutcome, width: int | None) -> list[str]:
     ]
     if done.reminders_dir is not None:
         written.append(f"督促・確認依頼: {done.reminders_dir}（{len(done.reminders)}警察署分）")
+    if done.proofs_dir is not None:
+        written.append(f"読取確認: {done.proofs_dir}（確認していない様式 {len(done.proofs)}種類）")
     for text in written:
         out += wrap(terminal_text(text), width, hang=2)
     return [*out, "", *_steps(_next_steps(done), width)]
@@ -185,6 +187,15 @@ def _next_steps(done: MonthOutcome) -> list[str]:
         steps.append("\n".join(lines))
     for path, problem in done.not_returned:
         steps.append(f"確認用の写しを作れなかったファイルがあります（{path}）: {problem}")
+    if done.proofs:
+        lines = [
+            f"{done.period.label}の報告書 {done.unconfirmed}件は、確認していない様式から"
+            "項目名の位置で判断して読みました。次の読取確認を開いて確かめ、違う行の"
+            "「正しいセル」を直して kyogikai layout --confirm 読取確認のファイル で登録して"
+            "ください（登録した様式は、次からそのとおり読み取ります）:"
+        ]
+        lines += [f"  {path}" for path in done.proofs]
+        steps.append("\n".join(lines))
     if done.reminders:
         steps.append(f"督促・確認依頼（{done.reminders_dir}）を各警察署に送ってください。")
     elif not done.planned:
@@ -210,9 +221,9 @@ def _steps(steps: list[str], width: int | None) -> list[str]:
 def proof_lines(done: Proofs) -> list[str]:
     """What `layout` wrote, and what to do next."""
     out = []
-    for path, group in zip(done.written, done.groups, strict=True):
+    for written, group in zip(done.written, done.groups, strict=True):
         same = f"、同じ様式 ほか{len(group.others)}シート" if group.others else ""
-        out.append(f"読取確認: {path}（{group.book.source}「{group.book.sheet}」{same}）")
+        out.append(f"読取確認: {written}（{group.book.source}「{group.book.sheet}」{same}）")
     for path, why in done.problems:
         out.append(f"読み飛ばし: {path}: {why}")
     read = []

@@ -34,7 +34,9 @@ IDENT_SHEET = "シート"
 IDENT_EXTENT = "シートの範囲"
 IDENT_REPEAT = "繰り返し"
 IDENT_LABEL = "印字"
+IDENT_PREFIX = "印字（前置き）"  # a label written before its value in the same cell
 IDENT_BOX = "枠"
+IDENT_SOURCE = "元のファイル"
 REPEAT_NONE = "なし"
 
 # Every single-cell key of the template contract, in the order of the form.

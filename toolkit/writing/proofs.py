@@ -45,7 +45,7 @@ COLORS = {
     "unread": "FFFCE4D6",  # orange
 }
 INPUT_COLOR = "FFFFF2CC"  # the column HQ writes in
-WIDTHS = (20.0, 18.0, 11.0, 44.0, 11.0)
+WIDTHS = (22.0, 20.0, 12.0, 58.0, 12.0)
 IDENT_WIDTHS = (14.0, 12.0, 30.0)
 MAX_MARKED_CELLS = 4000  # cells one mark may fill (a box over a whole sheet is not a field)
 
@@ -127,8 +127,17 @@ def _copied(book: P.ProofBook, data: bytes) -> bytes:
             _keep_texts_literal(ws)
             ws.sheet_view.tabSelected = False
     _mark(wb, book)
+    _fit_width(sheet)
     _result_sheet(wb, book, [])
     return graft_drawings(_saved(wb), grafts)
+
+
+def _fit_width(ws: Worksheet) -> None:
+    """The copy prints one page wide on A4 (the original's sheet may not say how)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _values(book: P.ProofBook, notes: list[str]) -> bytes:
@@ -220,7 +229,7 @@ def _result_sheet(wb: Workbook, book: P.ProofBook, notes: list[str]) -> None:
     ws.print_title_rows = f"{header}:{header}"
     _ident(ws, header, book)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
+    ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)

@@ -21,7 +21,7 @@ from toolkit.excel.guard import Unreadable, sniff
 from toolkit.excel.liberrors import library_errors
 from toolkit.normalize import label_key
 from toolkit.reading.layouts.match import MIN_LABELS
-from toolkit.reading.layouts.model import Label, LayoutMap, Place, Table, layout_id
+from toolkit.reading.layouts.model import Label, LayoutMap, Place, Table, field_boxes, layout_id
 
 # Keys that may name the same cell: a box holding several values, split as the template's.
 _TOGETHER = (
@@ -51,7 +51,9 @@ class Proof:
 
     rows: list[ProofRow]
     ident: dict[str, str]
-    labels: list[tuple[int, str, str, str]] = field(default_factory=list)  # row, kind, cell, text
+    labels: list[tuple[int, bool, str, str]] = field(
+        default_factory=list
+    )  # row, prefix, cell, text
     boxes: list[str] = field(default_factory=list)
 
     @property
@@ -73,9 +75,8 @@ def read_proof(data: bytes, filename: str) -> Proof:
     except Unreadable as exc:
         raise ProofError(f"「{filename}」を開けません（{exc.detail}）。") from exc
     text = [[_text(v) for v in row] for row in grid]
-    header = next(
-        (i for i, row in enumerate(text) if tuple(row[: len(P.COLUMNS)]) == P.COLUMNS), None
-    )
+    columns = tuple(_text(c) for c in P.COLUMNS)
+    header = next((i for i, row in enumerate(text) if tuple(row[: len(columns)]) == columns), None)
     if header is None:
         raise ProofError(_not_a_proof(filename))
     proof = Proof([], {})
@@ -98,19 +99,20 @@ def _not_a_proof(filename: str) -> str:
 
 def _read_ident(text: list[list[str]], proof: Proof) -> None:
     col = P.IDENT_FIRST_COL
-    start = next(
-        (i for i, row in enumerate(text) if len(row) > col and row[col] == P.IDENT_TITLE), None
-    )
+    title = _text(P.IDENT_TITLE)
+    start = next((i for i, row in enumerate(text) if len(row) > col and row[col] == title), None)
     if start is None:
         return
+    header = tuple(_text(x) for x in P.IDENT_COLUMNS)
     for i in range(start + 1, len(text)):
-        row = (text[i] + [""] * (col + 3))[col : col + 3]
-        kind, cell, content = row
-        if kind in P.IDENT_COLUMNS and cell in P.IDENT_COLUMNS:
-            continue  # the table's header
-        if kind in (P.IDENT_LABEL, P.IDENT_LABEL + "（前置き）"):
-            proof.labels.append((i + 1, kind, cell, content))
-        elif kind == P.IDENT_BOX:
+        kind, cell, content = (text[i] + [""] * (col + 3))[col : col + 3]
+        if (kind, cell, content) == header:
+            continue
+        if kind == _text(P.IDENT_LABEL):
+            proof.labels.append((i + 1, False, cell, content))
+        elif kind == _text(P.IDENT_PREFIX):
+            proof.labels.append((i + 1, True, cell, content))
+        elif kind == _text(P.IDENT_BOX):
             proof.boxes.append(cell)
         elif kind:
             proof.ident[kind] = cell or content
@@ -154,16 +156,16 @@ def confirmed_layout(proof: Proof, filename: str, *, by: str, at: str) -> Layout
             f"{where}: 様式を見分けるための印字（項目名）が{len(labels)}個しかありません"
             f"（{MIN_LABELS}個以上必要です）。kyogikai layout で読取確認を作り直してください。"
         )
-    boxes = tuple(b for b in (Place.parse(x) for x in proof.boxes) if any(p == b for p in taken))
-    repeat = P.parse_repeat(proof.ident.get(P.IDENT_REPEAT, ""))
+    boxes = field_boxes(list(fields), [Place.parse(x) for x in proof.boxes])
+    repeat = P.parse_repeat(proof.ident.get(_text(P.IDENT_REPEAT), ""))
     if repeat is None:
         raise ProofError(
-            f"{where}: 「{P.IDENT_REPEAT}」の「{proof.ident.get(P.IDENT_REPEAT)}」を読めません。"
+            f"{where}: 「{P.IDENT_REPEAT}」の「{proof.ident.get(_text(P.IDENT_REPEAT))}」を読めません。"
             "「なし」「下へ 40行ごと」「右へ 12列ごと」のように書いてください。"
         )
     return LayoutMap(
         layout_id=layout_id(labels, boxes),
-        name=proof.ident.get("元のファイル", filename),
+        name=proof.ident.get(_text(P.IDENT_SOURCE), filename),
         labels=labels,
         fields=fields,
         tables=tables,
@@ -177,7 +179,7 @@ def confirmed_layout(proof: Proof, filename: str, *, by: str, at: str) -> Layout
 
 
 def _extent(proof: Proof, where: str) -> tuple[int, int]:
-    text = proof.ident.get(P.IDENT_EXTENT, "")
+    text = proof.ident.get(_text(P.IDENT_EXTENT), "")
     try:
         box = Place.parse(text)
     except ValueError:
@@ -275,7 +277,7 @@ def _labels(proof: Proof, where: str, taken: list[Place]) -> list[Label]:
     """The printed words that identify the layout, but those a field now covers (HQ said
     a value is written there)."""
     out: list[Label] = []
-    for number, kind, cell, content in proof.labels:
+    for number, prefix, cell, content in proof.labels:
         if cell == P.NONE_WORD:
             continue
         try:
@@ -285,7 +287,6 @@ def _labels(proof: Proof, where: str, taken: list[Place]) -> list[Label]:
                 f"{where} {number}行目: 照合用の印字のセル「{cell}」を読めません。"
                 "照合用の表は変更しないでください。"
             ) from None
-        prefix = kind != P.IDENT_LABEL
         if not prefix and any(p.overlaps(place) for p in taken):
             continue
         text = label_key(content)

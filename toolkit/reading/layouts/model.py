@@ -199,7 +199,39 @@ class LayoutMap:
         return out
 
     def dumps(self) -> str:
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n"
+        """The file's text: one line per field, table row, box and label, so that a
+        change shows as a changed line."""
+        lines = ["{"]
+        items = list(self.to_json().items())
+        for i, (key, value) in enumerate(items):
+            end = "," if i + 1 < len(items) else ""
+            if isinstance(value, dict) and key in ("fields", "tables", "meta"):
+                lines.append(f"  {_dump(key)}: {{")
+                inner = list(value.items())
+                for j, (k, v) in enumerate(inner):
+                    comma = "," if j + 1 < len(inner) else ""
+                    if isinstance(v, list):
+                        rows = [f"    {_dump(k)}: ["]
+                        rows += [
+                            f"      {_dump(r)}{',' if n + 1 < len(v) else ''}"
+                            for n, r in enumerate(v)
+                        ]
+                        rows.append(f"    ]{comma}")
+                        lines += rows
+                    else:
+                        lines.append(f"    {_dump(k)}: {_dump(v)}{comma}")
+                lines.append(f"  }}{end}")
+            elif isinstance(value, list):
+                lines.append(f"  {_dump(key)}: [")
+                lines += [
+                    f"    {_dump(v)}{',' if n + 1 < len(value) else ''}"
+                    for n, v in enumerate(value)
+                ]
+                lines.append(f"  ]{end}")
+            else:
+                lines.append(f"  {_dump(key)}: {_dump(value)}{end}")
+        lines.append("}")
+        return "\n".join(lines) + "\n"
 
     @classmethod
     def from_json(cls, data: Any) -> LayoutMap:
@@ -249,8 +281,20 @@ class LayoutMap:
             raise ValueError(f"様式ファイルの形が正しくありません（{exc}）") from exc
 
 
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _a1(place: Place | None) -> str | None:
     return place.a1 if place is not None else None
+
+
+def field_boxes(fields: list[tuple[str, Place | None]], merges: list[Place]) -> tuple[Place, ...]:
+    """The merged boxes a layout's fields fill, each once, in sheet order: part of what
+    identifies the layout."""
+    places = {p for _, p in fields if p is not None and p.sheet is None}
+    found = {m for m in merges if m in places and (m.r0, m.c0) != (m.r1, m.c1)}
+    return tuple(sorted(found, key=lambda p: p.box))
 
 
 def layout_id(labels: tuple[Label, ...], boxes: tuple[Place, ...]) -> str:

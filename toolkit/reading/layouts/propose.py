@@ -24,7 +24,15 @@ from toolkit.normalize import clean_text, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.labelread import Hit
-from toolkit.reading.layouts.model import Label, LayoutMap, Place, Table, layout_id, place_text
+from toolkit.reading.layouts.model import (
+    Label,
+    LayoutMap,
+    Place,
+    Table,
+    field_boxes,
+    layout_id,
+    place_text,
+)
 
 _STOPS = frozenset({"field", "header", "item"})
 _LABEL_KINDS = frozenset({"field", "header", "item", "title", "decor"})
@@ -73,7 +81,7 @@ def propose(
         fields=tuple((r.key, r.place) for r in rows if r.key in FIELD_KEYS),
         tables=tuple(_tables(rows)),
         boxes=boxes,
-        extent=(grid.height, grid.width),
+        extent=(extent(grid)[0] + 1, extent(grid)[1] + 1),
         repeat=repeat,
     )
     unread = [
@@ -82,6 +90,13 @@ def propose(
         if c.cell is not None
     ]
     return Proposal(grid.sheet, rows, layout, unread)
+
+
+def extent(grid: Grid) -> tuple[int, int]:
+    """The last row and column of the sheet: its cells and its merged boxes."""
+    rows = max([grid.height - 1, 0, *(m[2] for m in grid.merges)])
+    cols = max([grid.width - 1, 0, *(m[3] for m in grid.merges)])
+    return rows, cols
 
 
 def tables_of(rows: list[ProposedRow]) -> list[Table]:
@@ -340,8 +355,8 @@ def _labels(grid: Grid, hits: dict[tuple[int, int], Hit], places: list[Place]) -
     for (r, c), hit in sorted(hits.items()):
         if hit.kind not in _LABEL_KINDS or r in grid.hidden_rows or c in grid.hidden_cols:
             continue
-        claimed = any(p.r0 <= r <= p.r1 and p.c0 <= c <= p.c1 for p in places)
         box = Place(*hit.box)
+        claimed = any(p.overlaps(box) for p in places)
         text = label_key(grid.value(r, c))
         if hit.inline is not None:
             out.append(Label(_prefix(text, hit), box, prefix=True))
@@ -359,15 +374,9 @@ def _prefix(text: str, hit: Hit) -> str:
 
 
 def _boxes(grid: Grid, rows: list[ProposedRow]) -> list[Place]:
-    """The merged boxes the fields fill (each once)."""
-    out: list[Place] = []
-    for row in rows:
-        p = row.place
-        if p is None or p.sheet is not None or row.key not in FIELD_KEYS:
-            continue
-        if grid.box(p.r0, p.c0) == p.box and (p.r0, p.c0) != (p.r1, p.c1) and p not in out:
-            out.append(p)
-    return out
+    """The merged boxes the fields fill (`field_boxes` of the sheet's merges)."""
+    fields = [(r.key, r.place) for r in rows if r.key in FIELD_KEYS]
+    return list(field_boxes(fields, [Place(*m) for m in grid.merges]))
 
 
 def _box_place(grid: Grid, cell: Cell | None) -> Place:
@@ -398,15 +407,14 @@ def proof_book(proposal: Proposal, grid: Grid, source: str, fmt: str) -> P.Proof
         for r in proposal.rows
     )
     ident: list[tuple[str, str, str]] = [
-        ("元のファイル", "", f"{source}「{proposal.sheet}」"),
+        (P.IDENT_SOURCE, "", f"{source}「{proposal.sheet}」"),
         (P.IDENT_ID, "", layout.layout_id),
         (P.IDENT_SHEET, "", proposal.sheet),
-        (P.IDENT_EXTENT, place_text((0, 0, max(grid.height, 1) - 1, max(grid.width, 1) - 1)), ""),
+        (P.IDENT_EXTENT, place_text((0, 0, *extent(grid))), ""),
         (P.IDENT_REPEAT, "", P.repeat_text(*layout.repeat)),
     ]
     for lab in layout.labels:
-        kind = P.IDENT_LABEL + ("（前置き）" if lab.prefix else "")
-        ident.append((kind, lab.place.a1, lab.text))
+        ident.append((P.IDENT_PREFIX if lab.prefix else P.IDENT_LABEL, lab.place.a1, lab.text))
     for box in sorted(set(grid.merges)):
         ident.append((P.IDENT_BOX, place_text(box), ""))
     marks = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from toolkit.catalogue.reading import HQ_ONLY
 from toolkit.cells import Cell
 from toolkit.findings import Finding, Severity
 from toolkit.results import Checked, FileResult
@@ -41,10 +42,13 @@ class Context:
 
 
 def rows_of(result: FileResult) -> list[Row]:
-    """Every finding of every report of the file, numbered from 1."""
+    """Every finding of every report of the file for the station, numbered from 1 (how
+    HQ read the file is HQ's matter: those findings stay at HQ)."""
     rows: list[Row] = []
     for checked in result.reports:
         for f in checked.findings:
+            if f.code in HQ_ONLY:
+                continue
             sheet, cell = _position(f, checked)
             rows.append(Row(len(rows) + 1, f.severity, sheet, cell, f.field, f.message))
     return rows
