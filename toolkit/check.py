@@ -279,7 +279,7 @@ def propose_file(path: Path, options: Options) -> Proposed:
         proposal = propose(
             grid, raws[0], build_report(raws[0]), find_hits(grid), repeat=_repeat(raws)
         )
-        out.proofs.append((proof_book(proposal, grid, name, book.format), proposal.layout))
+        out.proofs.append((proof_book(proposal, grid, out.path, book.format), proposal.layout))
     if not book.reports:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         out.problem = file_finding("F1.no-report", file=name, detail=detail).message

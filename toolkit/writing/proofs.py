@@ -204,7 +204,8 @@ def _result_sheet(wb: Workbook, book: P.ProofBook, notes: list[str]) -> None:
     for i, width in enumerate(IDENT_WIDTHS):
         ws.column_dimensions[column_letter(P.IDENT_FIRST_COL + i)].width = width
     span = int(sum(WIDTHS) * 0.95)
-    r = _banner(ws, 1, f"読取確認　{book.source}「{book.sheet}」", _TITLE, span, 22.0)
+    name = PurePath(book.source).name
+    r = _banner(ws, 1, f"読取確認　{name}「{book.sheet}」", _TITLE, span, 22.0)
     for line in [*_explanation(book), *(f"※ {n}" for n in notes)]:
         r = _banner(ws, r, line, _FONT, span)
     r += 1

@@ -11,6 +11,7 @@ missing between others.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,7 +166,7 @@ def confirmed_layout(proof: Proof, filename: str, *, by: str, at: str) -> Layout
         )
     return LayoutMap(
         layout_id=layout_id(labels, boxes),
-        name=proof.ident.get(_text(P.IDENT_SOURCE), filename),
+        name=re.sub(r"^.*[/\\]", "", proof.ident.get(_text(P.IDENT_SOURCE), filename)),
         labels=labels,
         fields=fields,
         tables=tables,

@@ -20,7 +20,7 @@ from toolkit.era import wareki
 from toolkit.excel import proofsheet as P
 from toolkit.excel.proofsheet import FIELD_KEYS, TABLE_COLUMNS, row_key
 from toolkit.model import EXTRAORDINARY, REGULAR, Report, Sourced
-from toolkit.normalize import clean_text, label_key
+from toolkit.normalize import clean_text, is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.labelread import Hit
@@ -244,20 +244,21 @@ def _row_value(
     grid: Grid, items: Sequence[tuple[Sourced[str], ...]], index: int, place: Place | None
 ) -> str:
     """What a printed row holds in one column: the record's value when the row made one
-    item, else the cell's text as written (a list written in one cell, 要望：/回答： lines)."""
+    item (a 区分 left blank continues the one above, as it is read), else the cell's text
+    as written (a list written in one cell, 要望：/回答： lines)."""
     if place is None:
         return ""
-    if (
-        len(items) == 1
-        and items[0][index].cell is not None
-        and _inside(items[0][index].cell, place)
-    ):
-        return _text(items[0][index])
+    if len(items) == 1:
+        value = items[0][index]
+        inherited = index == 0 and len(items[0]) == 3 and value.value is not None
+        if inherited or (value.cell is not None and _inside(value.cell, place)):
+            return _text(value)
     texts = []
     for r in range(place.r0, place.r1 + 1):
         for c in range(place.c0, place.c1 + 1):
             if grid.anchor(r, c) == (r, c) or (r, c) == (place.r0, place.c0):
-                text = clean_text(grid.value(*grid.anchor(r, c)))
+                value = grid.value(*grid.anchor(r, c))
+                text = None if is_bare_marker(value) else clean_text(value)
                 if text and text not in texts:
                     texts.append(text)
     return " ".join(texts)
