@@ -771,7 +771,7 @@ def _category_of(value: object) -> str | None:
 
 def _bottom(place: str) -> int:
     ref = place.split("!")[-1]
-    c0, r0, c1, r1 = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
+    _c0, _r0, _c1, r1 = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
     return r1 - 1
 
 

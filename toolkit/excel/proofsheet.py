@@ -39,8 +39,9 @@ IDENT_BOX = "枠"
 IDENT_SOURCE = "元のファイル"
 REPEAT_NONE = "なし"
 
-# Every single-cell key of the template contract, in the order of the form.
-FIELD_KEYS: tuple[str, ...] = (*SCALAR_KEYS, *TEXT_KEYS, "officers")
+# Every single-cell key of the template contract, in the order of the form (別添 too: the
+# template names its box, and the record notes it).
+FIELD_KEYS: tuple[str, ...] = (*SCALAR_KEYS, *TEXT_KEYS, "officers", "attachment")
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "agenda": ("category", "topic", "remarks"),
     "requests": ("request", "response"),

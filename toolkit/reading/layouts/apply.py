@@ -25,7 +25,7 @@ from toolkit.reading.region import shown_value
 MAX_UNITS = 500  # reports one sheet may repeat
 # Single-line text: the cells of its place read as one value.
 _ONE_LINE = ("affiliation", "reporter", "phone", "council_name", "facility_name", "venue")
-_AS_CELLS = ("date", "meeting_type", "discussion", "reference", "officers")
+_AS_CELLS = ("date", "meeting_type", "discussion", "reference", "officers", "attachment")
 # Counts mean the same whatever their format (3 shown as 3人): read as stored.
 _COUNTS = ("police_attendees", "civilian_attendees")
 # Table columns whose header may also stand over a printed number column (1, 2, 3…).

@@ -229,6 +229,8 @@ def _check_overlaps(places: dict[str, tuple[ProofRow, Place | None]], where: str
                 continue
             if p == q and _together(row.key, other.key):
                 continue
+            if row.correct and not other.correct:  # name the row HQ wrote
+                row, other, p, q = other, row, q, p
             how = "同じセル" if p == q else "重なるセル"
             raise ProofError(
                 f"{where} {other.number}行目（{other.label}）: 「{q.a1}」は{row.number}行目"
