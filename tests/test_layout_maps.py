@@ -42,7 +42,9 @@ def _proof(book: Path, out: Path) -> Path:
 
 
 def _confirm(proof: Path, layouts: Path, *more: object) -> Result:
-    return _invoke("layout", "--confirm", proof, "--layouts", layouts, "--by", "地域指導係 山田", *more)
+    return _invoke(
+        "layout", "--confirm", proof, "--layouts", layouts, "--by", "地域指導係 山田", *more
+    )
 
 
 def _options(layouts: Path) -> Options:
@@ -141,7 +143,10 @@ def test_confirm_stores_a_plain_map_with_who_and_when(tmp_path: Path) -> None:
     assert data["confirmed_by"] == "地域指導係 山田"
     assert date.fromisoformat(data["confirmed_at"][:10]) >= date(2026, 1, 1)
     assert data["fields"]["affiliation"] == "I6:V6"
-    assert '"agenda": [\n      {"category": "C15:J15", "topic": "K15:Z15", "remarks": "AA15:AF15"},' in text
+    assert (
+        '"agenda": [\n      {"category": "C15:J15", "topic": "K15:Z15", "remarks": "AA15:AF15"},'
+        in text
+    )
     assert list(data["fields"])[:3] == ["affiliation", "reporter", "phone"]
     assert LayoutMap.from_json(data).dumps() == text  # stable: written back the same
     assert f"様式 {data['id']}（grid_shifted.xlsx「報告書」）を登録しました" in result.output
@@ -164,7 +169,11 @@ def test_a_confirmed_layout_reads_without_judgement_or_s3(tmp_path: Path) -> Non
     ("key", "text", "message"),
     [
         ("affiliation", "ZZ999", "「ZZ999」はシートの範囲（A1:AF33）の外です"),
-        ("affiliation", "I6:V8", "（所属）: 「I6:V8」は12行目（報告者）の「I7:V7」と重なるセルです"),
+        (
+            "affiliation",
+            "I6:V8",
+            "（所属）: 「I6:V8」は12行目（報告者）の「I7:V7」と重なるセルです",
+        ),
         ("venue", "I8", "協議会名）の「I8:V8」と重なるセルです"),
         ("affiliation", "B五", "「B五」をセル番地として読めません"),
         ("agenda_2_topic", "なし", "協議事項2（agenda_2_topic）の行がありません"),
@@ -192,7 +201,9 @@ def test_keys_that_share_a_box_are_allowed(tmp_path: Path) -> None:
     assert _confirm(proof, tmp_path / "様式").exit_code == 0
 
 
-def test_confirm_without_a_place_to_store_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_confirm_without_a_place_to_store_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     proof = _proof(GRID, tmp_path / "proofs")
     monkeypatch.chdir(tmp_path)
     result = _invoke("layout", "--confirm", proof)
@@ -390,7 +401,9 @@ def test_a_layout_repeated_down_the_sheet_reads_each_report(tmp_path: Path) -> N
     assert [r["affiliation"] for r in records] == ["東浜警察署", "西浜警察署"]
     assert records[0] == expected
     assert records[1]["requests"][0]["request"] == "防犯ボランティアの募集"
-    read = read_workbook(stacked.read_bytes(), stacked.name, layouts=load_layouts(tmp_path / "様式"))
+    read = read_workbook(
+        stacked.read_bytes(), stacked.name, layouts=load_layouts(tmp_path / "様式")
+    )
     assert [r.area[0] for r in read.reports if r.area is not None] == [2, 32]
 
 
@@ -406,3 +419,98 @@ def test_an_unreadable_repeat_is_named(tmp_path: Path) -> None:
     result = _confirm(proof, tmp_path / "様式")
     assert result.exit_code == 2
     assert "「繰り返し」の「ときどき」を読めません" in result.output
+
+
+# --- unconfirmed is visible -----------------------------------------------------------------
+
+ABOVE = CORPUS / "layouts" / "above_wareki_short.xlsx"  # read cleanly but by judgement
+
+
+def test_check_closing_line_counts_unconfirmed_layouts_by_station(tmp_path: Path) -> None:
+    result = _invoke("check", GRID, ABOVE, "--as-of", "2026-11-25")
+    closing = result.output.strip().splitlines()[-1]
+    assert "確認していない様式 2件（北山警察署 1件、港北警察署 1件）" in closing
+    as_json = _invoke("check", GRID, "--json", "--as-of", "2026-11-25")
+    assert "確認していない様式 1件（港北警察署 1件）" in as_json.output
+
+
+def test_the_copy_returned_to_a_station_never_mentions_how_hq_read_it(tmp_path: Path) -> None:
+    out = tmp_path / "返却"
+    result = _invoke("check", GRID, ABOVE, "--feedback-dir", out, "--as-of", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    copies = list(out.rglob("*.xlsx"))
+    assert [c.name for c in copies] == ["grid_shifted.xlsx"]  # above_wareki_short: only S3
+    wb = openpyxl.load_workbook(copies[0])
+    text = " ".join(str(c.value) for row in wb["確認事項"].iter_rows() for c in row if c.value)
+    assert "措置・回答が記入されていません" in text
+    assert "確認していない様式" not in text and "kyogikai layout" not in text
+
+
+def test_the_summary_says_how_many_reports_came_from_unconfirmed_layouts(tmp_path: Path) -> None:
+    out = tmp_path / "集計.xlsx"
+    result = _invoke("summary", GRID, "--period", "2026-09", "-o", out, "--as-of", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert _overview_row(out) == ("確認していない様式で読んだ報告書", 1, "港北警察署 1件")
+    _confirm(_proof(GRID, tmp_path / "proofs"), tmp_path / "様式")
+    again = tmp_path / "集計2.xlsx"
+    args = ("--layouts", tmp_path / "様式", "--as-of", "2026-11-25")
+    assert _invoke("summary", GRID, "--period", "2026-09", "-o", again, *args).exit_code == 0
+    assert _overview_row(again) == ("確認していない様式で読んだ報告書", 0, "")
+
+
+def _overview_row(path: Path) -> tuple[object, object, object]:
+    ws = openpyxl.load_workbook(path)["概況"]
+    for row in ws.iter_rows(values_only=True):
+        if row[0] == "確認していない様式で読んだ報告書":
+            return row[0], row[1], row[4]
+    raise AssertionError("no row")
+
+
+def test_month_writes_and_lists_the_proofs_of_its_unconfirmed_layouts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    assert _invoke("init", "本部").exit_code == 0
+    shutil.copy(GRID, tmp_path / "本部" / "受信" / GRID.name)
+    monkeypatch.chdir(tmp_path / "本部")
+    first = _invoke("month", "2026-09", "--as-of", "2026-11-25")
+    assert first.exit_code == 0, first.output
+    proof = Path("出力/読取確認_2026-09/grid_shifted（報告書）_読取確認.xlsx")
+    assert proof.exists()
+    assert "令和8年9月の報告書 1件は、確認していない様式から" in first.output
+    assert str(proof) in first.output
+    # confirmed in the working folder's 様式 (no --layouts): read by its map from now on
+    confirmed = _invoke("layout", "--confirm", proof)
+    assert confirmed.exit_code == 0, confirmed.output
+    assert len(list(Path("様式").glob("*.json"))) == 1
+    # the same file again: read by the confirmed layout, so no proof to look at; the
+    # ledger keeps the reading it stored the first time (1 report read by judgement)
+    second = _invoke("month", "2026-09", "--as-of", "2026-11-25")
+    assert second.exit_code == 0, second.output
+    assert "読取確認:" not in second.output and "確認していない様式から" not in second.output
+    # a later report in that layout: read by its map, counted as confirmed
+    later = Path("受信") / "10月分.xlsx"
+    wb = openpyxl.load_workbook(GRID)
+    wb["報告書"]["I9"] = date(2026, 10, 8)
+    wb.save(later)
+    third = _invoke("month", "2026-10", "--as-of", "2026-11-25")
+    assert "確認していない様式" not in third.output
+    assert _overview_row(Path("出力/集計_2026-10.xlsx"))[1] == 0
+
+
+# --- on paper -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "book", [GRID, CORPUS / "round2_shapes" / "textbox_values_xls.xls"], ids=lambda p: p.name
+)
+def test_a_proof_prints_legibly_on_a4(book: Path, tmp_path: Path) -> None:
+    from printed import page_type_sizes, to_pdf
+
+    proof = _proof(book, tmp_path / "proofs")
+    pages = page_type_sizes(to_pdf(proof, tmp_path / "pdf"))
+    assert pages, "nothing printed"
+    assert pages[0][1].startswith("読取確認")
+    assert all(size >= 8.0 for size, _ in pages), pages
