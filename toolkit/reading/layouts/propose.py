@@ -249,10 +249,10 @@ def _row_value(
     if place is None:
         return ""
     if len(items) == 1:
-        value = items[0][index]
-        inherited = index == 0 and len(items[0]) == 3 and value.value is not None
-        if inherited or (value.cell is not None and _inside(value.cell, place)):
-            return _text(value)
+        read = items[0][index]
+        inherited = index == 0 and len(items[0]) == 3 and read.value is not None
+        if inherited or (read.cell is not None and _inside(read.cell, place)):
+            return _text(read)
     texts = []
     for r in range(place.r0, place.r1 + 1):
         for c in range(place.c0, place.c1 + 1):
