@@ -12,17 +12,18 @@ Guarantees:
 - The ledger owns its SQL: others ask it through methods (`queries`).
 
 Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`,
-`retention`, `queries`.
+`retention`, `queries`, `steps` (what the monthly job did, step by step).
 """
 
 from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
 from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
 
 
-class Ledger(Ingesting, Retaining, Querying):
+class Ledger(Ingesting, Retaining, Querying, Stepping):
     """A ledger file (or an in-memory one) and its archive folder."""
 
 
@@ -42,4 +43,5 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Rows",
+    "Step",
 ]

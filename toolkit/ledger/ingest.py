@@ -74,6 +74,7 @@ class Ingesting(LedgerStore):
         command: str = "ingest",
         source_bytes: Callable[[FileResult], bytes | None] | None = None,
         progress: Callable[[int, FileResult], None] | None = None,
+        before_commit: Callable[[int], None] | None = None,
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
@@ -81,6 +82,8 @@ class Ingesting(LedgerStore):
         transaction, so another run waits until this one ends. `source_bytes` gives the
         bytes to archive (default: the file at `result.path`, read again and verified
         against its SHA-256). `progress` is called after each file with its 1-based number.
+        `before_commit` is called with the run's id once every file is stored, inside the
+        transaction: what it records commits with the run, or not at all.
         Raises LedgerError when another run holds the ledger.
         """
         conn = self.connection
@@ -99,6 +102,8 @@ class Ingesting(LedgerStore):
                 if progress is not None:
                     progress(seq, result)
             writer.flush()
+            if before_commit is not None:
+                before_commit(run_id)
             stats = writer.stats
             conn.execute(
                 "UPDATE runs SET finished_at=?, files=?, new_files=?, identical=?, unreadable=?,"
