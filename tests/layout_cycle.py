@@ -57,11 +57,11 @@ def corpus_files() -> list[Path]:
     return out
 
 
-def expected_reports(book: Path) -> dict[str, dict[str, Any]]:
-    """The expected record of each report sheet of a corpus workbook, by sheet."""
+def expected_all(book: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The expected records of a corpus workbook in reading order, with their sheets."""
     path = book.with_name(f"{book.stem}.expected.json")
     if not path.exists():
-        return {}
+        return []
     data = json.loads(path.read_text(encoding="utf-8"))
     if isinstance(data, dict) and "reports" in data:
         items = data["reports"]
@@ -69,7 +69,15 @@ def expected_reports(book: Path) -> dict[str, dict[str, Any]]:
         items = [data]
     else:
         items = data
-    return {r["sheet"]: r["report"] for r in items if r.get("report") is not None}
+    return [(r["sheet"], r["report"]) for r in items if r.get("report") is not None]
+
+
+def expected_reports(book: Path) -> dict[str, dict[str, Any]]:
+    """The expected record of the first report of each report sheet, by sheet."""
+    out: dict[str, dict[str, Any]] = {}
+    for sheet, report in expected_all(book):
+        out.setdefault(sheet, report)
+    return out
 
 
 def norm(value: object) -> str:
@@ -191,6 +199,15 @@ class Sheet:
         return min(hits, key=lambda rc: abs(rc[0] - near[0]) + abs(rc[1] - near[1]))
 
 
+def _left_of(self: Sheet, at: tuple[int, int]) -> tuple[int, int] | None:
+    """The nearest written cell left of `at` on its row."""
+    cols = [c for (r, c) in self.cells if r == at[0] and c < at[1]]
+    return (at[0], max(cols)) if cols else None
+
+
+Sheet.left_of = _left_of  # type: ignore[attr-defined]
+
+
 def _a1(rc: tuple[int, int]) -> str:
     return f"{get_column_letter(rc[1] + 1)}{rc[0] + 1}"
 
@@ -206,13 +223,22 @@ def _at(cell: str) -> tuple[int, int]:
 # --- correcting a proof ---------------------------------------------------------------------
 
 
-def correct_proof(proof: Path, original: Path, sheet: str, expected: dict[str, Any]) -> int:
+def correct_proof(
+    proof: Path,
+    original: Path,
+    sheet: str,
+    expected: dict[str, Any],
+    more: list[dict[str, Any]] | None = None,
+) -> int:
     """Write into 正しいセル what a person would, looking at `original`'s sheet and
-    knowing what it says (`expected`); save; return the rows corrected."""
+    knowing what it says (`expected`, and the reports that follow it on the sheet,
+    `more`: then 繰り返し says how far the next one is); save; return the rows
+    corrected."""
     wb = openpyxl.load_workbook(proof)
     ws = wb[PROOF_SHEET]
     rows = proof_rows(ws)
     station = Sheet.of(original, sheet)
+    stride = _set_repeat(ws, station, expected, more[0]) if more else None
     fixes: dict[str, str] = {}
     for key in SCALARS:
         if key not in rows.rows:
@@ -222,13 +248,19 @@ def correct_proof(proof: Path, original: Path, sheet: str, expected: dict[str, A
         if norm(value) == norm(shown(key, want)):
             continue
         if want in (None, []):
-            fixes[key] = "なし"
-            continue
+            continue  # nothing written: the box the proof points at is no worse than another
         found = station.find(key, want, _at(cell))
         if found is not None:
             fixes[key] = _a1(found)
     fixes.update(_table_fixes(rows, station, "agenda", expected.get("agenda", [])))
     fixes.update(_table_fixes(rows, station, "requests", expected.get("requests", [])))
+    if stride is not None:
+        for k, other in enumerate(more or [], 1):
+            _rows_of_others(rows, fixes, station, other, (stride[0] * k, stride[1] * k))
+    for key, text in list(fixes.items()):
+        fixes[key] = _enclosing(text, rows, fixes)
+    if stride is not None:
+        _narrow(rows, fixes, stride, station.find("date", expected.get("date"), (0, 0)))
     last = max(r for r, _, _ in rows.rows.values())
     for key, text in fixes.items():
         if key in rows.rows:
@@ -239,6 +271,121 @@ def correct_proof(proof: Path, original: Path, sheet: str, expected: dict[str, A
             ws.cell(last, 5).value = text
     wb.save(proof)
     return len(fixes)
+
+
+def _enclosing(text: str, rows: ProofRows, fixes: dict[str, str]) -> str:
+    """A cell found inside another field's box is that box (several values in one box:
+    the same range is written for each)."""
+    if text == "なし" or ":" in text:
+        return text
+    at = _at(text)
+    for key, (_r, cell, _v) in rows.rows.items():
+        box = fixes.get(key, cell)
+        if not box or box == "なし" or ":" not in box:
+            continue
+        c0, r0, c1, r1 = range_boundaries(box.split("!")[-1])
+        if r0 - 1 <= at[0] <= r1 - 1 and c0 - 1 <= at[1] <= c1 - 1:
+            return box
+    return text
+
+
+def _set_repeat(
+    ws: Worksheet, station: Sheet, first: dict[str, Any], second: dict[str, Any]
+) -> tuple[int, int] | None:
+    """繰り返し: how far the second report's cells are from the first's (a field whose
+    value differs between them, found on the sheet)."""
+    for key in ("date", "council_name", "facility_name", "venue", "discussion"):
+        a, b = first.get(key), second.get(key)
+        if a is None or b is None or norm(shown(key, a)) == norm(shown(key, b)):
+            continue
+        at = station.find(key, a, (0, 0))
+        then = station.find(key, b, (at or (0, 0)))
+        if at is None or then is None:
+            continue
+        rows, cols = then[0] - at[0], then[1] - at[1]
+        text = (
+            f"下へ {rows}行ごと"
+            if rows > 0 and cols == 0
+            else f"右へ {cols}列ごと"
+            if cols > 0 and rows == 0
+            else None
+        )
+        if text is None:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value == "繰り返し":
+                    ws.cell(cell.row, cell.column + 2).value = text
+        return rows, cols
+    return None
+
+
+def _rows_of_others(
+    rows: ProofRows,
+    fixes: dict[str, str],
+    station: Sheet,
+    other: dict[str, Any],
+    offset: tuple[int, int],
+) -> None:
+    """Printed table rows the first report left blank but a later one on the sheet uses:
+    a person looking at the whole sheet adds them."""
+    for name, main in (("agenda", "topic"), ("requests", "request")):
+        table = rows.table(name)
+        numbers = set(table)
+        for key in fixes:
+            m = _AGENDA.fullmatch(key) if name == "agenda" else _REQUEST.fullmatch(key)
+            if m is not None:
+                numbers.add(int(m.group(1) if name == "agenda" else m.group(2)))
+        taken = set()
+        for number in numbers:
+            cell = fixes.get(_key(name, number, main))
+            cell = cell or table.get(number, {}).get(main, (0, "", ""))[1]
+            if cell and cell != "なし":
+                taken.add(_at(cell))
+        n = max(numbers, default=0)
+        for item in other.get(name, []):
+            found = station.find(main, item[main], (0, 0))
+            if found is None:
+                continue
+            first = (found[0] - offset[0], found[1] - offset[1])
+            if first in taken or first[0] < 0 or first[1] < 0:
+                continue
+            n += 1
+            taken.add(first)
+            fixes[_key(name, n, main)] = _a1(first)
+            if name == "agenda":
+                left = station.left_of(first)  # type: ignore[attr-defined]
+                if left is not None:
+                    fixes[_key(name, n, "category")] = _a1(left)
+
+
+def _narrow(
+    rows: ProofRows, fixes: dict[str, str], stride: tuple[int, int], first: tuple[int, int] | None
+) -> None:
+    """Boxes coloured over the next report's cells too are this report's only: a range
+    over two meetings is narrowed (one meeting a column: B9:C9 is B9), a cell of the
+    next meeting is moved back to this one's (C22 is B22)."""
+    down, right = stride
+    for key, (_r, cell, _v) in rows.rows.items():
+        box = fixes.get(key, cell)
+        if not box or box == "なし":
+            continue
+        ref = box.split("!")[-1]
+        c0, r0, c1, r1 = range_boundaries(ref if ":" in ref else f"{ref}:{ref}")
+        if right and first is not None and c0 - 1 >= first[1] + right:
+            moved = (c0 - 1 - first[1]) // right * right
+            c0, c1 = c0 - moved, c1 - moved
+        if down and first is not None and r0 - 1 >= first[0] + down:
+            moved = (r0 - 1 - first[0]) // down * down
+            r0, r1 = r0 - moved, r1 - moved
+        if right and c1 - c0 + 1 > right:
+            c1 = c0 + right - 1
+        if down and r1 - r0 + 1 > down:
+            r1 = r0 + down - 1
+        first_cell = f"{get_column_letter(c0)}{r0}"
+        text = first_cell if (c0, r0) == (c1, r1) else f"{first_cell}:{get_column_letter(c1)}{r1}"
+        if text != box.split("!")[-1]:
+            fixes[key] = text
 
 
 def _table_fixes(
@@ -276,19 +423,30 @@ def _table_fixes(
                         if found is not None:
                             fixes[_key(name, n, other)] = _a1(found)
             continue
-        if not left:
-            fixes[_key(name, n, main)] = "なし"
+        if not left:  # no item left for this row: the whole row is no row
+            for column, (_r, cell, _v) in cols.items():
+                if cell:
+                    fixes[_key(name, n, column)] = "なし"
             continue
         item = left.pop(0)
         found = station.find(main, item[main], _at(cols.get(main, (0, "", ""))[1]))
         if found is not None:
             fixes[_key(name, n, main)] = _a1(found)
     n = max(table, default=0)
-    for item in left:  # items the proof has no row for
+    for item in left:  # items the proof has no row for: a person adds the rows
         n += 1
         found = station.find(main, item[main], (0, 0))
-        if found is not None:
-            fixes[_key(name, n, main)] = _a1(found)
+        if found is None:
+            continue
+        fixes[_key(name, n, main)] = _a1(found)
+        for other in others:
+            if item.get(other) is None:
+                continue
+            cell = station.find(other, item[other], found)
+            if cell is None and other == "category":
+                cell = station.left_of(found)  # a 区分 printed short (身近な事件・事故)
+            if cell is not None and cell[0] == found[0]:
+                fixes[_key(name, n, other)] = _a1(cell)
     return fixes
 
 
@@ -352,7 +510,8 @@ def make_variant(
     """A copy of an .xlsx/.xlsm `original` with other values typed into the cells of the
     confirmed `layout` and one table row more or fewer; its expected record."""
     keep_vba = original.suffix == ".xlsm"
-    wb = openpyxl.load_workbook(original, keep_vba=keep_vba, rich_text=True)
+    # Values as the sheet shows them: a print sheet of formulas keeps what they show.
+    wb = openpyxl.load_workbook(original, keep_vba=keep_vba, rich_text=True, data_only=True)
     ws = wb[sheet]
     drawn = _has_drawings(original)
     covered = _covered(original) if drawn else set()
@@ -372,12 +531,16 @@ def make_variant(
     _counts(ws, places, groups, want, changed)
     _date(ws, places, groups, want, changed)
     _meeting_type(ws, places, groups, want, changed)
-    labels = {norm(label[1]) for label in layout.get("labels", [])}
+    printed = [(_at(label[0])[0], norm(label[1])) for label in layout.get("labels", [])]
     # The lower table first: a row inserted into it moves nothing of the other.
     for name in sorted(("agenda", "requests"), key=lambda n: -_top(_rows_of(layout, n))):
         rows = _rows_of(layout, name)
         if not rows or want.get(name) is None:
             continue
+        rows = _located(ws, rows, "topic" if name == "agenda" else "request", want[name])
+        # the words printed below the table on the confirmed sheet: one of them ends it
+        last = max(_bottom(p) for row in _rows_of(layout, name) for p in row.values() if p)
+        labels = {text for row, text in printed if row > last}
         if name == "agenda":
             item: dict[str, str | None] = {
                 "category": "その他",
@@ -612,6 +775,29 @@ def _rows_of(layout: dict[str, Any], name: str) -> list[dict[str, str | None]]:
     return list(layout.get("tables", {}).get(name, []))
 
 
+def _located(
+    ws: Worksheet, rows: list[dict[str, str | None]], main: str, items: list[dict[str, Any]]
+) -> list[dict[str, str | None]]:
+    """The table's rows where this sheet has them: a table above may have more rows here
+    than on the sheet the layout was confirmed from (everything below moved down)."""
+    first = rows[0].get(main)
+    if not first or not items or not items[0].get(main):
+        return rows
+    top, left = _at(first)
+    want = norm(items[0][main])
+    for step in range(0, 60):
+        for delta in (step, -step):
+            r = top + delta
+            if r < 0:
+                continue
+            value = ws.cell(r + 1, left + 1).value
+            if isinstance(value, str) and want and want in norm(value):
+                return [
+                    {k: (_moved(p, delta) if p else None) for k, p in row.items()} for row in rows
+                ]
+    return rows
+
+
 def _top(rows: list[dict[str, str | None]]) -> int:
     tops = [_at(p)[0] for r in rows for p in r.values() if p]
     return min(tops, default=-1)
@@ -648,7 +834,12 @@ def _on_sheet(
 ) -> list[dict[str, str | None]]:
     """The rows a table has on this sheet: the confirmed ones, and those the station
     wrote below them in the same columns (a table grows) up to the next printed label."""
-    out = list(rows)
+    out = []
+    for row in rows:  # a table with fewer rows here: it ends at the next printed label
+        top = _at(row[main] or "")[0] + 1
+        if {norm(c.value) for c in ws[top] if c.value is not None} & labels:
+            return out
+        out.append(row)
     last = rows[-1]
     height = _bottom(last[main] or "") - _at(last[main] or "")[0] + 1
     step = height
@@ -709,6 +900,8 @@ def _grow(
         return _one_more_line(ws, mains[0], item, items, main, changed, name)
     if _banded(rows, main):
         rows = _on_sheet(ws, rows, main, labels)
+    if not rows:
+        return False
     used = [i for i, r in enumerate(rows) if r.get(main) and _cells(ws, r[main] or "")]
     after = (used[-1] + 1) if used else 0
     blank = next(
@@ -738,12 +931,8 @@ def _grow(
         elif place is None or value is None:
             record[column] = None
         else:
-            if column == "request" and _exchanges(ws, rows):
-                ws[place.split(":")[0]].value = f"要望：{value}"  # written like the rows above
-                record[column] = value
-                continue
-            ws[place.split(":")[0]].value = value
-            record[column] = value
+            text = f"要望：{value}" if column == "request" and _exchanges(ws, rows) else value
+            record[column] = value if _write(ws, place, text) else None
     if name == "requests" and _exchanges(ws, rows):
         record["response"] = None
     if name == "agenda" and record["category"] is None and items:
@@ -759,6 +948,21 @@ _CATEGORIES = {
     "地域の祭礼等の催事・行事": "地域の祭礼等の催事・行事",
     "その他": "その他",
 }
+
+
+def _write(ws: Worksheet, place: str, value: str) -> bool:
+    """Type `value` into the box at `place` (its top-left cell); False when the box is
+    merged down from the row above (there is nothing to type into on this row)."""
+    ref = place.split("!")[-1].split(":")[0]
+    cell = ws[ref]
+    for area in ws.merged_cells.ranges:
+        if cell.coordinate in area:
+            if area.min_row != cell.row:
+                return False
+            cell = ws.cell(area.min_row, area.min_col)
+            break
+    cell.value = value
+    return True
 
 
 def _category_of(value: object) -> str | None:
@@ -977,7 +1181,11 @@ def run_cycle(files: list[Path], work: Path) -> Cycle:
     done: list[Proofed] = []
     for proof in sorted(proofs.glob("*.xlsx")):
         source, sheet = _source_of(proof)
-        corrected = correct_proof(proof, source, sheet, expected_reports(source)[sheet])
+        reports = [r for s, r in expected_all(source) if s == sheet]
+        if not reports:  # a sheet that is no report: HQ does not confirm it as a layout
+            done.append(Proofed(proof, source, sheet, 0, "（報告書ではないため確認しない）"))
+            continue
+        corrected = correct_proof(proof, source, sheet, reports[0], reports[1:])
         confirm = ["layout", "--confirm", str(proof), "--layouts", str(layouts), "--by", "検証"]
         result = CliRunner().invoke(main, confirm)
         assert result.exit_code == 0, f"{proof.name}: {result.output}"

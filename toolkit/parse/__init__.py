@@ -131,7 +131,10 @@ def _date_cells(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
     below = [c for c in cells[1:] if c.cell is not None and c.cell.row != row]
     out = _head_date(head)
     if rest:
-        out.update(_times(rest))
+        times = _times(rest)
+        if times["start_time"].value is None and times["start_time"].problem is None:
+            times.pop("start_time")  # 〜15:30 after a date with its start time: the end only
+        out.update(times)
     if rest and (out["date"].value is None or _troubled(out)):
         joined = _joined_when([head, *rest])
         if joined is not None and (out["date"].value is None or joined["date"] == out["date"]):

@@ -185,12 +185,21 @@ def _mark(wb: Workbook, book: P.ProofBook) -> None:
     for (title, r, c), texts in comments.items():
         ws = wb[title]
         assert isinstance(ws, Worksheet)
-        cell = ws.cell(r + 1, c + 1)
+        cell = ws.cell(*_anchor(ws, r + 1, c + 1))
         text = "\n".join(texts)
         if cell.comment is not None and cell.comment.text:
             text += f"\n――――――\n（元のコメント）{cell.comment.text}"
         height = min(400, 16 * wrapped_lines(text, 30) + 14)
         cell.comment = Comment(text_of(text), AUTHOR, height=height, width=240)
+
+
+def _anchor(ws: Worksheet, row: int, col: int) -> tuple[int, int]:
+    """The top-left cell of the merged box holding (row, col) (1-based): a comment
+    belongs there."""
+    for area in ws.merged_cells.ranges:
+        if area.min_row <= row <= area.max_row and area.min_col <= col <= area.max_col:
+            return area.min_row, area.min_col
+    return row, col
 
 
 # --- 読取結果 -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ the date with its times, both counts in one box, a list of items in one box (spl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 
@@ -21,6 +22,7 @@ from toolkit.reading.grid import Grid
 from toolkit.reading.layouts.match import Shift, label_at
 from toolkit.reading.layouts.model import LayoutMap, Place, Table
 from toolkit.reading.region import shown_value
+from toolkit.reading.sheetkind import is_placeholder
 
 MAX_UNITS = 500  # reports one sheet may repeat
 # Single-line text: the cells of its place read as one value.
@@ -38,7 +40,21 @@ def read_by_map(layout: LayoutMap, grid: Grid, shift: Shift) -> list[RawReport]:
     """The reports on a sheet that matched `layout` (one, or one per repeated unit)."""
     down, right = layout.repeat
     if not down and not right:
-        return [_unit(layout, grid, shift, 0, 0)]
+        first = _unit(layout, grid, shift, 0, 0)
+        copies = _copies(layout, grid, shift)
+        if not copies:
+            return [first]
+        # The whole form printed again on the sheet (two meetings one under the other,
+        # or side by side): each copy is read by the same map.
+        area = _area(layout)
+        found = [first]
+        first.area = (area[0], area[1], area[2] + shift.rows(area[2]), area[3])
+        for rows, cols in copies:
+            raw = _unit(layout, grid, Shift(), rows, cols)
+            raw.area = (area[0] + rows, area[1] + cols, area[2] + rows, area[3] + cols)
+            if not _blank(raw):
+                found.append(raw)
+        return found
     area = _area(layout)
     out: list[RawReport] = []
     for k in range(MAX_UNITS):
@@ -50,22 +66,53 @@ def read_by_map(layout: LayoutMap, grid: Grid, shift: Shift) -> list[RawReport]:
         raw = _unit(layout, grid, shift, rows, cols)
         raw.area = (area[0] + rows, area[1] + cols, area[2] + rows, area[3] + cols)
         if k == 0 or not _blank(raw):
+            if out:
+                _shared(raw, out[-1])
             out.append(raw)
     return out
+
+
+# Who reports, for which council: a 記録簿 or a list with one meeting a row or a column
+# writes them once, for every meeting in it.
+_SHARED = ("affiliation", "reporter", "phone", "council_name", "facility_name")
+
+
+def _shared(raw: RawReport, before: RawReport) -> None:
+    """A repeated report's who-and-which fields left blank are the report's before it."""
+    for key in _SHARED:
+        cells = raw.fields.get(key, [])
+        if all(c.value is None for c in cells) and before.fields.get(key):
+            raw.fields[key] = before.fields[key]
 
 
 def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) -> RawReport:
     raw = RawReport(grid.sheet, method="confirmed", layout_id=layout.layout_id)
     prefixes = {(lab.place.r0, lab.place.c0): lab.text for lab in layout.labels if lab.prefix}
+    band = _band(layout) if layout.repeat != (0, 0) else None
 
-    def read(place: Place, shown: bool = True) -> list[RawCell]:
+    def offset(place: Place) -> tuple[int, int]:
+        """Where a place of the first report is in this one: moved by the repeat when it
+        lies in the repeating band (a header written once stays where it is)."""
+        if band is not None and not _in_band(place, band, layout.repeat):
+            return shift.rows(place.r0), 0
+        return shift.rows(place.r0) + down, right
+
+    def read(place: Place, shown: bool = True, options: bool = False) -> list[RawCell]:
         if place.sheet is not None:
             return []  # a value kept on another sheet is not on this one
-        down_here = shift.rows(place.r0) + down
-        return _cells_in(grid, place, down_here, right, prefixes, shown=shown)
+        rows, cols = offset(place)
+        cells = [
+            c
+            for c in _cells_in(grid, place, rows, cols, prefixes, shown=shown)
+            if not _hint(c.value)
+        ]
+        # A box holding only what the form prints before anything is written is empty;
+        # printed choices (□定期　■臨時) say which was chosen: kept whole.
+        text = "".join(_token(c.value) for c in cells)
+        return [] if not options and cells and _scaffold(text) else cells
 
     def at(place: Place) -> RawCell:
-        moved = place.moved(shift.rows(place.r0) + down, right)
+        moved = place.moved(*offset(place))
         return RawCell(None, grid.ref(moved.r0, moved.c0))
 
     _fields(layout, raw, read, at)
@@ -96,8 +143,12 @@ def _fields(layout: LayoutMap, raw: RawReport, read: Read, at: Callable[[Place],
         if place is None:
             continue
         if key == "phone" and place == places.get("reporter"):
-            continue  # written after the reporter's name: taken out of it by `parse`
-        put(key, place, _joined(read(place)) if key in _ONE_LINE else read(place))
+            _phone_after(raw, place, read)  # written after the reporter's name
+            continue
+        cells = read(place, options=key == "meeting_type")
+        if key == "meeting_type":
+            cells = [_ticked(c) for c in cells]
+        put(key, place, _joined(cells) if key in _ONE_LINE else cells)
     day = places.get("date")
     start, end = places.get("start_time"), places.get("end_time")
     if start is not None and start == end and start != day:
@@ -109,10 +160,107 @@ def _fields(layout: LayoutMap, raw: RawReport, read: Read, at: Callable[[Place],
     police, civilians = places.get("police_attendees"), places.get("civilian_attendees")
     if police is not None and police == civilians:
         put("attendance", police, read(police, False))
-        return
-    for key, place in (("police_attendees", police), ("civilian_attendees", civilians)):
+    else:
+        for key, place in (("police_attendees", police), ("civilian_attendees", civilians)):
+            if place is not None:
+                put(key, place, _joined(read(place, False), "、"))
+    _labelled(places, raw, read)
+
+
+# Keys read together from one box as the template's cells are (a date with its times, the
+# two counts, a reporter with the phone after the name); any other keys sharing a box are
+# told apart by the labels printed in it (「協議会名：…　施設名：…」).
+TOGETHER = (
+    frozenset({"date", "start_time", "end_time"}),
+    frozenset({"police_attendees", "civilian_attendees", "officers"}),
+    frozenset({"reporter", "phone"}),
+)
+# Where the value of a unit of keys sharing a box goes.
+_UNIT_FIELD = {"date": "date", "police_attendees": "attendance", "reporter": "reporter"}
+
+
+def _labelled(places: dict[str, Place | None], raw: RawReport, read: Read) -> None:
+    """Keys of different units sharing one box: each takes the text after its label."""
+    shared: dict[Place, list[str]] = {}
+    for key, place in places.items():
         if place is not None:
-            put(key, place, _joined(read(place, False), "、"))
+            shared.setdefault(place, []).append(key)
+    for place, keys in shared.items():
+        units: list[list[str]] = []
+        for key in keys:
+            unit = next((u for u in units if any({key, k} <= g for g in TOGETHER for k in u)), None)
+            if unit is None:
+                units.append([key])
+            else:
+                unit.append(key)
+        if len(units) < 2:
+            continue
+        cells = read(place)
+        if not cells:
+            continue
+        text = " ".join(_token(c.value) for c in cells)
+        for head, part in split_labelled(text, [u[0] for u in units]).items():
+            field = _UNIT_FIELD.get(head, head)
+            if field == "attendance" and "civilian_attendees" not in shared[place]:
+                field = "police_attendees"
+            raw.fields[field] = [RawCell(part, cells[0].cell)]
+            if field == "date":
+                for key in ("start_time", "end_time", "time_range"):
+                    raw.fields.pop(key, None)
+
+
+def split_labelled(text: str, keys: list[str]) -> dict[str, str | None]:
+    """The text after each key's printed label (followed by a colon or a space), up to
+    the next label; a key whose label is not there takes what comes before the first
+    label (its own label printed in front of the box), if it is the only one."""
+    import unicodedata
+
+    from toolkit.labels import VARIANTS
+
+    flat = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, int, str]] = []  # start, end of the label, key
+    for key in keys:
+        words = sorted(
+            VARIANTS.get(key, ()) + VARIANTS.get(_COUNT_LABEL.get(key, ""), ()),
+            key=len,
+            reverse=True,
+        )
+        for word in words:
+            pattern = r"\s*".join(re.escape(ch) for ch in word)
+            m = re.search(rf"(?<![^\s　、,，・/]){pattern}\s*(?:[:：]\s*|\s+)", flat)
+            if m is not None:
+                found.append((m.start(), m.end(), key))
+                break
+    found.sort()
+    out: dict[str, str | None] = dict.fromkeys(keys)
+    for i, (_start, end, key) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else len(flat)
+        out[key] = flat[end:stop].strip() or None
+    missing = [k for k in keys if k not in {f[2] for f in found}]
+    if len(missing) == 1 and found:
+        out[missing[0]] = flat[: found[0][0]].strip() or None
+    return out
+
+
+_COUNT_LABEL = {"police_attendees": "attendance"}
+
+
+_BRACKETED = re.compile(
+    r"^(?P<who>.*?\S)\s*[(（]\s*(?P<phone>[0-9０-９][0-9０-９\-－‐ー]{1,14})\s*[)）]\s*$"
+)
+
+
+def _phone_after(raw: RawReport, place: Place, read: Read) -> None:
+    """報告者 and 警電 in one box (the map says so): a number in brackets after the name is
+    the phone (「巡査部長 青木 大輔（8305）」); anything else is left to `parse`, which takes
+    a phone written with its word (「（警電 8305）」)."""
+    cells = _joined(read(place))
+    if len(cells) != 1 or not isinstance(cells[0].value, str):
+        return
+    m = _BRACKETED.match(cells[0].value.strip())
+    if m is not None:
+        raw.fields["reporter"] = [RawCell(m["who"], cells[0].cell)]
+        raw.fields["phone"] = [RawCell(m["phone"], cells[0].cell)]
 
 
 def _cells_in(
@@ -147,6 +295,24 @@ def _cells_in(
             if value is not None:
                 out.append(RawCell(value, grid.ref(*anchor)))
     return out
+
+
+def _scaffold(value: object) -> bool:
+    """What the form prints in a box before anything is written (〇〇　〇〇, 令和　年　月　日):
+    no value."""
+    return isinstance(value, str) and is_placeholder(value)
+
+
+def _ticked(cell: RawCell) -> RawCell:
+    """A check box's cell in a box of choices (TRUE before 定期会議): the mark it shows."""
+    if isinstance(cell.value, bool):
+        return RawCell("■" if cell.value else "□", cell.cell)
+    return cell
+
+
+def _hint(value: object) -> bool:
+    """A ※ note printed beside or in a box (※警察署名, ※例）令和８年…): never a value."""
+    return isinstance(value, str) and value.lstrip().startswith(("※", "＊"))
 
 
 def _after(text: str, label: str) -> str | None:
@@ -292,16 +458,59 @@ def _area(layout: LayoutMap) -> tuple[int, int, int, int]:
     )
 
 
+def _band(layout: LayoutMap) -> tuple[int, int]:
+    """The rows (repeating down) or columns (repeating right) of the first report that
+    repeat: the stride-wide band holding most of its places."""
+    down, right = layout.repeat
+    stride = down or right
+    places = [p for _, p in layout.fields if p is not None and p.sheet is None]
+    places += [p for t in layout.tables for row in t.rows for p in row if p is not None]
+    spans = [((p.r0, p.r1) if down else (p.c0, p.c1)) for p in places if p.sheet is None]
+    if not spans:
+        return (0, stride - 1)
+    best = max(
+        sorted({a for a, _ in spans}),
+        key=lambda s: sum(1 for a, b in spans if s <= a and b <= s + stride - 1),
+    )
+    return best, best + stride - 1
+
+
+def _in_band(place: Place, band: tuple[int, int], repeat: tuple[int, int]) -> bool:
+    lo, hi = (place.r0, place.r1) if repeat[0] else (place.c0, place.c1)
+    return band[0] <= lo and hi <= band[1]
+
+
+def _copies(layout: LayoutMap, grid: Grid, shift: Shift) -> list[tuple[int, int]]:
+    """Where the whole printed form stands again beyond the first one (below it or to
+    its right): every label of the map at the same offset."""
+    if not layout.labels:
+        return []
+    first = min(layout.labels, key=lambda lab: (lab.place.r0, lab.place.c0))
+    bottom = max(p.r1 for p in [lab.place for lab in layout.labels]) + shift.rows(10**9)
+    right = max(p.c1 for p in [lab.place for lab in layout.labels])
+    if grid.height <= bottom + 1 and grid.width <= right + 1:
+        return []  # nothing beyond the form
+    out: list[tuple[int, int]] = []
+    for r, c, value in grid.cells():
+        if (r <= bottom and c <= right) or not isinstance(value, str):
+            continue
+        if label_key(value) != first.text:
+            continue
+        rows, cols = r - first.place.r0, c - first.place.c0
+        if all(
+            label_at(grid, lab, lab.place.r0 + rows, lab.place.c0 + cols) for lab in layout.labels
+        ):
+            out.append((rows, cols))
+    return out[: MAX_UNITS - 1]
+
+
 def _labels_repeat(
     layout: LayoutMap, grid: Grid, area: tuple[int, int, int, int], rows: int, cols: int
 ) -> bool:
     """A repeated block prints the labels the first one has inside it (a list with one
     report a row has its labels above, only once)."""
-    inside = [
-        lab
-        for lab in layout.labels
-        if area[0] <= lab.place.r0 <= area[2] and area[1] <= lab.place.c0 <= area[3]
-    ]
+    band = _band(layout)
+    inside = [lab for lab in layout.labels if _in_band(lab.place, band, layout.repeat)]
     return all(label_at(grid, lab, lab.place.r0 + rows, lab.place.c0 + cols) for lab in inside)
 
 

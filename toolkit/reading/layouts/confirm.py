@@ -24,13 +24,6 @@ from toolkit.normalize import label_key
 from toolkit.reading.layouts.match import MIN_LABELS
 from toolkit.reading.layouts.model import Label, LayoutMap, Place, Table, field_boxes, layout_id
 
-# Keys that may name the same cell: a box holding several values, split as the template's.
-_TOGETHER = (
-    frozenset({"date", "start_time", "end_time"}),
-    frozenset({"police_attendees", "civilian_attendees", "officers"}),
-    frozenset({"reporter", "phone"}),
-)
-
 
 class ProofError(InputError):
     """A proof that cannot be confirmed as it is; the message names the file and row."""
@@ -214,11 +207,11 @@ def _place(row: ProofRow, where: str, extent: tuple[int, int]) -> Place | None:
 
 
 def _together(a: str, b: str) -> bool:
+    """Whether two keys may name the same box: a table's items written in one box, or
+    fields (told apart as the template's cells are, or by the labels printed in the box)."""
     pa, pb = P.parse_key(a), P.parse_key(b)
     assert pa is not None and pb is not None
-    if pa[0] and pa[0] == pb[0]:
-        return True  # a table's items written in one box
-    return any(a in group and b in group for group in _TOGETHER)
+    return pa[0] == pb[0]
 
 
 def _check_overlaps(places: dict[str, tuple[ProofRow, Place | None]], where: str) -> None:

@@ -187,3 +187,28 @@ def same_layout(layout: LayoutMap, other: LayoutMap) -> bool:
 
 def _printed(layout: LayoutMap) -> list[Place]:
     return [lab.place for lab in layout.labels] + [b for b in layout.boxes if b.sheet is None]
+
+
+def one_copy(labels: tuple[Label, ...]) -> tuple[Label, ...]:
+    """The labels of the first copy of a form printed several times on one sheet (two
+    meetings one under the other, or side by side): what identifies the layout is one
+    form, not how many the sheet holds."""
+    if len(labels) < 2 * MIN_LABELS:
+        return labels
+    at = {(lab.text, lab.place.r0, lab.place.c0) for lab in labels}
+    first = min(labels, key=lambda lab: (lab.place.r0, lab.place.c0))
+    for other in sorted(labels, key=lambda lab: (lab.place.r0, lab.place.c0)):
+        if other is first or other.text != first.text:
+            continue
+        dr, dc = other.place.r0 - first.place.r0, other.place.c0 - first.place.c0
+        images = {
+            (lab.text, lab.place.r0 + dr, lab.place.c0 + dc)
+            for lab in labels
+            if (lab.text, lab.place.r0 + dr, lab.place.c0 + dc) in at
+        }
+        base = tuple(
+            lab for lab in labels if (lab.text, lab.place.r0, lab.place.c0) not in images
+        )
+        if len(base) >= MIN_LABELS and len(images) * 2 >= len(labels) - len(base):
+            return base
+    return labels

@@ -24,6 +24,7 @@ from toolkit.normalize import clean_text, is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.labelread import Hit
+from toolkit.reading.layouts.match import one_copy
 from toolkit.reading.layouts.model import (
     Label,
     LayoutMap,
@@ -72,7 +73,7 @@ def propose(
     rows += _agenda_rows(grid, raw, report, hits)
     rows += _request_rows(grid, raw, report, hits)
     places = [r.place for r in rows if r.place is not None]
-    labels = _labels(grid, hits, places)
+    labels = one_copy(_labels(grid, hits, places))
     boxes = tuple(_boxes(grid, rows))
     layout = LayoutMap(
         layout_id=layout_id(labels, boxes),
