@@ -65,8 +65,13 @@ def recognise(grid: Grid, layouts: tuple[LayoutMap, ...]) -> Recognised:
     """The sheet read by the confirmed layout it matches; else the one it resembles."""
     if not layouts:
         return NOTHING
-    for layout in layouts:
+    # The layout that matched last is tried first: files of one station come together.
+    for layout in sorted(layouts, key=lambda m: m.layout_id != _LAST[0]):
         shift = match(layout, grid)
         if shift is not None:
+            _LAST[0] = layout.layout_id
             return Recognised(read_by_map(layout, grid, shift))
     return Recognised(resemblance=resemble(layouts, grid))
+
+
+_LAST = [""]  # per process: the ID of the layout matched last

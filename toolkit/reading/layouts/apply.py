@@ -19,7 +19,7 @@ from toolkit.excel.proofsheet import MAIN_COLUMN
 from toolkit.normalize import is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
-from toolkit.reading.layouts.match import Shift, label_at
+from toolkit.reading.layouts.match import Shift, cell_key, label_at
 from toolkit.reading.layouts.model import LayoutMap, Place, Table
 from toolkit.reading.region import shown_value
 from toolkit.reading.sheetkind import is_placeholder
@@ -108,8 +108,10 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
         ]
         # A box holding only what the form prints before anything is written is empty;
         # printed choices (□定期　■臨時) say which was chosen: kept whole.
-        text = "".join(_token(c.value) for c in cells)
-        return [] if not options and cells and _scaffold(text) else cells
+        if options or not cells or not all(isinstance(c.value, str) for c in cells):
+            return cells
+        text = "".join(str(c.value) for c in cells)
+        return [] if len(text) <= _SCAFFOLD_LENGTH and _scaffold(text) else cells
 
     def at(place: Place) -> RawCell:
         moved = place.moved(*offset(place))
@@ -277,15 +279,21 @@ def _cells_in(
     numbers as their format shows them (`shown`: 0215, 10月)."""
     out: list[RawCell] = []
     seen: set[tuple[int, int]] = set()
-    for r in range(place.r0, place.r1 + 1):
-        if r + down in grid.hidden_rows:
+    top, left = place.r0 + down, place.c0 + right
+    for r in range(top, place.r1 + down + 1):
+        if r in grid.hidden_rows or r >= grid.height:
             continue
-        for c in range(place.c0, place.c1 + 1):
-            if c + right in grid.hidden_cols:
+        row = grid.rows[r]
+        for c in range(left, min(place.c1 + right + 1, len(row))):
+            v = row[c]
+            if (v is None or v == "") and (r, c) != (top, left):
+                continue  # empty, or inside a merged box: its value is at the box's corner
+            if c in grid.hidden_cols:
                 continue
-            anchor = grid.anchor(r + down, c + right)
-            inside = place.r0 + down <= anchor[0] and place.c0 + right <= anchor[1]
-            if anchor in seen or not (inside or (r, c) == (place.r0, place.c0)):
+            anchor = grid.anchor(r, c)
+            if anchor in seen or not (
+                (anchor[0] >= top and anchor[1] >= left) or (r, c) == (top, left)
+            ):
                 continue
             seen.add(anchor)
             value = shown_value(grid, *anchor) if shown else grid.value(*anchor)
@@ -295,6 +303,9 @@ def _cells_in(
             if value is not None:
                 out.append(RawCell(value, grid.ref(*anchor)))
     return out
+
+
+_SCAFFOLD_LENGTH = 60  # printed scaffolding is short: longer text is written text
 
 
 def _scaffold(value: object) -> bool:
@@ -491,16 +502,17 @@ def _copies(layout: LayoutMap, grid: Grid, shift: Shift) -> list[tuple[int, int]
     if grid.height <= bottom + 1 and grid.width <= right + 1:
         return []  # nothing beyond the form
     out: list[tuple[int, int]] = []
-    for r, c, value in grid.cells():
-        if (r <= bottom and c <= right) or not isinstance(value, str):
-            continue
-        if label_key(value) != first.text:
-            continue
-        rows, cols = r - first.place.r0, c - first.place.c0
-        if all(
-            label_at(grid, lab, lab.place.r0 + rows, lab.place.c0 + cols) for lab in layout.labels
-        ):
-            out.append((rows, cols))
+    for r, row in enumerate(grid.rows):
+        for c in range(right + 1 if r <= bottom else 0, len(row)):
+            value = row[c]
+            if not isinstance(value, str) or not value or cell_key(value) != first.text:
+                continue
+            rows, cols = r - first.place.r0, c - first.place.c0
+            if all(
+                label_at(grid, lab, lab.place.r0 + rows, lab.place.c0 + cols)
+                for lab in layout.labels
+            ):
+                out.append((rows, cols))
     return out[: MAX_UNITS - 1]
 
 

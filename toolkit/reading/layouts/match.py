@@ -10,6 +10,7 @@ judgement, and the record says which layout it resembles and what moved (`Resemb
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from toolkit.normalize import label_key
@@ -57,6 +58,8 @@ def match(layout: LayoutMap, grid: Grid) -> Shift | None:
     """How the sheet lies against `layout` when it is that layout; None when it is not."""
     if len(layout.labels) < MIN_LABELS:
         return None
+    if not all(label_at(grid, lab, lab.place.r0, lab.place.c0) for lab in layout.head):
+        return None
     shift, differences = _align(layout, grid, tolerant=False)
     return shift if not differences else None
 
@@ -64,9 +67,15 @@ def match(layout: LayoutMap, grid: Grid) -> Shift | None:
 def resemble(layouts: tuple[LayoutMap, ...], grid: Grid) -> Resemblance | None:
     """The confirmed layout the sheet most nearly matches, when one is near enough."""
     best: tuple[float, Resemblance] | None = None
+    printed: set[str] | None = None
     for layout in layouts:
         if len(layout.labels) < MIN_LABELS:
             continue
+        if printed is None:
+            printed = set(_index(grid))
+        words = [lab.text for lab in layout.labels if not lab.prefix]
+        if sum(w in printed for w in words) < RESEMBLANCE * len(words):
+            continue  # most of its words are not printed here at all
         _, differences = _align(layout, grid, tolerant=True)
         share = 1 - len(differences) / (len(layout.labels) + len(layout.boxes))
         if differences and share >= RESEMBLANCE and (best is None or share > best[0]):
@@ -77,14 +86,14 @@ def resemble(layouts: tuple[LayoutMap, ...], grid: Grid) -> Resemblance | None:
 def _align(layout: LayoutMap, grid: Grid, *, tolerant: bool) -> tuple[Shift, list[str]]:
     """Walk the labels from the top: each where the map has it, moved down only by the
     tables above it. The differences found (all of them when `tolerant`, else the first)."""
-    bands = sorted(band for t in layout.tables if t.mode == "rows" and (band := t.band) is not None)
+    bands = list(layout.growing)
     delta = 0
     steps: list[tuple[int, int]] = []
     differences: list[str] = []
     spots: dict[str, list[tuple[int, int]]] | None = None
-    for lab in sorted(layout.labels, key=lambda x: (x.place.r0, x.place.c0)):
+    for lab in layout.ordered_labels:
         r0, c0 = lab.place.r0, lab.place.c0
-        passed = [b for b in bands if b[1] < r0]
+        passed = [b for b in bands if b[1] < r0] if bands else bands
         if passed:
             bands = [b for b in bands if b[1] >= r0]
             first, last = min(b[0] for b in passed), max(b[1] for b in passed)
@@ -124,7 +133,7 @@ def label_at(grid: Grid, lab: Label, r: int, c: int) -> bool:
     value = grid.value(r, c)
     if not isinstance(value, str):
         return False
-    key = label_key(value)
+    key = cell_key(value)
     if lab.prefix:
         if not key.startswith(lab.text):
             return False
@@ -133,6 +142,12 @@ def label_at(grid: Grid, lab: Label, r: int, c: int) -> bool:
     p = lab.place
     box = grid.box(r, c)
     return box[2] - box[0] == p.r1 - p.r0 and box[3] - box[1] == p.c1 - p.c0
+
+
+@functools.lru_cache(maxsize=8192)
+def cell_key(text: str) -> str:
+    """`label_key` of a cell's text, kept: the same words are looked at for every map."""
+    return label_key(text)
 
 
 def _search(grid: Grid, lab: Label, expected: int, lowest: int) -> int | None:
@@ -206,9 +221,7 @@ def one_copy(labels: tuple[Label, ...]) -> tuple[Label, ...]:
             for lab in labels
             if (lab.text, lab.place.r0 + dr, lab.place.c0 + dc) in at
         }
-        base = tuple(
-            lab for lab in labels if (lab.text, lab.place.r0, lab.place.c0) not in images
-        )
+        base = tuple(lab for lab in labels if (lab.text, lab.place.r0, lab.place.c0) not in images)
         if len(base) >= MIN_LABELS and len(images) * 2 >= len(labels) - len(base):
             return base
     return labels

@@ -9,6 +9,7 @@ HQ confirmed; a later sheet is matched to them (`layouts.match`) before it is re
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,7 +86,7 @@ class Label:
     prefix: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Table:
     """A table of the form (協議事項 or 要望事項), one entry per printed row: the place of
     each of its columns (`TABLE_COLUMNS`), None where the row has no such cell."""
@@ -100,7 +101,7 @@ class Table:
     def main(self, row: tuple[Place | None, ...]) -> Place | None:
         return row[self.columns.index(MAIN_COLUMN[self.name])]
 
-    @property
+    @functools.cached_property
     def mode(self) -> str:
         """How the table lies on the sheet: "cell" (every row in one box: a list written
         in one cell), "rows" (one sheet row or band of rows per table row, one under the
@@ -114,7 +115,7 @@ class Table:
             return "rows"
         return "fixed"
 
-    @property
+    @functools.cached_property
     def band(self) -> tuple[int, int, int, int] | None:
         """First row, last row and the columns a "rows" table covers."""
         places = [p for row in self.rows for p in row if p is not None and p.sheet is None]
@@ -167,6 +168,27 @@ class LayoutMap:
 
     def place(self, key: str) -> Place | None:
         return dict(self.fields).get(key)
+
+    # Worked out once per map (a run reads thousands of sheets with the same maps).
+
+    @functools.cached_property
+    def ordered_labels(self) -> tuple[Label, ...]:
+        """The labels from the top of the sheet down, left to right."""
+        return tuple(sorted(self.labels, key=lambda lab: (lab.place.r0, lab.place.c0)))
+
+    @functools.cached_property
+    def head(self) -> tuple[Label, ...]:
+        """The first labels, above every table that grows: where they must be, exactly, for
+        the sheet to be this layout (a quick test before the whole walk)."""
+        first = self.growing[0][1] if self.growing else 10**9
+        return tuple(lab for lab in self.ordered_labels if lab.place.r0 <= first)[:3]
+
+    @functools.cached_property
+    def growing(self) -> tuple[tuple[int, int, int, int], ...]:
+        """The bands of the tables that grow and shrink with the rows a station uses."""
+        return tuple(
+            sorted(band for t in self.tables if t.mode == "rows" and (band := t.band) is not None)
+        )
 
     def table(self, name: str) -> Table | None:
         return next((t for t in self.tables if t.name == name), None)
