@@ -64,41 +64,57 @@ def confirm(work: Path) -> Path:
 
 
 def make_reports(count: int, layouts: Path, work: Path) -> list[Path]:
-    """`count` workbooks in the confirmed layouts, each with its own values."""
+    """`count` workbooks in the confirmed layouts, each with its own council name, venue
+    and discussion in the confirmed cells (each source saved once by openpyxl with
+    markers in those cells; each copy is that package with the markers replaced)."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
     import openpyxl
 
     from toolkit.reading.layouts import load_layouts
     from toolkit.reading.read import read_workbook
 
     maps = load_layouts(layouts)
-    usable = []
+    bases: list[tuple[str, bytes]] = []
     for src in SOURCES:
         read = read_workbook(src.read_bytes(), src.name, layouts=maps)
         first = read.reports[0] if read.reports else None
         if first is None or first.method != "confirmed":
             continue
         layout = next(m for m in maps if m.layout_id == first.layout_id)
-        cells = {}
+        wb = openpyxl.load_workbook(src, rich_text=True, keep_vba=src.suffix == ".xlsm")
         for key in ("council_name", "venue", "discussion"):
             place = layout.place(key)
-            if place is not None and place.sheet is None:
-                cells[key] = (first.sheet, place.r0 + 1, place.c0 + 1)
-        usable.append((src, cells))
+            if place is None or place.sheet is not None:
+                continue
+            cell = wb[first.sheet].cell(place.r0 + 1, place.c0 + 1)
+            if isinstance(cell.value, str) and ("：" not in cell.value and ":" not in cell.value):
+                cell.value = f"@@{key}@@"
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        bases.append((src.suffix, buffer.getvalue()))
     out = work / "reports"
     out.mkdir(exist_ok=True)
     files = []
     for i in range(count):
-        src, cells = usable[i % len(usable)]
-        wb = openpyxl.load_workbook(src, rich_text=True, keep_vba=src.suffix == ".xlsm")
+        suffix, data = bases[i % len(bases)]
         values = {"council_name": f"第{i}地区連絡協議会", "venue": f"第{i}集会所",
                   "discussion": f"第{i}回の協議内容を記録した。"}  # fmt: skip
-        for key, (sheet, row, col) in cells.items():
-            cell = wb[sheet].cell(row, col)
-            if isinstance(cell.value, str) and ("：" in cell.value or ":" in cell.value):
-                continue  # a label and its value in one cell: left as it is
-            cell.value = values[key]
-        path = out / f"{i:05d}_{src.stem}{src.suffix}"
-        wb.save(path)
+        zin = zipfile.ZipFile(io.BytesIO(data))
+        path = out / f"{i:05d}{suffix}"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                part = zin.read(info)
+                if info.filename == "xl/sharedStrings.xml" or info.filename.startswith(
+                    "xl/worksheets/sheet"
+                ):
+                    text = part.decode("utf-8")
+                    for key, value in values.items():
+                        text = text.replace(f"@@{key}@@", escape(value))
+                    part = text.encode("utf-8")
+                zout.writestr(info, part)
         files.append(path)
     if hasattr(os, "sync"):
         os.sync()
