@@ -40,8 +40,10 @@ class Options:
     timeout: float = 60.0
     limits: Limits = field(default_factory=Limits)
     # A ledger's archive folder: the worker that read a file keeps a copy there (it holds
-    # the bytes already, and copies are written in parallel, off the ledger's transaction).
+    # the bytes already, and copies are written in parallel, off the ledger's transaction),
+    # unless it is kyogikai's own output or a file whose copy retention removed (not_kept).
     archive: Path | None = None
+    not_kept: frozenset[str] = frozenset()
 
 
 # --- finding the files ------------------------------------------------------------------
@@ -82,22 +84,19 @@ def check_file(path: Path, options: Options) -> FileResult:
         )
     result.sha256 = hashlib.sha256(data).hexdigest()
     result.size = len(data)
-    if options.archive is not None:
-        try:
-            result.archived = archive_copy(options.archive, result.sha256, str(path), data)
-        except OSError:
-            result.archived = None  # the ledger tries again, and says so if it cannot
     try:
         book = read_workbook(data, name, password=options.password, limits=options.limits)
     except Unreadable as exc:
+        _keep(result, path, data, options)
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
-    if book.output is not None:
+    if book.output is not None:  # never kept in the archive, never read as a report
         result.skipped_file = (
             f"kyogikai が書き出したファイル（{book.output}）のため読み飛ばしました"
         )
         result.skipped_kind = "kyogikaiの出力"
         return result
+    _keep(result, path, data, options)
     result.skipped = book.skipped
     result.notes = book.notes
     for raw in book.reports:
@@ -112,6 +111,16 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
+
+
+def _keep(result: FileResult, path: Path, data: bytes, options: Options) -> None:
+    """Keep the file's bytes in the ledger's archive (when asked, and not purged)."""
+    if options.archive is None or result.sha256 is None or result.sha256 in options.not_kept:
+        return
+    try:
+        result.archived = archive_copy(options.archive, result.sha256, str(path), data)
+    except OSError:
+        result.archived = None  # the ledger tries again, and says so if it cannot
 
 
 def _unblamed(findings: list[Finding], unread: frozenset[str]) -> list[Finding]:

@@ -16,11 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from toolkit import clock
 from toolkit.check import Options, check_paths
-from toolkit.errors import InputError, OperationalError
+from toolkit.errors import InputError, OperationalError, os_error_text
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
-from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
+from toolkit.housekeeping import RetentionOutcome as RetentionOutcome  # retention's job
+from toolkit.housekeeping import repair_dates as repair_dates
+from toolkit.housekeeping import retention as retention
+from toolkit.ledger import ARCHIVE_SUFFIX, IngestStats, Ledger
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -131,8 +135,10 @@ def feedback_copy(
 
     try:
         written = write_feedback(result, out_dir, password=password, folder=folder)
-    except (FeedbackError, OSError) as exc:
+    except (FeedbackError, OperationalError) as exc:
         return result.path, None, str(exc)
+    except OSError as exc:
+        return result.path, None, os_error_text(exc)
     return None if written is None else (result.path, written, None)
 
 
@@ -146,15 +152,32 @@ class IngestOutcome:
 
 
 def ingest(
-    paths: Iterable[Path], db: Path, options: Options, *, watch: Watch = _unwatched
+    paths: Iterable[Path],
+    db: Path,
+    options: Options,
+    *,
+    watch: Watch = _unwatched,
+    before_commit: Callable[[Ledger, int], None] | None = None,
+    command: str = "ingest",
 ) -> IngestOutcome:
     """Check every file and store it in the ledger at `db` (created when missing), in one
-    transaction. Raises `LedgerError` when the ledger cannot be used."""
+    transaction; `before_commit` may add to it (called with the ledger and the run's id).
+    Raises `LedgerError` when the ledger cannot be used, `InputError` when the day given
+    as today cannot be a receipt day. A file whose archive copy retention removed is never
+    kept again."""
+    clock.check_recorded(options.context.settings.today, "--as-of")
     tally = Tally()
     with Ledger.open(db) as ledger:
-        options = replace(options, archive=ledger.archive)
+        options = replace(options, archive=ledger.archive, not_kept=ledger.purged_files())
         results = watch(tally.watch(check_paths(paths, options)))
-        stats = ledger.ingest(results, context=options.context)
+        stats = ledger.ingest(
+            results,
+            context=options.context,
+            command=command,
+            before_commit=None
+            if before_commit is None
+            else functools.partial(before_commit, ledger),
+        )
     return IngestOutcome(stats, tally)
 
 
@@ -179,9 +202,11 @@ def summary(
     inputs: Iterable[Path] = (),
     watch: Watch = _unwatched,
     force: bool = False,
+    workspace: Path | None = None,
 ) -> SummaryOutcome:
     """Write the summary workbook of `period` to `out`, from report files (through an
-    in-memory ledger) or from the ledger at `db`."""
+    in-memory ledger) or from the ledger at `db` (which records it as an output of the
+    working folder `workspace`, for retention)."""
     from toolkit.aggregate import build_summary
     from toolkit.writing.summary import check_target, write_summary
 
@@ -205,38 +230,21 @@ def summary(
         folders = [ledger.archive] if ledger.archive is not None else []
         write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:
-            ledger.record_outputs("summary", [out], context.settings.today)
+            ledger.record_outputs("summary", [out], clock.today(), workspace=workspace)
     return SummaryOutcome(period, len(table.meetings), tally)
-
-
-# --- retention -----------------------------------------------------------------------------
-
-
-@dataclass
-class RetentionOutcome:
-    expired: list[Expired]
-    outputs: list[ExpiredOutput]
-    applied: bool
-    removed: int = 0
-
-
-def retention(db: Path, settings: Settings, *, apply: bool) -> RetentionOutcome:
-    """Reports (and the outputs holding their text) past their retention period on
-    `settings.today`; with `apply`, purged."""
-    with Ledger.open(db) as ledger:
-        expired = ledger.expired(settings.today, settings.retention_years)
-        outputs = ledger.expired_outputs(settings.today, settings.retention_years)
-        if not apply:
-            return RetentionOutcome(expired, outputs, False)
-        removed = ledger.purge(expired, settings.today, outputs)
-        return RetentionOutcome(expired, outputs, True, removed)
 
 
 # --- remind --------------------------------------------------------------------------------
 
 
 def remind(
-    db: Path, registry: Registry, settings: Settings, out_dir: Path, *, force: bool = False
+    db: Path,
+    registry: Registry,
+    settings: Settings,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    workspace: Path | None = None,
 ) -> list[Path]:
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
@@ -256,7 +264,7 @@ def remind(
             days = settings.reminder_days
             _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
             written.append(path)
-        ledger.record_outputs("remind", written, settings.today)
+        ledger.record_outputs("remind", written, clock.today(), workspace=workspace)
     return written
 
 
@@ -283,10 +291,18 @@ class RosterOutcome:
 
 
 def roster(
-    registry_path: Path, settings: Settings, out: Path | None, *, force: bool = False
+    registry_path: Path,
+    settings: Settings,
+    out: Path | None,
+    *,
+    force: bool = False,
+    ledger: Path | None = None,
+    workspace: Path | None = None,
 ) -> RosterOutcome:
     """The member findings (M1–M6) of the registry at `registry_path` as of
-    `settings.today`; with `out`, the roster workbook for HQ written there."""
+    `settings.today`; with `out`, the roster workbook for HQ written there. It holds the
+    members' names: with `ledger` (a working folder's), it is recorded there as an output,
+    so that retention lists it."""
     from toolkit.aggregate.members import build_roster
     from toolkit.writing.roster import check_target, write_roster
 
@@ -303,6 +319,9 @@ def roster(
     data = build_roster(registry, settings)
     if out is not None:
         write_roster(data, out, protected=protected)
+        if ledger is not None and ledger.parent.is_dir():
+            with Ledger.open(ledger) as opened:
+                opened.record_outputs("roster", [out], clock.today(), workspace=workspace)
     return RosterOutcome(data.findings, len(registry.councils), len(registry.members), out)
 
 

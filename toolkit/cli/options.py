@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 
 class DateType(click.ParamType):
-    """A date typed as 2026-10-15, 2026/10/15 or 令和8年10月15日."""
+    """A date typed as 2026-10-15, 2026/10/15 or 令和8年10月15日, within the days this
+    program works on (`toolkit.clock`): 0001-01-01 or 9999-12-31 is refused, naming the
+    option (exit 2)."""
 
     name = "日付"
 
@@ -37,6 +39,11 @@ class DateType(click.ParamType):
         parsed = parse_date(value)
         if parsed.value is None:
             self.fail(f"日付として読めません: 「{value}」（例: 2026-10-15）", param, ctx)
+        from toolkit.clock import plausible_problem
+
+        problem = plausible_problem(parsed.value)
+        if problem is not None:
+            self.fail(f"「{value}」: {problem}。", param, ctx)
         return parsed.value
 
 
@@ -66,6 +73,12 @@ def workspace(ctx: click.Context) -> Workspace | None:
         _find_workspace(ctx, None)
     found: Workspace | None = ctx.meta[_WORKSPACE]
     return found
+
+
+def workspace_root() -> Path | None:
+    """The folder of this run's working folder (of its kyogikai.toml), or None."""
+    found = workspace(click.get_current_context())
+    return found.root if found is not None else None
 
 
 def required_workspace(ctx: click.Context) -> Workspace:

@@ -12,18 +12,20 @@ Guarantees:
 - The ledger owns its SQL: others ask it through methods (`queries`).
 
 Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`,
-`retention`, `queries`, `steps` (what the monthly job did, step by step).
+`retention`, `queries`, `steps` (what the monthly job did, step by step), `repair`
+(dates no run could have recorded).
 """
 
 from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
 from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
+from toolkit.ledger.repair import DateFix, Repairing
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
 
 
-class Ledger(Ingesting, Retaining, Querying, Stepping):
+class Ledger(Ingesting, Retaining, Querying, Stepping, Repairing):
     """A ledger file (or an in-memory one) and its archive folder."""
 
 
@@ -37,6 +39,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "SCHEMA_VERSION",
     "UNREADABLE",
+    "DateFix",
     "Expired",
     "ExpiredOutput",
     "IngestStats",

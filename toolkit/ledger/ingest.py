@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
+from toolkit.clock import check_recorded
 from toolkit.fileio import archive_copy
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
@@ -64,6 +65,7 @@ class Ingesting(LedgerStore):
         memory (a summary straight from files) knows no receipt days."""
         if self.source == ":memory:":
             return None
+        check_recorded(context.settings.today, "--as-of（受付日）")
         return context.settings.today.isoformat()
 
     def ingest(
@@ -87,13 +89,14 @@ class Ingesting(LedgerStore):
         Raises LedgerError when another run holds the ledger.
         """
         conn = self.connection
+        received = self._receipt_day(context)  # refused before the run begins
         self._begin()
         try:
             registry = context.registry.source if context.registry is not None else None
             cursor = conn.execute(
                 "INSERT INTO runs (command, started_at, tool_version, registry, received_on)"
                 " VALUES (?,?,?,?,?)",
-                (command, now(), __version__, registry, self._receipt_day(context)),
+                (command, now(), __version__, registry, received),
             )
             run_id = int(cursor.lastrowid or 0)
             writer = _RunWriter(self, run_id, context, source_bytes or _read_again)

@@ -87,6 +87,13 @@ class Stepping(LedgerStore):
             for w, p, k, s, state, out, problem, run, shown in rows
         ]
 
+    def first_path(self, sha256: str) -> str | None:
+        """The path a file was first taken in from, or None for a file never taken in."""
+        row = self.connection.execute(
+            "SELECT first_path FROM files WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def mark_shown(self, steps: Iterable[Step]) -> None:
         """Remember that the user has been told about these steps' outputs."""
         keys = [s.key for s in steps]

@@ -1,0 +1,83 @@
+"""Repairing dates no run could have recorded.
+
+Earlier versions took `--as-of` as given: `month --as-of 9999-12-31` recorded that day as
+the receipt day of the files it took in, and every later retention stopped on it. A
+receipt day (`runs.received_on`) or an output's day (`outputs.as_of`) is impossible when it
+cannot be read, falls before the earliest day this program works on, or lies after the
+day its run actually happened by more than the clock's margin; `repair_dates` replaces
+each with the day the run happened (`started_at`, `written_at`), the one date the ledger
+knows for certain. Nothing else is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from toolkit.clock import EARLIEST, FUTURE_MARGIN
+from toolkit.ledger.store import LedgerStore
+
+RECEIPT, OUTPUT = "受付日", "出力の作成日"
+
+
+@dataclass(frozen=True)
+class DateFix:
+    """One impossible date and the day that replaces it."""
+
+    what: str  # RECEIPT (of a run) or OUTPUT (of a recorded output)
+    row_id: int  # run_id or output_id
+    found: str
+    fixed: str
+    subject: str  # the run's command, or the output's path
+
+
+class Repairing(LedgerStore):
+    """The ledger's date repair."""
+
+    def date_problems(self) -> list[DateFix]:
+        """Every impossible receipt day and output day, with its replacement."""
+        out = []
+        runs = self.connection.execute(
+            "SELECT run_id, received_on, started_at, command FROM runs"
+            " WHERE received_on IS NOT NULL ORDER BY run_id"
+        )
+        for run_id, received, started, command in runs:
+            fixed = _replacement(received, started)
+            if fixed is not None:
+                out.append(DateFix(RECEIPT, int(run_id), str(received), fixed, command))
+        outputs = self.connection.execute(
+            "SELECT output_id, as_of, written_at, path FROM outputs ORDER BY output_id"
+        )
+        for output_id, as_of, written, path in outputs:
+            fixed = _replacement(as_of, written)
+            if fixed is not None:
+                out.append(DateFix(OUTPUT, int(output_id), str(as_of), fixed, path))
+        return out
+
+    def repair_dates(self, fixes: Sequence[DateFix]) -> None:
+        """Write the replacements, in one transaction."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE runs SET received_on = ? WHERE run_id = ?",
+                [(f.fixed, f.row_id) for f in fixes if f.what == RECEIPT],
+            )
+            conn.executemany(
+                "UPDATE outputs SET as_of = ? WHERE output_id = ?",
+                [(f.fixed, f.row_id) for f in fixes if f.what == OUTPUT],
+            )
+
+
+def _replacement(recorded: object, happened: object) -> str | None:
+    """The day to write instead of `recorded`, or None when it is possible."""
+    try:
+        ran = date.fromisoformat(str(happened)[:10])
+    except ValueError:
+        return None  # the run's own time is unreadable: nothing certain to put instead
+    try:
+        day = date.fromisoformat(str(recorded))
+    except ValueError:
+        return ran.isoformat()
+    if day < EARLIEST or day > ran + FUTURE_MARGIN:
+        return ran.isoformat()
+    return None
