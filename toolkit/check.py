@@ -23,8 +23,9 @@ from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
-from toolkit.reading.read import read_workbook
+from toolkit.reading.read import WorkbookRead, read_workbook
 from toolkit.reading.shapes import suppressed
+from toolkit.reading.sheetkind import BLANK_FORM
 from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
@@ -90,11 +91,11 @@ def check_file(path: Path, options: Options) -> FileResult:
         _keep(result, path, data, options)
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
-    if book.output is not None:  # never kept in the archive, never read as a report
-        result.skipped_file = (
-            f"kyogikai が書き出したファイル（{book.output}）のため読み飛ばしました"
-        )
-        result.skipped_kind = "kyogikaiの出力"
+    if book.output is not None or _unfilled_form(book):
+        # kyogikai's own: never kept in the archive, never read as a report, never sent back
+        what = OUTPUT_NAMES.get(book.output or "template", f"ファイル（{book.output}）")
+        result.skipped_file = f"kyogikai が書き出した{what}のため読み飛ばしました"
+        result.skipped_kind = OWN_KIND
         return result
     _keep(result, path, data, options)
     result.skipped = book.skipped
@@ -111,6 +112,31 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
+
+
+OWN_KIND = "kyogikaiの出力"
+# What each kind of kyogikai workbook is called when one is found among the reports.
+OUTPUT_NAMES = {
+    "summary": "集計表",
+    "feedback": "確認用の写し",
+    "remind": "督促・確認依頼",
+    "roster": "委員の点検結果",
+    "registry": "協議会名簿",
+    "plan": "年間計画の様式",
+    "template": "様式（記入がありません）",
+    "proof": "読取確認",
+}
+
+
+def _unfilled_form(book: WorkbookRead) -> bool:
+    """Our template (blank, or prefilled by HQ) with nothing written in it: a form handed
+    out, not a report."""
+    return (
+        not book.reports
+        and book.template_version is not None
+        and bool(book.skipped)
+        and all(reason == BLANK_FORM for _, reason in book.skipped)
+    )
 
 
 def _keep(result: FileResult, path: Path, data: bytes, options: Options) -> None:

@@ -25,7 +25,7 @@ from toolkit.housekeeping import RetentionOutcome as RetentionOutcome  # retenti
 from toolkit.housekeeping import repair_dates as repair_dates
 from toolkit.housekeeping import retention as retention
 from toolkit.ledger import ARCHIVE_SUFFIX, IngestStats, Ledger
-from toolkit.registry import Registry, same_name
+from toolkit.registry import PlannedMeeting, Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
 from toolkit.rules.members import MemberFinding
@@ -445,6 +445,25 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
     return result if isinstance(result, int) else 0
 
 
+def _plan_conflict(
+    year: int, council: str, entries: list[tuple[str, list[PlannedMeeting]]]
+) -> list[str]:
+    """A problem naming a council whose plans differ between the forms that list it."""
+    from toolkit.fiscal import fy_label
+    from toolkit.writing.plan_forms import describe_plan
+
+    if len({frozenset((p.month, p.kind) for p in mine) for _, mine in entries}) < 2:
+        return []
+    said = "、".join(
+        f"「{name}」: {'・'.join(describe_plan(p) for p in mine) or '予定なし'}"
+        for name, mine in entries
+    )
+    return [
+        f"協議会ID「{council}」の{fy_label(year)}の計画が様式によって違います（{said}）。"
+        "すべての予定を入れました。正しい計画を確かめて、名簿の「年間計画」シートを直してください。"
+    ]
+
+
 # --- the yearly plan -----------------------------------------------------------------------
 
 
@@ -505,8 +524,10 @@ def merge_plans(
     paths: Iterable[Path], registry_path: Path, out: Path, *, force: bool = False
 ) -> PlanMerge:
     """A new registry file: the registry at `registry_path` with the 年間計画 of the filled
-    plan forms (for each council on a form, its plan of that fiscal year is replaced). The
-    original registry is never modified."""
+    plan forms (for each council on a form, its plan of that fiscal year is replaced). Two
+    forms that list one council (a station's form sent twice, corrected) give the union of
+    their plans, and a problem naming the council when they differ. The original registry
+    is never modified."""
     from dataclasses import replace as replaced
 
     from toolkit.discover import Skipped, discover, shown
@@ -523,9 +544,10 @@ def merge_plans(
     given = tuple(paths)
     guard_output(out, Protected((*given, registry_path), (), force))
     known = {c.council_id for c in registry.councils}
-    plans = list(registry.plans)
     problems: list[str] = []
     forms = 0
+    # (fiscal year, council) → each form that lists the council, with its plans for it
+    found: dict[tuple[int, str], list[tuple[str, list[PlannedMeeting]]]] = {}
     for path in discover(given):
         if isinstance(path, Skipped):
             problems.append(f"「{shown(path.path)}」: {path.reason}")
@@ -537,11 +559,17 @@ def merge_plans(
         forms += 1
         unknown = [c for c in form.councils if c not in known]
         problems += [f"「{path.name}」: 協議会ID「{c}」は協議会名簿にありません。" for c in unknown]
-        covered = {c for c in form.councils if c in known}
-        plans = [
-            p for p in plans if not (p.fiscal_year == form.fiscal_year and p.council_id in covered)
-        ]
-        plans += [p for p in form.plans if p.council_id in covered]
+        for council in dict.fromkeys(c for c in form.councils if c in known):
+            mine = [p for p in form.plans if p.council_id == council]
+            found.setdefault((form.fiscal_year, council), []).append((path.name, mine))
+    plans = [p for p in registry.plans if (p.fiscal_year, p.council_id) not in found]
+    for (year, council), entries in found.items():
+        union: dict[tuple[date, str], PlannedMeeting] = {}
+        for _, mine in entries:
+            for p in mine:
+                union.setdefault((p.month, p.kind), p)
+        plans += union.values()
+        problems += _plan_conflict(year, council, entries)
     merged = replaced(
         registry, plans=tuple(sorted(plans, key=lambda p: (p.fiscal_year, p.council_id, p.month)))
     )

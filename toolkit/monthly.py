@@ -15,6 +15,7 @@ the user about them. Ctrl-C ends with what was done and what was left.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -298,12 +299,15 @@ class _Job:
                 for s in ledger.steps(self.home, states=[DONE], kinds=[FEEDBACK])
                 if not s.shown and s.output
             ]
-        made = {p for copies in self.done.returned.values() for p in copies}
+        made = {resolved(p) for copies in self.done.returned.values() for p in copies}
+        root = resolved(self.ws.root)
         for s in unshown:
             copy = Path(s.output or "")
-            if copy not in made and copy.exists():
-                station = copy.parent.name
-                self.done.returned.setdefault(station, []).append(copy)
+            if copy in made or not copy.exists():
+                continue
+            with contextlib.suppress(ValueError):  # shown as this run's own paths are
+                copy = self.ws.root / copy.relative_to(root)
+            self.done.returned.setdefault(copy.parent.name, []).append(copy)
         self.done.told = unshown
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from toolkit import jobs as J
 from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_text
-from toolkit.errors import InputError, OperationalError
+from toolkit.errors import InputError, OperationalError, os_error_text
 from toolkit.fileio import OutputRefused, write_atomic
 from toolkit.fiscal import fiscal_year, fy_start
 from toolkit.model import REGULAR
@@ -78,14 +78,11 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
     from toolkit.writing.registry_io import write_registry
 
     ws = workspace_at(root)
-    if ws.config.exists() or ws.config.is_symlink():
+    _check_places(ws)
+    if ws.config.exists():
         raise OutputRefused(
             f"「{root}」はすでに作業フォルダです（{ws.config} があります）。"
             "設定ファイルは上書きしません。別のフォルダを指定してください。"
-        )
-    if root.exists() and not root.is_dir():
-        raise InputError(
-            f"「{root}」はファイルです。作業フォルダにするフォルダを指定してください。"
         )
     kept = ws.registry.exists()
     if registry_from is not None and kept:
@@ -103,8 +100,34 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
             write_registry(example_registry(today), ws.registry)
         write_atomic(ws.config, settings_file_text().encode("utf-8"))
     except OSError as exc:
-        where = exc.filename or root
         raise OperationalError(
-            f"作業フォルダ「{where}」を作れません: {exc.strerror or exc}"
+            f"作業フォルダ「{root}」を作り終えられませんでした。{os_error_text(exc)}"
+            "原因を取り除いてから、もう一度 kyogikai init を実行してください"
+            "（設定ファイルは最後に書くため、やり直せます）。"
         ) from exc
     return Created(ws, kept)
+
+
+def _check_places(ws: Workspace) -> None:
+    """Refuse, before anything is written, a place of the working folder that holds
+    something else: a file where a folder goes, a folder where the registry goes, a link
+    that points nowhere (a share not connected: it is never replaced by a new file)."""
+    folders = (ws.root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent)
+    for place in (*folders, ws.registry, ws.config):
+        if place.is_symlink() and not place.exists():
+            raise InputError(
+                f"「{place}」はリンク（ショートカット）ですが、リンク先がありません。"
+                "リンク先のドライブや共有フォルダがつながっているか確かめるか、リンクを消してから、"
+                "もう一度実行してください（リンクを新しいファイルで置き換えることはしません）。"
+            )
+    for folder in folders:
+        if folder.exists() and not folder.is_dir():
+            raise InputError(
+                f"「{folder}」はファイルです。作業フォルダのフォルダを作るため、"
+                "別の場所に移すか名前を変えてから、もう一度実行してください。"
+            )
+    if ws.registry.exists() and not ws.registry.is_file():
+        raise InputError(
+            f"協議会名簿の場所「{ws.registry}」がフォルダです。別の場所に移してから、"
+            "もう一度実行してください。"
+        )

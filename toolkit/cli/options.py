@@ -205,9 +205,39 @@ def _merged(
 
 
 def _password(password: str | None, password_prompt: bool) -> str | None:
-    if password_prompt:
-        return str(click.prompt("パスワード", hide_input=True, err=True))
-    return password
+    """The password: asked for without echo with --password-prompt (from a terminal, or
+    one line of piped input), else --password or KYOGIKAI_PASSWORD."""
+    if not password_prompt:
+        return password
+    import getpass
+
+    from toolkit.errors import InputError
+
+    no_input = InputError(
+        "--password-prompt でパスワードを入力できませんでした（入力する端末も、パイプからの"
+        f"入力もありません）。環境変数 {PASSWORD_ENV} にパスワードを設定して実行してください。"
+    )
+    try:
+        if sys.stdin is None:  # no console at all (pythonw, a scheduled task)
+            raise EOFError
+        if sys.stdin.isatty():
+            typed = getpass.getpass("パスワード: ", stream=sys.stderr)
+        else:
+            # Piped: one line, read here; getpass would warn in English that it may be
+            # echoed, where there is no screen to echo it to.
+            click.echo("パスワード: ", err=True)
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            typed = line.rstrip("\r\n")
+    except (EOFError, OSError, ValueError):
+        raise no_input from None
+    if not typed:
+        raise InputError(
+            "パスワードが入力されませんでした。パスワードを入力するか、--password-prompt を"
+            "付けずに実行してください。"
+        )
+    return str(typed)
 
 
 def reading_options(command: Any) -> Any:
