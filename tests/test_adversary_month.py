@@ -633,3 +633,59 @@ def test_one_name_in_two_spellings_is_one_station_and_never_two_lookalike_files(
     ]
     assert f"{nfc}  返却/2026-10/{nfc}（4件）" in result.output
     assert nfd not in result.output.split("次にすること:")[1]
+
+
+# --- 8. more of the same surface ---------------------------------------------------------
+
+
+def test_a_working_folder_moved_with_its_ledger_keeps_what_is_left_and_its_outputs(
+    ws: Path, monkeypatch: pytest.MonkeyPatch, clock_at: Callable[[date], None]
+) -> None:
+    from toolkit.writing import feedback
+
+    clock_at(WRITTEN)
+    with monkeypatch.context() as patched:
+        patched.setattr(feedback, "write_atomic", _full)
+        assert _invoke("month", "2026-10", *AS_OF).exit_code == 3
+    moved = ws.parent / "新しいドライブ" / "本部"
+    moved.parent.mkdir()
+    shutil.move(ws, moved)  # a new PC, another drive letter
+    monkeypatch.chdir(moved)
+    again = _invoke("month", "2026-10", *AS_OF)
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in (moved / RETURNED).iterdir()) == ["err1.xlsx", "err2.xlsx"]
+    clock_at(LATER)
+    applied = _invoke("retention", "--as-of", LATER.isoformat(), "--apply", "--force")
+    assert applied.exit_code == 0, applied.output
+    assert list((moved / RETURNED).iterdir()) == []
+    assert not (moved / "出力" / "集計_2026-10.xlsx").exists()
+
+
+def test_a_month_that_has_not_begun_is_refused(ws: Path) -> None:
+    result = _invoke("month", "2027-10", *AS_OF)
+    assert result.exit_code == 2 and "まだ始まっていません" in result.output
+    assert not (ws / "台帳" / "台帳.db").exists()
+    assert _invoke("month", "1900-01", *AS_OF).exit_code == 2
+
+
+def test_retention_deletes_nothing_when_the_ledger_cannot_record_it(
+    ws: Path, monkeypatch: pytest.MonkeyPatch, written_today: Callable[[date], None]
+) -> None:
+    assert _invoke("month", "2026-10", *AS_OF).exit_code == 0
+    before = _files(ws)
+    written_today(LATER)
+    connect = sqlite3.connect
+
+    def read_only(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return connect(f"file:{path}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    result = _invoke("retention", "--as-of", LATER.isoformat(), "--apply", "--force")
+    assert result.exit_code == 3, result.output
+    assert "読み取り専用" in result.output
+    assert _files(ws) == before
+
+
+def test_ledger_commands_name_a_ledger_that_is_not_there(ws: Path) -> None:
+    result = _invoke("ledger", "repair", "--db", "ない.db")
+    assert result.exit_code == 2 and "「ない.db」がありません" in result.output

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.clock import check_recorded
-from toolkit.errors import OperationalError, os_error_text
+from toolkit.errors import InputError, os_error_text
 from toolkit.fileio import output_kind
 from toolkit.ledger import DateFix, Expired, ExpiredOutput, Ledger
 from toolkit.ledger.retention import resolved
@@ -59,6 +59,7 @@ class RetentionOutcome:
     held: list[Expired] = field(default_factory=list)  # kept: requests still open
     removed: int = 0
     workspace: Path | None = None
+    archive_failures: list[str] = field(default_factory=list)  # archive copies left
 
     @property
     def purged(self) -> list[Expired]:
@@ -69,6 +70,11 @@ class RetentionOutcome:
     @property
     def failures(self) -> list[OutputPlan]:
         return [p for p in self.outputs if p.failure is not None]
+
+    @property
+    def complete(self) -> bool:
+        """Everything listed was done (or nothing was asked)."""
+        return not self.failures and not self.archive_failures
 
 
 def retention(
@@ -84,22 +90,28 @@ def retention(
     runs for (the folder of its kyogikai.toml): only its outputs are deleted."""
     if apply:
         check_recorded(settings.today, "--as-of")
-    if not db.exists():
-        raise OperationalError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
+    _exists(db)
     years = settings.retention_years
     with Ledger.open(db) as ledger:
+        if workspace is not None:
+            adopt_moved(ledger, workspace, db)
         expired = ledger.expired(settings.today, years)
         recorded = ledger.recorded_outputs(years)
         home = resolved(workspace) if workspace is not None else None
         plans = _plans(recorded, settings, home, force)
         held = [] if force else [e for e in expired if e.not_answered]
         done = RetentionOutcome(expired, plans, apply, held, workspace=workspace)
-        if not apply:
+        if not apply or not (done.purged or plans):
             return done
-        for plan in plans:
-            _carry_out(plan)
-        settled = [(p.output, p.outcome) for p in plans if p.outcome is not None]
-        done.removed = ledger.purge(done.purged, settings.today, settled)
+        # The ledger is taken for writing before anything is deleted: a ledger another run
+        # holds, or one that cannot be written, stops the command with nothing deleted.
+        with ledger.transaction():
+            run_id = ledger.retention_run()
+            for plan in plans:
+                _carry_out(plan)
+            settled = [(p.output, p.outcome) for p in plans if p.outcome is not None]
+            done.removed = ledger.purge(done.purged, settings.today, settled, run_id=run_id)
+        done.archive_failures = [os_error_text(exc) for exc in ledger.sweep_archive()]
     return done
 
 
@@ -155,14 +167,31 @@ def _carry_out(plan: OutputPlan) -> None:
     plan.outcome = SETTLED[plan.action]
 
 
+def adopt_moved(ledger: Ledger, root: Path, db: Path) -> None:
+    """When the working folder at `root` was moved (another drive letter, a new PC) with
+    its ledger inside it, the steps and outputs recorded under its old place become its
+    own again. Only a ledger inside the folder can tell: a folder recorded in a ledger
+    kept elsewhere (a server's) may be another desk's, which is never taken over."""
+    home = resolved(root)
+    if home not in resolved(db).parents:
+        return
+    for old in ledger.workspaces():
+        if old != str(home) and not Path(old).exists():
+            ledger.adopt(old, str(home))
+
+
+def _exists(db: Path) -> None:
+    if not db.is_file():
+        raise InputError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
+
+
 # --- repairing the ledger ------------------------------------------------------------------
 
 
 def repair_dates(db: Path) -> list[DateFix]:
     """Replace every impossible receipt day and output day of the ledger at `db` with the
     day its run happened; returns what was replaced."""
-    if not db.exists():
-        raise OperationalError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
+    _exists(db)
     with Ledger.open(db) as ledger:
         fixes = ledger.date_problems()
         if fixes:

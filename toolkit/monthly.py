@@ -28,6 +28,7 @@ from toolkit.config import Workspace
 from toolkit.errors import InputError, KyogikaiError, OperationalError, os_error_text
 from toolkit.fileio import Protected, safe_file_name
 from toolkit.fiscal import Period, parse_period
+from toolkit.housekeeping import adopt_moved
 from toolkit.ledger import ARCHIVE_SUFFIX, Ledger, Step
 from toolkit.ledger.retention import resolved
 from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, INGEST, PENDING, REMIND, SUMMARY
@@ -91,13 +92,14 @@ def month(
     """The month's whole job in the working folder `ws` (see the module's docstring)."""
     from toolkit.writing.summary import check_target
 
-    period = _month_of(month_text)
+    today = as_of or clock.today()
+    period = _month_of(month_text, today)
     if not ws.incoming.is_dir():
         raise InputError(
             f"受信フォルダ「{ws.incoming}」がありません。フォルダを作って報告書を入れるか、"
             f"{ws.config} の incoming を直してください。"
         )
-    clock.check_recorded(as_of or clock.today(), "--as-of")  # it becomes the receipt day
+    clock.check_recorded(today, "--as-of")  # it becomes the receipt day
     done = MonthOutcome(period, StationView(display or Display()), ws.ledger)
     summary = ws.outputs / f"集計_{done.key}.xlsx"
     archive = ws.ledger.with_name(ws.ledger.name + ARCHIVE_SUFFIX)
@@ -142,13 +144,22 @@ def acknowledge(ws: Workspace, done: MonthOutcome) -> None:
         pass
 
 
-def _month_of(text: str) -> Period:
+def _month_of(text: str, today: date) -> Period:
+    """The month to do: one that has begun by `today` (a month typed a year ahead would
+    write an empty summary and reminders of nothing), and not before the 平成 era."""
     period = parse_period(text)
     if period.kind != "month":
         raise InputError(
             f"「{text}」は月ではありません。kyogikai month には 2026-10 のように月を指定して"
             "ください（年度の集計表は kyogikai summary --period FY2026 で作ります）。"
         )
+    if period.start > today:
+        raise InputError(
+            f"{period.label}はまだ始まっていません（基準日 {today.isoformat()}）。"
+            "月を確かめてください（2026-10 のように指定します）。"
+        )
+    if period.end < clock.EARLIEST:
+        raise InputError(f"{period.label}は古すぎます。月を確かめてください。")
     return period
 
 
@@ -168,6 +179,7 @@ class _Job:
         if not self.ws.ledger.exists():
             return {}
         with Ledger.open(self.ws.ledger) as ledger:
+            adopt_moved(ledger, self.ws.root, self.ws.ledger)
             steps = ledger.steps(self.home, states=[PENDING, FAILED], kinds=[FEEDBACK])
         return {s.subject: s for s in steps}
 

@@ -113,7 +113,7 @@ def retention(db: Path, as_of: date | None, apply: bool, force: bool, config: Pa
     done = J.retention(db, settings, apply=apply, force=force, workspace=workspace_root())
     for line in retention_lines(done, settings.today):
         click.echo(line)
-    if done.failures:
+    if not done.complete:
         raise click.exceptions.Exit(3)
 
 
@@ -187,3 +187,5 @@ def roster(
     for finding in done.findings if as_json else []:
         click.echo(json.dumps(finding.to_json(), ensure_ascii=False))
     click.echo(done.line(settings.today), err=as_json)
+    if done.note is not None:
+        click.echo(done.note, err=True)

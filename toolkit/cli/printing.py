@@ -154,6 +154,11 @@ def retention_lines(done: RetentionOutcome, today: date) -> list[str]:
             f"削除できなかった出力が {len(done.failures)}件あります。原因を取り除いてから、"
             "もう一度 --apply を付けて実行してください（台帳には削除したものだけを記録しました）。"
         )
+    for problem in done.archive_failures:
+        out.append(
+            f"保管用の写しを削除できませんでした: {problem}"
+            "次に --apply を付けて実行したときに、もう一度削除します。"
+        )
     return out
 
 

@@ -10,7 +10,6 @@ fiscal years stay right while no personal data outlives the document it came fro
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -137,6 +136,8 @@ class Retaining(LedgerStore):
         expired: Sequence[Expired],
         as_of: date,
         outputs: Sequence[tuple[ExpiredOutput, str]] = (),
+        *,
+        run_id: int | None = None,
     ) -> int:
         """Purge what `expired` lists; returns how many reports and files were purged.
 
@@ -145,23 +146,17 @@ class Retaining(LedgerStore):
         its SHA-256 stays known, so the same bytes are never taken in (or archived) again.
         `outputs` are the recorded outputs retention has settled, each with what became of
         it (deleted, missing, replaced…): the caller deletes the files, the ledger records
-        it. The purge is recorded as a run of command "retention" with one `purges` row
-        each. A day after today (beyond the clock's margin) is refused before anything.
+        it. The purge is recorded as a run of command "retention" (`run_id`, when the
+        caller has recorded it) with one `purges` row each. A day after today (beyond the clock's margin) is refused before anything.
         """
         check_recorded(as_of, "--as-of")
         if not expired and not outputs:
             return 0
-        conn = self.connection
-        self._begin()
-        try:
+        outer = self.connection.in_transaction
+        with self.transaction() as conn:
             stamp = now()
-            run_id = int(
-                conn.execute(
-                    "INSERT INTO runs (command, started_at, tool_version) VALUES (?,?,?)",
-                    ("retention", stamp, __version__),
-                ).lastrowid
-                or 0
-            )
+            if run_id is None:
+                run_id = self.retention_run()
             ids = [e.report_id for e in expired if e.report_id is not None]
             self._strip_reports(ids, run_id)
             shas = sorted({e.sha256 for e in expired})
@@ -194,14 +189,21 @@ class Retaining(LedgerStore):
                 "UPDATE runs SET finished_at=?, reports=? WHERE run_id=?",
                 (now(), len(ids), run_id),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
-        # Deleted after the commit: a crash in between leaves files that the next purge
-        # sweeps (below), never a ledger that points at a deleted file it still needs.
-        self._sweep_archive()
+        # Deleted after the commit (by the caller, when the purge is part of its own
+        # transaction): a crash in between leaves files that the next purge sweeps, never
+        # a ledger that points at a deleted file it still needs.
+        if not outer:
+            self.sweep_archive()
         return len(expired)
+
+    def retention_run(self) -> int:
+        """Record a retention run (inside the caller's transaction) and return its id: a
+        ledger that cannot be written fails here, before anything is deleted."""
+        cursor = self.connection.execute(
+            "INSERT INTO runs (command, started_at, tool_version) VALUES (?,?,?)",
+            ("retention", now(), __version__),
+        )
+        return int(cursor.lastrowid or 0)
 
     def purged_files(self) -> frozenset[str]:
         """The SHA-256 of every file whose archive copy retention removed: never kept
@@ -252,15 +254,23 @@ class Retaining(LedgerStore):
                 out.add(sha)
         return out
 
-    def _sweep_archive(self) -> None:
+    def sweep_archive(self) -> list[OSError]:
+        """Delete the archive copies retention has removed from the ledger; returns what
+        could not be deleted (each is tried again by the next purge)."""
         if self.archive is None:
-            return
+            return []
         rows = self.connection.execute(
             "SELECT archive FROM files WHERE archive_removed_run IS NOT NULL AND archive IS NOT NULL"
-        )
+        ).fetchall()
+        failed = []
         for (name,) in rows:
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 (self.archive / name).unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                failed.append(exc)
+        return failed
 
 
 REPAIR_HINT = "kyogikai ledger repair で台帳の日付を直してから、もう一度実行してください。"
