@@ -308,6 +308,7 @@ def test_a_ledger_holding_an_impossible_day_is_repaired_by_a_command(
     db = ws / "台帳" / "台帳.db"
     with sqlite3.connect(db) as conn:  # what `month --as-of 9999-12-31` recorded before
         conn.execute("UPDATE runs SET received_on = '9999-12-31'")
+        conn.execute("UPDATE files SET received_on = '9999-12-31'")  # as migration 7 copied it
         conn.execute("UPDATE outputs SET as_of = '9999-12-31'")
     stopped = _invoke("retention")
     assert stopped.exit_code == 3
@@ -316,9 +317,11 @@ def test_a_ledger_holding_an_impossible_day_is_repaired_by_a_command(
     repaired = _invoke("ledger", "repair")
     assert repaired.exit_code == 0, repaired.output
     assert f"受付日 9999-12-31 → {ran}（month）" in repaired.output  # the day the run happened
+    assert "ファイルの受付日 9999-12-31" in repaired.output
     assert _rows(db, "SELECT DISTINCT received_on FROM runs WHERE received_on IS NOT NULL") == [
         (ran,)
     ]
+    assert _rows(db, "SELECT DISTINCT received_on FROM files") == [(ran,)]
     assert _invoke("retention").exit_code == 0
     assert "直す日付はありません" in _invoke("ledger", "repair").output
 

@@ -15,6 +15,7 @@ import stat
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from toolkit.discover import Skipped, discover, shown
@@ -85,6 +86,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         )
     result.sha256 = hashlib.sha256(data).hexdigest()
     result.size = len(data)
+    result.modified = _modified(info.st_mtime)
     try:
         book = read_workbook(data, name, password=options.password, limits=options.limits)
     except Unreadable as exc:
@@ -147,6 +149,15 @@ def _keep(result: FileResult, path: Path, data: bytes, options: Options) -> None
         result.archived = archive_copy(options.archive, result.sha256, str(path), data)
     except OSError:
         result.archived = None  # the ledger tries again, and says so if it cannot
+
+
+def _modified(mtime: float) -> str | None:
+    """A modification time as the ledger stores it (local time, seconds); None when the
+    system gives none that a date can hold."""
+    try:
+        return datetime.fromtimestamp(mtime).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _unblamed(findings: list[Finding], unread: frozenset[str]) -> list[Finding]:
