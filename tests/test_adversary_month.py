@@ -141,7 +141,8 @@ def test_copies_that_could_not_be_made_are_made_by_the_next_run(
             patched.setattr(feedback, "write_atomic", _full if fault == "full" else _locked)
         first = _invoke("month", "2026-10", *AS_OF)
     assert first.exit_code == 3, first.output
-    assert first.output.count("確認用の写しを作れなかったファイルがあります") == 2
+    assert "確認用の写しを 2件作れませんでした" in first.output
+    assert "受信/中央警察署/err1.xlsx" in first.output.split("次にすること:")[1]
     expected = {"full": "ディスクの空きがありません", "locked": "Excel などで開かれています"}
     assert expected.get(fault, "2026-10") in first.output
     assert (ws / "出力" / "集計_2026-10.xlsx").is_file()  # the other steps were done
@@ -692,3 +693,14 @@ def test_retention_deletes_nothing_when_the_ledger_cannot_record_it(
 def test_ledger_commands_name_a_ledger_that_is_not_there(ws: Path) -> None:
     result = _invoke("ledger", "repair", "--db", "ない.db")
     assert result.exit_code == 2 and "「ない.db」がありません" in result.output
+
+
+def test_a_modification_time_before_heisei_is_not_a_receipt_day(
+    ws: Path, clock_at: Callable[[date], None]
+) -> None:
+    clock_at(WRITTEN)
+    report = ws / "受信" / "中央警察署" / "ok.xlsx"
+    os.utime(report, (315532800, 315532800))  # 1980-01-01: a zip's default, a clock never set
+    assert _invoke("ingest", *AS_OF).exit_code == 1
+    days = _rows(ws / "台帳" / "台帳.db", "SELECT DISTINCT received_on FROM files")
+    assert days == [(WRITTEN.isoformat(),)]

@@ -283,15 +283,17 @@ def _next_steps(done: MonthOutcome) -> list[str]:
         for (station, folder), n in sorted(folders.items()):
             lines.append(f"  {fit(station, column)}{folder}（{n}件）")
         steps.append("\n".join(lines))
-    for path, problem in done.not_returned:
-        steps.append(
-            f"確認用の写しを作れなかったファイルがあります（{path}）: {problem}"
-            f" 原因を取り除いてから、もう一度 kyogikai month {done.key} を実行すると作ります。"
-        )
+    if done.not_returned:
+        lines = [
+            f"確認用の写しを {len(done.not_returned)}件作れませんでした。原因を取り除いてから、"
+            f"もう一度 kyogikai month {done.key} を実行すると作ります:"
+        ]
+        lines += [f"  {path}: {problem}" for path, problem in done.not_returned]
+        steps.append("\n".join(lines))
     for kind, problem in done.problems.items():
         steps.append(
             f"{_STEP_NAMES.get(kind, kind)}を作れませんでした: {problem}"
-            f" 原因を取り除いてから、もう一度 kyogikai month {done.key} を実行してください。"
+            f"原因を取り除いてから、もう一度 kyogikai month {done.key} を実行してください。"
         )
     # Copies left over were tried again by this run (above); what else is left is a
     # summary or reminders of another month, made by running that month again.
