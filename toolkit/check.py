@@ -98,6 +98,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         what = OUTPUT_NAMES.get(book.output or "template", f"ファイル（{book.output}）")
         result.skipped_file = f"kyogikai が書き出した{what}のため読み飛ばしました"
         result.skipped_kind = OWN_KIND
+        result.skipped = book.skipped  # a blank form's sheet, and why
         return result
     _keep(result, path, data, options)
     result.skipped = book.skipped
