@@ -229,7 +229,9 @@ def test_a_blank_copy_of_our_template_is_not_a_report(options: Options) -> None:
     # a form handed out, come back with nothing written: kyogikai's own, skipped and counted
     result = check_file(CORPUS / "template_blank.xlsx", options)
     assert result.reports == []
-    assert result.skipped_file == "kyogikai が書き出した様式（記入がありません）のため読み飛ばしました"
+    assert (
+        result.skipped_file == "kyogikai が書き出した様式（記入がありません）のため読み飛ばしました"
+    )
     assert result.skipped == [
         ("報告書", "記入のない様式（項目名だけで値がない）のため読み飛ばしました")
     ]
