@@ -17,8 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.check import Options, check_paths
-from toolkit.errors import InputError, OperationalError
-from toolkit.fileio import OutputRefused, Protected, guard_output
+from toolkit.errors import InputError, OperationalError, os_error_reason, os_error_text
+from toolkit.fileio import (
+    FileLockedError,
+    OutputRefused,
+    Protected,
+    distinct_paths,
+    guard_output,
+)
 from toolkit.fiscal import Period
 from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
 from toolkit.registry import Registry, same_name
@@ -131,8 +137,8 @@ def feedback_copy(
 
     try:
         written = write_feedback(result, out_dir, password=password, folder=folder)
-    except (FeedbackError, OSError) as exc:
-        return result.path, None, str(exc)
+    except (FeedbackError, OSError, FileLockedError) as exc:
+        return result.path, None, os_error_text(exc) if isinstance(exc, OSError) else str(exc)
     return None if written is None else (result.path, written, None)
 
 
@@ -249,10 +255,10 @@ def remind(
     with Ledger.open(db) as ledger:
         lists = station_lists(ledger, registry, settings)
         protected = Protected((db,), tuple(f for f in [ledger.archive] if f is not None), force)
-        for item in lists:
-            guard_output(remind_path(out_dir, item.station), protected)
-        for item in lists:
-            path = remind_path(out_dir, item.station)
+        paths = distinct_paths(remind_path(out_dir, item.station) for item in lists)
+        for path in paths:
+            guard_output(path, protected)
+        for item, path in zip(lists, paths, strict=True):
             days = settings.reminder_days
             _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
             written.append(path)
@@ -329,9 +335,8 @@ def templates(
         if not councils:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
-    targets = [
-        (c, template_path_for(out_dir, c.station, c.facility_name, c.name)) for c in councils
-    ]
+    paths = [template_path_for(out_dir, c.station, c.facility_name, c.name) for c in councils]
+    targets = list(zip(councils, distinct_paths(paths), strict=True))
     for _, path in targets:  # every target checked before anything is written
         guard_output(path, protected, _unfilled_form)
     written = []
@@ -422,7 +427,8 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
     try:
         result = action()
     except OSError as exc:
-        raise OperationalError(f"「{path}」に書き出せません: {exc.strerror or exc}") from exc
+        reason, advice = os_error_reason(exc)
+        raise OperationalError(f"「{path}」に書き出せません（{reason}）。{advice}。") from exc
     return result if isinstance(result, int) else 0
 
 
@@ -463,7 +469,8 @@ def plan_forms(
         if not stations:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
-    targets = [(name, plan_form_path(out_dir, name, fiscal_year)) for name in stations]
+    paths = distinct_paths(plan_form_path(out_dir, name, fiscal_year) for name in stations)
+    targets = list(zip(stations, paths, strict=True))
     for _, path in targets:
         guard_output(path, Protected(force=force), _unfilled_plan)
     written = []

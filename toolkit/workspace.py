@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from toolkit import jobs as J
-from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_text
-from toolkit.errors import InputError, OperationalError
+from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_bytes
+from toolkit.errors import InputError, OperationalError, os_error_reason
 from toolkit.fileio import OutputRefused, Protected, safe_file_name, write_atomic
 from toolkit.fiscal import Period, fiscal_year, fy_start, parse_period
 from toolkit.ledger import ARCHIVE_SUFFIX, Ledger
@@ -108,11 +108,12 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
             write_atomic(ws.registry, registry_from.read_bytes())
         elif not kept:
             write_registry(example_registry(today), ws.registry)
-        write_atomic(ws.config, settings_file_text().encode("utf-8"))
+        write_atomic(ws.config, settings_file_bytes())
     except OSError as exc:
         where = exc.filename or root
+        reason, action = os_error_reason(exc)
         raise OperationalError(
-            f"作業フォルダ「{where}」を作れません: {exc.strerror or exc}"
+            f"作業フォルダ「{where}」を作れません（{reason}）。{action}。"
         ) from exc
     return Created(ws, kept)
 

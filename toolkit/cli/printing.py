@@ -183,6 +183,13 @@ def _next_steps(done: MonthOutcome) -> list[str]:
         steps.append("\n".join(lines))
     for path, problem in done.not_returned:
         steps.append(f"確認用の写しを作れなかったファイルがあります（{path}）: {problem}")
+    waiting = done.ingest.tally.try_again
+    if waiting:
+        key = f"{done.period.start.year}-{done.period.start.month:02d}"
+        steps.append(
+            f"開かれていたなどの理由で今回読めなかったファイルが {waiting}件あります（上の「読み飛ばし」）。"
+            f"閉じてから、もう一度 kyogikai month {key} を実行してください（次の実行で読み取ります）。"
+        )
     if done.reminders:
         steps.append(f"督促・確認依頼（{done.reminders_dir}）を各警察署に送ってください。")
     elif not done.planned:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
-from toolkit.fileio import output_kind
+from toolkit.fileio import output_kind, remove
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
 from toolkit.ledger.store import LedgerStore, now
@@ -197,7 +197,7 @@ class Retaining(LedgerStore):
             path = Path(output.path)
             if output_kind(path) is not None:
                 with contextlib.suppress(OSError):
-                    path.unlink()
+                    remove(path)  # waits for Excel; FileLockedError when it keeps it
         return len(expired)
 
     def _strip_reports(self, ids: list[int], run_id: int) -> None:
@@ -248,8 +248,7 @@ class Retaining(LedgerStore):
             "SELECT archive FROM files WHERE archive_removed_run IS NOT NULL AND archive IS NOT NULL"
         )
         for (name,) in rows:
-            with contextlib.suppress(FileNotFoundError):
-                (self.archive / name).unlink()
+            remove(self.archive / name)
 
 
 def _stripped_record(record: str) -> str:

@@ -18,6 +18,7 @@ import xlsxwriter
 
 from toolkit.cells import Cell
 from toolkit.era import wareki
+from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.sheetrows import read_sheet_rows
 from toolkit.fileio import atomic_workbook, safe_file_name
@@ -168,7 +169,7 @@ def read_plan_form(path: Path) -> PlanForm:
         form.problems.append(f"「{path.name}」を読めません（{reason}）。")
         return form
     except OSError as exc:
-        form.problems.append(f"「{path.name}」を開けません（{exc.strerror or exc}）。")
+        form.problems.append(f"「{path.name}」を開けません（{os_error_reason(exc)[0]}）。")
         return form
     except KeyError:
         form.problems.append(

@@ -48,6 +48,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Unreadable, sniff
 from toolkit.fileio import write_atomic
 from toolkit.results import FileResult
@@ -179,7 +180,7 @@ def _open_original(ctx: Context, password: str | None) -> tuple[str, bytes] | No
         data = path.read_bytes()
     except OSError as exc:
         ctx.notes.append(
-            f"元のファイルを開けなかったため（{exc.strerror or exc}）、一覧だけを作成しました。"
+            f"元のファイルを開けなかったため（{os_error_reason(exc)[0]}）、一覧だけを作成しました。"
         )
         return None
     if ctx.result.sha256 and hashlib.sha256(data).hexdigest() != ctx.result.sha256:
