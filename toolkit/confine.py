@@ -10,6 +10,9 @@ The pool in `toolkit.isolation` works the same everywhere; the parts that differ
   `Watchdog` reads each worker's resident memory and ends one that passes the cap;
 - ending with the parent: Linux's parent-death signal, Windows' job object, elsewhere a
   thread in the worker that watches for the parent's end;
+- Ctrl-C held back while a worker is created (a signal mask on POSIX, the console's
+  Ctrl-C attribute on Windows), how many handles one wait may take (63 on Windows), and
+  the encodings a worker's error output comes in;
 - Japanese words for how a worker ended, from a signal or a Windows exception code.
 
 Nothing platform-specific is imported at module level: `resource`, `ctypes` and psutil

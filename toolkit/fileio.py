@@ -18,6 +18,7 @@ absorbs, on every platform alike (the tests simulate Windows' failures on Linux)
 from __future__ import annotations
 
 import errno
+import functools
 import itertools
 import ntpath
 import os
@@ -30,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from toolkit.errors import InputError, OperationalError
 
@@ -174,20 +175,37 @@ def _temporary(path: Path) -> Path:
     return path.parent / f".kyogikai-{os.getpid()}-{next(_COUNTER)}.tmp"
 
 
-def _attribute_setter() -> Callable[[str, int], Any] | None:
-    """Windows' SetFileAttributesW; None elsewhere (a leading dot hides a file there)."""
+@functools.cache
+def _attribute_setter() -> Callable[[str, int], None] | None:
+    """Windows' SetFileAttributesW, raising OSError when it fails; None elsewhere (a
+    leading dot hides a file there)."""
     import ctypes
 
-    windll = getattr(ctypes, "windll", None)
-    return None if windll is None else windll.kernel32.SetFileAttributesW
+    windll = getattr(ctypes, "WinDLL", None)
+    error, last = getattr(ctypes, "WinError", None), getattr(ctypes, "get_last_error", None)
+    if windll is None or error is None or last is None:
+        return None
+    set_attributes = windll("kernel32", use_last_error=True).SetFileAttributesW
+
+    def setter(path: str, attributes: int) -> None:
+        if not set_attributes(path, attributes):
+            raise error(last())
+
+    return setter
 
 
 def _hide(path: Path, hidden: bool = True) -> None:
-    """Give a temporary file or folder the hidden attribute (or take it away before the
-    file gets its real name): Explorer then does not show it."""
+    """Give a temporary file or folder the hidden attribute, so that Explorer does not
+    show it (a file shown after all does no harm); or take it away before the file gets
+    its real name, which must never be hidden (waiting for an antivirus, like a rename)."""
     setter = _attribute_setter()
-    if setter is not None:
-        setter(system_path(path), FILE_ATTRIBUTE_HIDDEN if hidden else FILE_ATTRIBUTE_NORMAL)
+    if setter is None:
+        return
+    if hidden:
+        with suppress(OSError):
+            setter(system_path(path), FILE_ATTRIBUTE_HIDDEN)
+        return
+    patiently(lambda: setter(system_path(path), FILE_ATTRIBUTE_NORMAL), path)
 
 
 _STALE_SECONDS = 3600.0

@@ -11,11 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Windows
 from filled_forms import fill
-from winhelp import AS_OF, invoke, month, returned
-
-from toolkit.fileio import LOCK_WAIT
+from winhelp import AS_OF, Windows, invoke, month, returned
 
 EXCEL = "は Excel などで開かれています。閉じてから、もう一度実行してください。"
 ADVICE = EXCEL.removeprefix("は ")
@@ -51,6 +48,8 @@ def test_a_summary_left_open_in_excel_is_named_with_what_to_do(
     assert result.exit_code == 3, result.output
     assert result.output.strip().endswith(f"「{out}」{EXCEL}")
     assert "ディスクの空き" not in result.output
+    from toolkit.fileio import LOCK_WAIT
+
     assert windows.clock is not None
     assert LOCK_WAIT <= sum(windows.clock.pauses) <= LOCK_WAIT + 1  # a few seconds, then told
     assert sorted(p.name for p in out.parent.iterdir()) == ["10月.xlsx"]  # nothing left over

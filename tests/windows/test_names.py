@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Windows
 from filled_forms import fill
-from winhelp import AS_OF, invoke, month, returned
+from winhelp import AS_OF, Windows, invoke, month, returned
 
 from toolkit.registry import Council, Registry
 

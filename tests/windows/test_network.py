@@ -11,9 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import Windows
 from filled_forms import fill
-from winhelp import AS_OF, invoke
+from winhelp import AS_OF, Windows, invoke
 
 
 def test_folders_of_a_drive_that_reports_file_id_0_are_all_read(

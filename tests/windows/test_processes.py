@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Windows
-from winhelp import AS_OF, ROOT
+from winhelp import AS_OF, ROOT, Windows
 
 from toolkit.isolation import Failure, imap_isolated
 
@@ -23,9 +22,13 @@ def _square(x: int) -> int:
 
 
 def test_more_workers_than_one_wait_can_watch_all_finish(windows: Windows) -> None:
+    from windows_simulation import square
+
     windows(wait_limit=63)
-    # 40 workers: 80 handles to wait on, more than Windows waits on at once.
-    out = list(imap_isolated(_square, range(120), jobs=40, timeout=120, memory_limit=None))
+    # 40 workers: 80 handles to wait on, more than Windows waits on at once. (The worker
+    # function lives in a module a spawned worker has imported already: 40 fresh
+    # interpreters start in time on a small machine.)
+    out = list(imap_isolated(square, range(120), jobs=40, timeout=300, memory_limit=None))
     assert out == [x * x for x in range(120)]
 
 

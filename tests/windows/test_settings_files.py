@@ -8,12 +8,14 @@ single quotes."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from winhelp import AS_OF, invoke
+from winhelp import AS_OF, ROOT, invoke
 
 from toolkit.config import CONFIG_NAME, load_workspace
 
@@ -98,11 +100,26 @@ def test_config_pointing_at_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     assert f"設定ファイル「{fifo}」は通常のファイルではありません" in result.output  # type: ignore[attr-defined]
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory cap needs Linux")
 def test_config_pointing_at_a_device_is_refused(tmp_path: Path) -> None:
-    result = invoke("check", tmp_path, "--config", "/dev/zero")
-    assert result.exit_code == 2
-    assert "設定ファイル「/dev/zero」は通常のファイルではありません" in result.output
+    # In a child process with its memory capped: were /dev/zero read, that process would
+    # fail, not the machine.
+    def capped() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, resource.RLIM_INFINITY))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "toolkit", "check", str(tmp_path), "--config", "/dev/zero"],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=capped,
+    )
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 2, err
+    assert "設定ファイル「/dev/zero」は通常のファイルではありません" in err
 
 
 def test_a_huge_settings_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

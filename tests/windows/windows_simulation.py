@@ -229,6 +229,11 @@ def _too_long(limit: int, patch: Patch) -> None:
 # --- processes ----------------------------------------------------------------------------
 
 
+def square(x: int) -> int:
+    """A worker's task for the tests of many workers (cheap to import in a worker)."""
+    return x * x
+
+
 def _wait_limit(limit: int, patch: Patch) -> None:
     """Windows' WaitForMultipleObjects, as Python 3.11 gives it: at most `limit` handles."""
     import multiprocessing.connection

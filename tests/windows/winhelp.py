@@ -3,18 +3,60 @@ or in a child process with its console (`cli`), and the working folder's month."
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import pytest
+import windows_simulation
 from click.testing import CliRunner, Result
 
+import toolkit
 from toolkit.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+# The source tree of the toolkit under test (child processes run the same code).
+ROOT = Path(toolkit.__file__).resolve().parent.parent
+SITE = Path(__file__).resolve().parent / "site"
 AS_OF = "2026-11-25"
+
+
+@dataclass
+class Windows:
+    """The simulations applied so far; `clock` once retries take no time."""
+
+    monkeypatch: pytest.MonkeyPatch
+    spec: dict[str, Any] = field(default_factory=dict)
+    clock: windows_simulation.Clock | None = None
+
+    def __call__(self, **spec: Any) -> Windows:
+        if (spec.pop("clock", False) or "locked" in spec) and self.clock is None:
+            self.clock = windows_simulation.install_clock(self._patch)
+            self.spec["clock"] = True
+        windows_simulation.apply(spec, self._patch)
+        for key, value in spec.items():
+            if key in ("locked", "network", "file_id_zero"):
+                self.spec[key] = [*self.spec.get(key, []), *value]
+            else:
+                self.spec[key] = value
+        self.monkeypatch.setenv(windows_simulation.ENV, json.dumps(self.spec, default=str))
+        self.monkeypatch.setenv("PYTHONPATH", _python_path())
+        return self
+
+    def _patch(self, owner: Any, name: str, value: Any) -> None:
+        self.monkeypatch.setattr(owner, name, value, raising=False)
+
+    def lock(self, path: Path, *, ops: list[str], times: int = -1, winerror: int = 32) -> None:
+        """`path` held by another program for `times` attempts of `ops` (-1: for good)."""
+        self(locked=[{"path": str(path), "ops": ops, "times": times, "winerror": winerror}])
+
+
+def _python_path() -> str:
+    given = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return os.pathsep.join([str(SITE), *[p for p in given if p != str(SITE)]])
 
 
 def invoke(*args: object, input: str | None = None) -> Result:
@@ -55,7 +97,8 @@ def cli(
         capture_output=True,
         timeout=timeout,
     )
-    run = Run(done.returncode, done.stdout.decode(encoding), done.stderr.decode(encoding))
+    out, err = (data.decode(encoding, "replace") for data in (done.stdout, done.stderr))
+    run = Run(done.returncode, out, err)
     assert "Traceback" not in run.err and "Exception ignored" not in run.err, run.err
     return run
 

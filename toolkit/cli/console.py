@@ -25,7 +25,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
 LOG_NAME = "kyogikai.log"
 ERRORS = "kyogikai-console"
@@ -86,6 +86,13 @@ class Console(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    @property
+    def buffer(self) -> _Bytes | None:
+        """The bytes under the text (click writes bytes there, and wraps it for an ASCII
+        stream), with the same care for a closed pipe."""
+        raw = getattr(self._stream, "buffer", None)
+        return None if raw is None else _Bytes(self, raw)
+
     def isatty(self) -> bool:
         return not self.broken and self._stream.isatty()
 
@@ -124,6 +131,41 @@ class Console(io.TextIOBase):
             null = os.open(os.devnull, os.O_WRONLY)
             os.dup2(null, self._stream.fileno())
             os.close(null)
+
+
+class _Bytes(io.BufferedIOBase):
+    """A standard stream's bytes, its closed pipe noticed as `Console` notices it."""
+
+    def __init__(self, console: Console, raw: BinaryIO) -> None:
+        super().__init__()
+        self._console = console
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        size = len(data)
+        if not self._console.broken:
+            self._console.flush()  # text written before these bytes goes first
+            try:
+                self._raw.write(data)
+            except OSError as exc:
+                self._console._closed_pipe(exc)
+        return size
+
+    def flush(self) -> None:
+        if not self._console.broken:
+            try:
+                self._raw.flush()
+            except OSError as exc:
+                self._console._closed_pipe(exc)
+
+    def fileno(self) -> int:
+        return self._raw.fileno()
+
+    def isatty(self) -> bool:
+        return self._console.isatty()
 
 
 class _Kept(io.StringIO):
