@@ -367,11 +367,15 @@ _OUTPUT_MARK = re.compile(
 def output_kind(path: Path) -> str | None:
     """What kind of kyogikai output a file is (summary, feedback, remind, roster…), from
     its custom document property `kyogikai-output`; None for any other file (a report, a
-    file that is not a workbook, one that cannot be read)."""
+    file that is not a workbook, one that cannot be read). A file another program keeps
+    from being read (after a few seconds) is `FileLockedError`: whose it is is not known."""
     try:
         if path.is_symlink() or not path.is_file():
             return None
-        with zipfile.ZipFile(path) as zf:
+        with (
+            patiently(lambda: open(system_path(path), "rb"), path) as fh,
+            zipfile.ZipFile(fh) as zf,
+        ):
             info = zf.getinfo("docProps/custom.xml")
             if info.file_size > 2**20:
                 return None

@@ -24,6 +24,7 @@ from toolkit.fileio import (
     Protected,
     distinct_paths,
     guard_output,
+    read_input,
 )
 from toolkit.fiscal import Period
 from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
@@ -66,12 +67,15 @@ def load_registry(path: Path | None) -> Registry | None:
         raise RegistryError(problems, source)
     if kind == "unreadable":
         raise RegistryUnreadable(value)
+    if kind == "locked":  # open in Excel without sharing, or held by an antivirus
+        raise FileLockedError(value)
     return value
 
 
 def _registry_outcome(path: Path) -> tuple[str, Any]:
-    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)) or
-    ("unreadable", message); exceptions do not cross the process boundary whole."""
+    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)),
+    ("unreadable", message) or ("locked", path); exceptions do not cross the process
+    boundary whole."""
     from toolkit.registry import RegistryError
     from toolkit.writing.registry_io import RegistryUnreadable, read_registry
 
@@ -81,6 +85,8 @@ def _registry_outcome(path: Path) -> tuple[str, Any]:
         return "input", (exc.problems, exc.source)
     except RegistryUnreadable as exc:
         return "unreadable", str(exc)
+    except FileLockedError as exc:
+        return "locked", str(exc.path)
 
 
 def reading_options(
@@ -406,8 +412,8 @@ def _unfilled_form(path: Path) -> bool:
     from toolkit.reading.sheetkind import BLANK_FORM
 
     try:
-        book = read_workbook(path.read_bytes(), path.name)
-    except (OSError, Unreadable):
+        book = read_workbook(read_input(path), path.name)
+    except (OSError, Unreadable, FileLockedError):
         return False
     if not book.reports and book.template_version is not None:
         # the reader skips a form with nothing but what HQ prefilled as a blank form

@@ -18,7 +18,7 @@ from pathlib import Path
 from toolkit import jobs as J
 from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_bytes
 from toolkit.errors import InputError, OperationalError, os_error_reason
-from toolkit.fileio import OutputRefused, Protected, safe_file_name, write_atomic
+from toolkit.fileio import OutputRefused, Protected, read_input, safe_file_name, write_atomic
 from toolkit.fiscal import Period, fiscal_year, fy_start, parse_period
 from toolkit.ledger import ARCHIVE_SUFFIX, Ledger
 from toolkit.model import REGULAR
@@ -105,7 +105,7 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
         for folder in (root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent):
             folder.mkdir(parents=True, exist_ok=True)
         if registry_from is not None and source is not None:
-            write_atomic(ws.registry, registry_from.read_bytes())
+            write_atomic(ws.registry, read_input(registry_from))
         elif not kept:
             write_registry(example_registry(today), ws.registry)
         write_atomic(ws.config, settings_file_bytes())

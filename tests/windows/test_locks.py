@@ -149,3 +149,28 @@ def test_a_returned_copy_open_in_excel_is_named_not_the_disk(
     result = month()
     assert f"「{copy.relative_to(office)}」{EXCEL}" in result.output, result.output
     assert "Errno" not in result.output and "ディスクの空き" not in result.output
+
+
+def test_a_registry_excel_keeps_locked_is_named_with_what_to_do(
+    office: Path, windows: Windows
+) -> None:
+    registry = office / "協議会名簿.xlsx"
+    windows.lock(registry, ops=["read"])
+    result = invoke("check", "--as-of", AS_OF)
+    assert result.exit_code == 3, result.output
+    assert result.output.strip() == f"「{registry.relative_to(office)}」{EXCEL}"
+
+
+def test_an_output_held_even_from_readers_is_named_not_refused_as_foreign(
+    office: Path, windows: Windows
+) -> None:
+    # Excel lets others read a workbook it has open; an antivirus scanning it may not:
+    # whether it is kyogikai's own output cannot be told, so it is not called foreign.
+    out = office / "出力" / "10月.xlsx"
+    assert (
+        invoke("summary", "受信", "--period", "2026-10", "-o", out, "--as-of", AS_OF).exit_code == 0
+    )
+    windows.lock(out, ops=["read", "replace"])
+    result = invoke("summary", "受信", "--period", "2026-10", "-o", out, "--as-of", AS_OF)
+    assert result.exit_code == 3, result.output
+    assert result.output.strip() == f"「{out}」{EXCEL}"

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
-from toolkit.fileio import archive_copy
+from toolkit.fileio import FileLockedError, archive_copy, read_input
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
 from toolkit.ledger.counting import reconcile
@@ -77,8 +77,8 @@ class IngestStats:
 
 def _read_again(result: FileResult) -> bytes | None:
     try:
-        return Path(result.source).read_bytes()
-    except OSError:
+        return read_input(Path(result.source))
+    except (OSError, FileLockedError):
         return None
 
 

@@ -19,7 +19,7 @@ import xlsxwriter
 from toolkit.errors import OperationalError, os_error_reason
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.sheetrows import read_sheet_rows
-from toolkit.fileio import atomic_workbook
+from toolkit.fileio import atomic_workbook, read_input
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
@@ -70,7 +70,7 @@ def read_registry(path: Path) -> Registry:
             str(path),
         )
     try:
-        data = path.read_bytes()
+        data = read_input(path)  # waits for a moment while Excel or an antivirus holds it
         raw = read_sheet_rows(data, path.name)
     except Unreadable as exc:
         reason = exc.detail or CATALOGUE[exc.code].title
