@@ -75,7 +75,9 @@ class Group(click.Group):
             if exc.format_message() == exc.message:  # a message of ours: fit it after エラー:
                 prefix = display_width(gettext("Error: {message}").format(message=""))
                 fitted = "\n".join(_fitted(exc.message, indent=prefix))[prefix:]
-                vars(exc)["message"] = fitted  # final in click's types, plain in its code
+                # The same exception (its exit code, its usage line), only fitted to the
+                # terminal: click 8.5 types `message` as Final, so it is set as an attribute.
+                setattr(exc, "message", fitted)  # noqa: B010
             raise
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
