@@ -64,11 +64,11 @@ def test_two_councils_never_share_a_form_file_on_windows(tmp_path: Path) -> None
 
 
 def test_two_stations_never_share_a_plan_form(tmp_path: Path) -> None:
-    from toolkit import jobs
+    from toolkit import plans
 
     councils = (_council(1, "ＡＢＣ警察署", "一交番"), _council(2, "ａｂｃ警察署", "二交番"))
     registry = Registry(councils, (), (), "", ())
-    written = jobs.plan_forms(tmp_path, registry, 2026, None, date(2026, 4, 1))
+    written = plans.plan_forms(tmp_path, registry, 2026, None, date(2026, 4, 1))
     assert len({str(p).casefold() for p in written}) == 2
     assert len(list(tmp_path.iterdir())) == 2
 
