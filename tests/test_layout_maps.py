@@ -500,6 +500,44 @@ def test_month_writes_and_lists_the_proofs_of_its_unconfirmed_layouts(
     assert _overview_row(Path("出力/集計_2026-10.xlsx"))[1] == 0
 
 
+def test_the_months_proofs_are_a_step_redone_after_a_failure_and_never_overwrite_corrections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from toolkit.ledger import Ledger
+    from toolkit.ledger.steps import DONE, FAILED, PROOF
+
+    def proof_steps() -> list[tuple[str, str | None]]:
+        with Ledger.open(Path("台帳/台帳.db")) as ledger:
+            steps = ledger.steps(str(Path.cwd().resolve()), kinds=[PROOF])
+        return [(s.state, s.output) for s in steps if s.period == "2026-09"]
+
+    monkeypatch.chdir(tmp_path)
+    assert _invoke("init", "本部").exit_code == 0
+    shutil.copy(GRID, tmp_path / "本部" / "受信" / GRID.name)
+    monkeypatch.chdir(tmp_path / "本部")
+    folder = Path("出力/読取確認_2026-09")
+    folder.write_bytes(b"")  # a file where the month's proofs go: the step fails
+    first = _invoke("month", "2026-09", "--as-of", "2026-11-25")
+    assert first.exit_code == 3, first.output
+    assert "読取確認を作れませんでした" in first.output
+    assert proof_steps()[0][0] == FAILED
+    folder.unlink()
+    second = _invoke("month", "2026-09", "--as-of", "2026-11-25")
+    assert second.exit_code == 0, second.output
+    proof = folder / "grid_shifted（報告書）_読取確認.xlsx"
+    assert str(proof) in second.output
+    assert proof_steps() == [(DONE, str(folder.resolve()))]
+    # HQ begins to correct the proof; the month run again lists it and leaves it as it is
+    _set(proof, "venue", "B5")
+    third = _invoke("month", "2026-09", "--as-of", "2026-11-25")
+    assert third.exit_code == 0, third.output
+    assert str(proof) in third.output
+    ws = openpyxl.load_workbook(proof)["読取結果"]
+    assert ws.cell(proof_rows(ws).rows["venue"][0], 5).value == "B5"
+
+
 # --- on paper -------------------------------------------------------------------------------
 
 
