@@ -1159,6 +1159,7 @@ class Proofed:
     corrected: int
     confirmed: str
     others: list[str] = field(default_factory=list)
+    rows: int = 0  # rows of 読取結果 (fields and printed table rows)
 
 
 @dataclass
@@ -1185,11 +1186,12 @@ def run_cycle(files: list[Path], work: Path) -> Cycle:
         if not reports:  # a sheet that is no report: HQ does not confirm it as a layout
             done.append(Proofed(proof, source, sheet, 0, "（報告書ではないため確認しない）"))
             continue
+        rows = len(proof_rows(openpyxl.load_workbook(proof)[PROOF_SHEET]).rows)
         corrected = correct_proof(proof, source, sheet, reports[0], reports[1:])
         confirm = ["layout", "--confirm", str(proof), "--layouts", str(layouts), "--by", "検証"]
         result = CliRunner().invoke(main, confirm)
         assert result.exit_code == 0, f"{proof.name}: {result.output}"
-        done.append(Proofed(proof, source, sheet, corrected, result.output))
+        done.append(Proofed(proof, source, sheet, corrected, result.output, rows=rows))
     return Cycle(done, layouts, made.output)
 
 
@@ -1208,12 +1210,13 @@ def _source_of(proof: Path) -> tuple[Path, str]:
 
 def corrections_table(cycle: Cycle) -> list[str]:
     """Per layout: the rows of 読取結果 HQ had to correct."""
-    lines = [f"{'layout (first sheet)':60} rows corrected"]
+    lines = [f"{'layout (first sheet)':60} rows corrected / rows of 読取結果"]
     for p in cycle.proofs:
         where = f"{p.source.parent.name}/{p.source.name}「{p.sheet}」"
-        lines.append(f"{where:60} {p.corrected}")
+        lines.append(f"{where:60} {p.corrected} / {p.rows}")
     total = sum(p.corrected for p in cycle.proofs)
-    lines.append(f"{len(cycle.proofs)} layouts, {total} rows corrected in all")
+    rows = sum(p.rows for p in cycle.proofs)
+    lines.append(f"{len(cycle.proofs)} layouts, {total} of {rows} rows corrected in all")
     return lines
 
 
