@@ -127,8 +127,9 @@ def _align(layout: LayoutMap, grid: Grid, *, tolerant: bool) -> tuple[Shift, lis
 
 
 def label_at(grid: Grid, lab: Label, r: int, c: int) -> bool:
-    """Whether the label is printed at (r, c), over a box of its size."""
-    if r < 0 or grid.anchor(r, c) != (r, c):
+    """Whether the label is printed at (r, c), over a box of its size (the words first:
+    most maps tried on a sheet fail on them, before any merged box is looked up)."""
+    if r < 0:
         return False
     value = grid.value(r, c)
     if not isinstance(value, str):
@@ -141,6 +142,8 @@ def label_at(grid: Grid, lab: Label, r: int, c: int) -> bool:
         return False
     p = lab.place
     box = grid.box(r, c)
+    if box[:2] != (r, c):
+        return False
     return box[2] - box[0] == p.r1 - p.r0 and box[3] - box[1] == p.c1 - p.c0
 
 
