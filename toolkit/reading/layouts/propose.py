@@ -368,10 +368,13 @@ def _labels(grid: Grid, hits: dict[tuple[int, int], Hit], places: list[Place]) -
 
 
 def _prefix(text: str, hit: Hit) -> str:
-    """The printed part of a cell that holds a label and its value (「所属：西原警察署」)."""
+    """The printed part of a cell that holds a label and its value (「所属：西原警察署」):
+    what comes before the value (more labels with their values may follow it:
+    「協議会名：…　施設名：…」)."""
     value = label_key(hit.inline.value if hit.inline is not None else "")
-    if value and text.endswith(value):
-        return text[: len(text) - len(value)].rstrip(":")
+    start = text.find(value, 1) if value else -1
+    if start > 0:
+        return text[:start].rstrip(":")
     return text[: max(1, len(text) - len(value))]
 
 
