@@ -224,6 +224,6 @@ def test_an_error_in_our_own_reading_code_is_not_called_a_broken_file(
     def bug(*_: object) -> None:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(read_module, "_read_grid", bug)
+    monkeypatch.setattr(read_module, "_read_units", bug)
     with pytest.raises(IndexError):
         read_workbook(mh.normal_xlsx(), "n.xlsx")

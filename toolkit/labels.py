@@ -48,6 +48,10 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "報告者(階級・氏名)",
         "報告者階級氏名",
         "報告者氏名",
+        "報告者職氏名",
+        "報告者(警電)",
+        "報告者・警電",
+        "報告者(階級・氏名)・警電",
         "記載者",
         "作成者",
     ),
@@ -175,4 +179,43 @@ DECORATION = (
     "番号",
     "項番",
     "連番",
+)
+
+# Printed sentences of a form that carry no value (the closing line of a report, 記 and
+# 以上 around a 記書き, the cover line of a 送付書), in label_key form without a full stop.
+BOILERPLATE = (
+    "上記のとおり報告します",
+    "上記の通り報告します",
+    "下記のとおり報告します",
+    "下記の通り報告します",
+    "次のとおり報告します",
+    "標記について下記のとおり報告します",
+    "標記のことについて下記のとおり報告します",
+    "記",
+    "以上",
+)
+
+# Headings of a group of fields (printed down the left of the form, or above a block)
+# rather than a field: they label nothing by themselves.
+SECTIONS = (
+    "報告者等",
+    "報告者欄",
+    "開催状況",
+    "開催概要",
+    "会議の概要",
+    "会議概要",
+    "開催内容",
+    "会議内容等",
+    "報告内容",
+    "基本情報",
+    "項目",
+    "事項",
+    "内容",
+    "概要",
+    "結果",
+    "協議",
+    "要望",
+    "出席者",
+    "決裁欄",
+    "供覧",
 )

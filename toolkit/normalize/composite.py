@@ -15,6 +15,13 @@ _PHONE_AFTER = re.compile(
 )
 
 
+# 「巡査部長 青木 大輔（8305）」: a number in brackets at the end of a name (a 報告者（警電）
+# box) is the extension.
+_BARE_PHONE = re.compile(
+    r"^(?P<who>.*?\S)\s*[(\[]\s*(?P<phone>[0-9][0-9\-‐ー]{1,12}[0-9])\s*[)\]]\s*$"
+)
+
+
 def split_reporter(value: object) -> tuple[str, str] | None:
     """The reporter and the phone extension written after the name, or None when the
     cell does not end with one: 「巡査部長 荒木大輔（警電 7105）」 → ("巡査部長 荒木大輔",
@@ -22,7 +29,7 @@ def split_reporter(value: object) -> tuple[str, str] | None:
     text = clean_text(value)
     if text is None or "\n" in text:
         return None
-    m = _PHONE_AFTER.match(text)
+    m = _PHONE_AFTER.match(text) or _BARE_PHONE.match(text)
     if m is None:
         return None
     who = m["who"].rstrip(" ,、/")

@@ -57,9 +57,17 @@ class Grid:
     shown: Callable[[int, int, object], str | None] | None = field(default=None, repr=False)
     # What is not printed is not the report (SPEC, "Layouts HQ confirms"): hidden rows and
     # columns (0-based) and the print area when one is set, as the sheet's reader found them.
+    # Filled by `reading.printed` from the sheet's XML (.xlsx, .xlsm), content.xml (.ods)
+    # or its BIFF records (.xls). The print area is the box around all its parts.
     hidden_rows: frozenset[int] = frozenset()
     hidden_cols: frozenset[int] = frozenset()
     print_area: Box | None = None
+    # Values taken off the grid because they are not printed (hidden, or outside the print
+    # area), by (row, col): read only to explain what is printed, never as a value.
+    unprinted: dict[tuple[int, int], object] = field(default_factory=dict)
+    # The print area cuts through the form (a label or a merged box outside it): it was
+    # not taken as the edge of the report, and the sheet was read whole.
+    print_area_cut: bool = False
     _cover: dict[tuple[int, int], Box] | None = field(default=None, repr=False)
 
     def overlaid(
@@ -89,6 +97,8 @@ class Grid:
             hidden_rows=self.hidden_rows,
             hidden_cols=self.hidden_cols,
             print_area=self.print_area,
+            unprinted=self.unprinted,
+            print_area_cut=self.print_area_cut,
             _cover=self._cover,
         )
 

@@ -35,13 +35,16 @@ from toolkit.excel.ooxml import (
     read_package,
     xls_output_mark,
 )
+from toolkit.cells import Cell
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawReport
+from toolkit.reading import printed as P
 from toolkit.reading import shapes as S
 from toolkit.reading import sheetkind as K
+from toolkit.reading import units as U
 from toolkit.reading.boxes import add_named_rows, continue_from, overflows, typed_in
+from toolkit.reading.coverage import account_named
 from toolkit.reading.grid import Grid
-from toolkit.reading.labelread import find_hits, is_report, read_labelled
 from toolkit.reading.shown import OdsShown, XlsxFormats
 
 META_SHEET = "_meta"
@@ -136,6 +139,9 @@ def _read_ooxml(
         xml = read_member(zf, sp.part, limits)
         grid = _sheet_grid(book, data, sp.name, xml, limits, out)
         grid.shown = formats.for_sheet(xml)
+        area = pkg.print_areas.get(sp.name)
+        shown = P.Printed(*P.xlsx_hidden(xml), P.parse_area(area) if area else None)
+        grid = P.with_printed(grid, shown)
         names = pkg.names.get(sp.name, {})
         drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
         struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
@@ -224,6 +230,7 @@ class _Candidate:
     named: bool  # our template, read by its defined names
     example: bool  # named or stamped as an example (記入例)
     notes: list[str]  # for the file, when the sheet is kept as a report
+    evidence: tuple[str, ...] | None = None  # that it is an example, from its values as written
 
 
 @dataclass
@@ -247,23 +254,27 @@ class _Sheets:
     ) -> None:
         self.order.append(grid.sheet)
         named = _is_template(names)
-        raw = _read_grid(grid, names, meta)
-        if isinstance(raw, K.Verdict):
-            self.out.skipped.append((grid.sheet, raw.reason))
-            return
-        if raw is None:
+        units = _read_units(grid, names, meta)
+        if units is None:
             self.others.append(grid)
             return
-        raw.pictures = pictures
-        if boxes is not None:
-            boxes(grid, raw)
-        verdict = K.after_reading(raw, grid)
-        if verdict is not None:
-            self.out.skipped.append((grid.sheet, verdict.reason))
+        if not units:
+            self.out.skipped.append((grid.sheet, K.BLANK_FORM))
             return
-        notes = S.note_shapes(raw, grid)
-        example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
-        self.candidates.append(_Candidate(raw, grid, named, example, notes))
+        for i, unit in enumerate(units):
+            raw, view = unit.raw, unit.grid
+            raw.pictures = pictures if i == 0 else 0
+            if boxes is not None:
+                boxes(view, raw)
+            verdict = K.after_reading(raw, view) if named else unit.verdict
+            if verdict is not None and verdict.kind in (K.BLANK, K.PLACEHOLDERS) and raw.pictures:
+                verdict = None  # photos pasted in: written for a meeting
+            if verdict is not None:
+                self.out.skipped.append((grid.sheet, _in_area(raw, verdict.reason, len(units))))
+                continue
+            notes = S.note_shapes(raw, view)
+            example = K.example_name(grid.sheet) or K.stamp(view, scan=not named) is not None
+            self.candidates.append(_Candidate(raw, view, named, example, notes, unit.evidence))
 
     def settle(self) -> None:
         """Examples are skipped beside a real report; alone, judged on evidence. Skipped
@@ -282,7 +293,7 @@ class _Sheets:
                 continue
             name = c.grid.sheet
             scan = not c.named
-            evidence = () if real else K.example_evidence(c.raw)
+            evidence = () if real else _evidence(c)
             if real or evidence:
                 reason = K.example_skipped(name, c.grid, scan=scan, evidence=evidence)
                 self.out.skipped.append((name, reason))
@@ -296,6 +307,32 @@ class _Sheets:
     def _keep(self, c: _Candidate) -> None:
         self.out.reports.append(c.raw)
         self.out.notes.extend(c.notes)
+
+
+def _evidence(c: _Candidate) -> tuple[str, ...]:
+    return c.evidence if c.evidence is not None else K.example_evidence(c.raw)
+
+
+def _read_units(
+    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
+) -> list[U.Unit] | None:
+    """The reports on a sheet: by its defined names (our template), else by its printed
+    labels, one or several; None when the sheet does not show the form."""
+    if _is_template(names):
+        raw = read_named(grid, names, meta)
+        account_named(grid, names, raw)
+        return [U.Unit(raw, grid, {})]
+    found = U.read_sheet(grid)
+    return None if found is None else found.units
+
+
+def _in_area(raw: RawReport, reason: str, units: int) -> str:
+    """A reason for one of several reports of a sheet names where on the sheet it is."""
+    if units < 2 or raw.area is None:
+        return reason
+    r0, c0, r1, c1 = raw.area
+    start, end = Cell(raw.sheet, r0, c0).a1, Cell(raw.sheet, r1, c1).a1
+    return f"{start}:{end}の範囲は、{reason}"
 
 
 def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
@@ -375,6 +412,7 @@ def _read_other(
         return out
     drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None
+    hidden = _other_printed(data, fmt, limits, zip_of)
     read = _Sheets(out)
     for md in sheets:
         if md.name == META_SHEET:
@@ -393,16 +431,40 @@ def _read_other(
                 out.skipped.append((md.name, CHART))
                 continue
         grid.shown = shown.for_sheet(md.name) if shown is not None else None
+        grid = P.with_printed(grid, hidden.get(md.name, P.NOTHING_HIDDEN))
         found = drawn.get(md.name)
         if found is not None and (found.shapes or found.struck):
             if found.merges and not grid.merges:
-                grid = Grid(grid.sheet, grid.rows, found.merges)
+                grid = Grid(
+                    grid.sheet,
+                    grid.rows,
+                    found.merges,
+                    shown=grid.shown,
+                    hidden_rows=grid.hidden_rows,
+                    hidden_cols=grid.hidden_cols,
+                    print_area=grid.print_area,
+                )
             grid = S.overlay(grid, found.shapes, found.struck, found.metrics, found.aligned)
         if found is not None:
             out.notes.extend(found.notes)
         read.add(grid, {}, {}, 0)
     read.settle()
     return out
+
+
+def _other_printed(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None
+) -> dict[str, P.Printed]:
+    """Hidden rows and columns and print areas of an .xls (its records) or an .ods (its
+    content.xml), by sheet name."""
+    if fmt == "xls":
+        return P.xls_printed(data)
+    if zip_of is None:
+        return {}
+    try:
+        return P.ods_printed(read_member(zip_of, "content.xml", limits))
+    except KeyError:
+        return {}
 
 
 def _other_shapes(
@@ -422,22 +484,6 @@ def _other_shapes(
 
 
 # --- one sheet --------------------------------------------------------------------------
-
-
-def _read_grid(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
-) -> RawReport | K.Verdict | None:
-    """The report on a sheet: by its defined names, else by its labels; a verdict for a
-    list with one row per item; None when the sheet does not show the form."""
-    if _is_template(names):
-        return read_named(grid, names, meta)
-    hits = find_hits(grid)
-    table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)
-    if table is not None:
-        return table
-    if not is_report(hits):
-        return None
-    return read_labelled(grid, hits)
 
 
 def read_named(

@@ -1,0 +1,227 @@
+"""A sheet read by its printed labels: what is printed, how many meetings it holds, each
+read on its own and accounted for cell by cell.
+
+A sheet may hold one report, or several meetings (SPEC, "Layouts HQ confirms"; issue of
+stations that keep a register or copy the form twice):
+- a register with one meeting per row, or one per column (`records`);
+- the form twice, one under the other or side by side: the labels of the form repeat, and
+  the sheet is cut between the copies, each read as its own report in its own `area`.
+Nothing of one meeting is read into another; a copy holding nothing is no report.
+
+Whatever the shape, each report is finished the same way: values that say nothing are
+taken out, two fields read from one cell are a conflict, and every printed cell of the
+report's area is accounted for (`coverage`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from toolkit import labels as L
+from toolkit.model import ReadNote
+from toolkit.raw import RawReport
+from toolkit.reading import printed
+from toolkit.reading import records as R
+from toolkit.reading import sheetkind as K
+from toolkit.reading.coverage import account, conflicts, settle_values
+from toolkit.reading.grid import Box, Grid
+from toolkit.reading.labelread import Hit, find_hits, is_report, read_labelled
+
+# Labels whose repetition says the form was copied (a table header repeats for other
+# reasons: 措置・回答 under each 要望事項).
+_SPLITTERS = frozenset(
+    {
+        "affiliation",
+        "reporter",
+        "council_name",
+        "facility_name",
+        "date",
+        "venue",
+        "attendance",
+        "police_attendees",
+        "civilian_attendees",
+        "meeting_type",
+        "discussion",
+        "officers",
+    }
+)
+_WORDS = ("field", "header", "item")
+
+
+@dataclass
+class Unit:
+    """One report read from a sheet, and the grid it was read from (its area only)."""
+
+    raw: RawReport
+    grid: Grid
+    hits: dict[tuple[int, int], Hit]
+    # Why it is not a report after all (a blank copy, instructions), judged on the values
+    # as written, before those that say nothing are taken out.
+    verdict: K.Verdict | None = None
+    evidence: tuple[str, ...] | None = None  # that it is a filled-in example (記入例)
+    # The part of the sheet whose printed cells this report accounts for: its area, and
+    # for the first (last) meeting of a register also the labels above (notes below) it.
+    scope: Box | None = None
+
+
+@dataclass
+class SheetRead:
+    """What a sheet read by its labels holds: its reports, and the areas that hold a copy
+    of the form left blank (not reports)."""
+
+    units: list[Unit]
+    grid: Grid  # the sheet as printed
+    blank: list[Box]
+
+
+def read_sheet(grid: Grid) -> SheetRead | None:
+    """The reports on a sheet that does not carry our template's names; None when the
+    sheet does not show the form."""
+    grid = printed.hide(grid)
+    hits = find_hits(grid)
+    words = [pos for pos, h in hits.items() if h.kind in _WORDS]
+    clipped = printed.clip(grid, words)
+    if clipped.print_area_cut or clipped is grid:
+        grid = clipped
+    else:
+        grid = clipped
+        hits = {pos: h for pos, h in hits.items() if grid.value(*pos) is not None}
+    table = R.read_records(grid, hits)
+    if table is not None:
+        units = [Unit(raw, view, found, scope=scope) for raw, view, found, scope in table]
+        for u in units:
+            finish(u, grid)
+        return SheetRead(units, grid, [])
+    if not is_report(hits):
+        return None
+    areas = split_forms(grid, hits)
+    if areas is None:
+        unit = Unit(read_labelled(grid, hits), grid, hits)
+        finish(unit, grid)
+        _repeated(unit, hits)
+        return SheetRead([unit], grid, [])
+    units = []
+    for area in areas:
+        view, inside = within(grid, hits, area)
+        if not is_report(inside) and not any(h.kind == "field" for h in inside.values()):
+            continue
+        raw = read_labelled(view, inside)
+        raw.area = area
+        unit = Unit(raw, view, inside, scope=area)
+        finish(unit, grid)
+        units.append(unit)
+    return SheetRead(units, grid, [])
+
+
+def finish(unit: Unit, sheet: Grid) -> None:
+    """Values that say nothing out, conflicts named, every printed cell accounted for."""
+    raw = unit.raw
+    unit.verdict = K.after_reading(raw, unit.grid)
+    unit.evidence = K.example_evidence(raw)
+    settle_values(raw)
+    conflicts(raw, unit.grid)
+    account(unit.grid, unit.hits, raw, unit.scope, also=R.used_cells(raw))
+    if sheet.print_area_cut and sheet.print_area is not None:
+        r0, c0, r1, c1 = sheet.print_area
+        area = f"{sheet.ref(r0, c0).a1}:{sheet.ref(r1, c1).a1}"
+        raw.notes.append(ReadNote("I1.print-area-cut", None, sheet.ref(r0, c0), (("area", area),)))
+
+
+def within(
+    grid: Grid, hits: dict[tuple[int, int], Hit], area: Box
+) -> tuple[Grid, dict[tuple[int, int], Hit]]:
+    """The grid with nothing but `area` in it (positions kept), and the words in it."""
+    r0, c0, r1, c1 = area
+    rows: list[list[object]] = []
+    for r, row in enumerate(grid.rows):
+        if r < r0 or r > r1:
+            rows.append([])
+            continue
+        kept = list(row)
+        for c in range(len(kept)):
+            if c < c0 or c > c1:
+                kept[c] = ""
+        rows.append(kept)
+    inside = {p: h for p, h in hits.items() if r0 <= p[0] <= r1 and c0 <= p[1] <= c1}
+    return replace(grid, rows=rows), inside
+
+
+# --- the form copied on one sheet -------------------------------------------------------
+
+
+def split_forms(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Box] | None:
+    """The areas of the copies of the form on a sheet (one under another, or side by
+    side), or None when the form is printed once (or its copies cannot be told apart)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for pos, h in hits.items():
+        if h.kind == "field" and h.name in _SPLITTERS and h.inline is None:
+            found.setdefault(h.name, []).append(pos)
+    counts = Counter(len(v) for v in found.values() if len(v) >= 2)
+    if not counts:
+        return None
+    k, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n < 3:
+        return None
+    repeated = [sorted(v) for v in found.values() if len(v) == k]
+    same_col = sum(len({p[1] for p in v}) == 1 for v in repeated)
+    same_row = sum(len({p[0] for p in v}) == 1 for v in repeated)
+    if same_col >= same_row and same_col * 2 > len(repeated):
+        axis = 0  # one under another
+    elif same_row * 2 > len(repeated):
+        axis = 1  # side by side
+    else:
+        return None
+    marks = [sorted(v, key=lambda p: p[axis]) for v in repeated]
+    # Words printed once per copy (the title, the addressee, the stamp boxes) start a copy.
+    names = Counter(h.name for h in hits.values() if h.kind in ("title", "decor"))
+    for name, count in names.items():
+        if count == k:
+            marks.append(
+                sorted((p for p, h in hits.items() if h.name == name), key=lambda p: p[axis])
+            )
+    starts = [min(m[i][axis] for m in marks) for i in range(k)]
+    if any(b <= a for a, b in itertools.pairwise(starts)):
+        return None
+    end = (grid.height if axis == 0 else grid.width) - 1
+    areas: list[Box] = []
+    for i in range(k):
+        lo = 0 if i == 0 else starts[i]
+        hi = starts[i + 1] - 1 if i + 1 < k else end
+        if axis == 0:
+            areas.append((lo, 0, hi, max(grid.width - 1, 0)))
+        else:
+            areas.append((0, lo, max(grid.height - 1, 0), hi))
+    for m in marks[: len(repeated)]:
+        for i, pos in enumerate(m):
+            if not areas[i][axis] <= pos[axis] <= areas[i][axis + 2]:
+                return None  # the i-th label is not in the i-th copy: not copies
+    return areas
+
+
+def _repeated(unit: Unit, hits: dict[tuple[int, int], Hit]) -> None:
+    """Field labels printed more than once on a sheet read as one report: the record
+    says so, naming the label and where it is printed again."""
+    seen: dict[str, tuple[int, int]] = {}
+    for pos in sorted(hits):
+        h = hits[pos]
+        if h.kind != "field" or h.name not in _SPLITTERS or h.inline is not None:
+            continue
+        if h.name in seen:
+            first = unit.grid.ref(*seen[h.name])
+            again = unit.grid.ref(*pos)
+            unit.raw.notes.append(
+                ReadNote(
+                    "I1.repeated-labels",
+                    h.name,
+                    again,
+                    (
+                        ("label", L.PRINTED.get(h.name, h.name)),
+                        ("first", first.a1),
+                        ("where", again.a1),
+                    ),
+                )
+            )
+            return
+        seen[h.name] = pos
