@@ -144,6 +144,22 @@ READING_KINDS: tuple[Kind, ...] = (
         "シート全体を読みました。印刷範囲の設定を確認してください。",
         "別記様式",
     ),
+    (
+        "I1.legend",
+        "warning",
+        "区分を凡例から読み取り",
+        "区分「{found}」（{where}）を、シートに印刷された凡例から「{category}」と読みました。"
+        "区分は名称で記入してください。",
+        "2の(7)",
+    ),
+    (
+        "I1.checkbox",
+        "warning",
+        "チェックボックスから判断した値",
+        "{label}（セル {where}）のチェックボックスのチェック（TRUE）を、続く「{option}」を"
+        "選んだものとして読みました。正しく読めているか確認してください。",
+        "別記様式",
+    ),
     # --- S1/S2 how the sheet was read: shapes, struck text, example sheets ---
     (
         "S1.inferred",

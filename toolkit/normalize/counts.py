@@ -62,6 +62,7 @@ _ATTENDANCE_LABEL = re.compile(
 )
 _ATTENDANCE_END = re.compile(r"[、,・/;\n]|合計|総数|計")
 _ATTENDANCE_TOTAL = re.compile(r"合計|総数|計")
+_BREAKDOWN = re.compile(r"(?<=[0-9人名])\s*\([^()]*\)")
 
 
 def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, str | None] | None:
@@ -76,6 +77,8 @@ def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, 
     raw = clean_text(text)
     if raw is None:
         return None
+    # A breakdown after a count is not the count: 「民間12人（委員9人・オブザーバー3人）」.
+    raw = _BREAKDOWN.sub("", raw)
     labels = list(_ATTENDANCE_LABEL.finditer(raw))
     found: dict[str, str | None] = {}
     for i, label in enumerate(labels):

@@ -286,7 +286,7 @@ def _request_row(request: RawCell, response: RawCell, notes: list[ReadNote]) -> 
     asked = pieces_of([request])
     if asked.how != "marked" or len(asked.items) < 2:
         q = N.clean_text(N.strip_marker(request.value))
-        a = N.clean_text(response.value)
+        a = N.clean_text(N.strip_marker(response.value))
         if q is None and a is None:
             return []
         if a is None and q is not None and N.is_nothing(q):

@@ -26,16 +26,17 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from toolkit import labels as L
-from toolkit.model import ReadNote
+from toolkit.cells import Cell
+from toolkit.model import SCALAR_KEYS, TEXT_KEYS, ReadNote
 from toolkit.normalize import canonical_category, is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Box, Grid
 from toolkit.reading.labelread import DECOR, FIELD_OF, HEADER_OF, TITLE_KEYS
 from toolkit.reading.region import Labels
-from toolkit.reading.sheetkind import instructs, is_placeholder, placeholder_run
+from toolkit.reading.sheetkind import is_hint, is_placeholder, placeholder_run
 
 # What a cell may hold and still be no value at all: punctuation, a ditto mark, a dash.
 _PUNCTUATION = re.compile(r"[\s:：;；・,，、。.．\-－―ー‐—〃々\"'“”()（）\[\]【】/／|｜＝=＊*→⇒]*")
@@ -43,7 +44,6 @@ _PUNCTUATION = re.compile(r"[\s:：;；・,，、。.．\-－―ー‐—〃々\
 _EMPTY_DATE = re.compile(r"年.*月|月.*日|時.*分")
 _DIGIT = re.compile(r"[0-9０-９]")
 _LIST_SEPARATORS = re.compile(r"[・、,，/／:：|｜]+")
-_HINT = re.compile(r"^\s*(?:[※＊*]|\(注\)|（注）|注[)）:：]|注意[:：]|例[)）:：])")
 _BOILERPLATE = frozenset(label_key(x) for x in L.BOILERPLATE)
 _SECTIONS = frozenset(label_key(x) for x in L.SECTIONS)
 # Fields that may be read from one cell together: it is split when the record is built.
@@ -70,11 +70,6 @@ def is_nothing_value(value: object) -> bool:
         return True  # 〇〇　〇〇, 〇〇警察署, 令和　年　月　日 (but 定期 is a value)
     key = label_key(value)
     return key in FIELD_OF or key in HEADER_OF or key in TITLE_KEYS
-
-
-def is_hint(value: object) -> bool:
-    """A printed hint on how to fill the form in: ※…, （注）…, 記入してください."""
-    return isinstance(value, str) and (_HINT.match(value) is not None or instructs(value))
 
 
 def is_decoration(value: object) -> bool:
@@ -151,9 +146,10 @@ def claims(raw: RawReport) -> Iterator[tuple[str, RawCell]]:
             yield _KEYS_OF.get(key, key), c
 
 
-def conflicts(raw: RawReport, grid: Grid) -> None:
+def conflicts(raw: RawReport, grid: Grid, labels: Labels | None = None) -> None:
     """Two single-value fields read from the same cell: neither keeps it, and the record
-    says so naming both labels."""
+    says so naming both labels. A cell that prints its labels with their values
+    (「協議会名：…　施設名：…」) is not a conflict."""
     owner: dict[tuple[int, int], str] = {}
     clash: dict[tuple[int, int], set[str]] = {}
     for key, cells in raw.fields.items():
@@ -161,6 +157,8 @@ def conflicts(raw: RawReport, grid: Grid) -> None:
             if c.cell is None or c.value is None or c.cell.sheet != grid.sheet:
                 continue
             at = grid.anchor(c.cell.row, c.cell.col)
+            if labels is not None and at in labels:
+                continue
             first = owner.setdefault(at, key)
             if first != key and not any({first, key} <= s for s in _SHARED):
                 clash.setdefault(at, {first}).add(key)
@@ -222,7 +220,40 @@ def account(
         if flat and flat in joined:
             continue  # part of a value read from several cells
         unread.append(RawCell(v, grid.ref(r, c)))
-    _report_unread(raw, unread, total)
+    named = {n.cell for n in raw.notes if n.code == "I1.unread-requests"}
+    words = labels if isinstance(labels, Mapping) else {}
+    _report_unread(raw, unread, total, named, lambda cell: _field_near(words, cell))
+
+
+def _field_near(labels: Labels, cell: Cell) -> str | None:
+    """The field of the record whose printed place an unread cell lies in: under a
+    table's header (協議事項, 要望事項 …), or right of a field's label on its row."""
+    best: tuple[int, str] | None = None
+    for (r, _c), label in labels.items():
+        kind = label.kind
+        if kind == "header" and r < cell.row and label.box[1] <= cell.col <= label.box[3]:
+            name = _LIST_OF.get(label.name)
+            if name is not None and (best is None or cell.row - r < best[0]):
+                best = (cell.row - r, name)
+    if best is not None:
+        return best[1]
+    left = [(c, label) for (r, c), label in labels.items() if r == cell.row and c < cell.col]
+    for _c, label in sorted(left, key=lambda item: -item[0]):
+        if label.kind in ("field", "header", "item"):
+            name = _LIST_OF.get(label.name, label.name)
+            return name if name in _RECORD_FIELDS else None
+    return None
+
+
+_LIST_OF = {
+    "category": "agenda",
+    "topic": "agenda",
+    "remarks": "agenda",
+    "request": "requests",
+    "response": "requests",
+    "time_range": "start_time",
+}
+_RECORD_FIELDS = frozenset({*SCALAR_KEYS, *TEXT_KEYS, "agenda", "requests", "officers"})
 
 
 def _cells(grid: Grid, area: Box | None) -> Iterator[tuple[int, int, object]]:
@@ -294,15 +325,25 @@ def _printed_word(text: str) -> bool:
 _TEMPLATE_TEXT = ("運営責任者", "別記様式", "交番・駐在所連絡協議会開催結果報告書", "報告書の枠に")
 
 
-def _report_unread(raw: RawReport, unread: list[RawCell], total: int) -> None:
+def _report_unread(
+    raw: RawReport,
+    unread: list[RawCell],
+    total: int,
+    named: set[Cell | None] | None = None,
+    field_of: Callable[[Cell], str | None] | None = None,
+) -> None:
+    """Set the report's unread text and coverage, and say in the record which text was
+    not read (a cell another finding already names as unread is not named twice)."""
     raw.unread = unread
     raw.coverage = 1.0 if total == 0 else (total - len(unread)) / total
     for cell in unread:
         assert cell.cell is not None
+        if named and cell.cell in named:
+            continue
         raw.notes.append(
             ReadNote(
                 "I1.unread-text",
-                None,
+                field_of(cell.cell) if field_of is not None else None,
                 cell.cell,
                 (("found", _short(cell.value)), ("where", cell.cell.a1)),
             )

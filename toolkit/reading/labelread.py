@@ -32,6 +32,7 @@ from toolkit.reading.region import (
     scan_right,
     window_right,
 )
+from toolkit.reading.sheetkind import is_hint
 
 # --- the vocabulary, compiled once ------------------------------------------------------
 
@@ -103,6 +104,8 @@ class Hit:
     box: Box
     inline: RawCell | None = None  # the value written in the label's own cell
     index: int = 0  # the number of a numbered row label (協議事項1, 要望事項2)
+    # More labels with their values in the same cell (「協議会名：…　施設名：…」).
+    also: tuple[tuple[str, RawCell], ...] = ()
 
 
 # --- finding the labels -----------------------------------------------------------------
@@ -146,7 +149,10 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
             return None  # "警察官3人・民間10人" is a value, not a label
         inline = _inline_value(text, key[:n], name)
         if inline is not None:
-            return Hit("field", name, box, RawCell(inline, grid.ref(r, c)))
+            first, more = _split_inline(inline)
+            ref = grid.ref(r, c)
+            also = tuple((other, RawCell(v, ref)) for other, v in more if other != name)
+            return Hit("field", name, box, RawCell(first, ref), also=also)
     return None
 
 
@@ -209,13 +215,40 @@ def _inline_value(text: str, label: str, name: str) -> str | None:
     return None
 
 
+_LABEL_COLON: list[re.Pattern[str]] = []
+
+
+def _split_inline(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """A value written after its label, cut where another label and a colon follow it in
+    the same cell: 「新田地区交番連絡協議会　施設名：新田交番」 → the council's name, and
+    (facility_name, 新田交番)."""
+    if ":" not in value:
+        return value, []
+    if not _LABEL_COLON:
+        words = sorted((k for k in FIELD_OF if len(k) >= 2), key=len, reverse=True)
+        alternation = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+        _LABEL_COLON.append(re.compile(rf"(?:^|(?<=\s))(?P<label>{alternation})\s*:\s*"))
+    marks = list(_LABEL_COLON[0].finditer(value))
+    if not marks:
+        return value, []
+    first = value[: marks[0].start()].strip()
+    more = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(value)
+        text = value[m.end() : end].strip()
+        name = FIELD_OF.get(label_key(m.group("label")))
+        if name is not None and text:
+            more.append((name, text))
+    return (first or value), more
+
+
 def is_report(hits: dict[tuple[int, int], Hit]) -> bool:
     """A sheet is a report when it shows enough of the form's labels."""
     names = {h.name for h in hits.values() if h.kind == "field"} & _CORE
     titled = any(h.kind == "title" for h in hits.values())
     headers = {h.name for h in hits.values() if h.kind == "header"}
     score = len(names) + (1 if {"category", "topic"} <= headers else 0)
-    return score >= 4 or (titled and score >= 2)
+    return score >= 4 or (titled and score >= 3)
 
 
 # --- reading values ---------------------------------------------------------------------
@@ -233,6 +266,9 @@ def read_labelled(grid: Grid, hits: dict[tuple[int, int], Hit]) -> RawReport:
             continue
         if hit.inline is not None:
             raw.fields[hit.name] = [hit.inline]
+            for other, cell in hit.also:
+                if not raw.fields.get(other):
+                    raw.fields[other] = [cell]
             continue
         cells, where = _value_of(grid, hits, hit, raw)
         if cells:
@@ -346,11 +382,21 @@ def _read_tables(
     headers: dict[int, dict[str, Hit]] = {}
     for (r, c), hit in sorted(hits.items()):
         if hit.kind == "header" and (r, c) not in layout.claimed:
-            headers.setdefault(r, {}).setdefault(hit.name, hit)
+            row = headers.setdefault(r, {})
+            other = row.get(hit.name)
+            # The same word twice on a header row: a heading printed down the side of the
+            # table (協議事項 merged over its rows) and the column's own header.
+            if other is None or _span(hit) < _span(other):
+                row[hit.name] = hit
+    for r, row in headers.items():
+        if "category" in row and "topic" not in row:
+            topic = _topic_word(grid, hits, r, row["category"])
+            if topic is not None:
+                row["topic"] = topic
     # Rows that end a table: any field label, or a header row of another table.
     stops = sorted({r for (r, _c), h in hits.items() if h.kind in ("field", "header", "item")})
-    agenda_row = next((r for r, h in headers.items() if "topic" in h), None)
-    request_row = next((r for r, h in headers.items() if "request" in h), None)
+    agenda_row = _header_row_of(headers, "topic", ("category", "remarks"))
+    request_row = _header_row_of(headers, "request", ("response",))
     if agenda_row is not None:
         cols = headers[agenda_row]
         rows = _table_rows(grid, hits, agenda_row, cols, ("category", "topic", "remarks"), stops)
@@ -361,6 +407,43 @@ def _read_tables(
         rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops)
         raw.requests = [(row[0], row[1]) for row in rows]
         raw.requests_cell = _first_cell(grid, cols["request"])
+
+
+def _span(hit: Hit) -> int:
+    return hit.box[2] - hit.box[0]
+
+
+def _header_row_of(
+    headers: dict[int, dict[str, Hit]], name: str, partners: tuple[str, ...]
+) -> int | None:
+    """The header row of a table: of the rows that hold `name`, the first that also holds
+    one of its partners (区分 and 備考 beside 協議事項), else the first. A 協議事項 printed
+    alone above the header row is the table's heading."""
+    rows = [r for r, h in sorted(headers.items()) if name in h]
+    paired = [r for r in rows if any(p in headers[r] for p in partners)]
+    chosen = paired or rows
+    return chosen[0] if chosen else None
+
+
+def _topic_word(grid: Grid, hits: dict[tuple[int, int], Hit], r: int, category: Hit) -> Hit | None:
+    """The column of the topics on a header row that names it otherwise (区分 | 内容 | 備考)."""
+    c = category.box[3] + 1
+    width = len(grid.rows[r]) if r < grid.height else 0
+    while c < width:
+        ar, ac = grid.anchor(r, c)
+        v = grid.value(ar, ac)
+        if ar == r and v is not None:
+            hit = hits.get((ar, ac))
+            if label_key(v) in _TOPIC_WORDS or (hit is not None and hit.name == "discussion"):
+                return Hit("header", "topic", grid.box(ar, ac))
+            return None
+        c = grid.box(r, c)[3] + 1
+    return None
+
+
+_TOPIC_WORDS = frozenset(
+    {"内容", "事項", "協議内容", "議題", "協議の内容", "主な内容", "概要", "テーマ"}
+)
 
 
 def _first_cell(grid: Grid, hit: Hit) -> Cell:
@@ -393,7 +476,9 @@ def _table_rows(
             if n not in windows:
                 row.append(RawCell(None, grid.ref(r, anchor)))
                 continue
-            cell, starts_here = _window_value(grid, hits, r, windows[n], n in _NUMBERED_COLS)
+            cell, starts_here = _window_value(
+                grid, hits, r, windows[n], n in _NUMBERED_COLS, coded=n == "category"
+            )
             row.append(cell)
             new = new or starts_here
         if new:
@@ -411,6 +496,8 @@ def _window_value(
     r: int,
     window: tuple[int, int],
     numbered: bool = False,
+    *,
+    coded: bool = False,
 ) -> tuple[RawCell, bool]:
     """The value of a table column on row r, and whether it starts on this row.
 
@@ -421,12 +508,15 @@ def _window_value(
     c0, c1 = window
     c = c0
     inherited: RawCell | None = None
+    marker: RawCell | None = None
     while c <= c1:
         ar, ac = grid.anchor(r, c)
         box = grid.box(r, c)
         if (ar, ac) not in hits:
             v = grid.value(ar, ac)
-            if v is not None and not (numbered and is_bare_marker(v)):
+            if numbered and coded and ar == r and marker is None and is_bare_marker(v):
+                marker = RawCell(v, grid.ref(ar, ac))
+            if v is not None and not (numbered and is_bare_marker(v)) and not is_hint(v):
                 if ar == r:
                     return RawCell(v, grid.ref(ar, ac)), True
                 if inherited is None and ac <= c0:
@@ -434,4 +524,6 @@ def _window_value(
         c = box[3] + 1
     if inherited is not None:
         return inherited, False
+    if marker is not None:
+        return marker, False  # a 区分 written as a code (1–4), read through the legend
     return RawCell(None, grid.ref(r, c0)), False

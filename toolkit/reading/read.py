@@ -16,8 +16,6 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
@@ -27,7 +25,6 @@ from toolkit.excel.ooxml import (
     Package,
     SheetPart,
     custom_properties,
-    list_sources,
     merges_in,
     ods_output_mark,
     output_mark,
@@ -35,24 +32,16 @@ from toolkit.excel.ooxml import (
     read_package,
     xls_output_mark,
 )
-from toolkit.cells import Cell
-from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawReport
 from toolkit.reading import printed as P
 from toolkit.reading import shapes as S
 from toolkit.reading import sheetkind as K
-from toolkit.reading import units as U
-from toolkit.reading.boxes import add_named_rows, continue_from, overflows, typed_in
-from toolkit.reading.coverage import account_named
+from toolkit.reading.book import Sheets, WorkbookRead, fed_by, is_template
+from toolkit.reading.boxes import continue_from, overflows, typed_in
 from toolkit.reading.grid import Grid
 from toolkit.reading.shown import OdsShown, XlsxFormats
 
 META_SHEET = "_meta"
-# Every single-cell input of the template contract (SPEC.md), beside the tables.
-SCALAR_NAMES = (*SCALAR_KEYS, *TEXT_KEYS, "officers", "attachment")
-_TEMPLATE_MARKERS = frozenset(
-    {"council_name", "date", "police_attendees", "civilian_attendees", "meeting_type"}
-)
 # A window that holds any form people draw; cells outside it are not part of the report.
 BOUNDED_ROWS = 400
 BOUNDED_COLS = 120
@@ -61,19 +50,6 @@ NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
 HIDDEN = "非表示のシートのため読み飛ばしました"
 CHART = "グラフシートのため読み飛ばしました"
 CONTINUED = "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした"
-UNSURE = "報告書の様式か判断できません（読み取れない図形があります）。セルに直接入力してください"
-
-
-@dataclass
-class WorkbookRead:
-    """Every report sheet of one workbook, and the sheets that were skipped with why."""
-
-    format: str
-    reports: list[RawReport] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
-    template_version: str | None = None  # our template's version, when the book is one
 
 
 def read_workbook(
@@ -120,11 +96,11 @@ def _read_ooxml(
     )
     formats = XlsxFormats(zf, limits)
     text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
-    sheets = _Sheets(out, names=pkg.names)
+    sheets = Sheets(out, names=pkg.names)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
-        if sp is continuation and not _is_template(pkg.names.get(sp.name, {})):
+        if sp is continuation and not is_template(pkg.names.get(sp.name, {})):
             continue  # read with the form it continues
         if sp.state != "visible":
             out.skipped.append((sp.name, HIDDEN))
@@ -145,7 +121,7 @@ def _read_ooxml(
         names = pkg.names.get(sp.name, {})
         drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
         struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
-        if not _is_template(names):
+        if not is_template(names):
             # Our template is filled from dropdowns and typed cells: its fast path does not
             # look for struck-out words (every other layout does).
             text = text or S.book_text(zf, limits)
@@ -153,21 +129,40 @@ def _read_ooxml(
         if drawn.shapes or struck:
             text = text or S.book_text(zf, limits)
             grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, S.alignment(xml, text))
+        if not is_template(names):
+            grid = _checkboxes(zf, sp, xml, limits, grid, out)
         out.notes.extend(drawn.notes)
         sheets.xmls.append(xml)
+        source = None if is_template(names) else fed_by(xml, sp.name)
+        if source is not None:
+            sheets.fed[sp.name] = source
         pictures = pictures_in(zf, sp.part, limits) if pkg.has_media else 0
         boxes = None
-        if _is_template(names):  # our own template: its boxes are known, and its 続紙
+        if is_template(names):  # our own template: its boxes are known, and its 続紙
             boxes = functools.partial(_boxes, zf, book, data, xml, continuation, pkg, limits)
         sheets.add(grid, names, meta, pictures, boxes)
     sheets.settle()
     has_form = any(
-        sp is not continuation and _is_template(pkg.names.get(sp.name, {})) for sp in pkg.sheets
+        sp is not continuation and is_template(pkg.names.get(sp.name, {})) for sp in pkg.sheets
     )
     if continuation is not None and not out.reports and not has_form:
         # the form it continues is missing (a skipped form takes its 続紙 with it)
         out.skipped.append((continuation.name, CONTINUED))
     return out
+
+
+def _checkboxes(
+    zf: zipfile.ZipFile, sp: SheetPart, xml: bytes, limits: Limits, grid: Grid, out: WorkbookRead
+) -> Grid:
+    """The options ticked by the sheet's checkboxes (form controls), marked in their cells."""
+    try:
+        boxes = S.xlsx_checkboxes(zf, sp.part, xml, limits)
+    except (Unreadable, KeyError, ValueError):
+        out.notes.append(
+            f"シート「{sp.name}」のチェックボックスの情報が壊れているため読めませんでした。"
+        )
+        return grid
+    return S.tick(grid, boxes) if boxes else grid
 
 
 def _boxes(
@@ -198,11 +193,6 @@ def _boxes(
     raw.overflows += overflows(more_grid, more, more_xml)
 
 
-def _is_template(names: dict[str, tuple[int, int]]) -> bool:
-    """A sheet of our template: it has the defined names of the template contract."""
-    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
-
-
 def _sheet_grid(
     book: CalamineWorkbook, data: bytes, name: str, xml: bytes, limits: Limits, out: WorkbookRead
 ) -> Grid:
@@ -219,120 +209,6 @@ def _sheet_grid(
             f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
         )
     return grid
-
-
-@dataclass
-class _Candidate:
-    """A sheet read as a report, before the workbook is judged as a whole."""
-
-    raw: RawReport
-    grid: Grid
-    named: bool  # our template, read by its defined names
-    example: bool  # named or stamped as an example (記入例)
-    notes: list[str]  # for the file, when the sheet is kept as a report
-    evidence: tuple[str, ...] | None = None  # that it is an example, from its values as written
-
-
-@dataclass
-class _Sheets:
-    """The sheets of one workbook as they are read; `settle` decides which are reports."""
-
-    out: WorkbookRead
-    names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
-    candidates: list[_Candidate] = field(default_factory=list)
-    others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
-    xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
-    order: list[str] = field(default_factory=list)
-
-    def add(
-        self,
-        grid: Grid,
-        names: dict[str, tuple[int, int]],
-        meta: dict[str, str],
-        pictures: int,
-        boxes: Callable[[Grid, RawReport], None] | None = None,
-    ) -> None:
-        self.order.append(grid.sheet)
-        named = _is_template(names)
-        units = _read_units(grid, names, meta)
-        if units is None:
-            self.others.append(grid)
-            return
-        if not units:
-            self.out.skipped.append((grid.sheet, K.BLANK_FORM))
-            return
-        for i, unit in enumerate(units):
-            raw, view = unit.raw, unit.grid
-            raw.pictures = pictures if i == 0 else 0
-            if boxes is not None:
-                boxes(view, raw)
-            verdict = K.after_reading(raw, view) if named else unit.verdict
-            if verdict is not None and verdict.kind in (K.BLANK, K.PLACEHOLDERS) and raw.pictures:
-                verdict = None  # photos pasted in: written for a meeting
-            if verdict is not None:
-                self.out.skipped.append((grid.sheet, _in_area(raw, verdict.reason, len(units))))
-                continue
-            notes = S.note_shapes(raw, view)
-            example = K.example_name(grid.sheet) or K.stamp(view, scan=not named) is not None
-            self.candidates.append(_Candidate(raw, view, named, example, notes, unit.evidence))
-
-    def settle(self) -> None:
-        """Examples are skipped beside a real report; alone, judged on evidence. Skipped
-        sheets are listed in the workbook's order."""
-        listed: set[str] = set()
-        for xml in self.xmls if self.others else ():
-            listed |= list_sources(xml, self.names)  # only a sheet that is not the form asks
-        for grid in self.others:
-            verdict = K.not_a_report(grid.sheet, grid, frozenset(listed))
-            reason = UNSURE if grid.unread else verdict.reason
-            self.out.skipped.append((grid.sheet, reason))
-        real = [c for c in self.candidates if not c.example]
-        for c in self.candidates:
-            if not c.example:
-                self._keep(c)
-                continue
-            name = c.grid.sheet
-            scan = not c.named
-            evidence = () if real else _evidence(c)
-            if real or evidence:
-                reason = K.example_skipped(name, c.grid, scan=scan, evidence=evidence)
-                self.out.skipped.append((name, reason))
-                continue
-            c.raw.notes.append(K.example_note(name, c.raw, c.grid, scan=scan))
-            self._keep(c)
-        rank = {name: i for i, name in enumerate(self.order)}
-        self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))
-        self.out.reports.sort(key=lambda r: rank.get(r.sheet, -1))
-
-    def _keep(self, c: _Candidate) -> None:
-        self.out.reports.append(c.raw)
-        self.out.notes.extend(c.notes)
-
-
-def _evidence(c: _Candidate) -> tuple[str, ...]:
-    return c.evidence if c.evidence is not None else K.example_evidence(c.raw)
-
-
-def _read_units(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
-) -> list[U.Unit] | None:
-    """The reports on a sheet: by its defined names (our template), else by its printed
-    labels, one or several; None when the sheet does not show the form."""
-    if _is_template(names):
-        raw = read_named(grid, names, meta)
-        account_named(grid, names, raw)
-        return [U.Unit(raw, grid, {})]
-    found = U.read_sheet(grid)
-    return None if found is None else found.units
-
-
-def _in_area(raw: RawReport, reason: str, units: int) -> str:
-    """A reason for one of several reports of a sheet names where on the sheet it is."""
-    if units < 2 or raw.area is None:
-        return reason
-    r0, c0, r1, c1 = raw.area
-    start, end = Cell(raw.sheet, r0, c0).a1, Cell(raw.sheet, r1, c1).a1
-    return f"{start}:{end}の範囲は、{reason}"
 
 
 def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
@@ -413,7 +289,7 @@ def _read_other(
     drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None
     hidden = _other_printed(data, fmt, limits, zip_of)
-    read = _Sheets(out)
+    read = Sheets(out)
     for md in sheets:
         if md.name == META_SHEET:
             continue
@@ -481,25 +357,3 @@ def _other_shapes(
     except KeyError:
         return {}
     return S.ods_shapes(content) if S.needs_parse(content) else {}
-
-
-# --- one sheet --------------------------------------------------------------------------
-
-
-def read_named(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str] | None = None
-) -> RawReport:
-    """Read our own template by its defined names (SPEC.md's template contract)."""
-    raw = RawReport(grid.sheet, method="template")
-    meta = meta or {}
-    raw.template_version = meta.get("template_version")
-    raw.council_id = meta.get("council_id")
-    for key in SCALAR_NAMES:
-        if key in names:
-            raw.fields[key] = [grid.raw(*names[key])]
-    add_named_rows(raw, grid, names)
-    if "agenda_1_topic" in names:
-        raw.agenda_cell = grid.ref(*names["agenda_1_topic"])
-    if "request_1" in names:
-        raw.requests_cell = grid.ref(*names["request_1"])
-    return raw

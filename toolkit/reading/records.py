@@ -73,11 +73,6 @@ def read_records(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | N
     return found
 
 
-def used_cells(raw: RawReport) -> set[tuple[int, int]]:
-    """Cells a register's reader used as labels beyond the words it found (none)."""
-    return set()
-
-
 # --- one meeting per row ----------------------------------------------------------------
 
 
@@ -181,7 +176,7 @@ def _decor(value: object) -> bool:
 def _columns(grid: Grid, words: list[tuple[tuple[int, int], Hit]]) -> list[_Column]:
     ordered = sorted(words, key=lambda w: w[0][1])
     out: list[_Column] = []
-    for i, (pos, h) in enumerate(ordered):
+    for i, (_pos, h) in enumerate(ordered):
         lo = h.box[1]
         hi = ordered[i + 1][0][1] - 1 if i + 1 < len(ordered) else max(h.box[3], lo)
         out.append(_Column(h.name, lo, max(hi, h.box[3]) if i + 1 == len(ordered) else hi))

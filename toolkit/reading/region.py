@@ -18,6 +18,7 @@ from typing import Protocol
 
 from toolkit.raw import RawCell
 from toolkit.reading.grid import Box, Grid
+from toolkit.reading.sheetkind import is_hint
 
 # How far text may continue below its label, in rows: a free-text field of the form is
 # rarely longer, and a bound keeps a stray column of text from being read as one field.
@@ -84,7 +85,7 @@ def scan_right(
             v = grid.value(ar, ac)
             if shown and v is not None and not isinstance(v, str):
                 v = shown_value(grid, ar, ac)
-            if v is not None:
+            if v is not None and not is_hint(v):
                 found.append(RawCell(v, grid.ref(ar, ac)))
                 if not multi:
                     break

@@ -276,6 +276,13 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
         return None
     if any(key not in _IDENTITY and not is_placeholder(c.value) for key, c in values):
         return None
+    # Nothing written but how to write it (hints are never read as values): instructions.
+    taught = [v for _, _, v in grid.cells() if instructs(v)]
+    if len(taught) >= 2:
+        return Verdict(
+            INSTRUCTIONS,
+            f"記入要領・注意書き（「{_quote(taught[0])}」など）のシートのため読み飛ばしました",
+        )
     shown = [c.value for _, c in values if placeholder_run(c.value) or _dated(c.value)]
     if shown:
         quoted = "」「".join(_quote(v) for v in shown[:2])
@@ -291,6 +298,15 @@ def instructs(value: object) -> bool:
     if not isinstance(value, str) or not ("記" in value or "入" in value or "選" in value):
         return False
     return any(p in value for p in _INSTRUCTION_PHRASES)
+
+
+_HINT = re.compile(r"^\s*(?:[※＊*]|\(注\)|（注）|注[)）:：]|注意[:：]|例[)）:：])")
+
+
+def is_hint(value: object) -> bool:
+    """A printed hint on how to fill the form in (※…, （注）…, 例）…, 記入してください):
+    never a value."""
+    return isinstance(value, str) and (_HINT.match(value) is not None or instructs(value))
 
 
 def _dated(value: object) -> bool:

@@ -21,13 +21,14 @@ from dataclasses import dataclass, replace
 
 from toolkit import labels as L
 from toolkit.model import ReadNote
-from toolkit.raw import RawReport
+from toolkit.raw import RawCell, RawReport
 from toolkit.reading import printed
 from toolkit.reading import records as R
 from toolkit.reading import sheetkind as K
 from toolkit.reading.coverage import account, conflicts, settle_values
 from toolkit.reading.grid import Box, Grid
 from toolkit.reading.labelread import Hit, find_hits, is_report, read_labelled
+from toolkit.reading.legend import apply_legend, code_of, find_legend
 
 # Labels whose repetition says the form was copied (a table header repeats for other
 # reasons: 措置・回答 under each 要望事項).
@@ -64,6 +65,7 @@ class Unit:
     # The part of the sheet whose printed cells this report accounts for: its area, and
     # for the first (last) meeting of a register also the labels above (notes below) it.
     scope: Box | None = None
+    register: bool = False  # one meeting of a register (a row or a column of it)
 
 
 @dataclass
@@ -90,7 +92,9 @@ def read_sheet(grid: Grid) -> SheetRead | None:
         hits = {pos: h for pos, h in hits.items() if grid.value(*pos) is not None}
     table = R.read_records(grid, hits)
     if table is not None:
-        units = [Unit(raw, view, found, scope=scope) for raw, view, found, scope in table]
+        units = [
+            Unit(raw, view, found, scope=scope, register=True) for raw, view, found, scope in table
+        ]
         for u in units:
             finish(u, grid)
         return SheetRead(units, grid, [])
@@ -120,13 +124,47 @@ def finish(unit: Unit, sheet: Grid) -> None:
     raw = unit.raw
     unit.verdict = K.after_reading(raw, unit.grid)
     unit.evidence = K.example_evidence(raw)
+    used: set[tuple[int, int]] = set()
+    if any(code_of(category.value) for category, _, _ in raw.agenda):
+        legend, used = find_legend(((r, c), v) for r, c, v in sheet.cells())
+        apply_legend(raw, legend)
+    _ticks(raw)
     settle_values(raw)
-    conflicts(raw, unit.grid)
-    account(unit.grid, unit.hits, raw, unit.scope, also=R.used_cells(raw))
+    conflicts(raw, unit.grid, unit.hits)
+    account(unit.grid, unit.hits, raw, unit.scope, also=used)
     if sheet.print_area_cut and sheet.print_area is not None:
         r0, c0, r1, c1 = sheet.print_area
         area = f"{sheet.ref(r0, c0).a1}:{sheet.ref(r1, c1).a1}"
         raw.notes.append(ReadNote("I1.print-area-cut", None, sheet.ref(r0, c0), (("area", area),)))
+
+
+def _ticks(raw: RawReport) -> None:
+    """Checkboxes in cells (TRUE / FALSE, as Excel 365 draws them) among the options of
+    会議種別: a ticked one chooses the option written after it, and says so."""
+    cells = raw.fields.get("meeting_type") or []
+    if not any(isinstance(c.value, bool) for c in cells):
+        return
+    out: list[RawCell] = []
+    for i, c in enumerate(cells):
+        if not isinstance(c.value, bool):
+            out.append(c)
+            continue
+        out.append(RawCell("■" if c.value else "□", c.cell))
+        option = next((n.value for n in cells[i + 1 :] if isinstance(n.value, str)), None)
+        if c.value and c.cell is not None and option is not None:
+            raw.notes.append(
+                ReadNote(
+                    "I1.checkbox",
+                    "meeting_type",
+                    c.cell,
+                    (
+                        ("label", L.PRINTED["meeting_type"]),
+                        ("where", c.cell.a1),
+                        ("option", str(option).strip()),
+                    ),
+                )
+            )
+    raw.fields["meeting_type"] = out
 
 
 def within(
