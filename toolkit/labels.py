@@ -30,6 +30,7 @@ PRINTED: dict[str, str] = {
     "reference": "参考事項（写真添付）",
     "officers": "出席警察官名",
     "attachment": "別添",
+    "manager": "運営責任者",
 }
 
 
@@ -90,6 +91,9 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "民間人",
         "住民等",
         "委員等",
+        "一般",
+        "一般(住民)",
+        "一般出席者",
     ),
     "meeting_type": (
         "会議種別",
@@ -98,11 +102,17 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "会議区分",
         "定期・臨時の別",
         "定期臨時の別",
+        "会議の別",
+        "会議の区分",
+        "会議種類",
     ),
     "discussion": ("協議内容等", "協議内容", "協議結果", "協議の内容", "会議内容", "協議概要"),
     "reference": ("参考事項(写真添付)", "参考事項", "参考事項(写真)", "写真添付"),
     "officers": ("出席警察官名", "出席警察官", "出席警察官氏名", "出席した警察官"),
     "attachment": ("別添", "添付資料", "別添資料"),
+    # Not a field of the record: printed by the template above the title, and by some
+    # stations' forms; its value is read (so that it is accounted for) and not kept.
+    "manager": ("運営責任者", "運営責任者名"),
 }
 
 # Table headers.

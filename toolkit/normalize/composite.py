@@ -63,3 +63,31 @@ def names_of(value: object) -> tuple[str, ...] | None:
     if len(names) == 1 and _PERSON.search(names[0]) is None:
         return None
     return names
+
+
+# 「山田会長、佐藤委員ほか２名」: the names, and how many more were counted without them.
+_OTHERS = re.compile(r"\s*[、,]?\s*(?:ほか|他|外)\s*([0-9]{1,3})\s*[名人]\s*$")
+
+
+def people_count(value: object) -> int | None:
+    """How many people a cell that lists attendees names, counting 「ほか２名」 at its end:
+    「山田会長、佐藤委員ほか２名」 → 4; None when the cell is no such list."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    others = 0
+    m = _OTHERS.search(kanji_free(text))
+    if m is not None:
+        others = int(m.group(1))
+        text = text[: m.start()]
+        if not text.strip():
+            return None
+    names = names_of(text)
+    return None if names is None else len(names) + others
+
+
+def kanji_free(text: str) -> str:
+    """`text` with kanji numerals as digits (「ほか二名」 → 「ほか2名」)."""
+    from toolkit.normalize.text import kanji_to_arabic
+
+    return kanji_to_arabic(text)

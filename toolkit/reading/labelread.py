@@ -399,14 +399,48 @@ def _read_tables(
     request_row = _header_row_of(headers, "request", ("response",))
     if agenda_row is not None:
         cols = headers[agenda_row]
-        rows = _table_rows(grid, hits, agenda_row, cols, ("category", "topic", "remarks"), stops)
+        joined: list[tuple[list[RawCell], int]] = []
+        names = ("category", "topic", "remarks")
+        rows = _table_rows(grid, hits, agenda_row, cols, names, stops, joined)
         raw.agenda = [(row[0], row[1], row[2]) for row in rows]
         raw.agenda_cell = _first_cell(grid, cols["topic"])
+        _note_pasted(raw, "agenda", "topic", joined, grid)
     if request_row is not None:
         cols = headers[request_row]
-        rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops)
+        joined = []
+        rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops, joined)
         raw.requests = [(row[0], row[1]) for row in rows]
         raw.requests_cell = _first_cell(grid, cols["request"])
+        _note_pasted(raw, "requests", "request", joined, grid)
+
+
+def _note_pasted(
+    raw: RawReport, field: str, label: str, joined: list[tuple[list[RawCell], int]], grid: Grid
+) -> None:
+    """Rows of a table read as the paragraphs of one item say so, naming the item's cell."""
+    last: dict[int, int] = {}
+    first: dict[int, RawCell] = {}
+    for row, r in joined:
+        key = id(row)
+        first.setdefault(key, next((c for c in row if c.cell is not None), row[0]))
+        last[key] = r
+    for key, cell in first.items():
+        assert cell.cell is not None
+        end = grid.ref(last[key], cell.cell.col)
+        rows = last[key] - cell.cell.row + 1
+        raw.notes.append(
+            ReadNote(
+                "I1.joined-rows",
+                field,
+                cell.cell,
+                (
+                    ("label", L.PRINTED[label]),
+                    ("rows", str(rows)),
+                    ("first", cell.cell.a1),
+                    ("last", end.a1),
+                ),
+            )
+        )
 
 
 def _span(hit: Hit) -> int:
@@ -458,6 +492,7 @@ def _table_rows(
     cols: dict[str, Hit],
     names: tuple[str, ...],
     stops: list[int],
+    joined: list[tuple[list[RawCell], int]],
 ) -> list[list[RawCell]]:
     present = sorted((h.box[1], n) for n, h in cols.items() if n in names)
     windows: dict[str, tuple[int, int]] = {}
@@ -469,21 +504,53 @@ def _table_rows(
     # Where a column with no header of its own points: the first column's, else the leftmost.
     anchor = cols[names[0]].box[1] if names[0] in cols else present[0][0]
     rows: list[list[RawCell]] = []
+    top = first  # the first row of the item being read
     for r in range(first, last + 1):
         row: list[RawCell] = []
-        new = False
+        starts: list[bool] = []
         for n in names:
             if n not in windows:
                 row.append(RawCell(None, grid.ref(r, anchor)))
+                starts.append(False)
                 continue
             cell, starts_here = _window_value(
                 grid, hits, r, windows[n], n in _NUMBERED_COLS, coded=n == "category"
             )
             row.append(cell)
-            new = new or starts_here
-        if new:
-            rows.append(row)
+            starts.append(starts_here)
+        if not any(starts):
+            continue
+        if rows and _continued(grid, r, top, [windows.get(n) for n in names[1:]]):
+            # A table pasted from Word: a cell of several paragraphs takes a row each, the
+            # other cells of its row merged down beside them. The paragraphs are one item.
+            for i, here in enumerate(starts):
+                if here:
+                    rows[-1][i] = _join_cells(rows[-1][i], row[i])
+            joined.append((rows[-1], r))
+            continue
+        rows.append(row)
+        top = r
     return rows
+
+
+def _continued(grid: Grid, r: int, top: int, windows: list[tuple[int, int] | None]) -> bool:
+    """Whether row r goes on with the item that starts on row `top`: a column after the
+    first is one box merged down from `top` over row r."""
+    for window in windows:
+        if window is None:
+            continue
+        box = grid.box(r, window[0])
+        if box[0] == top < r <= box[2] and box != (r, window[0], r, window[0]):
+            return True
+    return False
+
+
+def _join_cells(before: RawCell, more: RawCell) -> RawCell:
+    if before.value is None:
+        return more
+    if more.value is None:
+        return before
+    return RawCell(f"{str(before.value).rstrip()}\n{str(more.value).strip()}", before.cell)
 
 
 # Table columns whose header may also stand over a printed number column (1, 2, 3…).

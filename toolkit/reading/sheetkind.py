@@ -200,7 +200,11 @@ def table_sheet(hits: Iterable[tuple[tuple[int, int], str]], grid: Grid) -> Verd
 
 # --- values, after reading --------------------------------------------------------------
 
-_IDENTITY = frozenset({"affiliation", "council_name", "facility_name"})
+# What `kyogikai template` and a station's own copies print before a meeting is written:
+# who reports and for which council (SPEC: a blank is a blank, whichever sheet it is in).
+_IDENTITY = frozenset(
+    {"affiliation", "council_name", "facility_name", "reporter", "phone", "manager"}
+)
 _PLACEHOLDER_RUN = re.compile(r"[〇○◯]{2,}|[×✕xX]{2,}|[△▲]{2,}|[*＊]{2,}|[_＿]{2,}|[?？]{2,}|…+")
 _SCAFFOLD = re.compile(
     r"令和|平成|昭和|元|年度|年|月|日|曜日?|時|分|頃|午前|午後|から|まで|[～〜~\-−ー－]"

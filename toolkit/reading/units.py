@@ -26,7 +26,9 @@ from toolkit.reading import printed
 from toolkit.reading import records as R
 from toolkit.reading import sheetkind as K
 from toolkit.reading.coverage import account, conflicts, settle_values
+from toolkit.reading.document import find_document, merge, read_document
 from toolkit.reading.grid import Box, Grid
+from toolkit.reading.habits import category_as_type, spread_boxes, year_from_title
 from toolkit.reading.labelread import Hit, find_hits, is_report, read_labelled
 from toolkit.reading.legend import apply_legend, code_of, find_legend
 
@@ -90,6 +92,9 @@ def read_sheet(grid: Grid) -> SheetRead | None:
     else:
         grid = clipped
         hits = {pos: h for pos, h in hits.items() if grid.value(*pos) is not None}
+    typed = find_document(grid)
+    if typed is not None:
+        return _document(grid, hits, typed)
     table = R.read_records(grid, hits)
     if table is not None:
         units = [
@@ -119,6 +124,23 @@ def read_sheet(grid: Grid) -> SheetRead | None:
     return SheetRead(units, grid, [])
 
 
+def _document(
+    grid: Grid, hits: dict[tuple[int, int], Hit], typed: tuple[int, int, list[str]]
+) -> SheetRead:
+    """A report typed as a document in one cell, with whatever the rest of the sheet
+    prints in boxes of its own (所属, 報告者 above a 記書き)."""
+    r, c, lines = typed
+    document = read_document(grid, (r, c), lines)
+    rows = [list(row) for row in grid.rows]
+    rows[r][c] = ""
+    rest = replace(grid, rows=rows)
+    raw = read_labelled(rest, hits) if hits else RawReport(grid.sheet)
+    merge(raw, document)
+    unit = Unit(raw, grid, hits)
+    finish(unit, grid)
+    return SheetRead([unit], grid, [])
+
+
 def finish(unit: Unit, sheet: Grid) -> None:
     """Values that say nothing out, conflicts named, every printed cell accounted for."""
     raw = unit.raw
@@ -129,6 +151,9 @@ def finish(unit: Unit, sheet: Grid) -> None:
         legend, used = find_legend(((r, c), v) for r, c, v in sheet.cells())
         apply_legend(raw, legend)
     _ticks(raw)
+    year_from_title(raw, sheet)
+    category_as_type(raw, unit.grid, unit.hits)
+    spread_boxes(raw, unit.grid, unit.hits)
     settle_values(raw)
     conflicts(raw, unit.grid, unit.hits)
     account(unit.grid, unit.hits, raw, unit.scope, also=used)
