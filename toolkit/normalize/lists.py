@@ -270,8 +270,8 @@ def heading_category(line: str) -> str | None:
     if not stripped or len(stripped) > 40:
         return None
     category, rest = category_prefix(stripped)
-    if category is not None and not rest:
-        return category
+    if category is not None:
+        return None if rest else category  # 「【区分】議題」 is an item with its 区分
     bare = stripped.rstrip(":：")
     if not _markers(bare) and canonical_category(bare) is not None:
         return bare

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from toolkit import normalize as N
-from toolkit.model import EXTRAORDINARY, REGULAR, Report, Sourced
+from toolkit.model import EXTRAORDINARY, REGULAR, Reading, Report, Sourced
 from toolkit.parse.lists import agenda_items, request_items
 from toolkit.parse.people import cell_of, counts, officers, reporter_and_phone, text_of
 from toolkit.raw import RawCell, RawReport
@@ -53,6 +53,7 @@ def build_report(raw: RawReport) -> Report:
         pictures=raw.pictures,
         overflows=tuple(raw.overflows),
         notes=tuple(notes),
+        reading=Reading(raw.method, raw.coverage, len(raw.unread), raw.area),
     )
 
 

@@ -26,7 +26,7 @@ from toolkit.reading import shapes as S
 from toolkit.reading import sheetkind as K
 from toolkit.reading import units as U
 from toolkit.reading.boxes import add_named_rows
-from toolkit.reading.coverage import account_named
+from toolkit.reading.coverage import Kinds, account_named
 from toolkit.reading.grid import Grid
 
 # Every single-cell input of the template contract (SPEC.md), beside the tables.
@@ -52,6 +52,10 @@ class WorkbookRead:
     notes: list[str] = field(default_factory=list)
     output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
     template_version: str | None = None  # our template's version, when the book is one
+    # When asked (`read_workbook(explain=True)`): for each sheet read as a report, what
+    # each of its printed cells was taken for — label, value, decoration, unread — and the
+    # cells it does not print (unprinted), by (row, col).
+    accounted: dict[str, Kinds] | None = None
 
 
 def is_template(names: dict[str, tuple[int, int]]) -> bool:
@@ -94,7 +98,10 @@ class Sheets:
     ) -> None:
         self.order.append(grid.sheet)
         named = is_template(names)
-        units = _read_units(grid, names, meta)
+        kinds: Kinds | None = None
+        if self.out.accounted is not None:
+            kinds = self.out.accounted.setdefault(grid.sheet, {})
+        units = _read_units(grid, names, meta, kinds)
         if units is None:
             self.others.append(grid)
             return
@@ -179,15 +186,15 @@ def _evidence(c: _Candidate) -> tuple[str, ...]:
 
 
 def _read_units(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
+    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str], kinds: Kinds | None
 ) -> list[U.Unit] | None:
     """The reports on a sheet: by its defined names (our template), else by its printed
     labels, one or several; None when the sheet does not show the form."""
     if is_template(names):
         raw = read_named(grid, names, meta)
-        account_named(grid, names, raw)
+        account_named(grid, names, raw, kinds)
         return [U.Unit(raw, grid, {})]
-    found = U.read_sheet(grid)
+    found = U.read_sheet(grid, kinds)
     return None if found is None else found.units
 
 

@@ -146,18 +146,21 @@ def claims(raw: RawReport) -> Iterator[tuple[str, RawCell]]:
             yield _KEYS_OF.get(key, key), c
 
 
-def conflicts(raw: RawReport, grid: Grid, labels: Labels | None = None) -> None:
+def conflicts(
+    raw: RawReport, grid: Grid, labels: Labels | Iterable[tuple[int, int]] | None = None
+) -> None:
     """Two single-value fields read from the same cell: neither keeps it, and the record
     says so naming both labels. A cell that prints its labels with their values
     (「協議会名：…　施設名：…」) is not a conflict."""
     owner: dict[tuple[int, int], str] = {}
     clash: dict[tuple[int, int], set[str]] = {}
+    exempt = set(labels) if labels is not None else set()
     for key, cells in raw.fields.items():
         for c in cells:
             if c.cell is None or c.value is None or c.cell.sheet != grid.sheet:
                 continue
             at = grid.anchor(c.cell.row, c.cell.col)
-            if labels is not None and at in labels:
+            if at in exempt:
                 continue
             first = owner.setdefault(at, key)
             if first != key and not any({first, key} <= s for s in _SHARED):
@@ -185,6 +188,9 @@ def _at(grid: Grid, c: RawCell, at: tuple[int, int]) -> bool:
     return c.cell is not None and grid.anchor(c.cell.row, c.cell.col) == at
 
 
+Kinds = dict[tuple[int, int], str]  # (row, col) → label | value | decoration | unread | unprinted
+
+
 def account(
     grid: Grid,
     labels: Labels | Iterable[tuple[int, int]],
@@ -192,19 +198,22 @@ def account(
     area: Box | None = None,
     *,
     also: Iterable[tuple[int, int]] = (),
+    kinds: Kinds | None = None,
 ) -> None:
     """Fill `raw.unread` and `raw.coverage` for the printed cells of `area` (the whole
     sheet when None), and say in the record which text was not read. `labels` are the
     cells of the printed words found; `also` more cells the reader used (a legend, a
-    table's header words)."""
-    used: set[tuple[int, int]] = set(labels)
-    used.update(also)
+    table's header words). With `kinds`, what each cell is, for whoever explains the
+    reading (a proof of the layout, a test)."""
+    printed_words: set[tuple[int, int]] = set(labels)
+    printed_words.update(also)
+    values: set[tuple[int, int]] = set()
     texts: list[str] = []
     for _key, claim in claims(raw):
         if claim.cell is None or claim.value is None:
             continue
         if claim.cell.sheet == grid.sheet:
-            used.add(grid.anchor(claim.cell.row, claim.cell.col))
+            values.add(grid.anchor(claim.cell.row, claim.cell.col))
         if isinstance(claim.value, str):
             texts.append(_flat(claim.value))
     joined = "\x00".join(texts)
@@ -214,24 +223,61 @@ def account(
         if grid.anchor(r, c) != (r, c):
             continue  # left inside a merged box: Excel does not show it
         total += 1
-        if (r, c) in used or is_decoration(v):
-            continue
-        flat = _flat(v) if isinstance(v, str) else _flat(str(v))
-        if flat and flat in joined:
-            continue  # part of a value read from several cells
-        unread.append(RawCell(v, grid.ref(r, c)))
-    named = {n.cell for n in raw.notes if n.code == "I1.unread-requests"}
+        kind = _kind((r, c), v, printed_words, values, joined)
+        if kinds is not None:
+            kinds[(r, c)] = kind
+        if kind == "unread":
+            unread.append(RawCell(v, grid.ref(r, c)))
+    if kinds is not None:
+        _explain_rest(grid, area, kinds)
+    named = {n.cell for n in raw.notes if n.code in ("I1.unread-requests", "I1.conflict")}
     words = labels if isinstance(labels, Mapping) else {}
     _report_unread(raw, unread, total, named, lambda cell: _field_near(words, cell))
+
+
+def _kind(
+    at: tuple[int, int],
+    value: object,
+    labels: set[tuple[int, int]],
+    values: set[tuple[int, int]],
+    joined: str,
+) -> str:
+    if at in values:
+        return "value"
+    if at in labels:
+        return "label"
+    if is_decoration(value):
+        return "decoration"
+    flat = _flat(value) if isinstance(value, str) else _flat(str(value))
+    if flat and flat in joined:
+        return "value"  # part of a value read from several cells
+    return "unread"
+
+
+def _explain_rest(grid: Grid, area: Box | None, kinds: Kinds) -> None:
+    """What is not printed, and what a shape took off a cell (struck text), in `area`."""
+
+    def inside(at: tuple[int, int]) -> bool:
+        return area is None or (area[0] <= at[0] <= area[2] and area[1] <= at[1] <= area[3])
+
+    for at in grid.unprinted:
+        if inside(at):
+            kinds.setdefault(at, "unprinted")
+    for at in grid.origins:
+        if inside(at):
+            kinds.setdefault(at, "decoration")
 
 
 def _field_near(labels: Labels, cell: Cell) -> str | None:
     """The field of the record whose printed place an unread cell lies in: under a
     table's header (協議事項, 要望事項 …), or right of a field's label on its row."""
     best: tuple[int, str] | None = None
+    words = [p for p, label in labels.items() if label.kind in ("field", "header", "item")]
     for (r, _c), label in labels.items():
         kind = label.kind
         if kind == "header" and r < cell.row and label.box[1] <= cell.col <= label.box[3]:
+            if any(r < s < cell.row or (s == cell.row and c < cell.col) for s, c in words):
+                continue  # another label under the header: its table has ended
             name = _LIST_OF.get(label.name)
             if name is not None and (best is None or cell.row - r < best[0]):
                 best = (cell.row - r, name)
@@ -282,7 +328,9 @@ def _short(value: object, limit: int = 30) -> str:
 # --- our template -----------------------------------------------------------------------
 
 
-def account_named(grid: Grid, names: dict[str, tuple[int, int]], raw: RawReport) -> None:
+def account_named(
+    grid: Grid, names: dict[str, tuple[int, int]], raw: RawReport, kinds: Kinds | None = None
+) -> None:
     """The accounting of a sheet of our template: its named cells are the values, and
     everything else it prints is its own wording. Cheap: a month of forms shares a
     handful of printed texts, each judged once."""
@@ -293,22 +341,23 @@ def account_named(grid: Grid, names: dict[str, tuple[int, int]], raw: RawReport)
         for c, v in enumerate(row):
             if v is None or v == "":
                 continue
+            kind = "unread"
             if (r, c) in named:
-                total += 1
-                continue
-            if isinstance(v, str):
+                kind = "value"
+            elif isinstance(v, str):
                 if not v.strip():
                     continue
                 if _printed_word(v):
-                    total += 1
-                    continue
+                    kind = "label"
             elif is_decoration(v):
-                total += 1
-                continue
-            if grid.anchor(r, c) != (r, c):
+                kind = "decoration"
+            if kind == "unread" and grid.anchor(r, c) != (r, c):
                 continue
             total += 1
-            unread.append(RawCell(v, grid.ref(r, c)))
+            if kinds is not None:
+                kinds[(r, c)] = kind
+            if kind == "unread":
+                unread.append(RawCell(v, grid.ref(r, c)))
     _report_unread(raw, unread, total)
 
 

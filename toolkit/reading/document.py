@@ -31,6 +31,7 @@ _NUMBER = re.compile(
 _SPLIT = re.compile(r"[\s\u3000]+|[:：]\s*")
 _A1 = re.compile(r"\b[A-Z]{1,2}[0-9]{1,4}\b")
 _MIN_LINES = 4
+_AROUND = frozenset({"記", "以上"})
 _MIN_LABELS = 3
 
 
@@ -77,8 +78,10 @@ def read_document(grid: Grid, where: tuple[int, int], lines: list[str]) -> RawRe
         found = _label_of(line)
         if found is not None:
             rows.append([found[0], found[1]])
-        elif line.strip():
-            rows.append(["", line.strip()])
+        elif rows and line.strip() and label_key(line).rstrip("。") not in _AROUND:
+            rows.append(["", line.strip()])  # goes on with the line above
+        else:
+            rows.append([])  # the lead sentence, 記, 以上: no value
     sheet = Grid(grid.sheet, rows)
     raw = read_labelled(sheet, find_hits(sheet))
     cell = grid.ref(*where)

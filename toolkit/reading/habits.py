@@ -129,9 +129,8 @@ def category_as_type(raw: RawReport, grid: Grid, hits: Mapping[tuple[int, int], 
 
 # --- one character a box ------------------------------------------------------------------
 
-_ONE_CHAR = frozenset(
-    {"reporter", "phone", "affiliation", "council_name", "facility_name", "venue"}
-)
+# In the form's order, so that the record's notes are too.
+_ONE_CHAR = ("affiliation", "reporter", "phone", "council_name", "facility_name", "venue")
 
 
 def spread_boxes(raw: RawReport, grid: Grid, hits: Mapping[tuple[int, int], Label]) -> None:
@@ -170,7 +169,7 @@ def spread_boxes(raw: RawReport, grid: Grid, hits: Mapping[tuple[int, int], Labe
 def _single(value: object) -> bool:
     if isinstance(value, bool):
         return False
-    if isinstance(value, int) and 0 <= value <= 9:
+    if isinstance(value, int | float) and float(value).is_integer() and 0 <= value <= 9:
         return True
     return isinstance(value, str) and len(value.strip()) == 1
 

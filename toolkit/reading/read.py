@@ -53,15 +53,24 @@ CONTINUED = "報告書の続紙ですが、続けている報告書のシート�
 
 
 def read_workbook(
-    data: bytes, filename: str, *, password: str | None = None, limits: Limits | None = None
+    data: bytes,
+    filename: str,
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    explain: bool = False,
 ) -> WorkbookRead:
-    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read."""
+    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read.
+    With `explain`, the result also says what each printed cell of a report sheet was
+    taken for (`WorkbookRead.accounted`)."""
     limits = limits or Limits()
     sniffed = sniff(data, filename, password=password, limits=limits)
     try:
         if sniffed.format in ("xlsx", "xlsm"):
-            return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
-        return _read_other(sniffed.data, sniffed.format, limits, sniffed.zip)
+            out = WorkbookRead(sniffed.format, accounted={} if explain else None)
+            return _read_ooxml(sniffed.data, out, limits, sniffed.zip)
+        out = WorkbookRead(sniffed.format, accounted={} if explain else None)
+        return _read_other(sniffed.data, out, limits, sniffed.zip)
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
@@ -71,10 +80,9 @@ def read_workbook(
 
 
 def _read_ooxml(
-    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes, out: WorkbookRead, limits: Limits, zip_of: zipfile.ZipFile | None = None
 ) -> WorkbookRead:
-    out = WorkbookRead(fmt)
-    if fmt == "xlsm":
+    if out.format == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
     out.output = output_mark(zf, limits)
@@ -274,9 +282,9 @@ def _meta(
 
 
 def _read_other(
-    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes, out: WorkbookRead, limits: Limits, zip_of: zipfile.ZipFile | None = None
 ) -> WorkbookRead:
-    out = WorkbookRead(fmt)
+    fmt = out.format
     out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
     if out.output is not None:
         return out

@@ -295,25 +295,31 @@ def _by_columns(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | No
     if labels is None:
         return None
     rows, records, head = labels
-    out: list[Read] = []
     top = min(r for r, _ in rows)
     bottom = max(r for r, _ in rows)
     shared = [(r, c) for r, c in rows if head is not None and r < head]
     own = [(r, c) for r, c in rows if head is None or r > head]
-    for i, (lo, hi) in enumerate(records):
+    kept: list[tuple[RawReport, int, int]] = []
+    for lo, hi in records:
         area = (head if head is not None else top, lo, bottom, hi)
         raw = RawReport(grid.sheet, area=area)
         for r, col in own:
             _take_column_cell(grid, raw, r, col, (lo, hi))
         if not _filled(raw):
-            continue
+            continue  # a column not written yet (第３回): no meeting
         for r, col in shared:
             cells = _row_cells(grid, r, (records[0][0], records[-1][1]))
             if cells and not raw.fields.get(col.name):
                 raw.fields[col.name] = cells[:1]
         finish_lists(raw)
-        scope = (0, lo if i else 0, grid.height - 1, hi if i + 1 < len(records) else grid.width - 1)
-        printed = {**hits, **_printed_words(grid, labels, head, records)}
+        kept.append((raw, lo, hi))
+    printed = {**hits, **_printed_words(grid, labels, head, records)}
+    out: list[Read] = []
+    for i, (raw, lo, _hi) in enumerate(kept):
+        # Each meeting accounts for its columns; the first also for the labels on the
+        # left, the last for the columns after it (a meeting not written yet).
+        right = kept[i + 1][1] - 1 if i + 1 < len(kept) else grid.width - 1
+        scope = (0, 0 if i == 0 else lo, grid.height - 1, right)
         words = {p: h for p, h in printed.items() if scope[1] <= p[1] <= scope[3]}
         out.append((raw, grid, words, scope))
     return out or None

@@ -25,7 +25,7 @@ from toolkit.raw import RawCell, RawReport
 from toolkit.reading import printed
 from toolkit.reading import records as R
 from toolkit.reading import sheetkind as K
-from toolkit.reading.coverage import account, conflicts, settle_values
+from toolkit.reading.coverage import Kinds, account, conflicts, settle_values
 from toolkit.reading.document import find_document, merge, read_document
 from toolkit.reading.grid import Box, Grid
 from toolkit.reading.habits import category_as_type, spread_boxes, year_from_title
@@ -68,6 +68,9 @@ class Unit:
     # for the first (last) meeting of a register also the labels above (notes below) it.
     scope: Box | None = None
     register: bool = False  # one meeting of a register (a row or a column of it)
+    # Cells that print several labels with their values (a report typed as a document):
+    # fields read from them are not in conflict.
+    composite: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass
@@ -80,9 +83,9 @@ class SheetRead:
     blank: list[Box]
 
 
-def read_sheet(grid: Grid) -> SheetRead | None:
+def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
     """The reports on a sheet that does not carry our template's names; None when the
-    sheet does not show the form."""
+    sheet does not show the form. With `kinds`, what each printed cell was taken for."""
     grid = printed.hide(grid)
     hits = find_hits(grid)
     words = [pos for pos, h in hits.items() if h.kind in _WORDS]
@@ -94,21 +97,21 @@ def read_sheet(grid: Grid) -> SheetRead | None:
         hits = {pos: h for pos, h in hits.items() if grid.value(*pos) is not None}
     typed = find_document(grid)
     if typed is not None:
-        return _document(grid, hits, typed)
+        return _document(grid, hits, typed, kinds)
     table = R.read_records(grid, hits)
     if table is not None:
         units = [
             Unit(raw, view, found, scope=scope, register=True) for raw, view, found, scope in table
         ]
         for u in units:
-            finish(u, grid)
+            finish(u, grid, kinds)
         return SheetRead(units, grid, [])
     if not is_report(hits):
         return None
     areas = split_forms(grid, hits)
     if areas is None:
         unit = Unit(read_labelled(grid, hits), grid, hits)
-        finish(unit, grid)
+        finish(unit, grid, kinds)
         _repeated(unit, hits)
         return SheetRead([unit], grid, [])
     units = []
@@ -119,13 +122,16 @@ def read_sheet(grid: Grid) -> SheetRead | None:
         raw = read_labelled(view, inside)
         raw.area = area
         unit = Unit(raw, view, inside, scope=area)
-        finish(unit, grid)
+        finish(unit, grid, kinds)
         units.append(unit)
     return SheetRead(units, grid, [])
 
 
 def _document(
-    grid: Grid, hits: dict[tuple[int, int], Hit], typed: tuple[int, int, list[str]]
+    grid: Grid,
+    hits: dict[tuple[int, int], Hit],
+    typed: tuple[int, int, list[str]],
+    kinds: Kinds | None = None,
 ) -> SheetRead:
     """A report typed as a document in one cell, with whatever the rest of the sheet
     prints in boxes of its own (所属, 報告者 above a 記書き)."""
@@ -136,12 +142,12 @@ def _document(
     rest = replace(grid, rows=rows)
     raw = read_labelled(rest, hits) if hits else RawReport(grid.sheet)
     merge(raw, document)
-    unit = Unit(raw, grid, hits)
-    finish(unit, grid)
+    unit = Unit(raw, grid, hits, composite=frozenset({(r, c)}))
+    finish(unit, grid, kinds)
     return SheetRead([unit], grid, [])
 
 
-def finish(unit: Unit, sheet: Grid) -> None:
+def finish(unit: Unit, sheet: Grid, kinds: Kinds | None = None) -> None:
     """Values that say nothing out, conflicts named, every printed cell accounted for."""
     raw = unit.raw
     unit.verdict = K.after_reading(raw, unit.grid)
@@ -155,8 +161,8 @@ def finish(unit: Unit, sheet: Grid) -> None:
     category_as_type(raw, unit.grid, unit.hits)
     spread_boxes(raw, unit.grid, unit.hits)
     settle_values(raw)
-    conflicts(raw, unit.grid, unit.hits)
-    account(unit.grid, unit.hits, raw, unit.scope, also=used)
+    conflicts(raw, unit.grid, {*unit.hits, *unit.composite})
+    account(unit.grid, unit.hits, raw, unit.scope, also=used, kinds=kinds)
     if sheet.print_area_cut and sheet.print_area is not None:
         r0, c0, r1, c1 = sheet.print_area
         area = f"{sheet.ref(r0, c0).a1}:{sheet.ref(r1, c1).a1}"
