@@ -141,7 +141,8 @@ class _RunWriter:
         row = self.conn.execute("SELECT coalesce(max(report_id), 0) FROM reports").fetchone()
         self.next_report = int(row[0]) + 1
         self.seen: dict[str, str] = {}  # sha → first path, for files new in this run
-        self.current: dict[tuple[str, str, str], int] = {}  # meeting key → report of this run
+        # meeting key → the current reports of this run, and the file they came from
+        self.current: dict[tuple[str, str, str], tuple[list[int], str | None]] = {}
         self.files: list[tuple[Any, ...]] = []
         self.sightings: list[tuple[Any, ...]] = []
         self.reports: list[tuple[Any, ...]] = []
@@ -341,18 +342,24 @@ class _RunWriter:
         if key_council is None or day is None or checked.sheet is None:
             return
         key = (key_council, day.isoformat(), checked.sheet)
-        old = self.current.get(key)
-        if old is None:
-            row = self.conn.execute(
-                "SELECT report_id FROM reports WHERE council_key=? AND meeting_date=? AND sheet=?"
-                " AND superseded_by IS NULL ORDER BY report_id DESC LIMIT 1",
+        found = self.current.get(key)
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT report_id, sha256 FROM reports WHERE council_key=? AND meeting_date=?"
+                " AND sheet=? AND superseded_by IS NULL ORDER BY report_id",
                 key,
-            ).fetchone()
-            old = None if row is None else int(row[0])
-        if old is not None:
+            ).fetchall()
+            found = ([int(r[0]) for r in rows], rows[-1][1] if rows else None)
+        ids, sha = found
+        if sha == checked.sha256:
+            # Two meetings of that council and day on one sheet of one file (a register,
+            # the form twice): two reports, neither supersedes the other.
+            self.current[key] = ([*ids, report_id], sha)
+            return
+        for old in ids:  # a later file: its meetings replace those of the file before
             self.supersede.append((report_id, old))
             self.stats.superseded += 1
-        self.current[key] = report_id
+        self.current[key] = ([report_id], checked.sha256)
 
     def flush(self) -> None:
         conn = self.conn

@@ -1,0 +1,112 @@
+"""Several meetings on one sheet, downstream of the reader: the ledger keeps each as its
+own report (a later file supersedes them one by one), the feedback copy names where on the
+sheet each lies, coverage below the setting is a warning for HQ."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date, time
+from pathlib import Path
+
+import factories as F
+from openpyxl import Workbook
+
+from toolkit.check import Options, check_file
+from toolkit.ledger import Ledger
+from toolkit.rules import Context
+from toolkit.settings import Settings
+from toolkit.writing.feedback.list_sheet import _report_lines
+
+sys.path.insert(0, str(Path(__file__).parent / "corpus"))
+from make_round3 import M2, M, plain
+
+CORPUS = Path(__file__).parent / "corpus" / "round3"
+
+
+def _options() -> Options:
+    return Options(Context(Settings(today=date(2026, 11, 25))))
+
+
+def test_two_meetings_on_one_sheet_are_two_reports_in_the_ledger(tmp_path: Path) -> None:
+    first = check_file(CORPUS / "stacked_forms.xlsx", _options())
+    assert [c.report.date.value for c in first.reports if c.report] == [
+        date(2026, 7, 9),
+        date(2026, 10, 15),
+    ]
+    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+        stats = ledger.ingest([first], context=F.context(today=date(2026, 11, 25)))
+        rows = ledger.connection.execute(
+            "SELECT sheet, meeting_date, superseded_by FROM reports ORDER BY report_id"
+        ).fetchall()
+    assert stats.reports == 2
+    assert rows == [("報告書", "2026-07-09", None), ("報告書", "2026-10-15", None)]
+
+
+def test_same_day_twice_on_one_sheet_does_not_supersede_itself(tmp_path: Path) -> None:
+    """A 定期 and a 臨時 meeting of one council on one day, the form twice on one sheet:
+    both stay current; a corrected file sent later supersedes both."""
+    morning = M
+    evening = replace(M, start=time(19, 0), end=time(20, 0), kind="臨時", civilians=5)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "報告書"
+    refs = plain(ws, morning)
+    plain(ws, evening, top=int(refs["next"]) + 2)
+    path = tmp_path / "in" / "a.xlsx"
+    path.parent.mkdir()
+    wb.save(path)
+    result = check_file(path, _options())
+    assert [c.report.meeting_type.value for c in result.reports if c.report] == [
+        "regular",
+        "extraordinary",
+    ]
+    wb.active["B8"] = "駅前集会所"  # type: ignore[index]
+    again = tmp_path / "in2" / "a.xlsx"
+    again.parent.mkdir()
+    wb.save(again)
+    second = check_file(again, _options())
+    with Ledger.open(tmp_path / "l.sqlite") as ledger:
+        one = ledger.ingest([result], context=F.context(today=date(2026, 11, 25)))
+        current = ledger.connection.execute(
+            "SELECT count(*) FROM reports WHERE superseded_by IS NULL"
+        ).fetchone()[0]
+        two = ledger.ingest([second], context=F.context(today=date(2026, 11, 25)))
+        after = ledger.connection.execute(
+            "SELECT count(*) FROM reports WHERE superseded_by IS NULL"
+        ).fetchone()[0]
+    assert (one.superseded, current) == (0, 2)
+    # the corrected file's meetings of that council, day and sheet replace the old file's
+    assert two.superseded == 2
+    assert after == 2
+
+
+def test_the_feedback_list_says_where_on_the_sheet_each_report_is() -> None:
+    result = check_file(CORPUS / "register_rows.xlsx", _options())
+    lines = _report_lines(result)
+    assert lines[0].startswith("シート「開催状況」（A5:J5）: ")
+    assert lines[1].startswith("シート「開催状況」（A6:J7）: ")
+    single = _report_lines(check_file(CORPUS / "times_hhmm.xlsx", _options()))
+    assert single[0].startswith("シート「報告書」: ")
+
+
+def test_poor_coverage_is_a_warning_for_hq(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "報告書"
+    refs = plain(ws, M2)
+    r = int(refs["next"]) + 1
+    for i, memo in enumerate(("前回の要望の確認", "委員の交代", "次回の日程", "防犯診断の申込み")):
+        ws[f"B{r + 2 * i}"] = memo  # notes typed in the form, no label reads them
+    path = tmp_path / "memo.xlsx"
+    wb.save(path)
+    (checked,) = check_file(path, _options()).reports
+    codes = [f.code for f in checked.findings]
+    assert codes.count("I1.unread-text") == 4
+    assert "I1.poor-coverage" in codes
+    assert checked.status == "warning"
+    lenient = Options(Context(Settings(today=date(2026, 11, 25), min_coverage=0.5)))
+    (again,) = check_file(path, lenient).reports
+    assert "I1.poor-coverage" not in [f.code for f in again.findings]
