@@ -43,6 +43,13 @@ _PUNCTUATION = re.compile(r"[\s:：;；・,，、。.．\-－―ー‐—〃々\
 # A date or time printed with its blanks left empty: 令和　年　月　日, 時　分.
 _EMPTY_DATE = re.compile(r"年.*月|月.*日|時.*分")
 _DIGIT = re.compile(r"[0-9０-９]")
+# Page furniture: a seal mark, page numbers, the face of a sheet, a form's number.
+_FURNITURE = re.compile(
+    r"[印㊞]|[-ー―−(（]?[0-9]{1,3}[-ー―−)）]?|[0-9]{1,3}/[0-9]{1,3}|(?:P|p|頁|ページ)[0-9]{1,3}"
+    r"|[(（]?(?:表面?|裏面?|続き|その[0-9]{1,2})[)）]?|別紙[0-9]*|(?:別記)?様式(?:第[0-9]+号)?.{0,12}"
+)
+# The addressee of the report: 生活安全部地域課地域指導係宛, 地域課長殿.
+_ADDRESSEE = re.compile(r".{0,30}(?:係|課|部|長|署)(?:長)?(?:宛て?|殿|様|御中)")
 _LIST_SEPARATORS = re.compile(r"[・、,，/／:：|｜]+")
 _BOILERPLATE = frozenset(label_key(x) for x in L.BOILERPLATE)
 _SECTIONS = frozenset(label_key(x) for x in L.SECTIONS)
@@ -84,6 +91,8 @@ def is_decoration(value: object) -> bool:
         return True
     key = label_key(value).rstrip("。.")
     if key in DECOR or key in _BOILERPLATE or key in _SECTIONS or is_title(value):
+        return True
+    if _FURNITURE.fullmatch(key) is not None or _ADDRESSEE.fullmatch(key) is not None:
         return True
     # The stamp boxes written out in one cell: 「決裁：署長・副署長・…・主任・係」.
     parts = [p for p in _LIST_SEPARATORS.split(key) if p]

@@ -31,6 +31,7 @@ _NUMBER = re.compile(
 _SPLIT = re.compile(r"[\s\u3000]+|[:：]\s*")
 _A1 = re.compile(r"\b[A-Z]{1,2}[0-9]{1,4}\b")
 _MIN_LINES = 4
+_MEETING = frozenset({"date", "venue", "attendance", "police_attendees", "meeting_type"})
 _AROUND = frozenset({"記", "以上"})
 _MIN_LABELS = 3
 
@@ -43,9 +44,12 @@ def find_document(grid: Grid) -> tuple[int, int, list[str]] | None:
         if not isinstance(v, str) or v.count("\n") < _MIN_LINES - 1 or len(v) > 20000:
             continue
         lines = v.splitlines()
-        labelled = sum(_label_of(line) is not None for line in lines)
-        if labelled >= _MIN_LABELS and (best is None or labelled > len(best[2])):
-            best = (r, c, lines)
+        fields = {FIELD_OF.get(label_key(found[0])) for line in lines if (found := _label_of(line))}
+        # A letter names the meeting (日時, 場所, 出席者); exchanges typed in one box
+        # (「要望：…」「回答：…」) name only list headers.
+        if len(fields & _MEETING) >= 2 and len(fields - {None}) >= _MIN_LABELS:
+            if best is None or len(lines) > len(best[2]):
+                best = (r, c, lines)
     return best
 
 

@@ -380,8 +380,9 @@ def _label_column(
             for a in anchors:
                 seen[a] = seen.get(a, 0) + 1
         columns = sorted(a for a, n in seen.items() if n >= 2)
-        if multi < 3 or len(columns) < 2:
-            continue
+        aligned = sum(n >= 3 for n in seen.values())
+        if multi < 3 or len(columns) < 2 or aligned < 2:
+            continue  # values beside labels of a form, not meetings in columns
         head = _heading_row(grid, labelled, c, columns)
         if head is not None:
             columns = sorted(set(columns) | set(_heading_columns(grid, head, end + 1)))

@@ -50,6 +50,10 @@ _SPLITTERS = frozenset(
         "officers",
     }
 )
+# Labels of the meeting itself: a copy of the form repeats some of them.
+_MEETING = frozenset(
+    {"date", "venue", "attendance", "police_attendees", "meeting_type", "discussion", "officers"}
+)
 _WORDS = ("field", "header", "item")
 
 
@@ -233,6 +237,8 @@ def split_forms(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Box] | Non
     k, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if n < 3:
         return None
+    if len({name for name, v in found.items() if len(v) == k} & _MEETING) < 2:
+        return None  # who reports printed twice (a signature block): one form
     repeated = [sorted(v) for v in found.values() if len(v) == k]
     same_col = sum(len({p[1] for p in v}) == 1 for v in repeated)
     same_row = sum(len({p[0] for p in v}) == 1 for v in repeated)
