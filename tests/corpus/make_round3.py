@@ -1215,10 +1215,13 @@ def _books() -> dict[str, Book]:
             skipped=[(S, "記入のない様式")],
         ),
         "nothing_lists": Book(nothing_lists, [report(S, M.expected(requests=[]))]),
-        "outside_print_area": Book(outside_print_area, [report(S, M.expected())]),
+        "outside_print_area": Book(
+            outside_print_area, [report(S, M.expected())], converted=("xls", "ods")
+        ),
         "print_area_cuts_form": Book(
             print_area_cuts_form,
             [report(S, M.expected(), [issue("I1.print-area-cut", None, f"{S}!A1")])],
+            converted=("ods",),
         ),
         "unread_memo": Book(
             unread_memo,

@@ -47,9 +47,9 @@ def find_document(grid: Grid) -> tuple[int, int, list[str]] | None:
         fields = {FIELD_OF.get(label_key(found[0])) for line in lines if (found := _label_of(line))}
         # A letter names the meeting (日時, 場所, 出席者); exchanges typed in one box
         # (「要望：…」「回答：…」) name only list headers.
-        if len(fields & _MEETING) >= 2 and len(fields - {None}) >= _MIN_LABELS:
-            if best is None or len(lines) > len(best[2]):
-                best = (r, c, lines)
+        meeting = len(fields & _MEETING) >= 2 and len(fields - {None}) >= _MIN_LABELS
+        if meeting and (best is None or len(lines) > len(best[2])):
+            best = (r, c, lines)
     return best
 
 

@@ -1,8 +1,10 @@
 """What a sheet is, when it is not a report: a filled-in example (記入例, 見本), instructions
 (記入要領, 記入上の注意), a blank copy of the form, a form holding only printed
-placeholders (〇〇警察署, 令和　年　月　日), a dropdown list, a list with one row per item,
-or a sheet kyogikai wrote itself. SPEC: such a sheet is never read as a report, and is
-listed as skipped with its reason (in Japanese, here).
+placeholders (〇〇警察署, 令和　年　月　日) or what the station pre-fills (所属, 協議会名,
+施設名, 報告者), a dropdown list, or a sheet kyogikai wrote itself. A register of meetings
+is no such sheet: it is read a meeting a row (`reading.records`). SPEC: a sheet that is
+not a report is never read as one, and is listed as skipped with its reason (in
+Japanese, here).
 
 Judged in three steps: by the sheet's name before anything is read, by its content when
 it does not show the form, and by the values read from it. A workbook whose only report
@@ -32,7 +34,6 @@ BLANK = "blank"
 BLANK_FORM = "記入のない様式（項目名だけで値がない）のため読み飛ばしました"
 PLACEHOLDERS = "placeholders"
 LIST = "list"
-TABLE = "table"
 OUTPUT = "output"
 
 
@@ -173,29 +174,6 @@ def _looks_like_choices(grid: Grid) -> bool:
         cols.add(c)
         hits += label_key(v) in _CHOICES
     return 0 < len(cols) <= 4 and hits >= 2
-
-
-def table_sheet(hits: Iterable[tuple[tuple[int, int], str]], grid: Grid) -> Verdict | None:
-    """A list with one row per item (a header of field names over rows of values, as in
-    kyogikai's 開催一覧 or a station's own register), not one report. `hits` are the
-    (row, col) and kind of every printed word found."""
-    fields = [pos for pos, kind in hits if kind == "field"]
-    if len(fields) < 4:
-        return None
-    rows: dict[int, list[int]] = {}
-    for r, c in fields:
-        rows.setdefault(r, []).append(c)
-    header, cols = max(rows.items(), key=lambda item: len(item[1]))
-    if len(cols) < 4 or len(cols) < 0.6 * len(fields):
-        return None
-    filled = sum(
-        1
-        for r in range(header + 1, min(header + 40, grid.height))
-        if sum(grid.value(r, c) is not None for c in cols) >= 3
-    )
-    if filled < 3:
-        return None
-    return Verdict(TABLE, "一覧表（1行に1件）のシートで、報告書の様式ではないため読み飛ばしました")
 
 
 # --- values, after reading --------------------------------------------------------------
