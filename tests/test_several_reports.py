@@ -14,6 +14,7 @@ from openpyxl import Workbook
 
 from toolkit.check import Options, check_file
 from toolkit.ledger import Ledger
+from toolkit.reading.read import read_workbook
 from toolkit.rules import Context
 from toolkit.settings import Settings
 from toolkit.writing.feedback.list_sheet import _report_lines
@@ -110,3 +111,21 @@ def test_poor_coverage_is_a_warning_for_hq(tmp_path: Path) -> None:
     lenient = Options(Context(Settings(today=date(2026, 11, 25), min_coverage=0.5)))
     (again,) = check_file(path, lenient).reports
     assert "I1.poor-coverage" not in [f.code for f in again.findings]
+
+
+def test_our_template_accounts_for_text_typed_outside_its_boxes(tmp_path: Path) -> None:
+    """The template's fast path accounts for its cells too: its own words and the named
+    boxes are read, a note typed beside the form is named as unread."""
+    import filled_forms as FF
+    import openpyxl
+
+    filled = FF.fill(FF.blank_form(tmp_path), tmp_path / "filled.xlsx")
+    clean = read_workbook(filled.read_bytes(), "filled.xlsx").reports[0]
+    assert (clean.method, clean.coverage, clean.unread) == ("template", 1.0, [])
+    wb = openpyxl.load_workbook(filled)
+    wb["報告書"]["AK3"] = "前回の議事録は別送"
+    wb.save(tmp_path / "noted.xlsx")
+    (noted,) = read_workbook((tmp_path / "noted.xlsx").read_bytes(), "noted.xlsx").reports
+    assert [(c.value, str(c.cell)) for c in noted.unread] == [("前回の議事録は別送", "報告書!AK3")]
+    assert noted.coverage is not None and noted.coverage < 1
+    assert [n.code for n in noted.notes] == ["I1.unread-text"]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from toolkit import labels as L
 from toolkit.cells import Cell
@@ -341,33 +341,78 @@ def account_named(
     grid: Grid, names: dict[str, tuple[int, int]], raw: RawReport, kinds: Kinds | None = None
 ) -> None:
     """The accounting of a sheet of our template: its named cells are the values, and
-    everything else it prints is its own wording. Cheap: a month of forms shares a
-    handful of printed texts, each judged once."""
-    named = set(names.values())
+    everything else it prints is its own wording. Cheap: the forms of one version of the
+    template print their words at the same places, learned once; a row holding nothing
+    else is counted without looking at its cells one by one."""
+    key = (raw.template_version, grid.sheet, len(names))
+    known = _KNOWN.get(key)
+    if known is None:
+        known = _learn(grid, names)
+        if len(_KNOWN) < 64:
+            _KNOWN[key] = known
+    rows = grid.rows
+    # A cell that is None (a grid not read by calamine) counts as filled: the slow way.
+    filled = sum(len(row) - row.count("") for row in rows)
+    try:
+        expected = sum(rows[r][c] != "" for r, c in known)
+    except IndexError:
+        expected = -1
+    if kinds is None and filled == expected:
+        _report_unread(raw, [], filled)  # only values and the template's own words
+        return
     total = 0
     unread: list[RawCell] = []
+    for r, row in enumerate(rows):
+        if len(row) - row.count("") - row.count(None):
+            total += _account_row(grid, r, row, names, kinds, unread)
+    _report_unread(raw, unread, total)
+
+
+# The places of the values and the printed words of a version of our template.
+_KNOWN: dict[tuple[str | None, str, int], frozenset[tuple[int, int]]] = {}
+
+
+def _learn(grid: Grid, names: dict[str, tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    places = set(names.values())
     for r, row in enumerate(grid.rows):
         for c, v in enumerate(row):
-            if v is None or v == "":
+            if isinstance(v, str) and v.strip() and _printed_word(v):
+                places.add((r, c))
+    return frozenset(places)
+
+
+def _account_row(
+    grid: Grid,
+    r: int,
+    row: Sequence[object],
+    names: dict[str, tuple[int, int]],
+    kinds: Kinds | None,
+    unread: list[RawCell],
+) -> int:
+    """Each cell of one row of our template: how many are printed, the unread ones kept."""
+    named = {c for (nr, c) in names.values() if nr == r}
+    total = 0
+    for c, v in enumerate(row):
+        if v == "" or v is None:
+            continue
+        kind = "unread"
+        if c in named:
+            kind = "value"
+        elif isinstance(v, str):
+            if not v.strip():
                 continue
-            kind = "unread"
-            if (r, c) in named:
-                kind = "value"
-            elif isinstance(v, str):
-                if not v.strip():
-                    continue
-                if _printed_word(v):
-                    kind = "label"
-            elif is_decoration(v):
-                kind = "decoration"
-            if kind == "unread" and grid.anchor(r, c) != (r, c):
-                continue
-            total += 1
-            if kinds is not None:
-                kinds[(r, c)] = kind
-            if kind == "unread":
-                unread.append(RawCell(v, grid.ref(r, c)))
-    _report_unread(raw, unread, total)
+            if _printed_word(v):
+                kind = "label"
+        elif is_decoration(v):
+            kind = "decoration"
+        if kind == "unread" and grid.anchor(r, c) != (r, c):
+            continue
+        total += 1
+        if kinds is not None:
+            kinds[(r, c)] = kind
+        if kind == "unread":
+            unread.append(RawCell(v, grid.ref(r, c)))
+    return total
 
 
 @functools.lru_cache(maxsize=4096)

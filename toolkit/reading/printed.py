@@ -20,6 +20,7 @@ it) is a page set up wrongly, not the edge of the report: the sheet is then read
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -53,6 +54,7 @@ NOTHING_HIDDEN = Printed()
 _REF = re.compile(r"\$?([A-Z]{1,3})?\$?([0-9]{1,7})?")
 
 
+@functools.lru_cache(maxsize=256)
 def parse_area(text: str) -> Box | None:
     """The box of a print area as Excel or LibreOffice writes it: `'報告'!$A$1:$AH$31`,
     `報告!$A:$AH`, `報告.A1:報告.H30`; several areas (joined by `,` or spaces) give the box

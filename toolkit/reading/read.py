@@ -123,9 +123,11 @@ def _read_ooxml(
         xml = read_member(zf, sp.part, limits)
         grid = _sheet_grid(book, data, sp.name, xml, limits, out)
         grid.shown = formats.for_sheet(xml)
-        area = pkg.print_areas.get(sp.name)
-        shown = P.Printed(*P.xlsx_hidden(xml), P.parse_area(area) if area else None)
-        grid = P.with_printed(grid, shown)
+        names = pkg.names.get(sp.name, {})
+        if not is_template(names):  # our template is read by its names, not as printed
+            area = pkg.print_areas.get(sp.name)
+            shown = P.Printed(*P.xlsx_hidden(xml), P.parse_area(area) if area else None)
+            grid = P.with_printed(grid, shown)
         names = pkg.names.get(sp.name, {})
         drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
         struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
