@@ -11,35 +11,69 @@ Guarantees:
   gets a `LedgerError`; readers never block the writer.
 - The ledger owns its SQL: others ask it through methods (`queries`).
 
-Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`,
-`retention`, `queries`.
+Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`
+(with receipt days), `counting` (which report of a meeting counts), `settling` (HQ's
+decisions), `retention`, `queries`, `steps` (what the monthly job did, step by step).
 """
 
-from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
-from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
+from toolkit.ledger.ingest import (
+    IDENTICAL,
+    READ,
+    UNREADABLE,
+    GivenReceipt,
+    Ingesting,
+    IngestStats,
+    Receipts,
+)
+from toolkit.ledger.queries import REPORT_COLUMNS, Rows
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from toolkit.ledger.settling import (
+    ACTION_JA,
+    KEEP,
+    WITHDRAW,
+    MeetingNow,
+    NotInLedger,
+    Settled,
+    Settlement,
+    Settling,
+    Twice,
+    Unsettled,
+)
+from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
 
 
-class Ledger(Ingesting, Retaining, Querying):
+class Ledger(Ingesting, Retaining, Settling, Stepping):
     """A ledger file (or an in-memory one) and its archive folder."""
 
 
 __all__ = [
+    "ACTION_JA",
     "APPLICATION_ID",
     "ARCHIVE_SUFFIX",
     "IDENTICAL",
+    "KEEP",
     "MIGRATIONS",
     "PURGED_TEXT",
     "READ",
     "REPORT_COLUMNS",
     "SCHEMA_VERSION",
     "UNREADABLE",
+    "WITHDRAW",
     "Expired",
     "ExpiredOutput",
+    "GivenReceipt",
     "IngestStats",
     "Ledger",
     "LedgerError",
+    "MeetingNow",
+    "NotInLedger",
+    "Receipts",
     "Rows",
+    "Settled",
+    "Settlement",
+    "Step",
+    "Twice",
+    "Unsettled",
 ]

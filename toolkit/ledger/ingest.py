@@ -2,10 +2,17 @@
 
 Files are identified by their SHA-256: ingesting the same bytes again changes nothing but
 the record that the run saw the path (table `sightings`). Every file given to a run has
-one sighting: read, unreadable (with its reason) or identical to an earlier file. A report
-is superseded by a later report of the same council, meeting date and sheet name that
-comes in a different file: the old row stays (`superseded_by` points at the new one).
-Who the council is comes from the one council identity (`toolkit.registry.identity`).
+one sighting: read, unreadable (with its reason) or identical to an earlier file.
+
+Each new file gets its receipt day (受付日): the day it reached HQ, not the day a run read
+it — by default the earlier of its modification time and the day the run saw it (the
+run's "today"); HQ may give it for a batch or per file in a 受付簿 (`GivenReceipt`), and a
+受付簿 may correct the day of a file already stored. Every day set is kept (`receipts`).
+
+Which report of a meeting counts is the one rule of `toolkit.ledger.counting`; after a run
+`superseded_by` records, for each meeting the run touched, the report now counted instead
+of each other one (the old rows stay). Who the council is comes from the one council
+identity (`toolkit.registry.identity`).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +29,7 @@ from toolkit import __version__
 from toolkit.fileio import archive_copy
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
+from toolkit.ledger.counting import reconcile
 from toolkit.ledger.store import LedgerStore, now
 from toolkit.model import Report
 from toolkit.results import Checked, FileResult
@@ -31,6 +40,22 @@ _BATCH = 2000  # reports buffered before one executemany round
 
 # Statuses of a sighting (one file given to one run).
 READ, UNREADABLE, IDENTICAL, SKIPPED = "read", "unreadable", "identical", "skipped"
+# How a file's receipt day is known.
+BY_MODIFIED, BY_LEDGER, BY_GIVEN, BY_LOG = "modified", "ledger", "given", "log"
+
+
+@dataclass(frozen=True)
+class GivenReceipt:
+    """A receipt day HQ gave for a file: for a batch (`how` BY_GIVEN, new files only) or
+    in a 受付簿 (BY_LOG, also correcting a file stored earlier); `source` says where."""
+
+    day: date
+    how: str = BY_GIVEN
+    source: str | None = None
+
+
+# What the caller knows about a file's receipt: (result, new to the ledger) → a day or None.
+Receipts = Callable[[FileResult, bool], GivenReceipt | None]
 
 
 @dataclass
@@ -47,6 +72,7 @@ class IngestStats:
     superseded: int = 0
     archived: int = 0
     not_archived: list[str] = field(default_factory=list)  # paths whose bytes changed or vanished
+    receipts_given: int = 0  # files whose receipt day HQ gave (a batch day or a 受付簿)
 
 
 def _read_again(result: FileResult) -> bytes | None:
@@ -60,11 +86,12 @@ class Ingesting(LedgerStore):
     """The ledger's ingest."""
 
     def _receipt_day(self, context: Context) -> str | None:
-        """The day this run receives its files: the run's "today" (`--as-of`). A ledger in
-        memory (a summary straight from files) knows no receipt days."""
+        """The day this run sees its files: the run's "today" (`--as-of`), or the real
+        day when that is earlier. A ledger in memory (a summary straight from files)
+        knows no receipt days."""
         if self.source == ":memory:":
             return None
-        return context.settings.today.isoformat()
+        return min(context.settings.today, date.today()).isoformat()
 
     def ingest(
         self,
@@ -74,6 +101,8 @@ class Ingesting(LedgerStore):
         command: str = "ingest",
         source_bytes: Callable[[FileResult], bytes | None] | None = None,
         progress: Callable[[int, FileResult], None] | None = None,
+        before_commit: Callable[[int], None] | None = None,
+        receipts: Receipts | None = None,
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
@@ -81,6 +110,9 @@ class Ingesting(LedgerStore):
         transaction, so another run waits until this one ends. `source_bytes` gives the
         bytes to archive (default: the file at `result.path`, read again and verified
         against its SHA-256). `progress` is called after each file with its 1-based number.
+        `before_commit` is called with the run's id once every file is stored, inside the
+        transaction: what it records commits with the run, or not at all.
+        `receipts` gives the receipt days HQ knows (a batch day, a 受付簿).
         Raises LedgerError when another run holds the ledger.
         """
         conn = self.connection
@@ -94,12 +126,21 @@ class Ingesting(LedgerStore):
             )
             run_id = int(cursor.lastrowid or 0)
             writer = _RunWriter(self, run_id, context, source_bytes or _read_again)
+            writer.seen_on = self._receipt_day(context)
+            writer.receipts = receipts
             for seq, result in enumerate(results, 1):
                 writer.add(seq, result)
                 if progress is not None:
                     progress(seq, result)
             writer.flush()
+            if before_commit is not None:
+                before_commit(run_id)
             stats = writer.stats
+            stats.superseded = reconcile(
+                conn,
+                "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
+                (run_id,),
+            )
             conn.execute(
                 "UPDATE runs SET finished_at=?, files=?, new_files=?, identical=?, unreadable=?,"
                 " reports=?, superseded=?, skipped=? WHERE run_id=?",
@@ -141,15 +182,16 @@ class _RunWriter:
         row = self.conn.execute("SELECT coalesce(max(report_id), 0) FROM reports").fetchone()
         self.next_report = int(row[0]) + 1
         self.seen: dict[str, str] = {}  # sha → first path, for files new in this run
-        # meeting key → the current reports of this run, and the file they came from
-        self.current: dict[tuple[str, str, str], tuple[list[int], str | None]] = {}
+        self.seen_on: str | None = None  # the day this run sees its files
+        self.receipts: Receipts | None = None
         self.files: list[tuple[Any, ...]] = []
+        self.receipt_rows: list[tuple[Any, ...]] = []
         self.sightings: list[tuple[Any, ...]] = []
         self.reports: list[tuple[Any, ...]] = []
         self.agenda: list[tuple[Any, ...]] = []
         self.requests: list[tuple[Any, ...]] = []
         self.findings: list[tuple[Any, ...]] = []
-        self.supersede: list[tuple[int, int]] = []
+        self.corrected: list[tuple[str, str, str]] = []  # receipt days a 受付簿 corrects
 
     def add(self, seq: int, result: FileResult) -> None:
         self.stats.files += 1
@@ -166,6 +208,8 @@ class _RunWriter:
             return
         earlier = self.seen.get(sha) or self._known(sha)
         if earlier is not None:
+            if sha not in self.seen:
+                self._correct_receipt(result, sha)
             self.stats.identical += 1
             self.sightings.append(
                 (self.run_id, seq, result.path, sha, IDENTICAL, None, earlier, None)
@@ -174,9 +218,13 @@ class _RunWriter:
         self.seen[sha] = result.path
         self.stats.new_files += 1
         archive, size, note = self._archive(result)
+        day, how, source = self._receipt(result)
         self.files.append(
-            (sha, self.run_id, result.path, result.format, size, int(result.readable), archive)
-        )
+            (sha, self.run_id, result.path, result.format, size, int(result.readable), archive,
+             day, how, result.modified)
+        )  # fmt: skip
+        if day is not None:
+            self.receipt_rows.append((sha, self.run_id, day, how, source, now()))
         if not result.readable:
             self._unreadable(seq, result, note)
         else:
@@ -190,6 +238,36 @@ class _RunWriter:
                 self._report(checked, sha)
         if len(self.reports) >= _BATCH or len(self.sightings) >= _BATCH:
             self.flush()
+
+    def _receipt(self, result: FileResult) -> tuple[str | None, str | None, str | None]:
+        """The receipt day of a file new to the ledger: (day, how, source)."""
+        if self.seen_on is None:
+            return None, None, None
+        given = self.receipts(result, True) if self.receipts is not None else None
+        if given is not None:
+            self.stats.receipts_given += 1
+            return given.day.isoformat(), given.how, given.source
+        modified = _day_of(result.modified)
+        if modified is not None and modified < self.seen_on:
+            return modified, BY_MODIFIED, None
+        return self.seen_on, BY_LEDGER, None
+
+    def _correct_receipt(self, result: FileResult, sha: str) -> None:
+        """A 受付簿 naming a file stored earlier corrects its receipt day."""
+        if self.receipts is None or self.seen_on is None:
+            return
+        given = self.receipts(result, False)
+        if given is None:
+            return
+        day = given.day.isoformat()
+        row = self.conn.execute(
+            "SELECT received_on, received_how FROM files WHERE sha256=?", (sha,)
+        ).fetchone()
+        if row is not None and (row[0], row[1]) == (day, given.how):
+            return
+        self.stats.receipts_given += 1
+        self.corrected.append((day, given.how, sha))
+        self.receipt_rows.append((sha, self.run_id, day, given.how, given.source, now()))
 
     def _known(self, sha: str) -> str | None:
         row = self.conn.execute("SELECT first_path FROM files WHERE sha256=?", (sha,)).fetchone()
@@ -267,7 +345,6 @@ class _RunWriter:
                 )
             )
         self._findings(checked, sha, report_id)
-        self._supersede(report_id, row[5], checked, report)
 
     def _row(self, report_id: int, checked: Checked, report: Report, sha: str) -> tuple[Any, ...]:
         who = self.context.identity(report)
@@ -334,40 +411,23 @@ class _RunWriter:
                 )
             )
 
-    def _supersede(
-        self, report_id: int, key_council: str | None, checked: Checked, report: Report
-    ) -> None:
-        """Mark the current report of the same council, date and sheet as superseded."""
-        day = report.date.value
-        if key_council is None or day is None or checked.sheet is None:
-            return
-        key = (key_council, day.isoformat(), checked.sheet)
-        found = self.current.get(key)
-        if found is None:
-            rows = self.conn.execute(
-                "SELECT report_id, sha256 FROM reports WHERE council_key=? AND meeting_date=?"
-                " AND sheet=? AND superseded_by IS NULL ORDER BY report_id",
-                key,
-            ).fetchall()
-            found = ([int(r[0]) for r in rows], rows[-1][1] if rows else None)
-        ids, sha = found
-        if sha == checked.sha256:
-            # Two meetings of that council and day on one sheet of one file (a register,
-            # the form twice): two reports, neither supersedes the other.
-            self.current[key] = ([*ids, report_id], sha)
-            return
-        for old in ids:  # a later file: its meetings replace those of the file before
-            self.supersede.append((report_id, old))
-            self.stats.superseded += 1
-        self.current[key] = ([report_id], checked.sha256)
-
     def flush(self) -> None:
         conn = self.conn
         if self.files:
             conn.executemany(
-                "INSERT INTO files (sha256, first_run, first_path, format, size, readable, archive)"
-                " VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO files (sha256, first_run, first_path, format, size, readable, archive,"
+                " received_on, received_how, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 self.files,
+            )
+        if self.receipt_rows:
+            conn.executemany(
+                "INSERT INTO receipts (sha256, run_id, received_on, how, source, set_at)"
+                " VALUES (?,?,?,?,?,?)",
+                self.receipt_rows,
+            )
+        if self.corrected:
+            conn.executemany(
+                "UPDATE files SET received_on=?, received_how=? WHERE sha256=?", self.corrected
             )
         if self.sightings:
             conn.executemany("INSERT INTO sightings VALUES (?,?,?,?,?,?,?,?)", self.sightings)
@@ -395,22 +455,30 @@ class _RunWriter:
                 " field, cell, message) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 self.findings,
             )
-        if self.supersede:
-            conn.executemany("UPDATE reports SET superseded_by=? WHERE report_id=?", self.supersede)
         for rows in (
             self.files,
+            self.receipt_rows,
+            self.corrected,
             self.sightings,
             self.reports,
             self.agenda,
             self.requests,
             self.findings,
-            self.supersede,
         ):
             rows.clear()
-        # Those files and reports are in the tables now, where `_known` and `_supersede`
-        # find them: nothing of the run stays in memory between batches.
+        # Those files are in the tables now, where `_known` finds them: nothing of the run
+        # stays in memory between batches.
         self.seen.clear()
-        self.current.clear()
+
+
+def _day_of(moment: str | None) -> str | None:
+    """The day of an ISO timestamp (a file's modification time), or None."""
+    if not moment:
+        return None
+    try:
+        return datetime.fromisoformat(moment).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _hhmm(value: object) -> str | None:

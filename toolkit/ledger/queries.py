@@ -2,7 +2,8 @@
 
 Each method returns `Rows`: the column names and the rows in chunks, so that a caller can
 build a frame of a fiscal year's tens of thousands of reports without the raw copy
-existing whole. "Current" reports are those no later report has superseded.
+existing whole. The reports asked for are those that count at the caller's as-of day
+(`toolkit.ledger.counting`): received by then, not withdrawn, one per meeting.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from toolkit.ledger.counting import counted, cutoff, ranked
 from toolkit.ledger.store import LedgerStore
 
 CHUNK = 20_000
@@ -50,18 +52,17 @@ REPORT_COLUMNS = (
     "received_on",
     "first_received",
 )
-# The report's own receipt day (its run's), and the first day any report of the same
-# meeting (council and date) was received: a resubmission does not make a meeting late.
-_REPORTS = (
-    ", ".join(f"r.{c}" for c in REPORT_COLUMNS[:-2])
-    + ", u.received_on, (SELECT min(u2.received_on) FROM reports r2"
-    " JOIN runs u2 ON u2.run_id = r2.run_id"
-    " WHERE r2.council_key = r.council_key AND r2.meeting_date = r.meeting_date)"
-    " AS first_received"
+# The report's own receipt day (its file's), and the first day any report of the same
+# meeting was received: a resubmission does not make a meeting late.
+_COLUMNS = ", ".join(f"r.{c}" for c in REPORT_COLUMNS[:-2]) + ", f.received_on"
+_COUNTED_FROM = (
+    "FROM reports r JOIN files f ON f.sha256 = r.sha256 JOIN {counted} c"
+    " ON c.report_id = r.report_id"
 )
-_FROM = "FROM reports r JOIN runs u ON u.run_id = r.run_id"
 _REQUEST = "q.report_id, q.seq, q.request, q.response, q.answered, q.state"
 _FINDING = "finding_id, report_id, path, sheet, cell, severity, code, message"
+_IN_RANGE = "AND r.meeting_date BETWEEN ? AND ?"
+_BEFORE = "AND r.meeting_date < ?"
 
 
 @dataclass
@@ -90,42 +91,48 @@ def _marks(values: Sequence[int]) -> str:
     return ",".join(str(int(v)) for v in values)
 
 
+def _reports(narrow: str = "") -> str:
+    """Report rows that count, their file's receipt day and the meeting's first."""
+    return f"SELECT {_COLUMNS}, c.first_received {_COUNTED_FROM.format(counted=counted(narrow))}"
+
+
 class Querying(LedgerStore):
     """The ledger's read queries."""
 
-    def current_reports(self, fiscal_year: int, until: date) -> Rows:
-        """Current reports of a fiscal year dated up to `until`."""
+    def current_reports(self, fiscal_year: int, until: date, as_of: date | None = None) -> Rows:
+        """The reports that count at `as_of` of a fiscal year, dated up to `until`."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} {_FROM} WHERE r.superseded_by IS NULL"
-            " AND r.fiscal_year = ? AND r.meeting_date <= ? ORDER BY r.report_id",
-            (fiscal_year, until.isoformat()),
+            _reports("AND r.fiscal_year = ? AND r.meeting_date <= ?") + " ORDER BY r.report_id",
+            (cutoff(as_of), fiscal_year, until.isoformat()),
         )
 
     def reports_by_id(self, report_ids: Sequence[int]) -> Rows:
-        """The reports with these IDs (current or not), in ID order."""
+        """The reports with these IDs (counted or not), in ID order."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} {_FROM} WHERE r.report_id IN ({_marks(report_ids)})"
-            " ORDER BY r.report_id",
+            f"SELECT {_COLUMNS}, f.received_on AS first_received"
+            " FROM reports r JOIN files f ON f.sha256 = r.sha256"
+            f" WHERE r.report_id IN ({_marks(report_ids)}) ORDER BY r.report_id",
         )
 
-    def undated_reports(self, run_ids: Sequence[int]) -> Rows:
-        """Current reports without a readable meeting date, brought in by these runs."""
+    def undated_reports(self, run_ids: Sequence[int], as_of: date | None = None) -> Rows:
+        """Reports without a readable meeting date, brought in by these runs, that count."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} {_FROM} WHERE r.superseded_by IS NULL"
-            f" AND r.meeting_date IS NULL AND r.run_id IN ({_marks(run_ids)})"
-            " ORDER BY r.report_id",
+            _reports(f"AND r.meeting_date IS NULL AND r.run_id IN ({_marks(run_ids)})")
+            + " ORDER BY r.report_id",
+            (cutoff(as_of),),
         )
 
-    def reports_with_errors(self) -> Rows:
-        """Current reports with an error (returned for correction, not yet resubmitted),
-        not purged, in meeting date order."""
+    def reports_with_errors(self, as_of: date | None = None) -> Rows:
+        """Reports that count and have an error (returned for correction, not yet
+        resubmitted), not purged, in meeting date order."""
         return _rows(
             self.connection,
-            f"SELECT {_REPORTS} {_FROM} WHERE r.superseded_by IS NULL AND r.n_errors > 0"
-            " AND r.purged_run IS NULL ORDER BY r.meeting_date, r.report_id",
+            _reports("AND r.n_errors > 0 AND r.purged_run IS NULL")
+            + " ORDER BY r.meeting_date, r.report_id",
+            (cutoff(as_of),),
         )
 
     def known_files(self) -> set[str]:
@@ -141,54 +148,55 @@ class Querying(LedgerStore):
         """Every run of the ledger, oldest first."""
         return [int(r) for (r,) in self.connection.execute("SELECT run_id FROM runs")]
 
-    def last_meetings(self, until: date) -> Rows:
+    def last_meetings(self, until: date, as_of: date | None = None) -> Rows:
         """The last meeting date up to `until` of each distinct way a council was written."""
         return _rows(
             self.connection,
-            "SELECT council_key, council_id, template_council_id, council_name, station,"
-            " affiliation, max(facility_name) AS facility_name, max(meeting_date) AS last"
-            " FROM reports WHERE superseded_by IS NULL"
-            " AND meeting_date <= ? GROUP BY 1, 2, 3, 4, 5, 6",
-            (until.isoformat(),),
+            "SELECT r.council_key, r.council_id, r.template_council_id, r.council_name,"
+            " r.station, r.affiliation, max(r.facility_name) AS facility_name,"
+            " max(r.meeting_date) AS last"
+            f" {_COUNTED_FROM.format(counted=counted('AND r.meeting_date <= ?'))}"
+            " GROUP BY 1, 2, 3, 4, 5, 6",
+            (cutoff(as_of), until.isoformat()),
         )
 
-    def agenda_between(self, start: date, end: date) -> Rows:
-        """The 協議事項 rows of the current reports dated from `start` to `end`."""
+    def agenda_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """The 協議事項 rows of the reports that count, dated from `start` to `end`."""
         return _rows(
             self.connection,
             "SELECT a.report_id, a.seq, a.category, a.topic, a.remarks FROM agenda a"
-            " JOIN reports r ON r.report_id = a.report_id"
-            " WHERE r.superseded_by IS NULL AND r.meeting_date BETWEEN ? AND ?",
-            (start.isoformat(), end.isoformat()),
+            f" JOIN {counted(_IN_RANGE)} c ON c.report_id = a.report_id",
+            (cutoff(as_of), start.isoformat(), end.isoformat()),
         )
 
-    def requests_between(self, start: date, end: date) -> Rows:
-        """The 要望事項 rows of the current reports dated from `start` to `end`."""
+    def requests_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """The 要望事項 rows of the reports that count, dated from `start` to `end`."""
         return _rows(
             self.connection,
-            f"SELECT {_REQUEST} FROM requests q JOIN reports r ON r.report_id = q.report_id"
-            " WHERE r.superseded_by IS NULL AND r.meeting_date BETWEEN ? AND ?",
-            (start.isoformat(), end.isoformat()),
+            f"SELECT {_REQUEST} FROM requests q JOIN {counted(_IN_RANGE)} c"
+            " ON c.report_id = q.report_id",
+            (cutoff(as_of), start.isoformat(), end.isoformat()),
         )
 
-    def not_done_before(self, start: date) -> Rows:
-        """Requests not yet answered (open, pending, a 問題解決活動 theme), of current
-        reports dated before `start`: they stay on HQ's desk until answered."""
+    def requests_before(self, start: date, as_of: date | None = None) -> Rows:
+        """Every 要望事項 of the reports that count dated before `start` (the caller tells
+        from the words which are still not answered: the words' setting may have changed
+        since they were stored)."""
         return _rows(
             self.connection,
-            f"SELECT {_REQUEST} FROM requests q JOIN reports r ON r.report_id = q.report_id"
-            " WHERE r.superseded_by IS NULL AND r.meeting_date < ? AND q.state <> 'answered'",
-            (start.isoformat(),),
+            f"SELECT {_REQUEST} FROM requests q JOIN {counted(_BEFORE)} c"
+            " ON c.report_id = q.report_id",
+            (cutoff(as_of), start.isoformat()),
         )
 
-    def findings_between(self, start: date, end: date) -> Rows:
-        """Findings of the current reports dated from `start` to `end`."""
+    def findings_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """Findings of the reports that count, dated from `start` to `end`."""
         return _rows(
             self.connection,
-            "SELECT f.finding_id, f.report_id, f.path, f.sheet, f.cell, f.severity, f.code,"
-            " f.message FROM findings f JOIN reports r ON r.report_id = f.report_id"
-            " WHERE r.superseded_by IS NULL AND r.meeting_date BETWEEN ? AND ?",
-            (start.isoformat(), end.isoformat()),
+            "SELECT x.finding_id, x.report_id, x.path, x.sheet, x.cell, x.severity, x.code,"
+            f" x.message FROM findings x JOIN {counted(_IN_RANGE)} c"
+            " ON c.report_id = x.report_id",
+            (cutoff(as_of), start.isoformat(), end.isoformat()),
         )
 
     def findings_of_reports(self, report_ids: Sequence[int]) -> Rows:
@@ -204,4 +212,38 @@ class Querying(LedgerStore):
             self.connection,
             f"SELECT {_FINDING}, run_id FROM findings"
             f" WHERE report_id IS NULL AND run_id IN ({_marks(run_ids)})",
+        )
+
+    def received_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """Every file received from `start` to `end` (and by `as_of`), one row per report
+        it holds (or one row for a file without reports): when and how its receipt day
+        is known, HQ's decision about it, and whether each report counts."""
+        last = min(end, as_of) if as_of is not None else end
+        return _rows(
+            self.connection,
+            "SELECT f.sha256, f.first_path, f.received_on, f.received_how, f.readable,"
+            " r.report_id, r.sheet, r.station, r.affiliation, r.council_key, r.council_id,"
+            " r.template_council_id, r.council_name, r.facility_name, r.meeting_date,"
+            " r.status, s.action,"
+            " CASE WHEN c.report_id IS NULL THEN 0 ELSE 1 END AS counts"
+            " FROM files f LEFT JOIN reports r ON r.sha256 = f.sha256"
+            " LEFT JOIN settled s ON s.sha256 = f.sha256"
+            f" LEFT JOIN {counted()} c ON c.report_id = r.report_id"
+            " WHERE f.received_on BETWEEN ? AND ?"
+            " ORDER BY f.received_on, f.first_path, r.report_id",
+            (cutoff(as_of), start.isoformat(), last.isoformat()),
+        )
+
+    def meetings_reported_twice(self, as_of: date | None = None) -> Rows:
+        """Every candidate report of a meeting that has more than one (R7 pairs): its
+        place (1 counts), the file, its receipt, status, content and HQ's decision."""
+        return _rows(
+            self.connection,
+            "SELECT k.council_key, k.meeting_date, k.place, r.report_id, r.sha256, r.path,"
+            " r.sheet, r.station, r.council_name, r.status, r.n_errors, r.content,"
+            " f.received_on, s.action, k.first_received"
+            f" FROM ({ranked()}) k JOIN reports r ON r.report_id = k.report_id"
+            " JOIN files f ON f.sha256 = r.sha256 LEFT JOIN settled s ON s.sha256 = r.sha256"
+            " WHERE k.reports_of_meeting > 1 ORDER BY k.meeting_date, k.council_key, k.place",
+            (cutoff(as_of),),
         )
