@@ -12,7 +12,7 @@ from pathlib import Path
 import factories as F
 from openpyxl import Workbook
 
-from toolkit.check import Options, check_file
+from toolkit.check import Options, check_file, check_paths
 from toolkit.ledger import Ledger
 from toolkit.reading.read import read_workbook
 from toolkit.rules import Context
@@ -44,43 +44,35 @@ def test_two_meetings_on_one_sheet_are_two_reports_in_the_ledger(tmp_path: Path)
     assert rows == [("報告書", "2026-07-09", None), ("報告書", "2026-10-15", None)]
 
 
-def test_same_day_twice_on_one_sheet_does_not_supersede_itself(tmp_path: Path) -> None:
-    """A 定期 and a 臨時 meeting of one council on one day, the form twice on one sheet:
-    both stay current; a corrected file sent later supersedes both."""
-    morning = M
+def test_same_day_twice_on_one_sheet_is_one_meeting_and_flagged(tmp_path: Path) -> None:
+    """The form twice on one sheet for one council and one day: a meeting is a council
+    and a date (R7), so both reports are stored, one counts, and R7 says so."""
     evening = replace(M, start=time(19, 0), end=time(20, 0), kind="臨時", civilians=5)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "報告書"
-    refs = plain(ws, morning)
+    refs = plain(ws, M)
     plain(ws, evening, top=int(refs["next"]) + 2)
     path = tmp_path / "in" / "a.xlsx"
     path.parent.mkdir()
     wb.save(path)
-    result = check_file(path, _options())
+    options = _options()
+    results = list(check_paths([path], options))
+    (result,) = results
     assert [c.report.meeting_type.value for c in result.reports if c.report] == [
         "regular",
         "extraordinary",
     ]
-    wb.active["B8"] = "駅前集会所"  # type: ignore[index]
-    again = tmp_path / "in2" / "a.xlsx"
-    again.parent.mkdir()
-    wb.save(again)
-    second = check_file(again, _options())
+    assert [f.code for f in result.reports[1].findings if f.code.startswith("R7")] == [
+        "R7.duplicate"
+    ]
     with Ledger.open(tmp_path / "l.sqlite") as ledger:
-        one = ledger.ingest([result], context=F.context(today=date(2026, 11, 25)))
-        current = ledger.connection.execute(
-            "SELECT count(*) FROM reports WHERE superseded_by IS NULL"
-        ).fetchone()[0]
-        two = ledger.ingest([second], context=F.context(today=date(2026, 11, 25)))
-        after = ledger.connection.execute(
-            "SELECT count(*) FROM reports WHERE superseded_by IS NULL"
-        ).fetchone()[0]
-    assert (one.superseded, current) == (0, 2)
-    # the corrected file's meetings of that council, day and sheet replace the old file's
-    assert two.superseded == 2
-    assert after == 2
+        ledger.ingest([result], context=F.context(today=date(2026, 11, 25)))
+        rows = ledger.connection.execute(
+            "SELECT count(*), count(*) FILTER (WHERE superseded_by IS NULL) FROM reports"
+        ).fetchone()
+    assert rows == (2, 1)
 
 
 def test_the_feedback_list_says_where_on_the_sheet_each_report_is() -> None:
