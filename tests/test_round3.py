@@ -201,3 +201,28 @@ def test_hidden_rows_are_not_read_but_kept_to_explain() -> None:
     assert {r for r, _ in hidden} == {12, 16}  # rows 13 and 17 of the sheet
     (raw,) = read.reports
     assert all("前回" not in str(c.value) for row in raw.agenda for c in row)
+
+
+BLIND = CORPORA / "blind"
+
+
+@pytest.mark.skipif(not (BLIND / "score.py").exists(), reason="the blind corpus is not here")
+def test_the_blind_corpus_development_part_has_nothing_silently_wrong() -> None:
+    """Workbooks written by a hand that never read the reader (tests/corpus/blind): no
+    report missed, no sheet that is not a report read as one, no value wrong without a
+    finding naming it — a guard against regressions on layouts nobody tuned to."""
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m toolkit"
+    out = subprocess.run(
+        [sys.executable, str(BLIND / "score.py"), str(BLIND), "--cmd", command, "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=600,
+    )
+    total = json.loads(out.stdout)["total"]
+    assert (total["missed"], total["nonreports"], total["silent"]) == (0, 0, 0), total
+    assert total["exact"] >= 0.97 * total["fields"], total

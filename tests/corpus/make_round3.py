@@ -805,6 +805,116 @@ def two_labels_one_cell(path: Path) -> None:
     _save(wb, path)
 
 
+def signature_block(path: Path) -> None:
+    """The closing line and who reports written again under the form (a signature
+    block): one report, nothing unread, no label said twice."""
+    wb, ws = new_book()
+    refs = plain(ws, M)
+    r = int(refs["next"]) + 1
+    put(ws, f"A{r}", "上記のとおり報告します。", f"E{r}")
+    for i, (label, value) in enumerate(
+        (("所属", M.affiliation), ("報告者", M.reporter), ("警電", M.phone)), start=1
+    ):
+        put(ws, f"C{r + i}", label)
+        put(ws, f"D{r + i}", value, f"E{r + i}")
+    _save(wb, path)
+
+
+def register_two_row_header(path: Path) -> None:
+    """A register whose header takes two rows: 出席者数 over 警察官 | 民間."""
+    wb, ws = new_book("一覧")
+    for ref, text, merge in (
+        ("A1", "協議会名", "A2"),
+        ("B1", "開催日", "B2"),
+        ("C1", "開催場所", "C2"),
+        ("D1", "種別", "D2"),
+        ("E1", "出席者数", "F1"),
+        ("E2", "警察官", None),
+        ("F2", "民間", None),
+        ("G1", "協議事項", "G2"),
+    ):
+        put(ws, ref, text, merge)
+    for r, m in ((3, M2), (4, M)):
+        values = (m.council, m.day, m.venue, m.kind, m.police, m.civilians, m.agenda[0][1])
+        for c, value in zip("ABCDEFG", values, strict=True):
+            put(ws, f"{c}{r}", value)
+        ws[f"B{r}"].number_format = "yyyy/m/d"
+    _save(wb, path)
+
+
+def date_label_twice(path: Path) -> None:
+    """開催日時 printed a second time under the form with another day: one report, the
+    label said twice and the second day named as unread."""
+    wb, ws = new_book()
+    refs = plain(ws, M)
+    r = int(refs["next"]) + 1
+    put(ws, f"A{r}", "開催日時")
+    put(ws, f"B{r}", "令和8年11月1日（日）", f"E{r}")
+    _save(wb, path)
+
+
+def hogan_form(path: Path) -> None:
+    """The 別記様式 drawn on Excel 方眼紙 as most stations do: several labels and their
+    values on one row (出席者数 | 警察官 | 2 | 人 | 民間 | 11 | 人 | 会議種別 | 定期) over the
+    table's header row — one form, not a register."""
+    wb, ws = new_book()
+    for c in range(1, 35):
+        ws.column_dimensions[_col(c)].width = 2.6
+    put(ws, "A1", "地域指導係宛", "I1")
+    put(ws, "A2", "交番・駐在所連絡協議会開催結果報告書", "AH2")
+    for ref, text, merge in (
+        ("K4", "署長", "N4"),
+        ("O4", "副署長", "R4"),
+        ("S4", "地域交通官", "V4"),
+        ("W4", "地域課長", "Z4"),
+        ("AA4", "課長代理", "AD4"),
+        ("AE4", "主任・係", "AH4"),
+    ):
+        put(ws, ref, text, merge)
+    rows = (
+        ("A7", "所　属", "D7", "E7", M.affiliation, "P7"),
+        ("Q7", "報告者", "T7", "U7", M.reporter, "AH7"),
+        ("A8", "警　電", "D8", "E8", M.phone, "P8"),
+        ("A9", "協議会名", "D9", "E9", M.council, "R9"),
+        ("S9", "施設名", "V9", "W9", M.facility, "AH9"),
+        ("A10", "開催日時", "D10", "E10", M.when, "V10"),
+        ("W10", "開催場所", "Y10", "Z10", M.venue, "AH10"),
+    )
+    for ref, label, lmerge, vref, value, vmerge in rows:
+        put(ws, ref, label, lmerge)
+        put(ws, vref, value, vmerge)
+    for ref, value, merge in (
+        ("A11", "出席者数", "D11"),
+        ("E11", "警察官", "G11"),
+        ("H11", M.police, "I11"),
+        ("J11", "人", None),
+        ("K11", "民間", "L11"),
+        ("M11", M.civilians, "O11"),
+        ("P11", "人", None),
+        ("Q11", "会議種別", "T11"),
+        ("U11", M.kind, "AH11"),
+        ("A12", "区分", "H12"),
+        ("I12", "協議事項", "AB12"),
+        ("AC12", "備考", "AH12"),
+    ):
+        put(ws, ref, value, merge)
+    for r, (category, topic, remarks) in enumerate(M.agenda, start=13):
+        put(ws, f"A{r}", category, f"H{r}")
+        put(ws, f"I{r}", topic, f"AB{r}")
+        if remarks:
+            put(ws, f"AC{r}", remarks, f"AH{r}")
+    put(ws, "A15", "そ の 他", "H15")
+    put(ws, "A16", "協議内容等", "D18")
+    put(ws, "E16", M.discussion, "AH18")
+    put(ws, "A19", "要望事項", "Q19")
+    put(ws, "R19", "措置・回答", "AH19")
+    put(ws, "A20", M.requests[0][0], "Q20")
+    put(ws, "R20", M.requests[0][1], "AH20")
+    put(ws, "A21", "出席警察官名", "F21")
+    put(ws, "G21", "、".join(M.officers), "AH21")
+    _save(wb, path)
+
+
 # =========================================================================================
 # parts openpyxl does not write
 # =========================================================================================
@@ -1241,6 +1351,51 @@ def _books() -> dict[str, Book]:
                 )
             ],
         ),
+        "signature_block": Book(signature_block, [report(S, M.expected())]),
+        "register_two_row_header": Book(
+            register_two_row_header,
+            [
+                report(
+                    "一覧",
+                    m.expected(
+                        affiliation=None,
+                        reporter=None,
+                        phone=None,
+                        facility_name=None,
+                        start_time=None,
+                        end_time=None,
+                        agenda=[agenda(None, m.agenda[0][1])],
+                        discussion=None,
+                        requests=[],
+                        officers=[],
+                    ),
+                    [
+                        issue("R1.required", "affiliation", None, "error"),
+                        issue("R1.required", "facility_name", None, "error"),
+                        issue("R1.recommended", "reporter", None),
+                        issue("R1.recommended", "discussion", None),
+                        issue("R1.recommended", "officers", None),
+                        issue("R1.recommended", "start_time", f"一覧!B{r}"),
+                    ],
+                    area=f"A{r}:G{r}",
+                )
+                for r, m in ((3, M2), (4, M))
+            ],
+        ),
+        "date_label_twice": Book(
+            date_label_twice,
+            [
+                report(
+                    S,
+                    M.expected(),
+                    [
+                        issue("I1.unread-text", "date", f"{S}!B19"),
+                        issue("I1.repeated-labels", "date", f"{S}!A19"),
+                    ],
+                )
+            ],
+        ),
+        "hogan_form": Book(hogan_form, [report(S, M.expected())], converted=("xls", "ods")),
     }
 
 

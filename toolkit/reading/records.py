@@ -135,13 +135,7 @@ def _header_row(
         if len(names) < 4 or len(names & (_KEYS | {"police_attendees", "attendance"})) < 2:
             continue
         bottom = max(h.box[2] for _, h in words)
-        below = sorted(rows.get(bottom + 1, []))
-        if below and all(any(h.box[1] <= p[1] <= h.box[3] for _, h in words) for p, _ in below):
-            words = [
-                w for w in words if not any(w[1].box[1] <= p[1] <= w[1].box[3] for p, _ in below)
-            ]
-            words = sorted([*words, *below])
-            bottom = max(h.box[2] for _, h in words)
+        words, bottom = _sub_headers(rows, words, r, bottom)
         if _interleaved(grid, hits, r, words):
             continue  # labels with values between them: a row of a form
         columns = _columns(grid, words)
@@ -153,6 +147,27 @@ def _header_row(
     return None
 
 
+def _sub_headers(
+    rows: dict[int, list[tuple[tuple[int, int], Hit]]],
+    words: list[tuple[tuple[int, int], Hit]],
+    r: int,
+    bottom: int,
+) -> tuple[list[tuple[tuple[int, int], Hit]], int]:
+    """A label over two columns with their own labels under it (出席者数 over 警察官 |
+    民間), on the rows the header takes or the row after it: the labels under it name the
+    columns."""
+    for rr in range(r + 1, bottom + 2):
+        below = sorted(rows.get(rr, []))
+        parents = [w for w in words if w[1].box[2] < rr and w[1].box[3] > w[1].box[1]]
+        under = [b for b in below if any(p[1].box[1] <= b[0][1] <= p[1].box[3] for p in parents)]
+        if not under or len(under) < len(below):
+            continue  # a row of other labels (the next table's header): not sub-headers
+        gone = [p for p in parents if any(p[1].box[1] <= b[0][1] <= p[1].box[3] for b in under)]
+        words = sorted([w for w in words if w not in gone] + under)
+        bottom = max(bottom, max(h.box[2] for _, h in under))
+    return words, bottom
+
+
 def _interleaved(
     grid: Grid, hits: dict[tuple[int, int], Hit], r: int, words: list[tuple[tuple[int, int], Hit]]
 ) -> bool:
@@ -162,8 +177,8 @@ def _interleaved(
         if anchor[0] != r or anchor in hits:
             continue
         v = grid.value(*anchor)
-        if v is not None and not _decor(v):
-            return True
+        if v is not None and (not isinstance(v, str) or not _decor(v)):
+            return True  # a value between the labels (a count, a name): a row of a form
     return False
 
 

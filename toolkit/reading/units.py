@@ -31,6 +31,7 @@ from toolkit.reading.grid import Box, Grid
 from toolkit.reading.habits import category_as_type, spread_boxes, year_from_title
 from toolkit.reading.labelread import Hit, find_hits, is_report, read_labelled
 from toolkit.reading.legend import apply_legend, code_of, find_legend
+from toolkit.reading.region import scan_right
 
 # Labels whose repetition says the form was copied (a table header repeats for other
 # reasons: 措置・回答 under each 要望事項).
@@ -275,6 +276,20 @@ def split_forms(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Box] | Non
     return areas
 
 
+def _restated(unit: Unit, hit: Hit) -> bool:
+    """Whether a label printed again says again what was read (a signature block)."""
+    cells = scan_right(unit.grid, unit.hits, hit.box[0], hit.box[3] + 1, True)
+    if hit.inline is not None:
+        cells = [hit.inline]
+    said = {_flat(c.value) for c in unit.raw.fields.get(hit.name, []) if c.value is not None}
+    again = {_flat(c.value) for c in cells if c.value is not None}
+    return not again or again <= said
+
+
+def _flat(value: object) -> str:
+    return "".join(str(value).split())
+
+
 def _repeated(unit: Unit, hits: dict[tuple[int, int], Hit]) -> None:
     """Field labels printed more than once on a sheet read as one report: the record
     says so, naming the label and where it is printed again."""
@@ -284,6 +299,8 @@ def _repeated(unit: Unit, hits: dict[tuple[int, int], Hit]) -> None:
         if h.kind != "field" or h.name not in _SPLITTERS or h.inline is not None:
             continue
         if h.name in seen:
+            if _restated(unit, h):
+                continue  # who reports, written again under the form (a signature)
             first = unit.grid.ref(*seen[h.name])
             again = unit.grid.ref(*pos)
             unit.raw.notes.append(
