@@ -121,3 +121,23 @@ def test_our_template_accounts_for_text_typed_outside_its_boxes(tmp_path: Path) 
     assert [(c.value, str(c.cell)) for c in noted.unread] == [("前回の議事録は別送", "報告書!AK3")]
     assert noted.coverage is not None and noted.coverage < 1
     assert [n.code for n in noted.notes] == ["I1.unread-text"]
+
+
+def test_the_summary_listing_read_back_is_not_a_register(tmp_path: Path) -> None:
+    """A copy of kyogikai's 開催一覧 (a meeting a row) saved into another workbook is
+    kyogikai's output, not a station's register: skipped, never counted again."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "開催一覧"
+    head = ["開催日", "警察署", "協議会名", "会議種別", "開催時間", "開催場所", "出席警察官"]
+    ws.append([*head, "出席民間", "点検結果", "受付日", "ファイル", "シート"])
+    ws.append(["2026-10-15", "港北警察署", "港北台交番連絡協議会", "定期", "14:00～15:30"])
+    ws.append(["2026-07-09", "港北警察署", "港北台交番連絡協議会", "臨時", "19:00～20:30"])
+    path = tmp_path / "copy.xlsx"
+    wb.save(path)
+    read = read_workbook(path.read_bytes(), path.name)
+    assert read.reports == []
+    assert read.skipped == [
+        ("開催一覧", "kyogikai が書き出した集計表のシートのため読み飛ばしました")
+    ]

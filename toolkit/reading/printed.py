@@ -24,7 +24,7 @@ import functools
 import io
 import re
 import struct
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from toolkit.cells import column_index
@@ -358,8 +358,8 @@ def _hidden(grid: Grid, box: Box) -> bool:
     )
 
 
-def _without(grid: Grid, gone: object) -> Grid:
-    test = gone  # (box) -> bool
+def _without(grid: Grid, gone: Callable[[Box], bool]) -> Grid:
+    """The grid without the values of the boxes `gone` says are not printed."""
     rows = list(grid.rows)
     unprinted = dict(grid.unprinted)
     for r, row in enumerate(grid.rows):
@@ -367,7 +367,7 @@ def _without(grid: Grid, gone: object) -> Grid:
         for c, v in enumerate(row):
             if v is None or v == "" or (isinstance(v, str) and not v.strip()):
                 continue
-            if not test(grid.box(r, c)):  # type: ignore[operator]
+            if not gone(grid.box(r, c)):
                 continue
             if copied is None:
                 copied = list(row)

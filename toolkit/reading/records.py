@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from toolkit.normalize import canonical_category, label_key
 from toolkit.raw import RawCell, RawReport
+from toolkit.reading.coverage import is_decoration
 from toolkit.reading.grid import Box, Grid
 from toolkit.reading.labelread import Hit, read_labelled
 
@@ -183,8 +184,6 @@ def _interleaved(
 
 
 def _decor(value: object) -> bool:
-    from toolkit.reading.coverage import is_decoration
-
     return is_decoration(value)
 
 

@@ -142,6 +142,23 @@ _CHOICES = frozenset(
 )
 
 
+# Column headers only kyogikai's own listings print (開催一覧, 協議事項, 要望事項 of the
+# summary): a register holding them is an output read back, not a station's register.
+_OUTPUT_HEADERS = frozenset(
+    {"点検結果", "受付日", "受付まで日数", "ファイル", "シート", "協議会ID"}
+)
+
+
+def output_listing(grid: Grid) -> bool:
+    """A sheet whose header row is that of a listing kyogikai wrote (a copy of the
+    summary's 開催一覧 without its workbook)."""
+    for row in grid.rows[:12]:
+        words = {str(v).strip() for v in row if isinstance(v, str)}
+        if len(words & _OUTPUT_HEADERS) >= 3:
+            return True
+    return False
+
+
 def not_a_report(name: str, grid: Grid, listed: frozenset[str]) -> Verdict:
     """Why a sheet that does not show the form is skipped: a dropdown list, the feedback
     list kyogikai wrote, or simply not the form. `listed` names the sheets that data
@@ -150,6 +167,8 @@ def not_a_report(name: str, grid: Grid, listed: frozenset[str]) -> Verdict:
         return Verdict(
             OUTPUT, "kyogikai が書き出した確認事項（点検結果の一覧）のため読み飛ばしました"
         )
+    if output_listing(grid):
+        return Verdict(OUTPUT, OUTPUT_REASON)
     key = name_key(name)
     if name in listed or any(w in key for w in _LIST_WORDS) or _looks_like_choices(grid):
         return Verdict(

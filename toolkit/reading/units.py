@@ -80,12 +80,11 @@ class Unit:
 
 @dataclass
 class SheetRead:
-    """What a sheet read by its labels holds: its reports, and the areas that hold a copy
-    of the form left blank (not reports)."""
+    """What a sheet read by its labels holds: its reports (a copy of the form left blank
+    among them, judged blank by its `verdict`)."""
 
     units: list[Unit]
     grid: Grid  # the sheet as printed
-    blank: list[Box]
 
 
 def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
@@ -103,6 +102,8 @@ def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
     typed = find_document(grid)
     if typed is not None:
         return _document(grid, hits, typed, kinds)
+    if K.output_listing(grid):
+        return None  # kyogikai's own listing read back: not a station's register
     table = R.read_records(grid, hits)
     if table is not None:
         units = [
@@ -110,7 +111,7 @@ def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
         ]
         for u in units:
             finish(u, grid, kinds)
-        return SheetRead(units, grid, [])
+        return SheetRead(units, grid)
     if not is_report(hits):
         return None
     areas = split_forms(grid, hits)
@@ -118,7 +119,7 @@ def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
         unit = Unit(read_labelled(grid, hits), grid, hits)
         finish(unit, grid, kinds)
         _repeated(unit, hits)
-        return SheetRead([unit], grid, [])
+        return SheetRead([unit], grid)
     units = []
     for area in areas:
         view, inside = within(grid, hits, area)
@@ -129,7 +130,7 @@ def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
         unit = Unit(raw, view, inside, scope=area)
         finish(unit, grid, kinds)
         units.append(unit)
-    return SheetRead(units, grid, [])
+    return SheetRead(units, grid)
 
 
 def _document(
@@ -149,7 +150,7 @@ def _document(
     merge(raw, document)
     unit = Unit(raw, grid, hits, composite=frozenset({(r, c)}))
     finish(unit, grid, kinds)
-    return SheetRead([unit], grid, [])
+    return SheetRead([unit], grid)
 
 
 def finish(unit: Unit, sheet: Grid, kinds: Kinds | None = None) -> None:
