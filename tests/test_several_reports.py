@@ -140,3 +140,27 @@ def test_the_summary_listing_read_back_is_not_a_register(tmp_path: Path) -> None
     assert read.skipped == [
         ("開催一覧", "kyogikai が書き出した集計表のシートのため読み飛ばしました")
     ]
+
+
+def test_a_date_without_its_year_takes_the_fiscal_year_of_the_title(tmp_path: Path) -> None:
+    """「令和８年度」 in the title and 2/5 in the cell: February of that fiscal year is in
+    2027; the record says where the year came from."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "報告書"
+    plain(
+        ws,
+        replace(M, day=date(2027, 2, 5)),
+        title="令和８年度　連絡協議会開催結果報告書",
+        values={"date": "2/5（金）　14:00～15:30"},
+    )
+    path = tmp_path / "fy.xlsx"
+    wb.save(path)
+    (checked,) = check_file(path, _options()).reports
+    assert checked.report is not None
+    assert checked.report.date.value == date(2027, 2, 5)
+    assert checked.report.start_time.value == time(14, 0)
+    (note,) = [f for f in checked.findings if f.code == "I1.year-from-title"]
+    assert (note.field, str(note.cell)) == ("date", "報告書!B7")
+    assert "令和8年度" in note.message and "2027年" in note.message

@@ -23,7 +23,9 @@ from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.region import Label, scan_right
 
-_NO_YEAR = re.compile(r"^\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_NO_YEAR = re.compile(
+    r"^\s*([0-9]{1,2})\s*(?:月\s*([0-9]{1,2})\s*日|[/／]\s*([0-9]{1,2})(?![0-9/／]))"
+)
 _TITLE_YEAR = re.compile(r"(令和|平成|R|H)\s*(元|[0-9]{1,2})\s*年(度)?|(20[0-9]{2})\s*年(度)?")
 _TYPE_WORDS = frozenset(
     {"定例", "定期", "臨時", "定例会", "臨時会", "定期会議", "臨時会議", "定例会議"}
@@ -52,7 +54,9 @@ def year_from_title(raw: RawReport, grid: Grid) -> None:
     month = int(found.group(1))
     if fiscal and month <= 3:
         year += 1  # January to March close the fiscal year that began the April before
-    raw.fields["date"] = [RawCell(f"{year}年{text}", head.cell), *cells[1:]]
+    day = int(found.group(2) or found.group(3))
+    rest = text[found.end() :]
+    raw.fields["date"] = [RawCell(f"{year}年{month}月{day}日{rest}", head.cell), *cells[1:]]
     raw.notes.append(
         ReadNote(
             "I1.year-from-title",
