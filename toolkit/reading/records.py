@@ -14,7 +14,6 @@ left blank is no report. Nothing here validates: the record's rules do.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from toolkit.normalize import canonical_category, label_key
@@ -27,25 +26,6 @@ from toolkit.reading.labelread import Hit, read_labelled
 # them starts a meeting, the rows after it that fill none continue it.
 _KEYS = frozenset(
     {"date", "council_name", "facility_name", "venue", "meeting_type", "time_range", "start_time"}
-)
-_SCALARS = frozenset(
-    {
-        "affiliation",
-        "reporter",
-        "phone",
-        "council_name",
-        "facility_name",
-        "date",
-        "start_time",
-        "end_time",
-        "time_range",
-        "venue",
-        "attendance",
-        "police_attendees",
-        "civilian_attendees",
-        "meeting_type",
-        "manager",
-    }
 )
 _TEXTS = frozenset({"discussion", "reference", "officers", "attachment"})
 _LISTS = frozenset({"category", "topic", "remarks", "request", "response"})
@@ -462,13 +442,6 @@ def _heading_columns(grid: Grid, r: int, start: int) -> list[int]:
             out.append(ac)
         c = grid.box(r, c)[3] + 1
     return out
-
-
-_ORDINAL = re.compile(r"^(?:第?[0-9一二三四五六七八九十]+回(?:目)?|[0-9]+月分?|No\.?[0-9]+)$")
-
-
-def _ordinal(text: str) -> bool:
-    return _ORDINAL.match(unicodedata.normalize("NFKC", label_key(text))) is not None
 
 
 def _row_cells(grid: Grid, r: int, span: tuple[int, int]) -> list[RawCell]:
