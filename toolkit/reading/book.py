@@ -72,8 +72,8 @@ class _Candidate:
     named: bool  # our template, read by its defined names
     example: bool  # named or stamped as an example (記入例)
     notes: list[str]  # for the file, when the sheet is kept as a report
-    evidence: tuple[str, ...] | None = None  # that it is an example, from its values as written
     register: bool = False  # one of the meetings of a register
+    written: RawReport | None = None  # its values as written (before the reader settled them)
 
 
 @dataclass
@@ -122,7 +122,7 @@ class Sheets:
             notes = S.note_shapes(raw, view)
             example = K.example_name(grid.sheet) or K.stamp(view, scan=not named) is not None
             self.candidates.append(
-                _Candidate(raw, view, named, example, notes, unit.evidence, unit.register)
+                _Candidate(raw, view, named, example, notes, unit.register, unit.written)
             )
 
     def settle(self) -> None:
@@ -182,7 +182,7 @@ class Sheets:
 
 
 def _evidence(c: _Candidate) -> tuple[str, ...]:
-    return c.evidence if c.evidence is not None else K.example_evidence(c.raw)
+    return K.example_evidence(c.written or c.raw)
 
 
 def _read_units(

@@ -69,6 +69,11 @@ def is_nothing_value(value: object) -> bool:
         return True
     if not isinstance(value, str):
         return False
+    return _says_nothing(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _says_nothing(value: str) -> bool:
     if _PUNCTUATION.fullmatch(value) is not None or is_hint(value):
         return True
     if is_placeholder(value) and (
@@ -83,10 +88,15 @@ def is_decoration(value: object) -> bool:
     """Printed scaffolding that carries no value of its own."""
     if isinstance(value, bool):
         return False
-    if is_bare_marker(value):
-        return True  # a printed row number
     if not isinstance(value, str):
-        return False
+        return is_bare_marker(value)  # a printed row number
+    return _scaffolding(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _scaffolding(value: str) -> bool:
+    if is_bare_marker(value):
+        return True
     if _PUNCTUATION.fullmatch(value) is not None or is_placeholder(value) or is_hint(value):
         return True
     key = label_key(value).rstrip("。.")

@@ -69,6 +69,11 @@ class Grid:
     # not taken as the edge of the report, and the sheet was read whole.
     print_area_cut: bool = False
     _cover: dict[tuple[int, int], Box] | None = field(default=None, repr=False)
+    # The non-empty cells, found once: several readers look at them all (not copied by
+    # `dataclasses.replace`, which gives a grid new rows).
+    _filled: list[tuple[int, int, object]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def overlaid(
         self,
@@ -136,13 +141,17 @@ class Grid:
 
     def cells(self) -> Iterator[tuple[int, int, object]]:
         """Non-empty cells, row by row."""
-        for r, row in enumerate(self.rows):
-            for c, v in enumerate(row):
-                if v is None or v == "":
-                    continue
-                if isinstance(v, str) and not v.strip():
-                    continue
-                yield r, c, v
+        if self._filled is None:
+            filled = []
+            for r, row in enumerate(self.rows):
+                for c, v in enumerate(row):
+                    if v is None or v == "":
+                        continue
+                    if isinstance(v, str) and not v.strip():
+                        continue
+                    filled.append((r, c, v))
+            self._filled = filled
+        return iter(self._filled)
 
     def box(self, r: int, c: int) -> Box:
         """The merged area covering (r, c), or the cell itself."""

@@ -352,20 +352,17 @@ def _label_column(
     for (r, c), h in hits.items():
         if h.kind in _WORDS and h.inline is None:
             by_col.setdefault(c, []).append((r, _Column(h.name, h.box[0], h.box[2])))
-    for r, c in _topic_labels(grid, hits):
-        by_col.setdefault(c, []).append(r)  # type: ignore[arg-type]
-    for c, entries in sorted(by_col.items(), key=lambda kv: -len(kv[1])):
-        labelled = []
-        for e in entries:
-            if isinstance(e, int):
-                cat = canonical_category(_topic_category(grid.value(e, c)))
-                labelled.append((e, _Column("topic", c, c, cat)))
-            else:
-                labelled.append(e)
-        labelled.sort(key=lambda e: e[0])
-        if len({col.name for _, col in labelled}) < 4:
-            continue
+    # Only a column of four labels or more can hold a register's labels (the common case
+    # has none, and is told quickly); its 協議事項（区分） labels are looked up then.
+    candidates = sorted(
+        (item for item in by_col.items() if len({col.name for _, col in item[1]}) >= 4),
+        key=lambda kv: -len(kv[1]),
+    )
+    for c, entries in candidates[:2]:
+        labelled = sorted([*entries, *_topic_labels(grid, hits, c)], key=lambda e: e[0])
         end = max(grid.box(r, c)[3] for r, _ in labelled)
+        if sum(_filled_after(grid, r, end) >= 2 for r, _ in labelled) < 3:
+            continue  # a form: one value beside each label (told by a count first)
         seen: dict[int, int] = {}
         multi = 0
         for r, _ in labelled:
@@ -388,13 +385,26 @@ def _label_column(
     return None
 
 
-def _topic_labels(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[tuple[int, int]]:
+def _filled_after(grid: Grid, r: int, c: int) -> int:
+    """How many cells of row r right of column c hold something (a quick count)."""
+    if not 0 <= r < grid.height:
+        return 0
+    rest = grid.rows[r][c + 1 :]
+    return len(rest) - sum(1 for v in rest if v is None or v == "")
+
+
+def _topic_labels(
+    grid: Grid, hits: dict[tuple[int, int], Hit], c: int
+) -> list[tuple[int, _Column]]:
+    """The 協議事項（交番等の活動状況） labels down column c: a topic row for one 区分."""
     out = []
-    for r, c, v in grid.cells():
+    for r in range(grid.height):
+        v = grid.value(r, c)
         if (r, c) in hits or not isinstance(v, str) or len(v) > 40:
             continue
-        if _TOPIC_OF.match(label_key(v)) and canonical_category(_topic_category(v)):
-            out.append((r, c))
+        category = canonical_category(_topic_category(v)) if _TOPIC_OF.match(label_key(v)) else None
+        if category is not None:
+            out.append((r, _Column("topic", c, c, category)))
     return out
 
 
@@ -411,8 +421,9 @@ def _value_anchors(grid: Grid, hits: dict[tuple[int, int], Hit], r: int, start: 
         ar, ac = grid.anchor(r, c)
         if (ar, ac) in hits:
             break
-        if ar == r and grid.value(ar, ac) is not None and not _decor(grid.value(ar, ac)):
-            out.append(ac)
+        v = grid.value(ar, ac) if ar == r else None
+        if v is not None and not (isinstance(v, str) and is_decoration(v)):
+            out.append(ac)  # a value, not a unit (人, 名) nor a 「：」 printed beside one
         c = grid.box(r, c)[3] + 1
     return out
 

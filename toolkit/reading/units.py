@@ -68,7 +68,9 @@ class Unit:
     # Why it is not a report after all (a blank copy, instructions), judged on the values
     # as written, before those that say nothing are taken out.
     verdict: K.Verdict | None = None
-    evidence: tuple[str, ...] | None = None  # that it is a filled-in example (記入例)
+    # The values as written, before those that say nothing were taken out: what shows a
+    # filled-in example (記入例) is judged on them.
+    written: RawReport | None = None
     # The part of the sheet whose printed cells this report accounts for: its area, and
     # for the first (last) meeting of a register also the labels above (notes below) it.
     scope: Box | None = None
@@ -157,7 +159,13 @@ def finish(unit: Unit, sheet: Grid, kinds: Kinds | None = None) -> None:
     """Values that say nothing out, conflicts named, every printed cell accounted for."""
     raw = unit.raw
     unit.verdict = K.after_reading(raw, unit.grid)
-    unit.evidence = K.example_evidence(raw)
+    unit.written = replace(
+        raw,
+        fields=dict(raw.fields),
+        agenda=list(raw.agenda),
+        requests=list(raw.requests),
+        notes=[],
+    )
     used: set[tuple[int, int]] = set()
     if any(code_of(category.value) for category, _, _ in raw.agenda):
         legend, used = find_legend(((r, c), v) for r, c, v in sheet.cells())
