@@ -63,6 +63,7 @@ def test_corpus_has_every_habit_of_the_issue() -> None:
         "stacked_forms",
         "side_by_side_blank",
         "nothing_lists",
+        "label_notes",
     ):
         assert needed in names
 

@@ -56,7 +56,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "記載者",
         "作成者",
     ),
-    "phone": ("警電", "警察電話", "警電番号", "連絡先(警電)", "電話", "電話番号"),
+    "phone": ("警電", "警察電話", "警電番号", "連絡先(警電)", "電話", "電話番号", "連絡先"),
     "council_name": ("協議会名", "連絡協議会名", "協議会の名称"),
     "facility_name": ("施設名", "交番・駐在所名", "交番駐在所名", "交番等名", "交番名", "駐在所名"),
     "date": (
@@ -72,7 +72,15 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "end_time": ("終了時刻", "終了時間", "終了"),
     "time_range": ("開催時間", "時間"),
     "venue": ("開催場所", "場所", "会場", "開催会場"),
-    "attendance": ("出席者数", "出席者", "参加者数", "出席人数", "参加人数"),
+    "attendance": (
+        "出席者数",
+        "出席者",
+        "参加者数",
+        "出席人数",
+        "参加人数",
+        "出席人員",
+        "参加人員",
+    ),
     "police_attendees": (
         "警察官",
         "出席者数(警察官)",
@@ -94,6 +102,8 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "一般",
         "一般(住民)",
         "一般出席者",
+        "委員",
+        "協議会委員",
     ),
     "meeting_type": (
         "会議種別",
@@ -107,7 +117,14 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "会議種類",
     ),
     "discussion": ("協議内容等", "協議内容", "協議結果", "協議の内容", "会議内容", "協議概要"),
-    "reference": ("参考事項(写真添付)", "参考事項", "参考事項(写真)", "写真添付"),
+    "reference": (
+        "参考事項(写真添付)",
+        "参考事項",
+        "参考事項(写真)",
+        "写真添付",
+        "その他参考事項",
+        "その他参考となる事項",
+    ),
     "officers": ("出席警察官名", "出席警察官", "出席警察官氏名", "出席した警察官"),
     "attachment": ("別添", "添付資料", "別添資料"),
     # Not a field of the record: printed by the template above the title, and by some
@@ -118,7 +135,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 # Table headers.
 AGENDA_CATEGORY = ("区分",)
 AGENDA_TOPIC = ("協議事項", "議題", "協議事項(議題)")
-AGENDA_REMARKS = ("備考",)
+AGENDA_REMARKS = ("備考", "摘要")
 REQUEST = ("要望事項", "要望", "要望・意見", "意見・要望", "要望事項等")
 RESPONSE = (
     "措置・回答",
@@ -129,6 +146,10 @@ RESPONSE = (
     "措置・回答状況",
     "対応・回答",
     "対応",
+    "対応状況",
+    "対応結果",
+    "回答・措置",
+    "措置・対応",
 )
 
 # Rows of a list written down the sheet, each numbered: 「協議事項1」「要望事項１」「措置・回答1」

@@ -367,6 +367,27 @@ def times_hhmm(path: Path) -> None:
     _save(wb, path)
 
 
+def label_notes(path: Path) -> None:
+    """Labels with a note in brackets (報告者（職・氏名）, 電話（警電）), other words for
+    the counts (出席人員, 委員) written as a total with its split, and 対応状況 over the
+    answers."""
+    wb, ws = new_book()
+    plain(
+        ws,
+        M,
+        labels={
+            "reporter": "報告者（職・氏名）",
+            "phone": "電話（警電）",
+            "attendance": "出席人員",
+            "response": "対応状況",
+        },
+        values={
+            "attendance": f"計{M.police + M.civilians}名（警察官{M.police}名・委員{M.civilians}名）"
+        },
+    )
+    _save(wb, path)
+
+
 def year_in_title(path: Path) -> None:
     """The year only in the title (令和８年度), the date as 10月15日（木）."""
     wb, ws = new_book()
@@ -1141,6 +1162,7 @@ def _books() -> dict[str, Book]:
             ],
         ),
         "times_hhmm": Book(times_hhmm, [report(S, M.expected())]),
+        "label_notes": Book(label_notes, [report(S, M.expected())]),
         "year_in_title": Book(
             year_in_title,
             [report(S, M.expected(), [issue("I1.year-from-title", "date", f"{S}!B7")])],

@@ -34,7 +34,7 @@ from toolkit.model import SCALAR_KEYS, TEXT_KEYS, ReadNote
 from toolkit.normalize import canonical_category, is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Box, Grid
-from toolkit.reading.labelread import DECOR, FIELD_OF, HEADER_OF, TITLE_KEYS
+from toolkit.reading.labelread import DECOR, FIELD_OF, HEADER_OF, TITLE_KEYS, known_key
 from toolkit.reading.region import Labels
 from toolkit.reading.sheetkind import is_hint, is_placeholder, placeholder_run
 
@@ -80,7 +80,7 @@ def _says_nothing(value: str) -> bool:
         placeholder_run(value) or (_EMPTY_DATE.search(value) and not _DIGIT.search(value))
     ):
         return True  # 〇〇　〇〇, 〇〇警察署, 令和　年　月　日 (but 定期 is a value)
-    key = label_key(value)
+    key = known_key(label_key(value))
     return key in FIELD_OF or key in HEADER_OF or key in TITLE_KEYS
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from toolkit import labels as L
 from toolkit.model import ReadNote
-from toolkit.normalize import label_key, split_attendance
+from toolkit.normalize import canonical_category, label_key, split_attendance
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Box, Grid
 from toolkit.reading.lists import check_requests, find_layout, numbered_label, read_lists
@@ -52,6 +52,25 @@ for _name, _variants in (
         HEADER_OF.setdefault(label_key(_v), _name)
 
 DECOR: frozenset[str] = frozenset(label_key(x) for x in L.DECORATION)
+
+# A known label with a note in brackets after it: 「報告者（職・氏名）」「電話（警電）」
+# 「備考（資料等）」. A note holding a digit is a value (「警察官（3名）」), and one naming a
+# 区分 (「協議事項（その他）」) says which row it is: neither is a label's note.
+_NOTED = re.compile(r"(?P<base>[^()]{2,12})\((?P<note>[^()0-9]{1,12})\)")
+
+
+def known_key(key: str) -> str:
+    """`key` (label_key form), or the known label it is with its bracketed note taken off."""
+    if key in FIELD_OF or key in HEADER_OF:
+        return key
+    m = _NOTED.fullmatch(key)
+    if m is None or canonical_category(m["note"]) is not None:
+        return key
+    if m["base"] in FIELD_OF or m["base"] in HEADER_OF:
+        return m["base"]
+    return key
+
+
 TITLE_KEYS: frozenset[str] = frozenset(
     label_key(x) for x in ("交番・駐在所連絡協議会開催結果報告書", "開催結果報告書")
 )
@@ -125,7 +144,7 @@ def find_hits(grid: Grid) -> dict[tuple[int, int], Hit]:
 
 
 def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
-    key = label_key(text)
+    key = known_key(label_key(text))
     if not key or len(key) > 40:
         return None
     box = grid.box(r, c)
