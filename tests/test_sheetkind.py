@@ -329,3 +329,13 @@ def test_a_continuation_sheet_without_its_form_is_listed_not_lost(tmp_path: Path
     assert book.skipped == [
         ("続紙", "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした")
     ]
+
+
+def test_a_workbook_of_only_passed_over_sheets_says_why_each_was(options: Options) -> None:
+    """The officer who sent an example or a blank form reads, in the one error of the
+    file, which sheet was passed over and why (not only that no report was found)."""
+    result = check_file(CORPUS / "only_example_shipped.xlsx", options)
+    (checked,) = result.reports
+    (finding,) = checked.findings
+    assert finding.code == "F1.no-report"
+    assert f"「記入例」は{dict(result.skipped)['記入例']}" in finding.message
