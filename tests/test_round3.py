@@ -227,3 +227,48 @@ def test_the_blind_corpus_development_part_has_nothing_silently_wrong() -> None:
     total = json.loads(out.stdout)["total"]
     assert (total["missed"], total["nonreports"], total["silent"]) == (0, 0, 0), total
     assert total["exact"] >= 0.97 * total["fields"], total
+
+
+def test_a_value_that_says_nothing_is_no_value(tmp_path: Path, options: Options) -> None:
+    """A ditto mark, a dash, a 〇〇 left from the blank form or a 「：」 in a field's box
+    is no value: the field is empty and said so at that box, never read as 「〃」."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "報告書"
+    rows = [
+        ("所属", "中央警察署"),
+        ("報告者", "〃"),
+        ("警電", "―"),
+        ("協議会名", "駅前交番連絡協議会"),
+        ("施設名", "駅前交番"),
+        ("開催日時", "令和8年10月15日 14:00～15:30"),
+        ("開催場所", "〇〇"),
+        ("出席者数", "警察官2人・民間10人"),
+        ("会議種別", "定期"),
+        ("協議内容等", "年末の警戒について協議した。"),
+        ("出席警察官名", "："),
+    ]
+    for i, (label, value) in enumerate(rows, start=1):
+        ws.cell(i, 1, label)
+        ws.cell(i, 2, value)
+    path = tmp_path / "nothing.xlsx"
+    wb.save(path)
+    (checked,) = check_file(path, options).reports
+    assert checked.report is not None
+    record = checked.report.to_json()
+    assert (record["reporter"], record["phone"], record["venue"], record["officers"]) == (
+        None,
+        None,
+        None,
+        [],
+    )
+    assert record["affiliation"] == "中央警察署" and record["civilian_attendees"] == 10
+    missing = {(f.field, str(f.cell)) for f in checked.findings if f.code == "R1.recommended"}
+    assert missing == {
+        ("reporter", "報告書!B2"),
+        ("venue", "報告書!B7"),
+        ("officers", "報告書!B11"),
+    }
