@@ -272,3 +272,57 @@ def test_a_value_that_says_nothing_is_no_value(tmp_path: Path, options: Options)
         ("venue", "報告書!B7"),
         ("officers", "報告書!B11"),
     }
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "区分　ア：交番等の活動状況　イ：地域住民等に身近な事件・事故等の発生状況　"
+        "ウ：地域の祭礼等の催事・行事　エ：その他",
+        "（区分）ア交番等の活動状況、イ地域住民等に身近な事件・事故等の発生状況、"
+        "ウ地域の祭礼等の催事・行事、エその他",
+    ],
+)
+def test_a_legend_across_the_table_is_no_item_and_explains_the_codes(
+    tmp_path: Path, options: Options, legend: str
+) -> None:
+    """A legend of the 区分 codes in one box across the whole table, right under its
+    rows and without a ※: not an agenda item, and the codes are read through it."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "報告書"
+    head = [
+        ("所属", "中央警察署"),
+        ("協議会名", "駅前交番連絡協議会"),
+        ("施設名", "駅前交番"),
+        ("開催日時", "令和8年10月15日 14:00～15:30"),
+        ("開催場所", "駅前町内会館"),
+        ("出席者数", "警察官2人・民間10人"),
+        ("会議種別", "定期"),
+    ]
+    for i, (label, value) in enumerate(head, start=1):
+        ws.cell(i, 1, label)
+        ws.cell(i, 2, value)
+    ws["A8"], ws["B8"], ws["D8"] = "区分", "協議事項", "備考"
+    ws.merge_cells("B8:C8")
+    for r, (code, topic) in enumerate((("ア", "年末の特別警戒"), ("ウ", "秋まつりの警備")), 9):
+        ws.cell(r, 1, code)
+        ws.cell(r, 2, topic)
+        ws.merge_cells(f"B{r}:C{r}")
+    ws["A11"] = legend
+    ws.merge_cells("A11:D11")
+    ws["A12"], ws["B12"] = "協議内容等", "警戒の日程を確認した。"
+    path = tmp_path / "legend.xlsx"
+    wb.save(path)
+    (checked,) = check_file(path, options).reports
+    assert checked.report is not None
+    assert [(a["category"], a["topic"]) for a in checked.report.to_json()["agenda"]] == [
+        ("交番等の活動状況", "年末の特別警戒"),
+        ("地域の祭礼等の催事・行事", "秋まつりの警備"),
+    ]
+    legends = [str(f.cell) for f in checked.findings if f.code == "I1.legend"]
+    assert legends == ["報告書!A9", "報告書!A10"]
+    assert not [f for f in checked.findings if f.code == "I1.unread-text"]

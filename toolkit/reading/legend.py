@@ -18,7 +18,7 @@ from toolkit.normalize import canonical_category
 from toolkit.raw import RawCell, RawReport
 
 _MARK = re.compile(
-    r"(?:^|(?<=[\s、,，:：;；（(=＝/／]))"
+    r"(?:^|(?<=[\s、,，:：;；（(）)】=＝/／]))"
     r"(?P<code>[①-⑳]|[0-9]{1,2}|[アイウエオ]|[A-Da-d])"
     r"\s*(?:[.．、,:：)）=＝]\s*|\s+|(?=[^\s0-9A-Za-z]))"
 )

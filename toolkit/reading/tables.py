@@ -161,6 +161,8 @@ def _table_rows(
     rows: list[list[RawCell]] = []
     top = first  # the first row of the item being read
     for r in range(first, last + 1):
+        if _across(grid, r, [windows[n] for _, n in present]):
+            continue  # one box across every column: a note or a legend, not an item
         row: list[RawCell] = []
         starts: list[bool] = []
         for n in names:
@@ -186,6 +188,18 @@ def _table_rows(
         rows.append(row)
         top = r
     return rows
+
+
+def _across(grid: Grid, r: int, windows: list[tuple[int, int]]) -> bool:
+    """Whether row r of a table of two columns or more is one box written across all of
+    them (「区分　ア：交番等の活動状況　イ：…」 under the table)."""
+    if len(windows) < 2:
+        return False
+    anchors = {grid.anchor(r, c0) for c0, _ in windows}
+    if len(anchors) != 1:
+        return False
+    (ar, ac) = next(iter(anchors))
+    return ar == r and grid.value(ar, ac) is not None
 
 
 def _continued(grid: Grid, r: int, top: int, windows: list[tuple[int, int] | None]) -> bool:
