@@ -51,26 +51,32 @@ def _labels_read(book: Path) -> list[str]:
 
 LABEL_READ = [f for f in FILES if _labels_read(f)]
 
-# Blind layouts whose values need a reading of what the sheet says that the map cannot
-# give (it says where values are, not what a mark means): until the label reader lays it
-# over the cells (issue 18), these stay wrong. Strict: once they pass, remove them here.
+# Blind layouts the map cannot read exactly yet. Strict: once they pass, remove them here.
 NOT_YET = {
-    "北署_緑町駐在所_協議会報告_0927.xlsx": "会議種別 ticked with form-control check boxes "
-    "whose linked cells lie outside the printed box",
-    "港南署　港交番　連絡協議会（8月）.xlsx": "hidden （前回） rows inside the tables: the map "
-    "leaves hidden rows out once the reader fills Grid.hidden_rows",
+    "川北署地域課_上半期開催状況とりまとめ.xlsx": "a register of meetings whose rows hold "
+    "each meeting's own header rows (区分 | 協議事項, 要望事項) between its values: a map "
+    "repeats one unit of a fixed height, and this register's units differ in height",
     "西山署_山田駐在所_R8-07-15.xlsx": "区分 written as codes 1-4 explained by a legend "
-    "printed under the table",
+    "printed under the table: the map's reading does not yet get the 区分 from the legend",
+}
+# Layouts whose own report the map reads exactly since the reader's third round, but not
+# yet a second report typed into them (make_variant): open.
+NOT_YET_SECOND = {
+    **NOT_YET,
+    "北署_緑町駐在所_協議会報告_0927.xlsx": "会議種別 ticked with form-control check boxes: "
+    "the second report's ticks are not yet read by the map",
+    "港南署　港交番　連絡協議会（8月）.xlsx": "hidden （前回） rows inside the tables: the "
+    "second report's 区分 are read as none",
 }
 
 
-def _cases(books: list[Path]) -> list[object]:
+def _cases(books: list[Path], not_yet: dict[str, str]) -> list[object]:
     return [
         pytest.param(
             b,
             id=f"{b.parent.name}/{b.name}",
-            marks=[pytest.mark.xfail(reason=NOT_YET[b.name], strict=True)]
-            if b.name in NOT_YET
+            marks=[pytest.mark.xfail(reason=not_yet[b.name], strict=True)]
+            if b.name in not_yet
             else [],
         )
         for b in books
@@ -125,7 +131,7 @@ def test_each_distinct_layout_has_one_proof(cycle: Cycle) -> None:
     assert sum(1 for s, _ in sources if s.name == "two_reports.xlsx") == 1
 
 
-@pytest.mark.parametrize("book", _cases(LABEL_READ))
+@pytest.mark.parametrize("book", _cases(LABEL_READ, NOT_YET))
 def test_the_corpus_reads_exactly_by_its_confirmed_layout(book: Path, options: Options) -> None:
     expected = _expected_by_sheet(book)
     got = _checked(check_file(book, options))
@@ -226,7 +232,7 @@ def _soffice_needed(book: Path) -> None:
         pytest.skip("LibreOffice is not installed: no .xls/.ods copy of the second report")
 
 
-@pytest.mark.parametrize("book", _cases(LABEL_READ))
+@pytest.mark.parametrize("book", _cases(LABEL_READ, NOT_YET_SECOND))
 def test_a_second_report_in_the_layout_reads_exactly(
     book: Path, seconds: dict[Path, list[Second]], options: Options
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -159,10 +160,31 @@ def test_a_confirmed_layout_reads_without_judgement_or_s3(tmp_path: Path) -> Non
     assert [f.code for f in before.reports[0].findings].count(UNCONFIRMED) == 1
     _confirm(_proof(GRID, tmp_path / "proofs"), tmp_path / "様式")
     after = check_file(GRID, _options(tmp_path / "様式"))
-    assert after.reports[0].report == before.reports[0].report
+    got, judged = after.reports[0].report, before.reports[0].report
+    assert got is not None and judged is not None
+    assert got.reading is not None and got.reading.method == "confirmed"
+    assert replace(got, reading=None) == replace(judged, reading=None)
     assert UNCONFIRMED not in {f.code for f in after.reports[0].findings}
     read = read_workbook(GRID.read_bytes(), GRID.name, layouts=load_layouts(tmp_path / "様式"))
     assert read.reports[0].method == "confirmed"
+
+
+def test_a_confirmed_layout_is_not_accounted_cell_by_cell(tmp_path: Path) -> None:
+    """Coverage measures reads by judgement: text the label reader leaves unread is named
+    (I1.unread-text); read by the map HQ confirmed, the same sheet has no such finding."""
+    book = tmp_path / GRID.name
+    wb = openpyxl.load_workbook(GRID)
+    wb["報告書"]["C34"] = "次回は10月に開催予定"
+    wb.save(book)
+    judged = check_file(book, Options(Context(SETTINGS)))
+    assert "I1.unread-text" in {f.code for f in judged.reports[0].findings}
+    _confirm(_proof(book, tmp_path / "proofs"), tmp_path / "様式")
+    mapped = check_file(book, _options(tmp_path / "様式"))
+    report = mapped.reports[0].report
+    assert report is not None and report.reading is not None
+    assert (report.reading.method, report.reading.coverage) == ("confirmed", None)
+    codes = {f.code for f in mapped.reports[0].findings}
+    assert not {"I1.unread-text", "I1.poor-coverage", UNCONFIRMED} & codes, codes
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from typing import Any
 
 from toolkit import normalize as N
 from toolkit.catalogue.reading import WHERE_JUDGED
-from toolkit.model import EXTRAORDINARY, REGULAR, ReadNote, Report, Sourced
+from toolkit.model import EXTRAORDINARY, REGULAR, Reading, ReadNote, Report, Sourced
 from toolkit.parse.lists import agenda_items, request_items
 from toolkit.parse.people import cell_of, counts, officers, reporter_and_phone, text_of
 from toolkit.raw import RawCell, RawReport
@@ -55,6 +55,7 @@ def build_report(raw: RawReport) -> Report:
         pictures=raw.pictures,
         overflows=tuple(raw.overflows),
         notes=tuple(notes),
+        reading=Reading(raw.method, raw.coverage, len(raw.unread), raw.area),
     )
 
 
@@ -132,8 +133,9 @@ def _date_cells(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
     out = _head_date(head)
     if rest:
         times = _times(rest)
-        if times["start_time"].value is None and times["start_time"].problem is None:
-            times.pop("start_time")  # 〜15:30 after a date with its start time: the end only
+        start = out.get("start_time")
+        if start is not None and start.value is not None and times["start_time"].blank:
+            times.pop("start_time")  # a date and time cell, then 「～15時00分」 beside it
         out.update(times)
     if rest and (out["date"].value is None or _troubled(out)):
         joined = _joined_when([head, *rest])
