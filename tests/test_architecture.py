@@ -28,7 +28,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("aggregation", ("aggregate/",)),
     (
         "pipeline and ledger",
-        ("check.py", "discover.py", "isolation.py", "confine.py", "winjob.py", "ledger/"),
+        (
+            "check.py",
+            "discover.py",
+            "isolation.py",
+            "confine.py",
+            "winjob.py",
+            "receipts.py",
+            "ledger/",
+        ),
     ),
     ("rules", ("rules/",)),
     ("workbook reading", ("reading/",)),

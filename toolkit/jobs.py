@@ -20,7 +20,16 @@ from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
-from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
+from toolkit.ledger import (
+    ARCHIVE_SUFFIX,
+    Expired,
+    ExpiredOutput,
+    GivenReceipt,
+    IngestStats,
+    Ledger,
+    Receipts,
+)
+from toolkit.receipts import ReceiptLog
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -143,19 +152,55 @@ def feedback_copy(
 class IngestOutcome:
     stats: IngestStats
     tally: Tally
+    receipt_problems: list[str] = field(default_factory=list)  # 受付簿 rows not used
+
+
+def receipt_days(
+    today: date, received: date | None = None, log: Path | None = None
+) -> tuple[Receipts | None, ReceiptLog | None]:
+    """What HQ says about the receipt days of a run: a day for every new file
+    (`received`), and a 受付簿 naming files (it wins for the files it names). Raises
+    `InputError` for a day after `today` or a 受付簿 that cannot be read."""
+    from toolkit.receipts import batch, read_log
+
+    if received is not None and received > today:
+        raise InputError(
+            f"受付日 {received.isoformat()} は今日（{today.isoformat()}）より後です。"
+            "届いた日を指定してください。"
+        )
+    book = read_log(log, today) if log is not None else None
+    if received is None and book is None:
+        return None, None
+    day = batch(received) if received is not None else None
+
+    def given(result: FileResult, is_new: bool) -> GivenReceipt | None:
+        found = book.given(result, is_new) if book is not None else None
+        return found or (day if is_new else None)
+
+    return given, book
 
 
 def ingest(
-    paths: Iterable[Path], db: Path, options: Options, *, watch: Watch = _unwatched
+    paths: Iterable[Path],
+    db: Path,
+    options: Options,
+    *,
+    watch: Watch = _unwatched,
+    received: date | None = None,
+    receipts: Path | None = None,
 ) -> IngestOutcome:
     """Check every file and store it in the ledger at `db` (created when missing), in one
-    transaction. Raises `LedgerError` when the ledger cannot be used."""
+    transaction; `received` is the receipt day of every new file (a backlog), `receipts` a
+    受付簿 giving the days of the files it names. Raises `LedgerError` when the ledger
+    cannot be used."""
     tally = Tally()
+    given, book = receipt_days(options.context.settings.today, received, receipts)
     with Ledger.open(db) as ledger:
         options = replace(options, archive=ledger.archive)
         results = watch(tally.watch(check_paths(paths, options)))
-        stats = ledger.ingest(results, context=options.context)
-    return IngestOutcome(stats, tally)
+        stats = ledger.ingest(results, context=options.context, receipts=given)
+    problems = [*book.problems, *book.unmatched()] if book is not None else []
+    return IngestOutcome(stats, tally, problems)
 
 
 # --- summary -------------------------------------------------------------------------------
@@ -253,8 +298,7 @@ def remind(
             guard_output(remind_path(out_dir, item.station), protected)
         for item in lists:
             path = remind_path(out_dir, item.station)
-            days = settings.reminder_days
-            _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
+            _writing(path, functools.partial(write_station_list, item, path, settings))
             written.append(path)
         ledger.record_outputs("remind", written, settings.today)
     return written

@@ -84,11 +84,11 @@ def build_summary(
     in the ledger.
     """
     scope = Scope.of(ledger, period, registry, station, settings)
-    until = max(period.end, settings.today)
-    fy_all = scope.reports(ledger.current_reports(period.fiscal_year, until))
-    fy = fy_all[fy_all["meeting_date"] <= pd.Timestamp(period.end)]
+    # One cut-off for the whole workbook: meetings held up to the end of the period, from
+    # the reports received by the as-of day; the plan judged on that day with them.
+    fy = scope.reports(ledger.current_reports(period.fiscal_year, period.end, scope.as_of))
     rep = fy[fy["meeting_date"] >= pd.Timestamp(period.start)]
-    councils = scope.councils(fy_all)
+    councils = scope.councils(fy)
     order = scope.station_order(councils)
     councils = councils.assign(_station=councils["station"].map(order)).sort_values(
         ["_station", "order"], kind="stable", ignore_index=True
@@ -96,7 +96,7 @@ def build_summary(
     notes: list[str] = []
     if registry is None:
         notes.append("協議会名簿の指定がないため、報告のあった協議会だけを集計しています。")
-    plans = plan_table(scope, fy_all, councils)
+    plans = plan_table(scope, fy, councils)
     members = None
     if registry is not None and registry.members:
         members = findings_per_council(registry, settings)
@@ -111,11 +111,11 @@ def build_summary(
         station=stations[0] if stations and len(stations) == 1 else station,
         registry_used=registry is not None,
         overview=build_overview(scope, rep, fy, submissions, plans, requests, findings, order),
-        tally=tally_table(rep, councils, order),
+        tally=tally_table(rep, councils, order, requests),
         submissions=submissions,
         reminders=reminders_table(plans),
         yearly=yearly_table(fy, councils, submissions, plans),
-        meetings=compact(meetings_table(rep, order, registry is not None)),
+        meetings=compact(meetings_table(rep, order, registry is not None, requests)),
         agenda_counts=agenda_counts,
         agenda_topics=frequent_topics(agenda),
         agenda=compact(agenda),

@@ -21,7 +21,7 @@ def findings_table(scope: Scope, rep: pd.DataFrame, station: str | None) -> pd.D
     unreadable files of the runs that brought them in."""
     ledger = scope.ledger
     period = scope.period
-    of_reports = frame(ledger.findings_between(period.start, period.end))
+    of_reports = frame(ledger.findings_between(period.start, period.end, scope.as_of))
     parts = [
         of_reports.merge(rep[["report_id", "station", "name", "meeting_date"]], on="report_id")
     ]
@@ -30,7 +30,7 @@ def findings_table(scope: Scope, rep: pd.DataFrame, station: str | None) -> pd.D
     else:
         runs = sorted({int(r) for r in rep["run_id"].unique()})
     if runs:
-        undated = scope.reports(ledger.undated_reports(runs))
+        undated = scope.reports(ledger.undated_reports(runs, scope.as_of))
         if len(undated):
             rows = frame(ledger.findings_of_reports(undated["report_id"].tolist()))
             parts.append(

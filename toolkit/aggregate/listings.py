@@ -20,11 +20,15 @@ from toolkit.aggregate.frames import (
     frame,
     text_blanks,
 )
+from toolkit.aggregate.requests import per_report
 from toolkit.ledger import PURGED_TEXT
 from toolkit.model import CATEGORIES
+from toolkit.rules.requests import OPEN
 
 
-def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.DataFrame:
+def meetings_table(
+    rep: pd.DataFrame, order: dict[str, int], listed: bool, requests: pd.DataFrame
+) -> pd.DataFrame:
     """開催一覧: one row per current report of the period, by date; `listed`: a registry
     was given. The file and sheet come last: they are for finding the file, not for paper."""
     r = rep.assign(_s=rep["station"].map(order)).sort_values(
@@ -54,7 +58,7 @@ def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd
             "出席民間": r["civilians"],
             "協議事項": r["n_agenda"],
             "要望事項": r["n_requests"],
-            "未回答": r["n_open"],
+            "未回答": r["report_id"].map(per_report(requests, OPEN)).fillna(0).astype("int64"),
             "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
             "受付日": r["first_received"],
             "受付まで日数": r["days_to_receipt"],
@@ -91,7 +95,7 @@ def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
 def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """協議事項: counts by 区分 with their shares, and every topic of the period."""
     period = scope.period
-    rows = frame(scope.ledger.agenda_between(period.start, period.end))
+    rows = frame(scope.ledger.agenda_between(period.start, period.end, scope.as_of))
     info = rep[["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]]
     # A report has several topics: its repeated columns travel as categoricals (memory).
     info = info.astype({c: "category" for c in ("station", "name", "path", "sheet")})

@@ -83,7 +83,7 @@ def build_overview(
 ) -> Overview:
     """The 概況 of the summary, from the tables of its other sheets."""
     before, until, label = _earlier(scope)
-    earlier = scope.reports(scope.ledger.current_reports(before.fiscal_year, until))
+    earlier = scope.reports(scope.ledger.current_reports(before.fiscal_year, until, scope.as_of))
     earlier = earlier[earlier["meeting_date"] >= pd.Timestamp(before.start)]
     now, then = _counts(rep), _counts(earlier)
     basis = label

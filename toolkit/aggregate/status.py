@@ -25,7 +25,7 @@ PLANNED_MARK = "予定"
 
 def _last_meetings(scope: Scope) -> pd.Series:
     """The last meeting date of each council up to the end of the period, any year."""
-    df = frame(scope.ledger.last_meetings(scope.period.end))
+    df = frame(scope.ledger.last_meetings(scope.period.end, scope.as_of))
     if df.empty:
         return pd.Series(dtype="datetime64[ns]")
     df = scope.resolve(df)

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from toolkit.aggregate import Summary
+from toolkit.rules.requests import CANDIDATE
 from toolkit.writing.summary.book import HEADER_ROW, Book, column_series, missing, stacked_tables
 
 SHEET = "グラフ"
@@ -77,8 +78,8 @@ def chart_sheet(book: Book, s: Summary) -> None:
 
     requests = wb.add_chart({"type": "bar", "subtype": "stacked"})
     for j, name in enumerate(answers.columns):
-        if j == 0:
-            continue
+        if j == 0 or name == CANDIDATE:
+            continue  # 長期 is a mark on requests already counted by their status
         base = name.replace("（継続）", "")
         series = column_series(SHEET, top3, end3, j, STATUS_COLOURS.get(base, "#A5A5A5"))
         if name.endswith("（継続）"):
@@ -92,7 +93,7 @@ def chart_sheet(book: Book, s: Summary) -> None:
     requests.set_title(
         {"name": f"要望事項の状況（{s.period.label}・警察署別）", "name_font": {"size": 12}}
     )
-    total = answers.drop(columns=[answers.columns[0]]).sum(axis=1).max()
+    total = answers.drop(columns=[answers.columns[0], CANDIDATE]).sum(axis=1).max()
     requests.set_x_axis(_count_axis("件", total))
     requests.set_y_axis({"reverse": True})
     requests.set_legend({"position": "bottom"})
