@@ -17,10 +17,10 @@ import pandas as pd
 
 from toolkit.aggregate.frames import TYPE_JA, UNKNOWN_TYPE, Scope, frame, reports_frame
 from toolkit.aggregate.plan import plan_table, reminders_table
+from toolkit.era import short_date
 from toolkit.fiscal import fiscal_year, fy_period
 from toolkit.ledger import Ledger
 from toolkit.registry import Registry
-from toolkit.era import short_date
 from toolkit.rules.requests import FROM_STORED, OPEN, request_state, written_status
 from toolkit.settings import Settings
 
