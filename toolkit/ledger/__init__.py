@@ -13,7 +13,7 @@ Guarantees:
 
 Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`
 (with receipt days), `counting` (which report of a meeting counts), `settling` (HQ's
-decisions), `retention`, `queries`.
+decisions), `retention`, `queries`, `steps` (what the monthly job did, step by step).
 """
 
 from toolkit.ledger.ingest import (
@@ -40,10 +40,11 @@ from toolkit.ledger.settling import (
     Twice,
     Unsettled,
 )
+from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
 
 
-class Ledger(Ingesting, Retaining, Settling):
+class Ledger(Ingesting, Retaining, Settling, Stepping):
     """A ledger file (or an in-memory one) and its archive folder."""
 
 
@@ -72,6 +73,7 @@ __all__ = [
     "Rows",
     "Settled",
     "Settlement",
+    "Step",
     "Twice",
     "Unsettled",
 ]

@@ -102,6 +102,7 @@ class Ingesting(LedgerStore):
         source_bytes: Callable[[FileResult], bytes | None] | None = None,
         progress: Callable[[int, FileResult], None] | None = None,
         receipts: Receipts | None = None,
+        before_commit: Callable[[int], None] | None = None,
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
@@ -110,6 +111,8 @@ class Ingesting(LedgerStore):
         bytes to archive (default: the file at `result.path`, read again and verified
         against its SHA-256). `progress` is called after each file with its 1-based number.
         `receipts` gives the receipt days HQ knows (a batch day, a 受付簿).
+        `before_commit` is called with the run's id once every file is stored, inside the
+        transaction: what it records commits with the run, or not at all.
         Raises LedgerError when another run holds the ledger.
         """
         conn = self.connection
@@ -136,6 +139,8 @@ class Ingesting(LedgerStore):
                 "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
                 (run_id,),
             )
+            if before_commit is not None:
+                before_commit(run_id)
             conn.execute(
                 "UPDATE runs SET finished_at=?, files=?, new_files=?, identical=?, unreadable=?,"
                 " reports=?, superseded=?, skipped=? WHERE run_id=?",

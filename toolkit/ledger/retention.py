@@ -27,6 +27,14 @@ from toolkit.ledger.store import LedgerStore, now
 PURGED_TEXT = "（保存期間経過のため削除）"
 
 
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its links and `..` resolved (as far as it exists)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
 @dataclass(frozen=True)
 class Expired:
     """A report (or an unreadable file, `report_id` None) past its retention date."""
@@ -92,21 +100,21 @@ class Retaining(LedgerStore):
                 out.append(Expired(sha, None, path, None, None, until, got))
         return out
 
-    def record_outputs(self, kind: str, paths: Sequence[Path], as_of: date) -> None:
-        """Remember workbooks this program wrote that hold report text, so that retention
-        can list them for deletion when that text has outlived its period."""
+    def record_outputs(
+        self, kind: str, paths: Sequence[Path], as_of: date, *, workspace: Path | None = None
+    ) -> None:
+        """Remember workbooks this program wrote that hold report text (or members'
+        names), so that retention can list them for deletion when that text has outlived
+        its period. Each is recorded by its absolute, resolved path, with the working folder
+        (`workspace`, the folder of its kyogikai.toml) of the command that wrote it."""
         if not paths:
             return
-        self._begin()
-        try:
-            self.connection.executemany(
-                "INSERT INTO outputs (kind, path, written_at, as_of) VALUES (?,?,?,?)",
-                [(kind, str(p), now(), as_of.isoformat()) for p in paths],
+        home = None if workspace is None else str(resolved(workspace))
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO outputs (kind, path, written_at, as_of, workspace) VALUES (?,?,?,?,?)",
+                [(kind, str(resolved(p)), now(), as_of.isoformat(), home) for p in paths],
             )
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
 
     def expired_outputs(self, as_of: date, years: int) -> list[ExpiredOutput]:
         """Recorded outputs past the retention period of the report text they hold

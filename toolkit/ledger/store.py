@@ -8,6 +8,8 @@ file, and the rules of opening one.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -158,6 +160,21 @@ class LedgerStore:
     def version(self) -> int:
         """The schema version of the ledger (`PRAGMA user_version`)."""
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed when the block ends and rolled back when it
+        raises; inside a transaction already open, the block is part of that one."""
+        if self.connection.in_transaction:
+            yield self.connection
+            return
+        self._begin()
+        try:
+            yield self.connection
+            self.connection.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def _begin(self) -> None:
         try:
