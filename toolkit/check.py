@@ -94,12 +94,17 @@ def check_file(path: Path, options: Options) -> FileResult:
     except Unreadable as exc:
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
-    if book.output is not None:
-        result.skipped_file = (
-            f"kyogikai が書き出したファイル（{book.output}）のため読み飛ばしました"
-        )
+    if book.output is not None or (book.returned and not book.reports):
+        kind = book.output or "確認用の写し、報告書のシートなし"
+        result.skipped_file = f"kyogikai が書き出したファイル（{kind}）のため読み飛ばしました"
         result.skipped_kind = "kyogikaiの出力"
         return result
+    if book.returned:
+        result.returned = True
+        result.notes.append(
+            "本部が返却した確認用の写しです。署が直した報告書として読みました"
+            "（確認事項のシートは読んでいません）。"
+        )
     result.skipped = book.skipped
     result.notes = book.notes
     for raw in book.reports:
@@ -194,7 +199,9 @@ def check_paths(
                 path = item.path if isinstance(item, Skipped) else item
                 result = _failed(path, result, options)
             result.same_as = tracker.same_file(result)
-            if result.same_as is None:
+            # A copy HQ returned and the station sent back is its correction, not a
+            # second report of the meeting (R7).
+            if result.same_as is None and not result.returned:
                 for checked, finding in tracker.findings(result):
                     checked.findings.append(finding)
             yield result

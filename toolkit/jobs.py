@@ -28,6 +28,7 @@ from toolkit.ledger import (
     IngestStats,
     Ledger,
     Receipts,
+    Settled,
 )
 from toolkit.receipts import ReceiptLog
 from toolkit.registry import Registry, same_name
@@ -124,22 +125,39 @@ class CheckRun:
         results = self.watch(self.tally.watch(check_paths(self.paths, self.options)))
         for result in results:
             if self.feedback_dir is not None:
-                copy = feedback_copy(result, self.feedback_dir, self.options.password)
+                copy = feedback_copy(
+                    result,
+                    self.feedback_dir,
+                    self.options.password,
+                    settings=self.options.context.settings,
+                )
                 if copy is not None:
                     self.feedback.append(copy)
             yield result
 
 
 def feedback_copy(
-    result: FileResult, out_dir: Path, password: str | None, folder: str | None = None
+    result: FileResult,
+    out_dir: Path,
+    password: str | None,
+    folder: str | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> tuple[str, Path | None, str | None] | None:
     """Write the feedback copy of one file into `out_dir` (its subfolder `folder`):
     (path of the original, copy written or None, problem or None); None when the file
-    had no findings."""
-    from toolkit.writing.feedback import FeedbackError, write_feedback
+    asks the station nothing to correct. With `settings`, the copy says who returns it
+    ([papers] sender, contact, phone), on which day, and by when it is due."""
+    from datetime import timedelta
 
+    from toolkit.writing.feedback import FeedbackError, Letter, write_feedback
+
+    letter = None
+    if settings is not None:
+        due = settings.today + timedelta(days=settings.return_days)
+        letter = Letter(settings.sender, settings.today, due, settings.contact, settings.phone)
     try:
-        written = write_feedback(result, out_dir, password=password, folder=folder)
+        written = write_feedback(result, out_dir, password=password, folder=folder, letter=letter)
     except (FeedbackError, OSError) as exc:
         return result.path, None, str(exc)
     return None if written is None else (result.path, written, None)
@@ -572,3 +590,42 @@ def merge_plans(
     )
     _writing(out, functools.partial(write_registry, merged, out))
     return PlanMerge(out, forms, len(merged.plans), problems)
+
+
+# --- settle --------------------------------------------------------------------------------
+
+
+def settle(
+    db: Path, given: str, action: str, reason: str, settings: Settings, by: str | None = None
+) -> Settled:
+    """Record HQ's decision about the file `given` (a path, a file name the ledger saw, or
+    a SHA-256 or its first 8+ digits): withdraw its reports, or keep them as the ones that
+    count for their meetings. Who decides is `by`, else the settings' contact, else the
+    login name. Raises `InputError` for a file the ledger does not hold or a decision that
+    changes nothing."""
+    import hashlib
+
+    if not db.exists():
+        raise InputError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
+    digest = None
+    path = Path(given)
+    if path.is_file():
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(f"「{given}」を読めません（{exc.strerror or exc}）。") from exc
+    who = (by or settings.contact or _login_name()).strip()
+    if not who:
+        raise InputError("誰が決めたかを --by で指定してください（例: --by 山田）。")
+    with Ledger.open(db) as ledger:
+        sha, _ = ledger.find_file(given, digest)
+        return ledger.settle(sha, action, reason, who)
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a service account without a user entry)
+        return ""

@@ -20,7 +20,7 @@ from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_text
 from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, safe_file_name, write_atomic
 from toolkit.fiscal import Period, fiscal_year, fy_start, parse_period
-from toolkit.ledger import ARCHIVE_SUFFIX, Ledger
+from toolkit.ledger import ARCHIVE_SUFFIX, Ledger, Unsettled
 from toolkit.model import REGULAR
 from toolkit.registry import (
     Council,
@@ -32,6 +32,7 @@ from toolkit.registry import (
 )
 from toolkit.render import Display, StationView
 from toolkit.results import OK, FileResult
+from toolkit.settings import Settings
 
 # The example rows of a new registry: HQ overwrites them with its own councils.
 EXAMPLE_ID = "例001"
@@ -136,6 +137,7 @@ class MonthOutcome:
     reminders_dir: Path | None = None
     planned: bool = False  # the registry holds a yearly plan
     example_left: bool = False  # the registry still holds the example council
+    unsettled: list[Unsettled] = field(default_factory=list)  # R7 pairs HQ must decide
 
 
 def month(
@@ -174,8 +176,12 @@ def month(
     for folder in (ws.ledger.parent, ws.returned, ws.outputs):
         folder.mkdir(parents=True, exist_ok=True)
     received = _Received(ws, key, options.password, display or Display(), _known(ws.ledger))
+    received.settings = options.context.settings
     outer = watch or (lambda results: results)
-    ingested = J.ingest((ws.incoming,), ws.ledger, options, watch=lambda r: received(outer(r)))
+    log = ws.receipts if ws.receipts.is_file() else None
+    ingested = J.ingest(
+        (ws.incoming,), ws.ledger, options, watch=lambda r: received(outer(r)), receipts=log
+    )
     done = MonthOutcome(
         period, received.view, ingested, ws.ledger, received.returned, received.problems
     )
@@ -187,6 +193,8 @@ def month(
         inputs=(ws.registry, ws.config), force=force,
     )  # fmt: skip
     done.summary, done.meetings = summary, made.meetings
+    with Ledger.open(ws.ledger) as ledger:
+        done.unsettled = ledger.unsettled(options.context.settings.today)
     done.planned = bool(registry.plans)
     if done.planned:
         done.reminders_dir = ws.outputs / f"督促_{key}"
@@ -218,6 +226,7 @@ class _Received:
         self.view = StationView(display)
         self.returned: dict[str, list[Path]] = {}
         self.problems: list[tuple[str, str]] = []
+        self.settings: Settings | None = None
 
     def __call__(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         for result in results:
@@ -229,7 +238,9 @@ class _Received:
 
     def _return(self, result: FileResult) -> None:
         station = self._station(result)
-        copy = J.feedback_copy(result, self.out_dir, self.password, safe_file_name(station))
+        copy = J.feedback_copy(
+            result, self.out_dir, self.password, safe_file_name(station), settings=self.settings
+        )
         if copy is None:
             return
         path, written, problem = copy

@@ -169,3 +169,45 @@ def roster(
     for finding in done.findings if as_json else []:
         click.echo(json.dumps(finding.to_json(), ensure_ascii=False))
     click.echo(done.line(settings.today), err=as_json)
+
+
+@main.command()
+@ledger_option("台帳（SQLiteのファイル）", required=True)
+@click.option(
+    "--withdraw",
+    metavar="ファイルかSHA",
+    help="このファイルの報告書を取り下げる（集計に使わない）。パス、台帳にあるファイル名、"
+    "SHA-256（先頭8文字以上）のどれかで指定します。",
+)
+@click.option(
+    "--keep",
+    metavar="ファイルかSHA",
+    help="同じ会議の報告書が2件以上あるとき、このファイルの報告書を集計に使う。",
+)
+@click.option("--reason", required=True, help="理由（記録に残ります）。")
+@click.option("--by", help="決めた人（既定: kyogikai.toml の担当、なければログイン名）。")
+@config_option
+def settle(
+    db: Path,
+    withdraw: str | None,
+    keep: str | None,
+    reason: str,
+    by: str | None,
+    config: Path | None,
+) -> None:
+    """台帳の報告書を取り下げる、または同じ会議の2件のどちらを集計に使うか決める（R7）。
+
+    何も削除しません。誰が・いつ・なぜ決めたかを台帳に残し、このあと作る集計表・督促は
+    この決定に従います。
+    """
+    from toolkit import jobs as J
+    from toolkit.cli.printing import settle_lines
+    from toolkit.settings import load_settings
+
+    if (withdraw is None) == (keep is None):
+        raise click.UsageError("--withdraw か --keep のどちらか一方を指定してください。")
+    action, given = ("withdraw", withdraw) if withdraw is not None else ("keep", keep)
+    assert given is not None
+    done = J.settle(db, given, action, reason, load_settings(config), by)
+    for line in settle_lines(done):
+        click.echo(line)

@@ -11,6 +11,7 @@ import click
 from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
 from toolkit.jobs import CheckRun, RetentionOutcome, Watch
+from toolkit.ledger import ACTION_JA, Settled
 from toolkit.render import QUIET, Display, StationView
 from toolkit.results import FileResult
 from toolkit.text import display_width, fit, terminal_text, wrap
@@ -183,6 +184,10 @@ def _next_steps(done: MonthOutcome) -> list[str]:
         steps.append("\n".join(lines))
     for path, problem in done.not_returned:
         steps.append(f"確認用の写しを作れなかったファイルがあります（{path}）: {problem}")
+    for problem in done.ingest.receipt_problems:
+        steps.append(problem)
+    if done.unsettled:
+        steps.append(_unsettled_step(done))
     if done.reminders:
         steps.append(f"督促・確認依頼（{done.reminders_dir}）を各警察署に送ってください。")
     elif not done.planned:
@@ -194,6 +199,25 @@ def _next_steps(done: MonthOutcome) -> list[str]:
     return steps
 
 
+def _unsettled_step(done: MonthOutcome) -> str:
+    """The meetings reported twice that HQ must decide (R7), with the command to do it."""
+    lines = [
+        "同じ会議の報告書が2件以上あり、どれを集計に使うか決まっていません（R7）。"
+        "警察署に確かめて、kyogikai settle で決めてください（今は★を集計しています）:"
+    ]
+    for pair in done.unsettled:
+        lines.append(f"  {pair.council} {wareki(pair.day)}（{pair.station or '所属不明'}）")
+        for r in pair.reports:
+            mark = "★" if r.counts else "　"
+            lines.append(f"    {mark}{r.path}（受付 {r.received or '不明'}、{r.sha256[:8]}）")
+    example = done.unsettled[0].reports[-1]
+    lines.append(
+        f'  例: kyogikai settle --keep {example.sha256[:8]} --reason "署に確認し、こちらが正しい"'
+        "（取り下げるときは --withdraw）"
+    )
+    return "\n".join(lines)
+
+
 def _steps(steps: list[str], width: int | None) -> list[str]:
     """「次にすること」: numbered steps, each broken at `width`, lines of a step kept."""
     out = ["次にすること:"]
@@ -203,3 +227,23 @@ def _steps(steps: list[str], width: int | None) -> list[str]:
         for line in rest:
             out += wrap(line.lstrip(), width, indent=5 + len(line) - len(line.lstrip()), hang=9)
     return out
+
+
+def settle_lines(done: Settled) -> list[str]:
+    """What `settle` recorded, and which report each meeting of the file counts now."""
+    s = done.settlement
+    out = [
+        f"{ACTION_JA[s.action]}: {s.path}",
+        f"  理由: {s.reason}（{s.made_by}、{s.made_at.replace('T', ' ')}）",
+    ]
+    for m in done.meetings:
+        when = wareki(m.day) if m.day else "開催日不明"
+        counted = (
+            f"集計に使う報告書: {m.counted_path}「{m.counted_sheet}」"
+            if m.counted_path
+            else "集計に使う報告書はありません"
+        )
+        out.append(f"  {m.council} {when}: {counted}")
+    out.append("このあと作る集計表と督促・確認依頼は、この決定に従います。")
+    width = output_width()
+    return [line for text in out for line in wrap(terminal_text(text), width, hang=4)]

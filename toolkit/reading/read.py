@@ -71,6 +71,12 @@ class WorkbookRead:
     notes: list[str] = field(default_factory=list)
     output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
     template_version: str | None = None  # our template's version, when the book is one
+    # A copy HQ returned to a station (kind "feedback"): read as the station's report, with
+    # its 確認事項 list skipped — the station may have corrected it (SPEC, feedback copies).
+    returned: bool = False
+
+
+RETURNED_KIND = "feedback"
 
 
 def read_workbook(
@@ -99,8 +105,10 @@ def _read_ooxml(
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
     out.output = output_mark(zf, limits)
+    if out.output == RETURNED_KIND:
+        out.output, out.returned = None, True
     if out.output is not None:
-        return out  # written by kyogikai (a summary, a feedback copy…): never a report
+        return out  # written by kyogikai (a summary, a station list…): never a report
     pkg = read_package(zf, limits)
     if K.output_workbook(sp.name for sp in pkg.sheets if sp.state == "visible"):
         out.output = "summary"

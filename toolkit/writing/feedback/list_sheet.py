@@ -58,6 +58,8 @@ def write_list(ws: Worksheet, ctx: Context, anchors: dict[Cell, Cell]) -> None:
     span = int(sum(WIDTHS) * 0.95)  # characters of a line across the whole table
     r = 1
     r = _banner(ws, r, TITLE_PREFIX + Path(ctx.result.path).name, _TITLE, span, 20.0)
+    for line in _letter_lines(ctx):
+        r = _banner(ws, r, line, _BOLD, span)
     for line in _report_lines(ctx.result):
         r = _banner(ws, r, line, _FONT, span)
     errors = sum(1 for row in ctx.rows if row.severity is Severity.ERROR)
@@ -177,7 +179,25 @@ def _hm(t: time) -> str:
     return f"{t.hour}:{t.minute:02d}"
 
 
+def _letter_lines(ctx: Context) -> list[str]:
+    """Who returns the copy, when, and by when the corrected report is due."""
+    letter = ctx.letter
+    if letter is None:
+        return []
+    who = letter.sender
+    contact = "・".join(
+        p for p in (letter.contact, f"警電 {letter.phone}" if letter.phone else "") if p
+    )
+    if contact:
+        who += f"（{contact}）"
+    return [
+        f"返却: {wareki(letter.day)}　{who}",
+        f"再提出の期限: {wareki(letter.due)}",
+    ]
+
+
 def _instruction(ctx: Context) -> list[str]:
+    errors = any(row.severity is Severity.ERROR for row in ctx.rows)
     lines = [
         "■ 赤色は誤り（必ず修正してください）、黄色は警告（内容を確認し、必要なら修正して"
         "ください）です。"
@@ -187,9 +207,16 @@ def _instruction(ctx: Context) -> list[str]:
             "■ 指摘のあるセルに色を付け、内容をコメント（セルにマウスを合わせると表示）と"
             "下の表に示しています。表の「セル」をクリックすると、そのセルへ移動します。"
         )
-        lines.append("■ この写しは確認用です。元の報告書ファイルを修正して再提出してください。")
+    due = f"{wareki(ctx.letter.due)}までに" if ctx.letter is not None else ""
+    if ctx.kind == "annotated":
+        ask = "修正して" if errors else "確認し、必要なら修正して"
+        lines.append(
+            f"■ 元の報告書ファイルか、この写しの報告書のシートを{ask}、{due}再提出してください"
+            "（この写しに直接記入して送り返しても、直した報告書として受け付けます）。"
+            "措置・回答がまだ決まっていない要望事項は、毎月の督促・確認依頼でお尋ねします。"
+        )
     else:
-        lines.append("■ 下の表の指摘を確認し、元のファイルを修正して再提出してください。")
+        lines.append(f"■ 下の表の指摘を確認し、元のファイルを修正して{due}再提出してください。")
     return lines
 
 
