@@ -17,7 +17,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # from a layer above. Paths are relative to toolkit/; the longest matching prefix decides.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli/", "__main__.py")),
-    ("jobs", ("jobs.py", "workspace.py", "samples/")),
+    ("jobs", ("jobs.py", "records.py", "workspace.py", "samples/")),
     (
         "outputs",
         (

@@ -31,7 +31,7 @@ PLANTED: dict[str, list[dict[str, str]]] = json.loads(
     (SAMPLES / "planted.json").read_text(encoding="utf-8")
 )
 AS_OF = ["--as-of", "2026-11-25"]
-LAYOUT = ["kyogikai.toml", "出力", "協議会名簿.xlsx", "受信", "台帳", "返却"]
+LAYOUT = ["kyogikai.toml", "出力", "協議会名簿.xlsx", "受付簿.xlsx", "受信", "台帳", "返却"]
 
 
 def _invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:

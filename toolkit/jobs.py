@@ -20,17 +20,7 @@ from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
-from toolkit.ledger import (
-    ARCHIVE_SUFFIX,
-    Expired,
-    ExpiredOutput,
-    GivenReceipt,
-    IngestStats,
-    Ledger,
-    Receipts,
-    Settled,
-)
-from toolkit.receipts import ReceiptLog
+from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -173,31 +163,6 @@ class IngestOutcome:
     receipt_problems: list[str] = field(default_factory=list)  # 受付簿 rows not used
 
 
-def receipt_days(
-    today: date, received: date | None = None, log: Path | None = None
-) -> tuple[Receipts | None, ReceiptLog | None]:
-    """What HQ says about the receipt days of a run: a day for every new file
-    (`received`), and a 受付簿 naming files (it wins for the files it names). Raises
-    `InputError` for a day after `today` or a 受付簿 that cannot be read."""
-    from toolkit.receipts import batch, read_log
-
-    if received is not None and received > today:
-        raise InputError(
-            f"受付日 {received.isoformat()} は今日（{today.isoformat()}）より後です。"
-            "届いた日を指定してください。"
-        )
-    book = read_log(log, today) if log is not None else None
-    if received is None and book is None:
-        return None, None
-    day = batch(received) if received is not None else None
-
-    def given(result: FileResult, is_new: bool) -> GivenReceipt | None:
-        found = book.given(result, is_new) if book is not None else None
-        return found or (day if is_new else None)
-
-    return given, book
-
-
 def ingest(
     paths: Iterable[Path],
     db: Path,
@@ -212,6 +177,8 @@ def ingest(
     受付簿 giving the days of the files it names. Raises `LedgerError` when the ledger
     cannot be used."""
     tally = Tally()
+    from toolkit.records import receipt_days
+
     given, book = receipt_days(options.context.settings.today, received, receipts)
     with Ledger.open(db) as ledger:
         options = replace(options, archive=ledger.archive)
@@ -415,10 +382,10 @@ def samples(
 ) -> int:
     """Write the fictional prefecture's registry and `count` filled sample reports. Files
     already in the folder (a registry, reports) are never replaced unless `force`."""
-    from toolkit.samples import MANIFEST, MEMBERS_DOC, write_samples
+    from toolkit.samples import MANIFEST, MEMBERS_DOC, RECEIPT_LOG, write_samples
 
     if not force:
-        for name in ("registry.xlsx", MANIFEST, MEMBERS_DOC):
+        for name in ("registry.xlsx", MANIFEST, MEMBERS_DOC, RECEIPT_LOG):
             guard_output(out_dir / name, Protected())
         reports = out_dir / "reports"
         if reports.is_dir() and any(reports.iterdir()):
@@ -590,42 +557,3 @@ def merge_plans(
     )
     _writing(out, functools.partial(write_registry, merged, out))
     return PlanMerge(out, forms, len(merged.plans), problems)
-
-
-# --- settle --------------------------------------------------------------------------------
-
-
-def settle(
-    db: Path, given: str, action: str, reason: str, settings: Settings, by: str | None = None
-) -> Settled:
-    """Record HQ's decision about the file `given` (a path, a file name the ledger saw, or
-    a SHA-256 or its first 8+ digits): withdraw its reports, or keep them as the ones that
-    count for their meetings. Who decides is `by`, else the settings' contact, else the
-    login name. Raises `InputError` for a file the ledger does not hold or a decision that
-    changes nothing."""
-    import hashlib
-
-    if not db.exists():
-        raise InputError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
-    digest = None
-    path = Path(given)
-    if path.is_file():
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise InputError(f"「{given}」を読めません（{exc.strerror or exc}）。") from exc
-    who = (by or settings.contact or _login_name()).strip()
-    if not who:
-        raise InputError("誰が決めたかを --by で指定してください（例: --by 山田）。")
-    with Ledger.open(db) as ledger:
-        sha, _ = ledger.find_file(given, digest)
-        return ledger.settle(sha, action, reason, who)
-
-
-def _login_name() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (a service account without a user entry)
-        return ""

@@ -83,6 +83,7 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
     """Make `root` a working folder: settings file, registry, folders. A folder that has a
     settings file already is refused (nothing is written). A registry already at its place
     is kept as it is; `registry_from` copies (after checking it) an existing registry."""
+    from toolkit.writing.receipt_log import write_receipt_log
     from toolkit.writing.registry_io import write_registry
 
     ws = workspace_at(root)
@@ -109,6 +110,8 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
             write_atomic(ws.registry, registry_from.read_bytes())
         elif not kept:
             write_registry(example_registry(today), ws.registry)
+        if not ws.receipts.exists():
+            write_receipt_log(ws.receipts, [])
         write_atomic(ws.config, settings_file_text().encode("utf-8"))
     except OSError as exc:
         where = exc.filename or root

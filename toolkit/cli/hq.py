@@ -47,7 +47,7 @@ def summary(
     jobs: int,
     force: bool,
 ) -> None:
-    """月別・年度別の集計表（提出状況・年度実施状況・要望事項・検証結果・グラフ）を作る。
+    """月別・年度別の集計表（提出状況・年度実施状況・要望事項・点検結果・グラフ・受付簿）を作る。
 
     PATH（報告書のファイルやフォルダ）か --db（台帳）のどちらかを指定します。
     """
@@ -200,14 +200,14 @@ def settle(
     何も削除しません。誰が・いつ・なぜ決めたかを台帳に残し、このあと作る集計表・督促は
     この決定に従います。
     """
-    from toolkit import jobs as J
     from toolkit.cli.printing import settle_lines
+    from toolkit.records import settle as settle_record
     from toolkit.settings import load_settings
 
     if (withdraw is None) == (keep is None):
         raise click.UsageError("--withdraw か --keep のどちらか一方を指定してください。")
     action, given = ("withdraw", withdraw) if withdraw is not None else ("keep", keep)
     assert given is not None
-    done = J.settle(db, given, action, reason, load_settings(config), by)
+    done = settle_record(db, given, action, reason, load_settings(config), by)
     for line in settle_lines(done):
         click.echo(line)

@@ -125,6 +125,7 @@ def init_lines(created: Created) -> list[str]:
         (ws.returned, "警察署に返す確認用の写し（月ごと・警察署ごと）"),
         (ws.outputs, "集計表と督促・確認依頼"),
         (ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"),
+        (ws.receipts, "受付簿（届いた日の記録。書けば受付日に使います。空のままでも構いません）"),
     ]
     out = [f"作業フォルダを作りました: {ws.root}"]
     names = [p.relative_to(ws.root).as_posix() for p, _ in rows]

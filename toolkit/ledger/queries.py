@@ -247,3 +247,21 @@ class Querying(LedgerStore):
             " WHERE k.reports_of_meeting > 1 ORDER BY k.meeting_date, k.council_key, k.place",
             (cutoff(as_of),),
         )
+
+    def reports_mentioning(self, report_ids: Sequence[int], words: Sequence[str]) -> set[int]:
+        """Which of these reports hold any of `words` in their record (its free text)."""
+        if not words or not report_ids:
+            return set()
+        escaped = ["%" + w.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+                   for w in words]  # fmt: skip
+        test = " OR ".join("record LIKE ? ESCAPE '!'" for _ in escaped)
+        found: set[int] = set()
+        ids = list(report_ids)
+        for start in range(0, len(ids), 500):
+            chunk = _marks(ids[start : start + 500])
+            rows = self.connection.execute(
+                f"SELECT report_id FROM reports WHERE report_id IN ({chunk}) AND ({test})",
+                escaped,
+            )
+            found.update(int(r) for (r,) in rows)
+        return found

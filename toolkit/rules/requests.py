@@ -103,3 +103,26 @@ def request_state(written: str, raised: date | None, settings: Settings) -> Requ
     days = (settings.today - raised).days if raised is not None else None
     long = written in (OPEN, PENDING) and days is not None and days > settings.problem_solving_days
     return RequestState(written, days, long)
+
+
+# --- C3: what a request asks of other agencies (2(8) 他機関との連絡調整) ------------------
+
+# What is asked, and the words that show it, in the order they are looked for.
+AGENCY_THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("信号機・横断歩道", ("信号", "横断歩道", "歩道橋")),
+    ("街路灯・防犯灯", ("街路灯", "街灯", "防犯灯")),
+    ("カーブミラー・標識", ("カーブミラー", "ミラー", "標識", "道路標示", "停止線")),
+    ("放置自転車・放置車両", ("放置自転車", "放置車両", "自転車の放置", "放置")),
+    ("防犯カメラ", ("防犯カメラ",)),
+    ("道路・歩道の整備", ("ガードレール", "歩道", "道路", "側溝", "路面")),
+    ("空き家", ("空き家",)),
+)
+
+
+def agency_theme(request: str | None) -> str | None:
+    """What a request asks of another agency (the road administrator, the city, the
+    公安委員会), by its words; None when it asks the police themselves."""
+    if not request:
+        return None
+    text = "".join(unicodedata.normalize("NFKC", request).split())
+    return next((theme for theme, words in AGENCY_THEMES if any(w in text for w in words)), None)

@@ -24,23 +24,35 @@ from toolkit.writing.summary.book import (
 MONTH_TONES = {"督促": "red", "予定": "grey"}
 
 
+# How many of the 警察署別 table's columns each column of the action list spans.
+ACTION_SPANS = {"区分": 1, "警察署": 2, "協議会名": 3, "内容": 4}
+
+
 def overview_sheet(book: Book, s: Summary) -> None:
-    """概況: key figures on the left, one line per station on the right, notes below; one
-    A4 landscape page."""
+    """概況: key figures on the left; on the right one line per station and, under it, the
+    councils to act on by name; notes below; one A4 landscape page."""
     ws = book.sheet("概況", "概況", header_row=None)
     left = fit_page(columns_of(s.overview.figures), limit=62)
     right = fit_page(columns_of(s.overview.by_station), limit=74)
+    stations = s.overview.by_station.columns
+    actions = s.overview.actions
+    spans = [ACTION_SPANS[c] for c in actions.columns]
+    spans[-1] = max(1, len(stations) - sum(spans[:-1]))
+    right_side: list = [("警察署別", right, s.overview.by_station)]
+    if len(actions):
+        right_side.append(("対応が必要な協議会", columns_of(actions), actions, spans))
 
     def style(side: int, first: str) -> tuple[bool, str | None]:
         # Station rows and the total are bold on the right; a total is shaded.
         total = first == "合計"
-        return side == 1 and (total or not first.startswith("　")), "#D9D9D9" if total else None
+        station = side == 1 and first in set(s.overview.by_station["警察署"])
+        return station and (total or not first.startswith("　")), "#D9D9D9" if total else None
 
     side_by_side(
         book,
         ws,
         ("主な数字", left, s.overview.figures),
-        ("警察署別", right, s.overview.by_station),
+        right_side,
         s.overview.notes + _plan_note(s),
         style,
     )
@@ -148,17 +160,7 @@ def agenda_sheet(book: Book, s: Summary) -> None:
 
 
 def _themes(s: Summary) -> pd.DataFrame:
-    counts = s.agenda_counts
-    top = s.agenda_topics
-    example = {c: t for c, t in zip(top["区分"], top["協議事項"], strict=True)} if len(top) else {}
-    return pd.DataFrame(
-        {
-            "区分": counts["区分"],
-            "主な協議事項": [example.get(c) for c in counts["区分"]],
-            "件数": counts["件数"],
-            "割合（％）": counts["割合（％）"],
-        }
-    )
+    return s.agenda_themes
 
 
 def _shared_widths(columns: list[Column], others: list[pd.DataFrame]) -> list[float]:
@@ -220,5 +222,30 @@ def requests_sheet(book: Book, s: Summary) -> None:
     print_columns(ws, columns, max(last, end))
 
 
+def receipts_sheet(book: Book, s: Summary) -> None:
+    """受付簿: every file received in the period and what became of it, then HQ's
+    decisions (settle) below."""
+    listing = s.receipts
+    below = s.settlements
+    ws = book.sheet("受付簿", "受付簿（期間内に受け付けたファイル）")
+    columns = fit_page(columns_of(listing))
+    widths = [c.width for c in columns]
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    last = write_table(book, ws, listing, HEADER_ROW, columns=columns, set_widths=False)
+    if listing.empty:
+        ws.write_string(
+            HEADER_ROW + 1, 0, "期間内に受け付けたファイルはありません。", book.subtitle
+        )
+        last = HEADER_ROW + 1
+    ws.freeze_panes(HEADER_ROW + 1, 0)
+    ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(listing.columns) - 1)
+    if len(below):
+        top = last + 3
+        ws.write_string(top - 1, 0, "取下げ・採用の記録（kyogikai settle）", book.heading)
+        last = write_table(book, ws, below, top, columns=_with(below, widths), set_widths=False)
+    print_columns(ws, columns, last)
+
+
 def findings_sheet(book: Book, s: Summary) -> Worksheet:
-    return table_sheet(book, "検証結果", s.findings)
+    return table_sheet(book, "点検結果", s.findings)
