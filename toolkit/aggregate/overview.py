@@ -21,7 +21,7 @@ from toolkit.aggregate.frames import Scope, count_types
 from toolkit.aggregate.member_counts import MemberSummary
 from toolkit.aggregate.requests import IN_PERIOD
 from toolkit.aggregate.status import MATERIALS, MEMBER_FINDINGS, NON_MEMBERS, TERMS_OVER, UNDER_HALF
-from toolkit.era import short_date, wareki
+from toolkit.era import short_date
 from toolkit.fiscal import Period, fy_period
 from toolkit.ledger import Unsettled
 from toolkit.model import EXTRAORDINARY
@@ -38,7 +38,7 @@ from toolkit.rules.requests import (
 
 FIGURE_COLUMNS = ["項目", "今回", "比較", "増減", "比較の対象"]
 ACTION_COLUMNS = ["区分", "警察署", "協議会名", "内容"]
-ACTION_LIMIT = 16  # rows of the action list that fit the page; the rest are counted
+ACTION_LIMIT = 14  # rows of the action list that fit the page; the rest are counted
 CHECK_WORD = "点検"  # one word for what the checks found, on every sheet
 
 
@@ -124,7 +124,11 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
         ("開催数（期間内）", now.meetings, then.meetings, label),
         ("　うち定期会議", now.regular, then.regular, label),
         ("　うち臨時会議", now.extraordinary, then.extraordinary, label),
-        ("　うち種別不明", now.unknown, then.unknown, label),
+        *(
+            [("　うち種別不明", now.unknown, then.unknown, label)]
+            if now.unknown or then.unknown
+            else []
+        ),
         ("民間の出席者数（期間内）", now.civilians, then.civilians, label),
         *_plan_rows(scope, t),
         *_request_rows(t.requests, now.requests, then.requests, label),
@@ -132,7 +136,7 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
             "報告の遅れ（期間内）",
             int(t.rep["late"].sum()),
             None,
-            f"会議から{scope.settings.late_report_days}日を過ぎて受付",
+            f"会議から{scope.settings.late_report_days}日超",
         ),
         (f"{CHECK_WORD}の誤り", int((t.findings["重大度"] == "誤り").sum()), None, ""),
         (f"{CHECK_WORD}の警告", int((t.findings["重大度"] == "警告").sum()), None, ""),
@@ -153,12 +157,12 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
         f"比較の対象は{basis}です。"
         if compared
         else f"比較の対象（{basis}）の報告が台帳にないため、増減は示していません。",
-        "督促は、年間計画の予定月（前後1か月を含む）に報告がなく、予定月の末日から"
-        f"{scope.settings.reminder_days}日を過ぎた会議です（2の(6)イ、2の(9)）。",
-        "要望事項の状況: 回答済・対応中（措置・回答の最後の文が「予定」「依頼した」など）・"
-        f"未回答（空欄）・問題解決活動。{LONG}は会議から{scope.settings.problem_solving_days}日を"
-        f"過ぎた未回答・対応中で、{CANDIDATE}です（2の(7)）。",
+        "督促: 年間計画の予定月（前後1か月を含む）に報告がなく、月末から"
+        f"{scope.settings.reminder_days}日を過ぎた会議（2の(6)イ）。対応中: 措置・回答の最後が"
+        f"「予定」「依頼した」など。{LONG}: 会議から{scope.settings.problem_solving_days}日を"
+        f"過ぎた未回答・対応中（{CANDIDATE}、2の(7)）。",
         *_agency_note(t.requests),
+        *_member_note(t.members),
     ]
     return Overview(
         figures,
@@ -170,25 +174,25 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
 
 def _plan_rows(scope: Scope, t: Sheets) -> list[Row]:
     plans, submissions = t.plans, t.submissions
-    cutoff = wareki(scope.cutoff)
+    cutoff = f"{scope.cutoff.month}月{scope.cutoff.day}日"
     c1_missing = int(submissions["年度内定期会議"].astype(str).str.startswith(NOT_HELD).sum())
     left = int(submissions["残り月数"].iloc[0]) if len(submissions) else 0
     no_plan = int((submissions["計画の状況"] == NO_PLAN).sum()) if len(plans) else None
     rows: list[Row] = [
-        ("年度の開催数（累計）", len(t.fy), None, f"{cutoff}までの開催"),
-        ("年間計画の会議", len(plans), None, f"{scope.period.end.month}月までの予定月"),
+        ("年度の開催数（累計）", len(t.fy), None, f"{cutoff}まで"),
+        ("年間計画の会議", len(plans), None, f"{scope.period.end.month}月までの予定"),
         ("　うち実施済", int((plans["状況"] == PLAN_DONE).sum()), None, ""),
         ("　うち予定", int((plans["状況"] == PLAN_DUE).sum()), None, ""),
         ("　うち督促", int((plans["状況"] == PLAN_CHASE).sum()), None, "右の表に協議会名"),
     ]
     if no_plan is not None:
-        rows.append(("年間計画のない協議会（計画なし）", no_plan, None, ""))
+        rows.append(("計画なしの協議会", no_plan, None, "年間計画がない"))
     rows.append(
         (
             "定期会議 年度内未実施の協議会",
             c1_missing,
             None,
-            f"全{len(submissions)}協議会・残り{left}か月",
+            f"残り{left}か月",
         )
     )
     return rows
@@ -204,15 +208,16 @@ def _request_rows(requests: pd.DataFrame, raised: int, before: int, label: str) 
         return int((df["状況"] == status).sum())
 
     carried_words = "・".join(
-        f"{status} {n(carried, status)}" for status in (OPEN, PENDING, PROBLEM_SOLVING)
+        f"{status}{n(carried, status)}"
+        for status in (OPEN, PENDING, PROBLEM_SOLVING)
+        if n(carried, status)
     )
     return [
         ("要望事項（期間内に出たもの）", raised, before, label),
         ("　うち未回答", n(period, OPEN), None, "集計表の未回答"),
         ("　うち対応中", n(period, PENDING), None, "集計表の対応中"),
-        ("　うち問題解決活動", n(period, PROBLEM_SOLVING), None, ""),
-        ("　うち回答済", n(period, ANSWERED), None, ""),
-        ("前期間から継続の要望（未回答・対応中など）", len(carried), None, carried_words),
+        ("　うち問題解決活動", n(period, PROBLEM_SOLVING), None, f"回答済 {n(period, ANSWERED)}"),
+        ("前期間から継続の要望", len(carried), None, carried_words),
         (f"{LONG}（{CANDIDATE}）", int((requests[LONG] == LONG).sum()), None, "要望事項シートの上"),
     ]
 
@@ -227,7 +232,7 @@ def _attendance_rows(t: Sheets) -> list[Row]:
         out += [
             ("出席が委員の半数未満の会議", int(s[UNDER_HALF].sum()), None, "民間の出席者数で比較"),
             ("委員以外の参加があった会議", int(s[NON_MEMBERS].sum()), None, "2の(6)エ"),
-            ("全委員の任期が満了した後の会議", int(s[TERMS_OVER].sum()), None, "第3条第5項"),
+            ("全委員の任期満了後の会議", int(s[TERMS_OVER].sum()), None, "第3条第5項"),
         ]
     if MATERIALS in s.columns:
         out.append(
@@ -245,21 +250,28 @@ def _member_rows(members: MemberSummary | None) -> list[Row]:
     """The registry's member findings in words, and the terms ending soon apart."""
     if members is None:
         return []
-    kinds = "・".join(f"{title} {n}" for title, n in members.by_title.items()) or "なし"
     return [
         (
             "委員名簿の指摘",
             sum(members.by_title.values()),
             None,
-            f"{members.councils}協議会: {kinds}",
+            f"{members.councils}協議会・内訳は下",
         ),
         (
-            "任期満了が近い委員（委嘱の準備）",
+            "任期満了が近い委員",
             members.ending_soon,
             None,
-            f"{members.ending_councils}協議会",
+            f"委嘱の準備・{members.ending_councils}協議会",
         ),
     ]
+
+
+def _member_note(members: MemberSummary | None) -> list[str]:
+    """The kinds of member findings, in words (M1–M6 of `kyogikai roster`)."""
+    if members is None or not members.by_title:
+        return []
+    kinds = "、".join(f"{title} {n}件" for title, n in members.by_title.items())
+    return [f"委員名簿の指摘の内訳: {kinds}（委員名簿の点検 kyogikai roster で詳細）。"]
 
 
 def _agency_note(requests: pd.DataFrame) -> list[str]:
@@ -279,6 +291,17 @@ def _change(value: object, other: object) -> str:
     return f"{diff:+d}" if diff else "±0"
 
 
+def _short(name: object) -> str:
+    """A council's name without 連絡協議会 (the list is about councils)."""
+    text = str(name)
+    return text.removesuffix("連絡協議会") or text
+
+
+def _clip(text: str, room: int) -> str:
+    """`text` cut to `room` characters with …"""
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
 def _day(value: Any) -> str:
     """R8.10.15 of a timestamp, or an empty text."""
     return "" if value is None or value is pd.NaT else short_date(pd.Timestamp(value).date())
@@ -289,43 +312,41 @@ def _actions(scope: Scope, t: Sheets, order: dict[str, int]) -> pd.DataFrame:
     why, meetings reported twice. At most ACTION_LIMIT rows; the rest are counted."""
     rows: list[tuple[str, str, str, str]] = []
     chase = t.plans[t.plans["状況"] == PLAN_CHASE]
-    for station, name, month, kind, days in zip(
-        chase["警察署"], chase["協議会名"], chase["予定月"], chase["会議種別"], chase["経過日数"],
-        strict=True,
-    ):  # fmt: skip
-        what = f"{pd.Timestamp(month).month}月予定の{kind}会議・月末から{int(days)}日"
-        rows.append(("督促", str(station), str(name), what))
+    for station, name, month, days in zip(
+        chase["警察署"], chase["協議会名"], chase["予定月"], chase["経過日数"], strict=True
+    ):
+        what = f"{pd.Timestamp(month).month}月予定・{int(days)}日経過"
+        rows.append(("督促", str(station), _short(name), what))
     s = t.submissions
     missing = s[s["年度内定期会議"].astype(str).str.startswith(NOT_HELD)]
     for station, name in zip(missing["警察署"], missing["協議会名"], strict=True):
-        rows.append(("定期会議なし", str(station), str(name), "年度内に定期会議の報告なし"))
+        rows.append(("定期会議なし", str(station), _short(name), "年度内の報告なし"))
     rep = t.rep
     if TERMS_OVER in s.columns:
         over = rep[rep["report_id"].isin(t.attendance.loc[t.attendance["terms_over"], "report_id"])]
         for station, name, day in zip(
             over["station"], over["name"], over["meeting_date"], strict=True
         ):
-            rows.append(
-                ("任期切れ", str(station), str(name), f"{_day(day)} 全委員の任期満了後に開催")
-            )
+            rows.append(("任期切れ", str(station), _short(name), f"{_day(day)} 全委員の任期後"))
     extra = rep[rep["meeting_type"] == EXTRAORDINARY]
     topics = t.agenda.dropna(subset=["協議事項"]).groupby("report_id")["協議事項"].apply(list)
     for rid, station, name, day in zip(
         extra["report_id"], extra["station"], extra["name"], extra["meeting_date"], strict=True
     ):
-        why = "・".join(str(x) for x in topics.get(rid, [])[:2]) or "協議事項の記入なし"
-        rows.append(("臨時会議", str(station), str(name), f"{_day(day)} {why}"))
+        first = [str(x) for x in topics.get(rid, [])[:1]]
+        why = _clip(first[0], 7) if first else "協議事項なし"
+        rows.append(("臨時会議", str(station), _short(name), f"{_day(day)} {why}"))
     for pair in t.unsettled:
         if scope.stations is not None and pair.station not in scope.stations:
             continue
-        what = f"{short_date(pair.day)} 報告書{len(pair.reports)}件・kyogikai settle で整理"
-        rows.append(("重複（未整理）", pair.station or "", pair.council, what))
-    rank = {"督促": 0, "定期会議なし": 1, "任期切れ": 2, "臨時会議": 3, "重複（未整理）": 4}
+        what = f"{short_date(pair.day)} {len(pair.reports)}件"
+        rows.append(("重複", pair.station or "", _short(pair.council), what))
+    rank = {"督促": 0, "定期会議なし": 1, "任期切れ": 2, "臨時会議": 3, "重複": 4}
     rows.sort(key=lambda r: (rank[r[0]], order.get(r[1], len(order)), r[2]))
     if len(rows) > ACTION_LIMIT:
         rest = Counter(r[0] for r in rows[ACTION_LIMIT - 1 :])
         more = "・".join(f"{k} {n}" for k, n in rest.items())
-        last = ("ほか", "", f"{sum(rest.values())}件", f"{more}（各シート）")
+        last = ("ほか", "", f"{sum(rest.values())}件", more)
         rows = [*rows[: ACTION_LIMIT - 1], last]
     return pd.DataFrame(rows, columns=ACTION_COLUMNS)
 

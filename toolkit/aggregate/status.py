@@ -122,14 +122,15 @@ def _with_attendance(
     members: bool,
     scope: Scope,
 ) -> pd.DataFrame:
-    """The attendance columns, inserted after 報告遅れ: counts of the period's meetings."""
+    """The attendance columns, after 備考 (on screen and in the 概況; the printed table
+    keeps its width): counts of the period's meetings."""
     if attendance is None:
         return out
     if rep.empty or attendance.empty:
         marks = pd.DataFrame({"key": [], **{flag: [] for flag in ATTENDANCE_MARKS.values()}})
     else:
         marks = rep[["report_id", "key"]].merge(attendance, on="report_id")
-    at = list(out.columns).index("報告遅れ") + 1
+    at = list(out.columns).index("備考") + 1
     columns: dict[str, pd.Series] = {}
     if members:
         serving = [

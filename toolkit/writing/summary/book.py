@@ -433,12 +433,10 @@ def side_by_side(
         for _, kind, what in cells:
             if kind == "header":
                 lines = max(lines, *(lines_needed(c.name, c.width) for c in what[0]))
-            elif kind == "row" and what[2] is not None:
+            elif kind == "row":
                 columns, i = what[0], what[4]
-                texts = [
-                    (str(c.values[i]), c.width) for c in columns if isinstance(c.values[i], str)
-                ]
-                lines = max(lines, *(lines_needed(t, w) for t, w in texts), 1)
+                texts = [(c.values[i], c.width) for c in columns if c.wrap or what[2] is not None]
+                lines = max(lines, 1, *(lines_needed(t, w) for t, w in texts if isinstance(t, str)))
         if lines > 1 or any(kind == "header" for _, kind, _ in cells):
             ws.set_row(row, LINE_HEIGHT * lines + 4)
         for side, kind, what in cells:
@@ -468,10 +466,18 @@ def side_by_side(
                     else:
                         write_cell(book, ws, row, first, col, col.values[i], bold, fill)
     row = max(ends) + 1
+    last = gap + len(sides[1][0][1])
+    span = sum(c.width for c in sides[0][0][1]) + 2 + sum(c.width for c in sides[1][0][1])
+    wrapped = book.wb.add_format(
+        {"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top"}
+    )
     for note in notes:
-        ws.write_string(row, 0, "※ " + note, book.subtitle)
+        text = "※ " + note
+        ws.set_row(row, LINE_HEIGHT * lines_needed(text, span) + 2)
+        ws.merge_range(row, 0, row, last, "", wrapped)
+        write_text(ws, row, 0, text, wrapped)
         row += 1
-    ws.print_area(0, 0, row, gap + len(sides[1][0][1]))
+    ws.print_area(0, 0, row, last)
     ws.fit_to_pages(1, 1)
 
 

@@ -24,6 +24,7 @@ from toolkit.writing.summary.book import (
 MONTH_TONES = {"督促": "red", "予定": "grey"}
 
 
+OVERVIEW_WIDTHS = {"項目": 29.0, "今回": 6.0, "比較": 5.5, "増減": 5.5, "比較の対象": 20.0}
 # How many of the 警察署別 table's columns each column of the action list spans.
 ACTION_SPANS = {"区分": 1, "警察署": 2, "協議会名": 3, "内容": 4}
 
@@ -32,8 +33,11 @@ def overview_sheet(book: Book, s: Summary) -> None:
     """概況: key figures on the left; on the right one line per station and, under it, the
     councils to act on by name; notes below; one A4 landscape page."""
     ws = book.sheet("概況", "概況", header_row=None)
-    left = fit_page(columns_of(s.overview.figures), limit=62)
-    right = fit_page(columns_of(s.overview.by_station), limit=74)
+    left = columns_of(s.overview.figures)
+    for col in left:  # the labels and notes are short: one line each, and the page fits
+        col.width = OVERVIEW_WIDTHS.get(col.name, col.width)
+        col.wrap = col.kind == "text"
+    right = fit_page(columns_of(s.overview.by_station), limit=66)
     stations = s.overview.by_station.columns
     actions = s.overview.actions
     spans = [ACTION_SPANS[c] for c in actions.columns]
