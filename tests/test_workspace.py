@@ -348,3 +348,27 @@ def test_the_help_says_why_not_to_type_the_password(tmp_path: Path) -> None:
     out = _invoke("check", "--help", env={"COLUMNS": "200"})
     assert "プロセスの一覧で見える" in out.output
     assert "KYOGIKAI_PASSWORD" in out.output
+
+
+def test_roster_takes_the_registry_and_its_output_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _invoke("init", str(tmp_path / "ws"), "--registry", str(SAMPLES / "registry.xlsx"))
+    monkeypatch.chdir(tmp_path / "ws")
+    result = _invoke("roster", "--as-of", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ws" / "出力" / "委員名簿の点検.xlsx").is_file()
+    assert "協議会 67、委員 669人を点検。" in result.output
+
+
+def test_every_threshold_of_the_settings_file_is_explained_in_japanese() -> None:
+    from toolkit.config import settings_file_text
+    from toolkit.settings import number_ranges
+
+    text = settings_file_text()
+    assert "toolkit/" not in text and "settings.py" not in text  # no pointer into the source
+    lines = text.splitlines()
+    for key in [*number_ranges(), "pending_words", "material_words", "reply_days", "contact"]:
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"# {key} ="))
+        note = lines[at - 1]
+        assert note.startswith("# ") and any("\u3040" <= ch <= "\u9fff" for ch in note), key

@@ -458,6 +458,40 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
 # --- the yearly plan -----------------------------------------------------------------------
 
 
+def _plan_notices(registry: Registry, returned: set[tuple[int, str]]) -> list[str]:
+    """What the merged plan lacks, for each fiscal year a form was read for: stations whose
+    form did not come back, and councils without a 定期会議 planned (Art. 6(2) 年1回以上)."""
+    from toolkit.fiscal import fy_label
+    from toolkit.model import REGULAR
+
+    out = []
+    for year in sorted({y for y, _ in returned}):
+        label = fy_label(year)
+        missing = [
+            s
+            for s in registry.stations()
+            if not any(
+                (year, c.council_id) in returned for c in registry.councils if c.station == s
+            )
+        ]
+        if missing:
+            out.append(f"{label}の年間計画の様式が届いていない警察署: {'、'.join(missing)}")
+        regular = {
+            p.council_id for p in registry.plans if p.fiscal_year == year and p.kind == REGULAR
+        }
+        lacking = [
+            f"{c.council_id} {c.name}"
+            for c in registry.councils
+            if (year, c.council_id) in returned and c.council_id not in regular
+        ]
+        if lacking:
+            out.append(
+                f"{label}の年間計画に定期会議の予定月がない協議会（要綱第6条第2項: 年1回以上）: "
+                + "、".join(lacking)
+            )
+    return out
+
+
 def fiscal_year_of(text: str | None, today: date | None = None) -> int:
     """The fiscal year named by `text` (FY2026, 2026, 令和8年度), or today's."""
     from toolkit.fiscal import fiscal_year
@@ -508,7 +542,8 @@ class PlanMerge:
     written: Path
     forms: int
     planned: int
-    problems: list[str]
+    problems: list[str]  # what could not be read (exit 1)
+    notices: list[str] = field(default_factory=list)  # what the plans lack (exit 0)
 
 
 def merge_plans(
@@ -535,6 +570,7 @@ def merge_plans(
     known = {c.council_id for c in registry.councils}
     plans = list(registry.plans)
     problems: list[str] = []
+    returned: set[tuple[int, str]] = set()  # (fiscal year, 協議会ID) on a form read
     forms = 0
     for path in discover(given):
         if isinstance(path, Skipped):
@@ -548,6 +584,7 @@ def merge_plans(
         unknown = [c for c in form.councils if c not in known]
         problems += [f"「{path.name}」: 協議会ID「{c}」は協議会名簿にありません。" for c in unknown]
         covered = {c for c in form.councils if c in known}
+        returned.update((form.fiscal_year, c) for c in covered)
         plans = [
             p for p in plans if not (p.fiscal_year == form.fiscal_year and p.council_id in covered)
         ]
@@ -556,4 +593,4 @@ def merge_plans(
         registry, plans=tuple(sorted(plans, key=lambda p: (p.fiscal_year, p.council_id, p.month)))
     )
     _writing(out, functools.partial(write_registry, merged, out))
-    return PlanMerge(out, forms, len(merged.plans), problems)
+    return PlanMerge(out, forms, len(merged.plans), problems, _plan_notices(merged, returned))

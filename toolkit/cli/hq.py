@@ -22,6 +22,7 @@ from toolkit.cli.options import (
     progress,
     reading_options,
     registry_option,
+    workspace,
 )
 
 
@@ -133,14 +134,22 @@ def remind(
 
 @main.command()
 @click.option(
-    "--registry", required=True, type=EXISTING, help="協議会名簿（協議会・委員のシート）。"
+    "--registry",
+    required=True,
+    type=EXISTING,
+    default=from_workspace("registry"),
+    help="協議会名簿（協議会・委員のシート。既定: kyogikai.toml の名簿）。",
 )
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。任期・在任年数はこの日で数えます。")
 @click.option(
     "--json", "as_json", is_flag=True, help="指摘を1件1行のJSON Lines（協議会IDつき）で出力する。"
 )
 @config_option
-@output_file("書き出すブック（.xlsx）。--json のときは省略できます。", required=False)
+@output_file(
+    "書き出すブック（.xlsx）。作業フォルダでは省略すると出力フォルダの「委員名簿の点検.xlsx」、"
+    "--json のときは省略できます。",
+    required=False,
+)
 @force_option
 def roster(
     registry: Path,
@@ -160,6 +169,9 @@ def roster(
     from toolkit import jobs as J
     from toolkit.settings import load_settings
 
+    ws = workspace(click.get_current_context())
+    if out is None and not as_json and ws is not None:
+        out = ws.outputs / "委員名簿の点検.xlsx"
     if out is None and not as_json:
         raise click.UsageError(
             "-o で書き出すブックを指定してください（--json だけなら省略できます）。"

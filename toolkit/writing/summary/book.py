@@ -313,7 +313,7 @@ def write_table(
         row = first_row + 1 + i
         # Every row's height is written, so that no program sizes rows its own way.
         lines = _row_lines(columns, i)
-        ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (3 if lines > 1 else 2))
+        ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (min(lines, 30) + 2 if lines > 1 else 2))
         style = row_styles[i] if row_styles is not None else None
         fill = {"小計": "#F2F2F2", "合計": "#D9D9D9"}.get(style or "")
         for j, col in enumerate(columns):
@@ -363,11 +363,17 @@ def write_cell(
 
 
 def stacked_tables(
-    book: Book, ws: Worksheet, frames: Sequence[pd.DataFrame], *, widest: float
+    book: Book,
+    ws: Worksheet,
+    frames: Sequence[pd.DataFrame],
+    *,
+    widest: float,
+    lowest: Sequence[int] = (),
 ) -> list[tuple[int, int]]:
     """Tables one under another from HEADER_ROW, a blank row between them, sharing column
-    widths (each capped at `widest`): a chart sheet's data. Returns each table's header row
-    and last row, for the charts' ranges."""
+    widths (each capped at `widest`): a chart sheet's data. `lowest[i]`, when given, is the
+    first row table i may start at (to start a printed page). Returns each table's header
+    row and last row, for the charts' ranges."""
     widths = [0.0] * max(len(df.columns) for df in frames)
     for df in frames:
         for j, col in enumerate(columns_of(df)):
@@ -376,7 +382,9 @@ def stacked_tables(
         ws.set_column(j, j, w)
     spans = []
     top = HEADER_ROW
-    for df in frames:
+    for i, df in enumerate(frames):
+        if i < len(lowest):
+            top = max(top, lowest[i])
         end = write_table(book, ws, df, top, set_widths=False)
         spans.append((top, end))
         top = end + 2

@@ -27,8 +27,11 @@ def chart_sheet(book: Book, s: Summary) -> None:
     ws = book.sheet(SHEET, "グラフ", header_row=None)
     ws.freeze_panes(HEADER_ROW, 0)
     stations, months, answers = s.by_station, s.by_month, s.request_status
+    # The requests' table and chart start the second printed page together, below the
+    # first two charts: no page holds a few stray rows of a table, no chart is cut.
+    second_page = HEADER_ROW + 33
     (top, end1), (top2, end2), (top3, end3) = stacked_tables(
-        book, ws, (stations, months, answers), widest=10.0
+        book, ws, (stations, months, answers), widest=10.0, lowest=(0, 0, second_page + 1)
     )
     n = max(len(stations), 1)
     anchor = max(len(stations.columns), len(months.columns), len(answers.columns)) + 1
@@ -98,9 +101,8 @@ def chart_sheet(book: Book, s: Summary) -> None:
     requests.set_y_axis({"reverse": True})
     requests.set_legend({"position": "bottom"})
     requests.set_size({"width": 540, "height": max(320, 32 * n + 160)})
-    # The third chart starts a new printed page rather than being cut across two.
-    ws.set_h_pagebreaks([HEADER_ROW + 32])
-    ws.insert_chart(HEADER_ROW + 33, anchor, requests)
+    ws.set_h_pagebreaks([top3 - 1])
+    ws.insert_chart(top3, anchor, requests)
 
 
 def _count_axis(name: str, largest: Any) -> dict[str, Any]:

@@ -10,10 +10,12 @@ from toolkit.aggregate.frames import DETAIL, TOTAL
 from toolkit.fiscal import MONTH_HEADERS
 from toolkit.writing.summary.book import (
     HEADER_ROW,
+    LINE_HEIGHT,
     Book,
     Column,
     columns_of,
     fit_page,
+    lines_needed,
     print_columns,
     side_by_side,
     table_sheet,
@@ -90,12 +92,6 @@ def yearly_sheet(book: Book, s: Summary) -> None:
     """年度実施状況: the April–March grid; 定/臨/？ held, 予定 and 督促 owed by the plan."""
     df = s.yearly
     ws = book.sheet("年度実施状況", "年度実施状況")
-    ws.write_string(
-        1,
-        6,
-        "定: 定期会議　臨: 臨時会議　？: 種別不明　予定・督促: 年間計画の会議（報告なし）",
-        book.subtitle,
-    )
     columns = columns_of(df)
     for col in columns:
         if col.name in MONTH_HEADERS:
@@ -107,6 +103,14 @@ def yearly_sheet(book: Book, s: Summary) -> None:
         ws.write_string(HEADER_ROW, j, col.name, book.fmt("text", header=True))
     for i in range(len(df)):
         last = HEADER_ROW + 1 + i
+        # a long 協議会名 wraps onto a second line rather than being cut on paper
+        lines = max(
+            (lines_needed(c.values[i], c.width) for c in columns
+             if c.wrap and c.name not in MONTH_HEADERS and isinstance(c.values[i], str)),
+            default=1,
+        )  # fmt: skip
+        if lines > 1:
+            ws.set_row(last, LINE_HEIGHT * lines + 3)
         for j, col in enumerate(columns):
             value = col.values[i]
             shade = None
@@ -115,6 +119,9 @@ def yearly_sheet(book: Book, s: Summary) -> None:
             write_cell(book, ws, last, j, col, value, colour=shade)
     ws.freeze_panes(HEADER_ROW + 1, 3)
     ws.autofilter(HEADER_ROW, 0, last, len(columns) - 1)
+    legend = "定: 定期会議　臨: 臨時会議　？: 種別不明　予定・督促: 年間計画の会議（報告なし）"
+    ws.write_string(last + 2, 0, legend, book.subtitle)
+    ws.print_area(0, 0, last + 2, len(columns) - 1)
 
 
 def meetings_sheet(book: Book, s: Summary) -> None:
