@@ -226,3 +226,21 @@ def test_an_older_ledger_gets_receipt_days_from_its_runs(ledger_path: Path) -> N
     with Ledger.open(ledger_path) as ledger:
         assert _receipt(ledger, "ab") == ("2026-09-01", "ledger")
         assert ledger.connection.execute("SELECT count(*) FROM receipts").fetchone() == (1,)
+
+
+def test_a_report_with_errors_replaced_by_its_correction_is_no_longer_owed(
+    tmp_path: Path, ledger_path: Path
+) -> None:
+    wrong = F.file_result(
+        tmp_path / "a",
+        "r.xlsx",
+        F.Meeting(F.report(kind=None), findings=(F.error("会議種別がありません"),)),
+    )
+    fixed = F.file_result(tmp_path / "b", "r_修正.xlsx", F.report())
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([wrong], context=F.context(today=date(2026, 10, 20)))
+        owed = ledger.reports_with_errors(TODAY)
+        assert [r for chunk in owed.chunks for r in chunk]
+        ledger.ingest([fixed], context=F.context(today=TODAY))
+        owed = ledger.reports_with_errors(TODAY)
+        assert [r for chunk in owed.chunks for r in chunk] == []

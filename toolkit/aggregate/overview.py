@@ -342,7 +342,8 @@ def _actions(scope: Scope, t: Sheets, order: dict[str, int]) -> pd.DataFrame:
         what = f"{short_date(pair.day)} {len(pair.reports)}件"
         rows.append(("重複", pair.station or "", _short(pair.council), what))
     rank = {"督促": 0, "定期会議なし": 1, "任期切れ": 2, "臨時会議": 3, "重複": 4}
-    rows.sort(key=lambda r: (rank[r[0]], order.get(r[1], len(order)), r[2]))
+    # by kind, then station; within a station in the order of the sheets (the registry's)
+    rows.sort(key=lambda r: (rank[r[0]], order.get(r[1], len(order))))
     if len(rows) > ACTION_LIMIT:
         rest = Counter(r[0] for r in rows[ACTION_LIMIT - 1 :])
         more = "・".join(f"{k} {n}" for k, n in rest.items())

@@ -57,7 +57,7 @@ def sections(item: StationList, settings: Settings) -> list[tuple[str, pd.DataFr
     out = [
         (
             "年間計画の会議で、報告書が届いていないもの（督促）",
-            chase.assign(**{ANSWER: ""}),
+            chase.assign(**{ANSWER: None}),
             "年間計画の予定月（前後1か月を含む）に開いた会議の報告書が、本部に届いていません。"
             f"経過日数は予定月の末日から数えた日数で、{days}日を過ぎたものを載せています。"
             "「届いている報告」は、この協議会について本部が今年度受け付けている報告書です。"
@@ -66,14 +66,14 @@ def sections(item: StationList, settings: Settings) -> list[tuple[str, pd.DataFr
         ),
         (
             "誤りがあり、修正した報告書が届いていないもの",
-            fixes.assign(**{ANSWER: ""}),
+            fixes.assign(**{ANSWER: None}),
             "確認用の写しで誤りをお知らせした報告書です。写しの指摘のとおり修正して再提出し"
             "（元のファイルを直しても、写しに直接記入しても構いません）、「回答」欄に再提出の日を"
             "記入してください。",
         ),
         (
             "措置・回答が決まっていない要望事項（長期）",
-            asks.assign(**{ANSWER: ""}),
+            asks.assign(**{ANSWER: None}),
             f"会議から{long_days}日を過ぎても措置・回答が未回答または対応中の要望事項です。"
             "報告書の再提出は不要です。現在の措置状況（措置した内容、見込みの時期、相手方の"
             "回答など）を「回答」欄に記入してください。時間を要する問題は、問題解決活動の"
