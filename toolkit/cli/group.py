@@ -60,7 +60,10 @@ class Group(click.Group):
         except click.ClickException as exc:
             if exc.format_message() == exc.message:  # a message of ours: fit it after エラー:
                 prefix = display_width(gettext("Error: {message}").format(message=""))
-                exc.message = "\n".join(_fitted(exc.message, indent=prefix))[prefix:]
+                fitted = "\n".join(_fitted(exc.message, indent=prefix))[prefix:]
+                # The same exception (its exit code, its usage line), only fitted to the
+                # terminal: click 8.5 types `message` as Final, so it is set as an attribute.
+                setattr(exc, "message", fitted)  # noqa: B010
             raise
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise

@@ -101,8 +101,8 @@ class Ingesting(LedgerStore):
         command: str = "ingest",
         source_bytes: Callable[[FileResult], bytes | None] | None = None,
         progress: Callable[[int, FileResult], None] | None = None,
-        receipts: Receipts | None = None,
         before_commit: Callable[[int], None] | None = None,
+        receipts: Receipts | None = None,
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
@@ -110,9 +110,9 @@ class Ingesting(LedgerStore):
         transaction, so another run waits until this one ends. `source_bytes` gives the
         bytes to archive (default: the file at `result.path`, read again and verified
         against its SHA-256). `progress` is called after each file with its 1-based number.
-        `receipts` gives the receipt days HQ knows (a batch day, a 受付簿).
         `before_commit` is called with the run's id once every file is stored, inside the
         transaction: what it records commits with the run, or not at all.
+        `receipts` gives the receipt days HQ knows (a batch day, a 受付簿).
         Raises LedgerError when another run holds the ledger.
         """
         conn = self.connection
