@@ -202,6 +202,7 @@ def requests_sheet(book: Book, s: Summary) -> None:
             "措置・回答",
             "状況",
             "経過日数",
+            "長期",
             "備考",
             "対象",
             "ファイル",
@@ -216,7 +217,11 @@ def requests_sheet(book: Book, s: Summary) -> None:
     for j, col in enumerate(columns):
         ws.set_column(j, j, col.width)
     ws.write_string(
-        HEADER_ROW, 0, "問題解決活動の候補（長期化した要望・問題解決活動のテーマ）", book.heading
+        HEADER_ROW,
+        0,
+        "問題解決活動の候補（長期: 会議から日数が過ぎても未回答・対応中の要望。"
+        "措置を決めるか、問題解決活動のテーマに設定してください）",
+        book.heading,
     )
     widths = [c.width for c in columns]
     end = write_table(
