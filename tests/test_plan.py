@@ -180,3 +180,20 @@ def test_the_overview_compares_only_with_a_time_the_ledger_holds(summary: Any) -
     assert summary.overview.notes[0] == (
         "比較の対象（前月（令和8年9月））の報告が台帳にないため、増減は示していません。"
     )
+
+
+def test_a_council_whose_plan_starts_after_the_period_has_a_plan(tmp_path: Path) -> None:
+    """October's summary: E01 plans its year's meeting for February — not 計画なし, and
+    nothing is due yet; C02 has no plan at all."""
+    registry = dataclasses.replace(REGISTRY, plans=(plan("E01", "2027-02"),))
+    with Ledger.open(tmp_path / "台帳.sqlite") as led:
+        led.ingest([], context=F.context(registry, TODAY))
+        s = build_summary(
+            led, parse_period("2026-10"), registry=registry, station=None,
+            settings=F.settings(TODAY),
+        )  # fmt: skip
+    sub = s.submissions.set_index("協議会ID")
+    assert (sub.loc["E01", "計画の状況"], sub.loc["E01", "年間計画"]) == ("計画どおり", 0)
+    assert sub.loc["C02", "計画の状況"] == NO_PLAN
+    figures = dict(zip(s.overview.figures["項目"], s.overview.figures["今回"], strict=True))
+    assert figures["計画なしの協議会"] == 2  # C01 and C02

@@ -177,7 +177,8 @@ def _plan_rows(scope: Scope, t: Sheets) -> list[Row]:
     cutoff = f"{scope.cutoff.month}月{scope.cutoff.day}日"
     c1_missing = int(submissions["年度内定期会議"].astype(str).str.startswith(NOT_HELD).sum())
     left = int(submissions["残り月数"].iloc[0]) if len(submissions) else 0
-    no_plan = int((submissions["計画の状況"] == NO_PLAN).sum()) if len(plans) else None
+    planning = scope.registry is not None and scope.registry.plans_for(scope.period.fiscal_year)
+    no_plan = int((submissions["計画の状況"] == NO_PLAN).sum()) if planning else None
     rows: list[Row] = [
         ("年度の開催数（累計）", len(t.fy), None, f"{cutoff}まで"),
         ("年間計画の会議", len(plans), None, f"{scope.period.end.month}月までの予定"),

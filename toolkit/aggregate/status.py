@@ -45,9 +45,11 @@ def _last_meetings(scope: Scope) -> pd.Series:
     return pd.to_datetime(df.groupby("key")["last"].max(), format="%Y-%m-%d")
 
 
-def plan_state(planned: int, chase: int) -> str:
-    """計画なし / 督促あり / 計画どおり: one word for a council's plan."""
-    if planned == 0:
+def plan_state(planned: int, chase: int, has_plan: bool = True) -> str:
+    """計画なし / 督促あり / 計画どおり: one word for a council's plan. `planned` counts the
+    planned meetings up to the end of the period; a council whose plan for the fiscal year
+    starts later (`has_plan`) has a plan, with nothing due yet."""
+    if planned == 0 and not has_plan:
         return NO_PLAN
     return "督促あり" if chase else "計画どおり"
 
@@ -74,6 +76,11 @@ def submissions_table(
     late = fy[fy["late"]].groupby("key").size()
     last = _last_meetings(scope)
     counts = plan_counts(plans)
+    with_plan = (
+        {p.council_id for p in scope.registry.plans_for(scope.period.fiscal_year)}
+        if scope.registry is not None
+        else set()
+    )
     planned = c["key"].map(counts["planned"]).fillna(0).astype(int)
     chase = c["key"].map(counts["督促"]).fillna(0).astype(int)
     regular = c["key"].map(year["regular"]).fillna(0).astype(int)
@@ -84,7 +91,10 @@ def submissions_table(
             "警察署": c["station"],
             "協議会ID": c["cid"],
             "協議会名": c["name"],
-            "計画の状況": [plan_state(p, k) for p, k in zip(planned, chase, strict=True)],
+            "計画の状況": [
+                plan_state(p, k, cid in with_plan)
+                for p, k, cid in zip(planned, chase, c["cid"].tolist(), strict=True)
+            ],
             "年間計画": planned,
             "実施済": c["key"].map(counts["実施済"]).fillna(0).astype(int),
             "督促": chase,
