@@ -328,3 +328,17 @@ def test_a_copy_goes_back_only_for_what_the_station_must_correct_and_says_by_whe
     # our form's empty 続紙 is not printed: hidden, and the list says how to show it
     assert wb["続紙"].sheet_state == "hidden" and "続紙には記入がないため" in text
     assert wb["報告書"].sheet_state == "visible"
+
+
+def test_the_returned_copy_prints_no_blank_continuation_page(tmp_path: Path) -> None:
+    """Printed, the copy is its list and the report: no page of an empty 続紙."""
+    from printed import page_type_sizes, to_pdf
+
+    source = SAMPLES / "reports" / "西原警察署" / "2026-07-11_小倉沢駐在所連絡協議会.xlsx"
+    options = jobs.reading_options(registry=SAMPLES / "registry.xlsx", as_of=TODAY, jobs=1)
+    (result,) = list(jobs.CheckRun((source,), options))
+    copy = jobs.feedback_copy(result, tmp_path / "返却", None, settings=Settings(today=TODAY))
+    assert copy is not None and copy[1] is not None
+    pages = page_type_sizes(to_pdf(copy[1], tmp_path))
+    assert [text.split()[0] for _, text in pages] == ["確認事項", "別記様式（２の(9)関係）"]
+    assert all(size >= 8 for size, _ in pages)
