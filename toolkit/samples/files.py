@@ -90,7 +90,9 @@ def write_samples(
                 manifest[earlier].append({"code": "R7.duplicate", "field": None})
                 first_of[meeting] = rel
         manifest[rel] = planted
-        received = receipt_day(sample.values.get("date"), rel, seed)
+        # the day of the meeting (the file's name starts with it: the form's own date cell
+        # may hold a planted mistake, a weekday that does not match)
+        received = receipt_day(date.fromisoformat(sample.file_stem[:10]), rel, seed)
         if received is not None and meeting in first_day:
             # a second report of one meeting comes after the first (R7: the later one)
             received = min(max(received, first_day[meeting] + timedelta(days=3)), ARRIVED_BY)
