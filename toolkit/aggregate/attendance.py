@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.aggregate.frames import Scope
+from toolkit.registry import Member, id_key
 from toolkit.rules.attendance import attendance
 
 ATTENDANCE_COLUMNS = [
@@ -27,6 +28,9 @@ def attendance_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
     registry = scope.registry
     ids = [int(i) for i in rep["report_id"].tolist()]
     used = scope.ledger.reports_mentioning(ids, scope.settings.material_words)
+    by_council: dict[str, list[Member]] = {}
+    for member in registry.members if registry is not None else ():
+        by_council.setdefault(member.council_id, []).append(member)
     rows = []
     for report_id, key, registered, day, civilians in zip(
         ids,
@@ -36,7 +40,7 @@ def attendance_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
         rep["civilians"].tolist(),
         strict=True,
     ):
-        members = registry.members_of(key) if registry is not None and registered else []
+        members = by_council.get(id_key(key), []) if registered else []
         count = None if pd.isna(civilians) else int(civilians)
         if pd.isna(day) or not members:
             rows.append((report_id, 0, False, False, False, report_id in used))
