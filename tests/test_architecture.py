@@ -17,7 +17,18 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # from a layer above. Paths are relative to toolkit/; the longest matching prefix decides.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli/", "__main__.py")),
-    ("jobs", ("jobs.py", "records.py", "workspace.py", "samples/")),
+    (
+        "jobs",
+        (
+            "jobs.py",
+            "records.py",
+            "workspace.py",
+            "monthly.py",
+            "housekeeping.py",
+            "plans.py",
+            "samples/",
+        ),
+    ),
     (
         "outputs",
         (
@@ -54,6 +65,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "findings.py",
             "catalogue/",
             "fiscal.py",
+            "clock.py",
             "era.py",
             "settings.py",
             "config.py",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -134,7 +136,10 @@ def test_summary_never_writes_over_an_input(runner: CliRunner, tmp_path: Path) -
     assert registry.read_bytes() == before
 
 
-def test_retention_lists_then_purges(runner: CliRunner, ledger: Path, tmp_path: Path) -> None:
+def test_retention_lists_then_purges(
+    runner: CliRunner, ledger: Path, tmp_path: Path, clock_at: Callable[[date], None]
+) -> None:
+    clock_at(date(2028, 4, 1))
     db = tmp_path / "copy.db"
     shutil.copy(ledger, db)
     shutil.copytree(ledger.with_name(ledger.name + ".archive"), db.with_name(db.name + ".archive"))
@@ -151,10 +156,20 @@ def test_retention_lists_then_purges(runner: CliRunner, ledger: Path, tmp_path: 
         main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply"]
     )
     assert applied.exit_code == 0, applied.output
+    # reports whose requests are still open or pending are kept without --force
+    assert "削除しません" in applied.output
+    with sqlite3.connect(db) as conn:
+        (held,) = conn.execute("SELECT count(*) FROM reports WHERE purged_run IS NULL").fetchone()
+        assert 0 < held < len(PLANTED)
+        assert conn.execute("SELECT COUNT(*) FROM purges").fetchone()[0] == len(PLANTED) - held
+    assert any(archive.rglob("*.xlsx"))
+    forced = runner.invoke(
+        main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply", "--force"]
+    )
+    assert forced.exit_code == 0, forced.output
     assert not any(archive.rglob("*.xlsx"))
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT COUNT(*) FROM purges").fetchone()[0] >= len(PLANTED)
-    conn.close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM purges").fetchone()[0] >= len(PLANTED)
 
 
 def test_a_locked_ledger_is_reported_not_corrupted(

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -444,8 +445,9 @@ def test_retention_expires_the_day_after(tmp_path: Path, ledger_path: Path) -> N
 
 
 def test_purge_strips_free_text_removes_the_archive_and_records_it(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Path, clock_at: Callable[[date], None]
 ) -> None:
+    clock_at(date(2028, 4, 1))
     old = F.file_result(
         tmp_path / "in",
         "old.xlsx",

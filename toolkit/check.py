@@ -24,8 +24,9 @@ from toolkit.fileio import archive_copy
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
-from toolkit.reading.read import read_workbook
+from toolkit.reading.read import WorkbookRead, read_workbook
 from toolkit.reading.shapes import suppressed
+from toolkit.reading.sheetkind import BLANK_FORM
 from toolkit.results import Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
@@ -41,8 +42,10 @@ class Options:
     timeout: float = 60.0
     limits: Limits = field(default_factory=Limits)
     # A ledger's archive folder: the worker that read a file keeps a copy there (it holds
-    # the bytes already, and copies are written in parallel, off the ledger's transaction).
+    # the bytes already, and copies are written in parallel, off the ledger's transaction),
+    # unless it is kyogikai's own output or a file whose copy retention removed (not_kept).
     archive: Path | None = None
+    not_kept: frozenset[str] = frozenset()
 
 
 # --- finding the files ------------------------------------------------------------------
@@ -84,22 +87,23 @@ def check_file(path: Path, options: Options) -> FileResult:
     result.sha256 = hashlib.sha256(data).hexdigest()
     result.size = len(data)
     result.modified = _modified(info.st_mtime)
-    if options.archive is not None:
-        try:
-            result.archived = archive_copy(options.archive, result.sha256, str(path), data)
-        except OSError:
-            result.archived = None  # the ledger tries again, and says so if it cannot
     try:
         book = read_workbook(data, name, password=options.password, limits=options.limits)
     except Unreadable as exc:
+        _keep(result, path, data, options)
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
-    if book.output is not None or (book.returned and not book.reports):
-        kind = book.output or "確認用の写し、報告書のシートなし"
-        result.skipped_file = f"kyogikai が書き出したファイル（{kind}）のため読み飛ばしました"
-        result.skipped_kind = "kyogikaiの出力"
+    if book.output is not None or _unfilled_form(book) or (book.returned and not book.reports):
+        # kyogikai's own: never kept in the archive, never read as a report, never sent back
+        what = OUTPUT_NAMES.get(book.output or ("feedback" if book.returned else "template"),
+                                f"ファイル（{book.output}）")  # fmt: skip
+        result.skipped_file = f"kyogikai が書き出した{what}のため読み飛ばしました"
+        result.skipped_kind = OWN_KIND
+        result.skipped = book.skipped  # a blank form's sheet, and why
         return result
+    _keep(result, path, data, options)
     if book.returned:
+        # A copy HQ sent back that the station returned: its report, perhaps corrected.
         result.returned = True
         result.notes.append(
             "本部が返却した確認用の写しです。署が直した報告書として読みました"
@@ -119,6 +123,41 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
+
+
+OWN_KIND = "kyogikaiの出力"
+# What each kind of kyogikai workbook is called when one is found among the reports.
+OUTPUT_NAMES = {
+    "summary": "集計表",
+    "feedback": "確認用の写し",
+    "remind": "督促・確認依頼",
+    "roster": "委員の点検結果",
+    "registry": "協議会名簿",
+    "plan": "年間計画の様式",
+    "template": "様式（記入がありません）",
+    "proof": "読取確認",
+}
+
+
+def _unfilled_form(book: WorkbookRead) -> bool:
+    """Our template (blank, or prefilled by HQ) with nothing written in it: a form handed
+    out, not a report."""
+    return (
+        not book.reports
+        and book.template_version is not None
+        and bool(book.skipped)
+        and all(reason == BLANK_FORM for _, reason in book.skipped)
+    )
+
+
+def _keep(result: FileResult, path: Path, data: bytes, options: Options) -> None:
+    """Keep the file's bytes in the ledger's archive (when asked, and not purged)."""
+    if options.archive is None or result.sha256 is None or result.sha256 in options.not_kept:
+        return
+    try:
+        result.archived = archive_copy(options.archive, result.sha256, str(path), data)
+    except OSError:
+        result.archived = None  # the ledger tries again, and says so if it cannot
 
 
 def _modified(mtime: float) -> str | None:

@@ -13,7 +13,8 @@ Guarantees:
 
 Rooms: `schema` (tables and migrations), `store` (opening and transactions), `ingest`
 (with receipt days), `counting` (which report of a meeting counts), `settling` (HQ's
-decisions), `retention`, `queries`, `steps` (what the monthly job did, step by step).
+decisions), `retention`, `queries`, `steps` (what the monthly job did, step by step),
+`repair` (dates no run could have recorded).
 """
 
 from toolkit.ledger.ingest import (
@@ -26,6 +27,7 @@ from toolkit.ledger.ingest import (
     Receipts,
 )
 from toolkit.ledger.queries import REPORT_COLUMNS, Rows
+from toolkit.ledger.repair import DateFix, Repairing
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from toolkit.ledger.settling import (
@@ -44,7 +46,7 @@ from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, LedgerError
 
 
-class Ledger(Ingesting, Retaining, Settling, Stepping):
+class Ledger(Ingesting, Retaining, Settling, Stepping, Repairing):
     """A ledger file (or an in-memory one) and its archive folder."""
 
 
@@ -61,6 +63,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "UNREADABLE",
     "WITHDRAW",
+    "DateFix",
     "Expired",
     "ExpiredOutput",
     "GivenReceipt",

@@ -25,7 +25,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from toolkit import __version__
+from toolkit import __version__, clock
+from toolkit.clock import check_recorded
 from toolkit.fileio import archive_copy
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
@@ -91,7 +92,8 @@ class Ingesting(LedgerStore):
         knows no receipt days."""
         if self.source == ":memory:":
             return None
-        return min(context.settings.today, date.today()).isoformat()
+        check_recorded(context.settings.today, "--as-of（受付日）")
+        return min(context.settings.today, clock.today()).isoformat()
 
     def ingest(
         self,
@@ -116,13 +118,14 @@ class Ingesting(LedgerStore):
         Raises LedgerError when another run holds the ledger.
         """
         conn = self.connection
+        received = self._receipt_day(context)  # refused before the run begins
         self._begin()
         try:
             registry = context.registry.source if context.registry is not None else None
             cursor = conn.execute(
                 "INSERT INTO runs (command, started_at, tool_version, registry, received_on)"
                 " VALUES (?,?,?,?,?)",
-                (command, now(), __version__, registry, self._receipt_day(context)),
+                (command, now(), __version__, registry, received),
             )
             run_id = int(cursor.lastrowid or 0)
             writer = _RunWriter(self, run_id, context, source_bytes or _read_again)
@@ -245,10 +248,12 @@ class _RunWriter:
             return None, None, None
         given = self.receipts(result, True) if self.receipts is not None else None
         if given is not None:
+            check_recorded(given.day, f"受付日（{given.source or result.path}）")
             self.stats.receipts_given += 1
             return given.day.isoformat(), given.how, given.source
         modified = _day_of(result.modified)
-        if modified is not None and modified < self.seen_on:
+        # A time before 平成 (1970, 1980) is a clock never set or a zip's default: not a day.
+        if modified is not None and clock.EARLIEST.isoformat() <= modified < self.seen_on:
             return modified, BY_MODIFIED, None
         return self.seen_on, BY_LEDGER, None
 
@@ -259,6 +264,7 @@ class _RunWriter:
         given = self.receipts(result, False)
         if given is None:
             return
+        check_recorded(given.day, f"受付日（{given.source or result.path}）")
         day = given.day.isoformat()
         row = self.conn.execute(
             "SELECT received_on, received_how FROM files WHERE sha256=?", (sha,)

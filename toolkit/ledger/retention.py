@@ -10,7 +10,6 @@ fiscal years stay right while no personal data outlives the document it came fro
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
-from toolkit.fileio import output_kind
+from toolkit.clock import check_recorded, plausible_problem
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
-from toolkit.ledger.store import LedgerStore, now
+from toolkit.ledger.store import LedgerError, LedgerStore, now
 
 PURGED_TEXT = "（保存期間経過のため削除）"
 
@@ -51,14 +50,15 @@ class Expired:
 
 @dataclass(frozen=True)
 class ExpiredOutput:
-    """A workbook kyogikai wrote (a summary, a feedback copy, a station list) whose report
-    text has outlived its retention period."""
+    """A workbook kyogikai wrote (a summary, a feedback copy, a station list, a roster) and
+    recorded, with the day its report text outlives its retention period."""
 
     output_id: int
     kind: str
-    path: str
+    path: str  # absolute and resolved (rows of earlier versions: as typed, relative)
     written_on: date
     keep_until: date
+    workspace: str | None = None  # the working folder whose command wrote it
 
 
 class Retaining(LedgerStore):
@@ -83,9 +83,9 @@ class Retaining(LedgerStore):
             " WHERE r.purged_run IS NULL ORDER BY r.report_id"
         )
         for sha, report_id, path, sheet, meeting, received, waiting in rows:
-            day = date.fromisoformat(meeting) if meeting else None
-            got = date.fromisoformat(received)
-            until = keep_until(max(day, got) if day else got, years)
+            day = _meeting_day(meeting)
+            got = stored_day(received, "受付日")
+            until = _kept_until(max(day, got) if day else got, years)
             if as_of > until:
                 out.append(Expired(sha, report_id, path, sheet, day, until, got, int(waiting)))
         files = self.connection.execute(
@@ -94,8 +94,8 @@ class Retaining(LedgerStore):
             " WHERE f.readable = 0 AND f.archive_removed_run IS NULL ORDER BY f.sha256"
         )
         for sha, path, received in files:
-            got = date.fromisoformat(received)
-            until = keep_until(got, years)
+            got = stored_day(received, "受付日")
+            until = _kept_until(got, years)
             if as_of > until:
                 out.append(Expired(sha, None, path, None, None, until, got))
         return out
@@ -116,55 +116,47 @@ class Retaining(LedgerStore):
                 [(kind, str(resolved(p)), now(), as_of.isoformat(), home) for p in paths],
             )
 
-    def expired_outputs(self, as_of: date, years: int) -> list[ExpiredOutput]:
-        """Recorded outputs past the retention period of the report text they hold
-        (counted from the day they were written), not yet removed."""
-        out = []
+    def recorded_outputs(self, years: int) -> list[ExpiredOutput]:
+        """Every recorded output not yet settled by retention, oldest first, with the day
+        its text outlives its period (counted from the day it was written)."""
         rows = self.connection.execute(
-            "SELECT output_id, kind, path, as_of FROM outputs WHERE removed_run IS NULL"
-            " ORDER BY output_id"
+            "SELECT output_id, kind, path, as_of, workspace FROM outputs"
+            " WHERE removed_run IS NULL ORDER BY output_id"
         )
-        for output_id, kind, path, written in rows:
-            day = date.fromisoformat(written)
-            until = keep_until(day, years)
-            if as_of > until:
-                out.append(ExpiredOutput(int(output_id), kind, path, day, until))
+        out = []
+        for output_id, kind, path, written, workspace in rows:
+            day = stored_day(written, "出力の作成日")
+            out.append(
+                ExpiredOutput(int(output_id), kind, path, day, _kept_until(day, years), workspace)
+            )
         return out
-
-    def forget_outputs(self, outputs: Sequence[ExpiredOutput], run_id: int) -> None:
-        """Mark outputs as removed by the retention run `run_id` (inside its transaction)."""
-        self.connection.executemany(
-            "UPDATE outputs SET removed_run=? WHERE output_id=?",
-            [(run_id, o.output_id) for o in outputs],
-        )
 
     def purge(
         self,
         expired: Sequence[Expired],
         as_of: date,
-        outputs: Sequence[ExpiredOutput] = (),
+        outputs: Sequence[tuple[ExpiredOutput, str]] = (),
+        *,
+        run_id: int | None = None,
     ) -> int:
         """Purge what `expired` lists; returns how many reports and files were purged.
 
         Each report keeps its row (counted in statistics, marked purged) but loses its
-        free text. A file's archive copy is deleted once no unpurged report comes from it.
-        Each listed output is deleted when it is still a workbook this program wrote (a
-        file put in its place since is left alone). The purge is recorded as a run of
-        command "retention" with one `purges` row each.
+        free text. A file's archive copy is deleted once no unpurged report comes from it;
+        its SHA-256 stays known, so the same bytes are never taken in (or archived) again.
+        `outputs` are the recorded outputs retention has settled, each with what became of
+        it (deleted, missing, replaced…): the caller deletes the files, the ledger records
+        it. The purge is recorded as a run of command "retention" (`run_id`, when the
+        caller has recorded it) with one `purges` row each. A day after today (beyond the clock's margin) is refused before anything.
         """
+        check_recorded(as_of, "--as-of")
         if not expired and not outputs:
             return 0
-        conn = self.connection
-        self._begin()
-        try:
+        outer = self.connection.in_transaction
+        with self.transaction() as conn:
             stamp = now()
-            run_id = int(
-                conn.execute(
-                    "INSERT INTO runs (command, started_at, tool_version) VALUES (?,?,?)",
-                    ("retention", stamp, __version__),
-                ).lastrowid
-                or 0
-            )
+            if run_id is None:
+                run_id = self.retention_run()
             ids = [e.report_id for e in expired if e.report_id is not None]
             self._strip_reports(ids, run_id)
             shas = sorted({e.sha256 for e in expired})
@@ -189,24 +181,37 @@ class Retaining(LedgerStore):
                     for e in expired
                 ],
             )
-            self.forget_outputs(outputs, run_id)
+            conn.executemany(
+                "UPDATE outputs SET removed_run=?, outcome=? WHERE output_id=?",
+                [(run_id, outcome, o.output_id) for o, outcome in outputs],
+            )
             conn.execute(
                 "UPDATE runs SET finished_at=?, reports=? WHERE run_id=?",
                 (now(), len(ids), run_id),
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
-        # Deleted after the commit: a crash in between leaves files that the next purge
-        # sweeps (below), never a ledger that points at a deleted file it still needs.
-        self._sweep_archive()
-        for output in outputs:
-            path = Path(output.path)
-            if output_kind(path) is not None:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+        # Deleted after the commit (by the caller, when the purge is part of its own
+        # transaction): a crash in between leaves files that the next purge sweeps, never
+        # a ledger that points at a deleted file it still needs.
+        if not outer:
+            self.sweep_archive()
         return len(expired)
+
+    def retention_run(self) -> int:
+        """Record a retention run (inside the caller's transaction) and return its id: a
+        ledger that cannot be written fails here, before anything is deleted."""
+        cursor = self.connection.execute(
+            "INSERT INTO runs (command, started_at, tool_version) VALUES (?,?,?)",
+            ("retention", now(), __version__),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def purged_files(self) -> frozenset[str]:
+        """The SHA-256 of every file whose archive copy retention removed: never kept
+        again, whoever sends the same bytes."""
+        rows = self.connection.execute(
+            "SELECT sha256 FROM files WHERE archive_removed_run IS NOT NULL"
+        )
+        return frozenset(sha for (sha,) in rows)
 
     def _strip_reports(self, ids: list[int], run_id: int) -> None:
         conn = self.connection
@@ -249,15 +254,62 @@ class Retaining(LedgerStore):
                 out.add(sha)
         return out
 
-    def _sweep_archive(self) -> None:
+    def sweep_archive(self) -> list[OSError]:
+        """Delete the archive copies retention has removed from the ledger; returns what
+        could not be deleted (each is tried again by the next purge)."""
         if self.archive is None:
-            return
+            return []
         rows = self.connection.execute(
             "SELECT archive FROM files WHERE archive_removed_run IS NOT NULL AND archive IS NOT NULL"
-        )
+        ).fetchall()
+        failed = []
         for (name,) in rows:
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 (self.archive / name).unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                failed.append(exc)
+        return failed
+
+
+REPAIR_HINT = "kyogikai ledger repair で台帳の日付を直してから、もう一度実行してください。"
+
+
+def stored_day(text: str | None, what: str) -> date:
+    """A day the ledger recorded (a receipt day, the day an output was written); a day no
+    run could have recorded (9999-12-31 from an unchecked --as-of of an earlier version)
+    stops the command with the repair to run (exit 3), never a traceback."""
+    try:
+        day = date.fromisoformat(str(text))
+    except ValueError:
+        raise LedgerError(
+            f"台帳に読めない{what}「{text}」が記録されています。{REPAIR_HINT}"
+        ) from None
+    if plausible_problem(day) is not None:
+        raise LedgerError(
+            f"台帳に正しくない{what} {day.isoformat()} が記録されています。{REPAIR_HINT}"
+        )
+    return day
+
+
+def _meeting_day(text: str | None) -> date | None:
+    """A meeting day as stored (what the report said)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _kept_until(day: date, years: int) -> date:
+    """`keep_until`, for any day a report may say (9999-12-31 is kept for ever, not a
+    crash)."""
+    try:
+        return keep_until(day, years)
+    except (ValueError, OverflowError):
+        return date.max
 
 
 def _stripped_record(record: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from toolkit.ledger.store import LedgerStore, now
 
@@ -87,6 +88,48 @@ class Stepping(LedgerStore):
             for w, p, k, s, state, out, problem, run, shown in rows
         ]
 
+    def first_path(self, sha256: str) -> str | None:
+        """The path a file was first taken in from, or None for a file never taken in."""
+        row = self.connection.execute(
+            "SELECT first_path FROM files WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def workspaces(self) -> set[str]:
+        """Every working folder the ledger holds steps or outputs of."""
+        rows = self.connection.execute(
+            "SELECT workspace FROM steps UNION SELECT workspace FROM outputs"
+            " WHERE workspace IS NOT NULL"
+        )
+        return {str(w) for (w,) in rows if w is not None}
+
+    def adopt(self, old: str, new: str) -> None:
+        """Make the steps and outputs of the working folder `old` those of `new` (the same
+        folder, moved): their paths under `old` are moved under `new`."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE steps SET workspace = ? WHERE workspace = ? AND NOT EXISTS ("
+                "SELECT 1 FROM steps s2 WHERE s2.workspace = ? AND s2.period = steps.period"
+                " AND s2.kind = steps.kind AND s2.subject = steps.subject)",
+                (new, old, new),
+            )
+            conn.execute("DELETE FROM steps WHERE workspace = ?", (old,))
+            steps = conn.execute(
+                "SELECT step_id, output FROM steps WHERE workspace = ? AND output IS NOT NULL",
+                (new,),
+            ).fetchall()
+            conn.executemany(
+                "UPDATE steps SET output = ? WHERE step_id = ?",
+                [(_rebased(out, old, new), step) for step, out in steps],
+            )
+            outputs = conn.execute(
+                "SELECT output_id, path FROM outputs WHERE workspace = ?", (old,)
+            ).fetchall()
+            conn.executemany(
+                "UPDATE outputs SET workspace = ?, path = ? WHERE output_id = ?",
+                [(new, _rebased(path, old, new), output) for output, path in outputs],
+            )
+
     def mark_shown(self, steps: Iterable[Step]) -> None:
         """Remember that the user has been told about these steps' outputs."""
         keys = [s.key for s in steps]
@@ -98,3 +141,11 @@ class Stepping(LedgerStore):
                 " WHERE workspace = ? AND period = ? AND kind = ? AND subject = ?",
                 keys,
             )
+
+
+def _rebased(path: str, old: str, new: str) -> str:
+    """`path` under the folder `new` where it was under `old`; any other path as it is."""
+    try:
+        return str(Path(new) / Path(path).relative_to(old))
+    except ValueError:
+        return path

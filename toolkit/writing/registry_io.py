@@ -155,6 +155,9 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
         book.set_properties(
             {"title": "交番・駐在所連絡協議会 名簿", "created": created or datetime.now()}
         )
+        # Marks it as the registry: never read as a report, archived or sent back when it
+        # is found among the reports (HQ edits it, so it is not an output to replace).
+        book.set_custom_property("kyogikai-registry", "1")
         formats = _Formats(book)
         _write_sheet(
             book,

@@ -103,7 +103,7 @@ def _hide_empty_continuation(wb: openpyxl.Workbook, ctx: Context) -> None:
                     return
     ws.sheet_state = "hidden"
     # Some programs (LibreOffice) print a hidden sheet's print area: it has none now.
-    ws.print_area = None  # type: ignore[assignment]
+    ws.print_area = None
     ctx.notes.append(
         "続紙には記入がないため、この写しでは非表示にしています（書き足すときは、"
         "シート見出しを右クリックして「再表示」を選んでください）。"
