@@ -10,12 +10,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
+from unittest import mock
 
 import factories as F
 import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from toolkit import clock
 from toolkit.aggregate import build_summary
 from toolkit.fiscal import parse_period
 from toolkit.ledger import GivenReceipt, Ledger
@@ -170,7 +172,11 @@ def test_a_months_and_the_years_summaries_made_the_same_day_agree(
             files.append(result)
             meetings.append((station, council, held, kind, received[result.path]))
         given = lambda r, new: GivenReceipt(received[r.path], "given")  # noqa: E731
-        with Ledger.open(Path(tmp) / "台帳.db") as ledger:
+        # the ledger is filled as it stands at the end of June 2027 (every receipt is past)
+        with (
+            mock.patch.object(clock, "today", return_value=date(2027, 6, 30)),
+            Ledger.open(Path(tmp) / "台帳.db") as ledger,
+        ):
             ledger.ingest(
                 files, context=F.context(PLAN_REGISTRY, date(2027, 6, 30)), receipts=given
             )
