@@ -703,10 +703,13 @@ def test_submissions_and_overview_count_member_findings(ledger: Ledger) -> None:
     figures = s.overview.figures.set_index("項目")
     assert figures.loc["委員名簿の指摘", "今回"] == 8
     # the M-codes in words; a term ending soon is a 委嘱 diary item, counted apart
-    assert figures.loc["委員名簿の指摘", "比較の対象"] == (
-        "6協議会: 委員の未登録 4・委員の人数 1・任期満了 1・運営責任者が施設に合わない 2"
-    )
-    assert figures.loc["任期満了が近い委員（委嘱の準備）", "今回"] == 0
+    assert figures.loc["委員名簿の指摘", "比較の対象"] == "6協議会・内訳は下"
+    assert (
+        "委員名簿の指摘の内訳: 委員の未登録 4件、委員の人数 1件、任期満了 1件、"
+        "運営責任者が施設に合わない 2件（委員名簿の点検 kyogikai roster で詳細）。"
+    ) in s.overview.notes
+    assert figures.loc["任期満了が近い委員", "今回"] == 0
+    assert figures.loc["任期満了が近い委員", "比較の対象"] == "委嘱の準備・0協議会"
     columns = list(s.submissions.columns)
     assert columns.index("委員の指摘") < columns.index("備考")  # on paper
 

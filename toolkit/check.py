@@ -19,15 +19,23 @@ from datetime import datetime
 from pathlib import Path
 
 from toolkit.discover import Skipped, discover, shown
+from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Limits, Unreadable
-from toolkit.fileio import archive_copy
+from toolkit.fileio import (
+    FileLockedError,
+    archive_copy,
+    read_input,
+    system_path,
+    too_long,
+    too_long_text,
+)
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
 from toolkit.reading.read import WorkbookRead, read_workbook
 from toolkit.reading.shapes import suppressed
 from toolkit.reading.sheetkind import BLANK_FORM
-from toolkit.results import Checked, FileResult, content_hash
+from toolkit.results import LOCKED, TOO_LONG, Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
 
@@ -68,22 +76,27 @@ def check_file(path: Path, options: Options) -> FileResult:
         result.real_path = str(path)  # a name that is not valid text: kept for reading
     name = shown(path.name)
     try:
-        info = path.stat()
+        info = os.stat(system_path(path))
         if not stat.S_ISREG(info.st_mode):
             raise Unreadable(
                 "F1.not-workbook", "通常のファイルではありません（フォルダ・パイプ・装置など）"
             )
         if info.st_size > options.limits.max_file_bytes:
             raise Unreadable("F1.too-large", f"{info.st_size / 2**20:.0f} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _unreadable(result, file_finding("F1.not-found", file=shown(path)))
+        data = read_input(path)
+    except FileLockedError as exc:
+        # Open in Excel or held by an antivirus: the station's file is not at fault.
+        return _try_again(result, exc.ADVICE, LOCKED)
+    except OSError as exc:
+        if too_long(exc, path):  # HQ's folders are at fault, not the station's file
+            return _try_again(result, too_long_text(path) + "。", TOO_LONG)
+        if isinstance(exc, FileNotFoundError):
+            return _unreadable(result, file_finding("F1.not-found", file=shown(path)))
+        return _unreadable(
+            result, file_finding("F1.not-workbook", file=name, detail=os_error_reason(exc)[0])
+        )
     except Unreadable as exc:
         return _unreadable(result, _file_problem(exc, name))
-    except OSError as exc:
-        return _unreadable(
-            result, file_finding("F1.not-workbook", file=name, detail=exc.strerror or "")
-        )
     result.sha256 = hashlib.sha256(data).hexdigest()
     result.size = len(data)
     result.modified = _modified(info.st_mtime)
@@ -156,7 +169,7 @@ def _keep(result: FileResult, path: Path, data: bytes, options: Options) -> None
         return
     try:
         result.archived = archive_copy(options.archive, result.sha256, str(path), data)
-    except OSError:
+    except (OSError, FileLockedError):
         result.archived = None  # the ledger tries again, and says so if it cannot
 
 
@@ -191,6 +204,14 @@ def _worker(item: Path | Skipped) -> FileResult:
 
 def _file_problem(exc: Unreadable, name: str) -> Finding:
     return file_finding(exc.code, file=name, detail=exc.detail)
+
+
+def _try_again(result: FileResult, reason: str, kind: str) -> FileResult:
+    """A file that could not be opened now, for a reason that is not in the file: left
+    alone this run (no finding, no copy for the station) and read by the next one."""
+    result.skipped_file = reason
+    result.skipped_kind = kind
+    return result
 
 
 def _unreadable(result: FileResult, finding: Finding) -> FileResult:

@@ -23,11 +23,10 @@ no path is implied.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.settings import Settings, SettingsError, number_ranges
+from toolkit.settings import Settings, SettingsError, number_ranges, read_settings_file
 
 CONFIG_NAME = "kyogikai.toml"
 TABLE = "workspace"
@@ -89,10 +88,7 @@ def load_workspace(config: Path) -> Workspace | None:
     Raises `SettingsError` (exit 2) when the table cannot mean what it says.
     """
     where = f"設定ファイル「{config}」"
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{where}を読めません: {exc}") from exc
+    data = read_settings_file(config)
     table = data.get(TABLE)
     if table is None:
         return None
@@ -107,7 +103,7 @@ def load_workspace(config: Path) -> Workspace | None:
         value = table.get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(
-                f'{where}: [{TABLE}] の {key} は "{default}" のようにパスを文字列で書いてください。'
+                f"{where}: [{TABLE}] の {key} は '{default}' のようにパスを文字列で書いてください。"
             )
         path = Path(value.strip())
         paths[key] = path if path.is_absolute() else config.parent / path
@@ -178,11 +174,11 @@ def settings_file_text() -> str:
         "",
         f"[{TABLE}]",
         "# ファイルとフォルダの場所。このファイルのあるフォルダからの相対パスか、",
-        "# 共有フォルダなどの絶対パスで書きます。\\ を含むパスは '…' で囲みます",
-        "# （例: incoming = 'Z:\\地域指導係\\受信'）。",
+        "# 共有フォルダなどの絶対パスで書きます。パスは '…' （シングルクォート）で囲みます",
+        "# （例: incoming = 'Z:\\地域指導係\\受信'、incoming = '\\\\server\\共有\\受信'）。",
     ]
     for key, (default, note) in PATHS.items():
-        lines += [f"# {note}", f'{key} = "{default}"']
+        lines += [f"# {note}", f"{key} = '{default}'"]
     lines += [
         "",
         "[rules]",
@@ -222,6 +218,12 @@ def settings_file_text() -> str:
         lines += ["#", f"# {note}（既定 {shown}）。", f"# {key} = {example}"]
     lines.append("")
     return "\n".join(lines)
+
+
+def settings_file_bytes() -> bytes:
+    """`settings_file_text` as `init` writes it: UTF-8 without a BOM, lines ending in CRLF
+    as Notepad and every Windows editor expect (tomllib reads either)."""
+    return settings_file_text().replace("\n", "\r\n").encode("utf-8")
 
 
 def _bound(x: float) -> str:

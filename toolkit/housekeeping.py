@@ -18,7 +18,7 @@ from pathlib import Path
 
 from toolkit.clock import check_recorded
 from toolkit.errors import InputError, os_error_text
-from toolkit.fileio import output_kind
+from toolkit.fileio import FileLockedError, output_kind, remove
 from toolkit.ledger import DateFix, Expired, ExpiredOutput, Ledger
 from toolkit.ledger.retention import resolved
 from toolkit.settings import Settings
@@ -111,7 +111,7 @@ def retention(
                 _carry_out(plan)
             settled = [(p.output, p.outcome) for p in plans if p.outcome is not None]
             done.removed = ledger.purge(done.purged, settings.today, settled, run_id=run_id)
-        done.archive_failures = [os_error_text(exc) for exc in ledger.sweep_archive()]
+        done.archive_failures = ledger.sweep_archive()
     return done
 
 
@@ -158,9 +158,12 @@ def _carry_out(plan: OutputPlan) -> None:
             plan.action = REPLACED
         else:
             try:
-                plan.path.unlink()
+                remove(plan.path, missing_ok=False)  # waits a moment for Excel
             except FileNotFoundError:
                 plan.action = MISSING
+            except FileLockedError as exc:
+                plan.failure = str(exc)
+                return
             except OSError as exc:
                 plan.failure = os_error_text(exc)
                 return

@@ -18,8 +18,21 @@ from typing import Any
 
 from toolkit import clock
 from toolkit.check import Options, check_paths
-from toolkit.errors import InputError, KyogikaiError, OperationalError, os_error_text
-from toolkit.fileio import OutputRefused, Protected, guard_output
+from toolkit.errors import (
+    InputError,
+    KyogikaiError,
+    OperationalError,
+    os_error_reason,
+    os_error_text,
+)
+from toolkit.fileio import (
+    FileLockedError,
+    OutputRefused,
+    Protected,
+    distinct_paths,
+    guard_output,
+    read_input,
+)
 from toolkit.fiscal import Period
 from toolkit.housekeeping import RetentionOutcome as RetentionOutcome  # retention's job
 from toolkit.housekeeping import repair_dates as repair_dates
@@ -64,12 +77,15 @@ def load_registry(path: Path | None) -> Registry | None:
         raise RegistryError(problems, source)
     if kind == "unreadable":
         raise RegistryUnreadable(value)
+    if kind == "locked":  # open in Excel without sharing, or held by an antivirus
+        raise FileLockedError(value)
     return value
 
 
 def _registry_outcome(path: Path) -> tuple[str, Any]:
-    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)) or
-    ("unreadable", message); exceptions do not cross the process boundary whole."""
+    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)),
+    ("unreadable", message) or ("locked", path); exceptions do not cross the process
+    boundary whole."""
     from toolkit.registry import RegistryError
     from toolkit.writing.registry_io import RegistryUnreadable, read_registry
 
@@ -79,6 +95,8 @@ def _registry_outcome(path: Path) -> tuple[str, Any]:
         return "input", (exc.problems, exc.source)
     except RegistryUnreadable as exc:
         return "unreadable", str(exc)
+    except FileLockedError as exc:
+        return "locked", str(exc.path)
 
 
 def reading_options(
@@ -283,10 +301,10 @@ def remind(
     with Ledger.open(db) as ledger:
         lists = station_lists(ledger, registry, settings)
         protected = Protected((db,), tuple(f for f in [ledger.archive] if f is not None), force)
-        for item in lists:
-            guard_output(remind_path(out_dir, item.station), protected)
-        for item in lists:
-            path = remind_path(out_dir, item.station)
+        paths = distinct_paths(remind_path(out_dir, item.station) for item in lists)
+        for path in paths:
+            guard_output(path, protected)
+        for item, path in zip(lists, paths, strict=True):
             _writing(path, functools.partial(write_station_list, item, path, settings))
             written.append(path)
         ledger.record_outputs("remind", written, clock.today(), workspace=workspace)
@@ -381,9 +399,8 @@ def templates(
         if not councils:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
-    targets = [
-        (c, template_path_for(out_dir, c.station, c.facility_name, c.name)) for c in councils
-    ]
+    paths = [template_path_for(out_dir, c.station, c.facility_name, c.name) for c in councils]
+    targets = list(zip(councils, distinct_paths(paths), strict=True))
     for _, path in targets:  # every target checked before anything is written
         guard_output(path, protected, _unfilled_form)
     written = []
@@ -444,8 +461,8 @@ def _unfilled_form(path: Path) -> bool:
     from toolkit.reading.sheetkind import BLANK_FORM
 
     try:
-        book = read_workbook(path.read_bytes(), path.name)
-    except (OSError, Unreadable):
+        book = read_workbook(read_input(path), path.name)
+    except (OSError, Unreadable, FileLockedError):
         return False
     if not book.reports and book.template_version is not None:
         # the reader skips a form with nothing but what HQ prefilled as a blank form
@@ -465,5 +482,6 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
     try:
         result = action()
     except OSError as exc:
-        raise OperationalError(f"「{path}」に書き出せません: {exc.strerror or exc}") from exc
+        reason, advice = os_error_reason(exc)
+        raise OperationalError(f"「{path}」に書き出せません（{reason}）。{advice}。") from exc
     return result if isinstance(result, int) else 0

@@ -64,7 +64,10 @@ class MonthOutcome:
 
     @property
     def complete(self) -> bool:
-        return not self.left
+        """Nothing left to do: no step failed or pending, and no report that could not be
+        opened this time (held by Excel; read by the next run)."""
+        waiting = self.ingest.tally.try_again if self.ingest is not None else 0
+        return not self.left and not waiting
 
     @property
     def key(self) -> str:

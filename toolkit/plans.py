@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.fileio import Protected, guard_output
+from toolkit.fileio import Protected, distinct_paths, guard_output
 from toolkit.jobs import _writing, load_registry
 from toolkit.registry import PlannedMeeting, Registry, same_name
 
@@ -49,7 +49,8 @@ def plan_forms(
         if not stations:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
-    targets = [(name, plan_form_path(out_dir, name, fiscal_year)) for name in stations]
+    paths = distinct_paths(plan_form_path(out_dir, name, fiscal_year) for name in stations)
+    targets = list(zip(stations, paths, strict=True))
     for _, path in targets:
         guard_output(path, Protected(force=force), _unfilled_plan)
     written = []

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from toolkit import jobs as J
-from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_text
+from toolkit.config import CONFIG_NAME, PATHS, Workspace, settings_file_bytes
 from toolkit.errors import InputError, OperationalError, os_error_text
-from toolkit.fileio import OutputRefused, write_atomic
+from toolkit.fileio import OutputRefused, read_input, write_atomic
 from toolkit.fiscal import fiscal_year, fy_start
 from toolkit.model import REGULAR
 from toolkit.registry import (
@@ -96,12 +96,12 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
         for folder in (root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent):
             folder.mkdir(parents=True, exist_ok=True)
         if registry_from is not None and source is not None:
-            write_atomic(ws.registry, registry_from.read_bytes())
+            write_atomic(ws.registry, read_input(registry_from))
         elif not kept:
             write_registry(example_registry(today), ws.registry)
         if not ws.receipts.exists():
             write_receipt_log(ws.receipts, [])
-        write_atomic(ws.config, settings_file_text().encode("utf-8"))
+        write_atomic(ws.config, settings_file_bytes())
     except OSError as exc:
         raise OperationalError(
             f"作業フォルダ「{root}」を作り終えられませんでした。{os_error_text(exc)}"

@@ -12,10 +12,12 @@ import os
 import shutil
 import sqlite3
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
+from toolkit.cli.console import attached
 from toolkit.cli.japanese import HelpContext, gettext, install
 from toolkit.errors import KyogikaiError, database_error_text, os_error_text
 from toolkit.text import display_width, wrap
@@ -46,6 +48,18 @@ class Group(click.Group):
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", "コマンド [引数]...")
         super().__init__(*args, **kwargs)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line with the standard streams made safe (`console`)."""
+        with attached(args):
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

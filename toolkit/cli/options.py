@@ -182,7 +182,10 @@ jobs_option = click.option(
     type=click.IntRange(min=0),
     default=0,
     show_default=True,
-    help="同時に読むプロセス数（0: CPUの数）。",
+    help=(
+        "同時に読むプロセス数（0: CPUの数）。Windows で一度に待てる数（プロセス31個分）を"
+        "超えても、待ち合わせを分けて行うため指定どおりに動きます。"
+    ),
 )
 
 

@@ -309,6 +309,12 @@ def _next_steps(done: MonthOutcome) -> list[str]:
         steps.append(problem)
     if done.unsettled:
         steps.append(_unsettled_step(done))
+    waiting = done.ingest.tally.try_again if done.ingest is not None else 0
+    if waiting:
+        steps.append(
+            f"開かれていたなどの理由で今回読めなかったファイルが {waiting}件あります（上の「読み飛ばし」）。"
+            f"閉じてから、もう一度 kyogikai month {done.key} を実行してください（次の実行で読み取ります）。"
+        )
     if done.reminders:
         steps.append(f"督促・確認依頼（{done.reminders_dir}）を各警察署に送ってください。")
     elif not done.planned:

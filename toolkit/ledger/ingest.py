@@ -27,7 +27,7 @@ from typing import Any
 
 from toolkit import __version__, clock
 from toolkit.clock import check_recorded
-from toolkit.fileio import archive_copy
+from toolkit.fileio import FileLockedError, archive_copy, read_input
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
 from toolkit.ledger.counting import reconcile
@@ -78,8 +78,8 @@ class IngestStats:
 
 def _read_again(result: FileResult) -> bytes | None:
     try:
-        return Path(result.source).read_bytes()
-    except OSError:
+        return read_input(Path(result.source))
+    except (OSError, FileLockedError):
         return None
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 from toolkit import __version__
 from toolkit.clock import check_recorded, plausible_problem
+from toolkit.errors import os_error_text
+from toolkit.fileio import FileLockedError, remove
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
 from toolkit.ledger.store import LedgerError, LedgerStore, now
@@ -254,22 +256,22 @@ class Retaining(LedgerStore):
                 out.add(sha)
         return out
 
-    def sweep_archive(self) -> list[OSError]:
-        """Delete the archive copies retention has removed from the ledger; returns what
-        could not be deleted (each is tried again by the next purge)."""
+    def sweep_archive(self) -> list[str]:
+        """Delete the archive copies retention has removed from the ledger; returns why
+        each that could not be deleted was not (each is tried again by the next purge)."""
         if self.archive is None:
             return []
         rows = self.connection.execute(
             "SELECT archive FROM files WHERE archive_removed_run IS NOT NULL AND archive IS NOT NULL"
         ).fetchall()
-        failed = []
+        failed: list[str] = []
         for (name,) in rows:
             try:
-                (self.archive / name).unlink()
-            except FileNotFoundError:
-                continue
+                remove(self.archive / name)  # waits a moment for a program that holds it
+            except FileLockedError as exc:
+                failed.append(str(exc))
             except OSError as exc:
-                failed.append(exc)
+                failed.append(os_error_text(exc))
         return failed
 
 

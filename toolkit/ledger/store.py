@@ -2,11 +2,15 @@
 
 `Ledger` (in `toolkit.ledger`) adds ingesting, retention and the queries the summary asks
 for; this module holds what they share: the connection, the archive folder beside the
-file, and the rules of opening one.
+file, and the rules of opening one. A ledger on a network drive is written with SQLite's
+rollback journal, not WAL (which needs memory shared by the processes that use the file,
+which a network file system cannot give), and says so once per run.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +33,46 @@ class LedgerError(OperationalError):
 def now() -> str:
     """The time a run starts or ends, as stored."""
     return datetime.now().isoformat(timespec="seconds")
+
+
+# File systems of network drives, as psutil names them: SQLite's WAL needs memory shared
+# between the processes that use the file, which a network file system cannot give.
+NETWORK_FILE_SYSTEMS = frozenset(
+    {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p", "davfs",
+     "fuse.sshfs", "webdav", "afpfs"}
+)  # fmt: skip
+_told: set[str] = set()
+
+
+def on_network(path: Path) -> bool:
+    """Whether `path` is on a network drive: a UNC path (\\\\server\\share), a drive or
+    mount that psutil reports as remote (Windows) or with a network file system."""
+    if str(path).startswith(("\\\\", "//")) or str(path.absolute()).startswith(("\\\\", "//")):
+        return True
+    text = str(path.absolute())
+    try:
+        import psutil
+
+        partitions = psutil.disk_partitions(all=True)
+    except Exception:  # psutil cannot list them here: assume a local disk, as before
+        return False
+    folded = os.path.normcase(text)
+    best = None
+    for part in partitions:
+        mount = os.path.normcase(part.mountpoint)
+        inside = folded == mount or folded.startswith(mount.rstrip("\\/") + os.sep)
+        if inside and (best is None or len(mount) > len(os.path.normcase(best.mountpoint))):
+            best = part
+    if best is None:
+        return False
+    return best.fstype.lower() in NETWORK_FILE_SYSTEMS or "remote" in best.opts.split(",")
+
+
+def _tell_once(key: str, text: str) -> None:
+    """A notice for the user (logger "kyogikai"), once per run and file."""
+    if key not in _told:
+        _told.add(key)
+        logging.getLogger("kyogikai").warning(text)
 
 
 class LedgerStore:
@@ -55,8 +99,15 @@ class LedgerStore:
         except sqlite3.Error as exc:
             raise LedgerError(f"台帳「{path}」を開けません: {exc}") from exc
         ledger = cls(conn, path.with_name(path.name + ARCHIVE_SUFFIX), str(path))
+        shared = on_network(path)
+        if shared:
+            _tell_once(
+                str(path.absolute()),
+                f"台帳「{path}」はネットワーク上の場所にあるため、WAL を使わずに書き込みます。"
+                "複数の席から同じ台帳を使う場合は、サーバーの台帳（PostgreSQL）を使ってください。",
+            )
         try:
-            ledger._prepare(wal=True)
+            ledger._prepare(wal=not shared, network=shared)
         except BaseException:
             conn.close()
             raise
@@ -87,7 +138,7 @@ class LedgerStore:
 
     # --- opening and migrating ---------------------------------------------------------
 
-    def _prepare(self, *, wal: bool) -> None:
+    def _prepare(self, *, wal: bool, network: bool = False) -> None:
         conn = self.connection
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -120,8 +171,14 @@ class LedgerStore:
                 raise self._busy(exc) from exc
             if str(mode).lower() != "wal":
                 raise LedgerError(f"台帳「{self.source}」を WAL モードにできません（{mode}）。")
+        elif network:  # SQLite's WAL does not work over a network: the rollback journal
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.OperationalError as exc:
+                raise self._busy(exc) from exc
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL" if wal else "PRAGMA synchronous=OFF")
+        synchronous = "NORMAL" if wal else "FULL" if network else "OFF"
+        conn.execute(f"PRAGMA synchronous={synchronous}")
         if version < SCHEMA_VERSION:
             self.migrate()
 
