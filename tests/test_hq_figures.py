@@ -169,9 +169,14 @@ def test_the_overview_says_why_each_extraordinary_meeting_was_held_and_what_othe
     ]
     figures = dict(zip(s.overview.figures["項目"], s.overview.figures["今回"], strict=True))
     assert figures["計画なしの協議会"] == 2
+    # the action list has room for a few characters; the note says why, readably
+    assert (
+        "臨時会議（1回）の協議事項（第6条第3項・2の(6)ウ）: 駅前交番 R8.10.3「声掛け事案の連続発生」。"
+        in s.overview.notes
+    )
     notes = "\n".join(s.overview.notes)
     assert (
-        "他機関との調整が要る要望（未回答・対応中など、2の(8)）: 信号機・横断歩道 1件、街路灯・防犯灯 1件"
+        "他機関との調整が要る要望（回答済以外、2の(8)）: 信号機・横断歩道 1件、街路灯・防犯灯 1件"
         in notes
     )
 

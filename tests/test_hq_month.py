@@ -125,9 +125,7 @@ def test_the_overview_names_the_councils_to_act_on(hq: dict[str, Any]) -> None:
     figures = {r[0]: r[1] for r in rows if r and isinstance(r[0], str) and r[1] is not None}
     assert figures["計画なしの協議会"] == 0  # every sample council planned its year
     notes = [r[0] for r in rows if r and isinstance(r[0], str) and r[0].startswith("※")]
-    assert any(
-        n.startswith("※ 他機関との調整が要る要望（未回答・対応中など、2の(8)）") for n in notes
-    )
+    assert any(n.startswith("※ 他機関との調整が要る要望（回答済以外、2の(8)）") for n in notes)
     assert any("委員名簿の指摘の内訳: " in n for n in notes)
 
 

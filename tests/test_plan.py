@@ -177,8 +177,8 @@ def test_the_overview_compares_only_with_a_time_the_ledger_holds(summary: Any) -
     figures = summary.overview.figures.set_index("項目")
     assert figures["比較"].isna().all()
     assert (figures["増減"] == "").all()
-    assert summary.overview.notes[0] == (
-        "比較の対象（前月（令和8年9月））の報告が台帳にないため、増減は示していません。"
+    assert summary.overview.notes[0].startswith(
+        "比較の対象（前月（令和8年9月））の報告が台帳にないため、増減は示していません。督促: "
     )
 
 

@@ -38,6 +38,8 @@ from toolkit.rules.requests import (
 
 FIGURE_COLUMNS = ["項目", "今回", "比較", "増減", "比較の対象"]
 ACTION_COLUMNS = ["区分", "警察署", "協議会名", "内容"]
+EXTRA_TOPIC = 20  # characters of a 臨時会議's topic in the note
+EXTRA_LISTED = 4  # 臨時会議 named in the note; the rest are counted
 ACTION_LIMIT = 14  # rows of the action list that fit the page; the rest are counted
 CHECK_WORD = "点検"  # one word for what the checks found, on every sheet
 
@@ -154,14 +156,18 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
     )
     figures["比較"] = figures["比較"].astype("Int64")
     notes = [
-        f"比較の対象は{basis}です。"
-        if compared
-        else f"比較の対象（{basis}）の報告が台帳にないため、増減は示していません。",
-        "督促: 年間計画の予定月（前後1か月を含む）に報告がなく、月末から"
+        # one paragraph: the page has no line to spare
+        (
+            f"比較の対象は{basis}です。"
+            if compared
+            else f"比較の対象（{basis}）の報告が台帳にないため、増減は示していません。"
+        )
+        + "督促: 年間計画の予定月（前後1か月を含む）に報告がなく、月末から"
         f"{scope.settings.reminder_days}日を過ぎた会議（2の(6)イ）。対応中: 措置・回答の最後が"
         f"「予定」「依頼した」など。{LONG}: 会議から{scope.settings.problem_solving_days}日を"
         f"過ぎた未回答・対応中（{CANDIDATE}、2の(7)）。",
         *_agency_note(t.requests),
+        *_extraordinary_note(t),
         *_member_note(t.members),
     ]
     return Overview(
@@ -282,7 +288,26 @@ def _agency_note(requests: pd.DataFrame) -> list[str]:
     if not themes:
         return []
     listed = "、".join(f"{theme} {n}件" for theme, n in themes.most_common())
-    return [f"他機関との調整が要る要望（未回答・対応中など、2の(8)）: {listed}。"]
+    return [f"他機関との調整が要る要望（回答済以外、2の(8)）: {listed}。"]
+
+
+def _extraordinary_note(t: Sheets) -> list[str]:
+    """Why each 臨時会議 of the period was held: its first 協議事項, in full enough to read
+    (the action list has room for a few characters only)."""
+    extra = t.rep[t.rep["meeting_type"] == EXTRAORDINARY]
+    if extra.empty:
+        return []
+    topics = t.agenda.dropna(subset=["協議事項"]).groupby("report_id")["協議事項"].apply(list)
+    held = []
+    for rid, name, day in zip(
+        extra["report_id"], extra["name"], extra["meeting_date"], strict=True
+    ):
+        first = [str(x) for x in topics.get(rid, [])[:1]]
+        why = f"「{_clip(first[0], EXTRA_TOPIC)}」" if first else "（協議事項の記入なし）"
+        held.append(f"{_short(name)} {_day(day)}{why}")
+    listed = "、".join(held[:EXTRA_LISTED])
+    more = f"、ほか{len(held) - EXTRA_LISTED}回" if len(held) > EXTRA_LISTED else ""
+    return [f"臨時会議（{len(held)}回）の協議事項（第6条第3項・2の(6)ウ）: {listed}{more}。"]
 
 
 def _change(value: object, other: object) -> str:

@@ -26,7 +26,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from toolkit.era import wareki
-from toolkit.text import display_width
+from toolkit.text import display_width, wrapped_lines
 from toolkit.writing.summary.rows import write_rows
 from toolkit.writing.summary.style import (
     LINE_HEIGHT,
@@ -50,6 +50,7 @@ HEADER_ROW = 2  # rows 0–1: title and 作成日; row 2: headers
 PAGE_WIDTH = 113.0
 MAX_PRINT_WIDTH = 138.0
 OUTPUT_PROPERTY = "kyogikai-output"
+NOTE_COLUMNS = 1.3  # display columns a unit of a merged note holds on the 概況 (see side_by_side)
 
 # Columns that never print: for finding the file, filtering, machines.
 UNPRINTED = frozenset({"ファイル", "行区分", "コード"})
@@ -481,7 +482,9 @@ def side_by_side(
     )
     for note in notes:
         text = "※ " + note
-        ws.set_row(row, LINE_HEIGHT * lines_needed(text, span) + 2)
+        # one merged cell loses its padding once: measured by rendering, a line of the
+        # page's width holds about 1.39 display columns a unit (1.3 leaves a margin)
+        ws.set_row(row, LINE_HEIGHT * wrapped_lines(text, (span - 1) * NOTE_COLUMNS) + 2)
         ws.merge_range(row, 0, row, last, "", wrapped)
         write_text(ws, row, 0, text, wrapped)
         row += 1

@@ -27,6 +27,13 @@ MONTH_TONES = {"督促": "red", "予定": "grey"}
 
 
 OVERVIEW_WIDTHS = {"項目": 29.0, "今回": 6.0, "比較": 5.5, "増減": 5.5, "比較の対象": 20.0}
+# Headers of the 警察署別 table broken between words (a column holds four characters).
+STATION_HEADERS = {
+    "期間内の開催": "期間内の\n開催",
+    "年度の開催": "年度の\n開催",
+    "報告の遅れ": "報告の\n遅れ",
+    "委員の指摘": "委員の\n指摘",
+}
 # How many of the 警察署別 table's columns each column of the action list spans.
 ACTION_SPANS = {"区分": 1, "警察署": 2, "協議会名": 3, "内容": 4}
 
@@ -40,6 +47,8 @@ def overview_sheet(book: Book, s: Summary) -> None:
         col.width = OVERVIEW_WIDTHS.get(col.name, col.width)
         col.wrap = col.kind == "text"
     right = fit_page(columns_of(s.overview.by_station), limit=66)
+    for col in right:  # the header only: the values are the table's
+        col.name = STATION_HEADERS.get(col.name, col.name)
     stations = s.overview.by_station.columns
     actions = s.overview.actions
     spans = [ACTION_SPANS[c] for c in actions.columns]
