@@ -5,6 +5,7 @@ printed page with its chart instead of leaving a few stray rows on the first."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -86,3 +87,26 @@ def test_a_wrapped_roster_finding_has_room_for_each_line(tmp_path: Path) -> None
             # was clipped at its last line by Excel's and LibreOffice's own spacing
             assert ws.row_dimensions[r].height >= (LINE_HEIGHT + 1) * lines, r
     assert wrapped > 0
+
+
+def test_a_returned_copy_is_a_correction_only_when_its_report_changed(tmp_path: Path) -> None:
+    from golden.outputs import feedback_copy
+
+    from toolkit import jobs
+    from toolkit.check import OWN_KIND, check_file
+
+    copy = feedback_copy(tmp_path)
+    options = jobs.reading_options(as_of=date(2026, 11, 20), jobs=1)
+    same = check_file(copy, options)  # sent back as it was: still our output
+    assert same.skipped_kind == OWN_KIND and same.reports == []
+    assert "直されていません" in (same.skipped_file or "")
+    wb = openpyxl.load_workbook(copy)
+    (sheet, ref), *_ = wb.defined_names["civilian_attendees"].destinations
+    wb[sheet][ref.replace("$", "")] = 12
+    edited = tmp_path / "直した写し.xlsx"
+    wb.save(edited)
+    corrected = check_file(edited, options)  # the station's correction: its report
+    assert corrected.skipped_kind is None and corrected.returned
+    (report,) = corrected.reports
+    assert report.report is not None and report.report.civilian_attendees.value == 12
+    assert any("署が直した報告書として読みました" in n for n in corrected.notes)

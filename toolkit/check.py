@@ -114,24 +114,33 @@ def check_file(path: Path, options: Options) -> FileResult:
         result.skipped_kind = OWN_KIND
         result.skipped = book.skipped  # a blank form's sheet, and why
         return result
-    _keep(result, path, data, options)
-    if book.returned:
-        # A copy HQ sent back that the station returned: its report, perhaps corrected.
-        result.returned = True
-        result.notes.append(
-            "本部が返却した確認用の写しです。署が直した報告書として読みました"
-            "（確認事項のシートは読んでいません）。"
-        )
-    result.skipped = book.skipped
-    result.notes = book.notes
+    checked = []
     for raw in book.reports:
         report = build_report(raw)
         findings = check_report(report, options.context)
         if raw.notes:
             findings = _unblamed(findings, suppressed(raw.notes))
-        result.reports.append(
+        checked.append(
             Checked(result.path, raw.sheet, result.sha256, report, findings, content_hash(report))
         )
+    if book.returned and book.sent and all(c.content in book.sent for c in checked):
+        # A copy HQ made whose reports say what the original said: not a correction.
+        result.skipped_file = (
+            "kyogikai が書き出した確認用の写し（直されていません）のため読み飛ばしました"
+        )
+        result.skipped_kind = OWN_KIND
+        return result
+    _keep(result, path, data, options)
+    result.skipped = book.skipped
+    result.notes = book.notes
+    if book.returned:
+        # A copy HQ sent back that the station returned: its report, corrected.
+        result.returned = True
+        result.notes.append(
+            "本部が返却した確認用の写しです。署が直した報告書として読みました"
+            "（確認事項のシートは読んでいません）。"
+        )
+    result.reports.extend(checked)
     if not result.reports:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))

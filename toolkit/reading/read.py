@@ -75,6 +75,7 @@ class WorkbookRead:
     # A copy HQ returned to a station (kind "feedback"): read as the station's report, with
     # its 確認事項 list skipped — the station may have corrected it (SPEC, feedback copies).
     returned: bool = False
+    sent: frozenset[str] = frozenset()  # content hashes of the reports the copy was made from
 
 
 RETURNED_KIND = "feedback"
@@ -108,6 +109,8 @@ def _read_ooxml(
     out.output = output_mark(zf, limits) or form_mark(zf, limits)
     if out.output == RETURNED_KIND:
         out.output, out.returned = None, True
+        sent = custom_properties(zf, limits).get("report_content", "")
+        out.sent = frozenset(h for h in sent.split(",") if h)
     if out.output is not None:
         return out  # written by kyogikai (a summary, a station list, the registry…)
     pkg = read_package(zf, limits)

@@ -23,7 +23,7 @@ from toolkit.writing.feedback.list_sheet import (
 )
 from toolkit.writing.feedback.marks import mark
 from toolkit.writing.feedback.rows import Context
-from toolkit.writing.feedback.target import save
+from toolkit.writing.feedback.target import save, sent_contents
 from toolkit.writing.textcell import put
 
 
@@ -56,7 +56,7 @@ def annotated(data: bytes, fmt: str, ctx: Context, key: str) -> bytes:
     ws = wb.create_sheet(FEEDBACK_SHEET, 0)
     write_list(ws, ctx, anchors)
     make_first_and_active(wb)
-    return graft_drawings(save(wb, key), grafts)
+    return graft_drawings(save(wb, key, sent_contents(ctx.result)), grafts)
 
 
 def _keep_texts_literal(ws: Worksheet) -> None:

@@ -19,7 +19,7 @@ from toolkit.labels import printed
 from toolkit.results import FileResult
 from toolkit.text import wrapped_lines
 from toolkit.writing.feedback.rows import SEVERITY_JA, Context, Row
-from toolkit.writing.feedback.target import save
+from toolkit.writing.feedback.target import save, sent_contents
 from toolkit.writing.textcell import put
 
 FEEDBACK_SHEET = "確認事項"
@@ -48,7 +48,7 @@ def list_only(ctx: Context, key: str) -> bytes:
     assert isinstance(ws, Worksheet)
     ws.title = FEEDBACK_SHEET
     write_list(ws, ctx, {})
-    return save(wb, key)
+    return save(wb, key, sent_contents(ctx.result))
 
 
 def write_list(ws: Worksheet, ctx: Context, anchors: dict[Cell, Cell]) -> None:
