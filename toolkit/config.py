@@ -148,6 +148,9 @@ RULE_NOTES: dict[str, str] = {
     "member_min_age_bands": "M5: 委員の年代が少なくともこの数に分かれていること",
     "member_max_occupation_share": "M5: 同じ職業の委員がこの割合を超えたら指摘",
     "roster_months_ahead": "委員名簿の点検（roster）: 任期満了を月別に示す先の月数",
+    "min_coverage": (
+        "読み取り: 様式の記入のうち読み取れた割合がこれを下回る報告書を警告とする（0～1）"
+    ),
 }
 
 # What each [papers] key means (the papers HQ sends to the stations).

@@ -122,6 +122,9 @@ class Settings:
     max_attendees: int = 1000
     # Retention (2(9)): years, counted from 1 April of the following fiscal year.
     retention_years: int = 1
+    # Reading (SPEC, "Layouts HQ confirms"): a report read by its labels whose printed
+    # cells are accounted for below this share is a warning for HQ (I1.poor-coverage).
+    min_coverage: float = 0.9
 
     # --- Papers HQ sends stations ([papers]: 督促・確認依頼, returned copies) ------------
     sender: str = "生活安全部地域課地域指導係"  # who sends them
@@ -177,6 +180,7 @@ _NUMBERS: dict[str, tuple[type, float, float]] = {
     "old_date_days": (int, 30, 3650),
     "max_attendees": (int, 1, 100_000),
     "retention_years": (int, 1, 30),
+    "min_coverage": (float, 0, 1),
     "member_count": (int, 1, 100),
     "member_count_tolerance": (int, 0, 100),
     "member_leader_share": (float, 0, 1),
