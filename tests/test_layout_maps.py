@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -457,15 +458,30 @@ def test_check_closing_line_counts_unconfirmed_layouts_by_station(tmp_path: Path
 
 
 def test_the_copy_returned_to_a_station_never_mentions_how_hq_read_it(tmp_path: Path) -> None:
-    out = tmp_path / "返却"
-    result = _invoke("check", GRID, ABOVE, "--feedback-dir", out, "--as-of", "2026-11-25")
-    assert result.exit_code == 0, result.output
-    copies = list(out.rglob("*.xlsx"))
-    assert [c.name for c in copies] == ["grid_shifted.xlsx"]  # above_wareki_short: only S3
-    wb = openpyxl.load_workbook(copies[0])
-    text = " ".join(str(c.value) for row in wb["確認事項"].iter_rows() for c in row if c.value)
-    assert "措置・回答が記入されていません" in text
-    assert "確認していない様式" not in text and "kyogikai layout" not in text
+    # A copy goes back only for what the station must correct: a blank 開催場所 is, the
+    # unanswered request is not, and how HQ read the sheet (S3) never is — even when HQ's
+    # settings make it an error.
+    wb = openpyxl.load_workbook(GRID)
+    wb["報告書"]["I10"] = None
+    grid = tmp_path / "受信" / GRID.name
+    grid.parent.mkdir()
+    wb.save(grid)
+    settings = tmp_path / "設定.toml"
+    settings.write_text('[rules.severity]\n"S3.unconfirmed-layout" = "error"\n', encoding="utf-8")
+    for n, extra in enumerate(((), ("--config", settings))):
+        out = tmp_path / f"返却{n}"
+        result = _invoke(
+            "check", grid, ABOVE, "--feedback-dir", out, *extra, "--as-of", "2026-11-25"
+        )
+        assert result.exit_code == (1 if extra else 0), result.output
+        copies = list(out.rglob("*.xlsx"))
+        assert [c.name for c in copies] == ["grid_shifted.xlsx"]  # above_wareki_short: only S3
+        wb = openpyxl.load_workbook(copies[0])
+        rows = [[c.value for c in row] for row in wb["確認事項"].iter_rows()]
+        text = " ".join(str(v) for row in rows for v in row if v)
+        assert "「開催場所」が記入されていません" in text
+        assert "措置・回答が記入されていません" not in text
+        assert "確認していない様式" not in text and "kyogikai layout" not in text
 
 
 def test_the_summary_says_how_many_reports_came_from_unconfirmed_layouts(tmp_path: Path) -> None:
@@ -520,6 +536,33 @@ def test_month_writes_and_lists_the_proofs_of_its_unconfirmed_layouts(
     third = _invoke("month", "2026-10", "--as-of", "2026-11-25")
     assert "確認していない様式" not in third.output
     assert _overview_row(Path("出力/集計_2026-10.xlsx"))[1] == 0
+
+
+def test_month_lists_the_proofs_beside_the_meetings_reported_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The samples' planted duplicate (R7, for HQ to settle) and a report in a layout not
+    # confirmed: 次にすること names both the pair and the proof, each a step of its own.
+    import shutil
+
+    samples = CORPUS.parent.parent / "samples"
+    monkeypatch.chdir(tmp_path)
+    assert _invoke("init", "本部").exit_code == 0
+    root = tmp_path / "本部"
+    shutil.copyfile(samples / "registry.xlsx", root / "協議会名簿.xlsx")
+    shutil.copytree(samples / "reports" / "南浜警察署", root / "受信" / "南浜警察署")
+    wb = openpyxl.load_workbook(GRID)
+    wb["報告書"]["I9"] = date(2026, 10, 8)
+    wb.save(root / "受信" / GRID.name)
+    monkeypatch.chdir(root)
+    result = _invoke("month", "2026-10", "--as-of", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    steps = re.split(r"\n\s*\d+\. ", result.output[result.output.index("次にすること:") :])
+    (pair,) = [s for s in steps if s.startswith("同じ会議の報告書が2件以上あり")]
+    assert "2026-08-01_浜通り交番連絡協議会_2.xlsx" in pair
+    assert "kyogikai settle --keep" in pair
+    (proof,) = [s for s in steps if s.startswith("令和8年10月の報告書 1件は、確認していない様式")]
+    assert str(Path("出力/読取確認_2026-10/grid_shifted（報告書）_読取確認.xlsx")) in proof
 
 
 def test_the_months_proofs_are_a_step_redone_after_a_failure_and_never_overwrite_corrections(

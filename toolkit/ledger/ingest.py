@@ -136,14 +136,14 @@ class Ingesting(LedgerStore):
                 if progress is not None:
                     progress(seq, result)
             writer.flush()
-            if before_commit is not None:
-                before_commit(run_id)
             stats = writer.stats
             stats.superseded = reconcile(
                 conn,
                 "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
                 (run_id,),
             )
+            if before_commit is not None:
+                before_commit(run_id)
             conn.execute(
                 "UPDATE runs SET finished_at=?, files=?, new_files=?, identical=?, unreadable=?,"
                 " reports=?, superseded=?, skipped=? WHERE run_id=?",
