@@ -47,9 +47,8 @@ if os.environ.get("KYOGIKAI_SIMULATE_PORTABLE") == "1":
 
 # --- the ledger on both engines -------------------------------------------------------------
 
-import pytest  # noqa: E402
-
 import pgserver  # noqa: E402
+import pytest  # noqa: E402
 
 ENGINES = ("sqlite", "postgresql")
 

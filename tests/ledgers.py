@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from toolkit.ledger import Ledger
-from toolkit.ledger import schema as S
+import toolkit.ledger.schema as S
 
 _MARK = re.compile(r"\?")
 

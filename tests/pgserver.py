@@ -45,8 +45,12 @@ def find_binaries() -> Path | None:
     if on_path:
         return Path(on_path).parent
     exe = ".exe" if os.name == "nt" else ""
-    patterns = ["/usr/lib/postgresql/*/bin", "/usr/local/pgsql/bin", "/opt/homebrew/opt/postgresql*/bin"]
-    for root in filter(None, (os.environ.get("ProgramFiles"), os.environ.get("ProgramW6432"))):
+    patterns = [
+        "/usr/lib/postgresql/*/bin",
+        "/usr/local/pgsql/bin",
+        "/opt/homebrew/opt/postgresql*/bin",
+    ]
+    for root in filter(None, (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMW6432"))):
         patterns.append(os.path.join(root, "PostgreSQL", "*", "bin"))
     for pattern in patterns:
         found = [p for p in glob.glob(pattern) if os.path.isfile(os.path.join(p, "initdb" + exe))]
@@ -128,7 +132,11 @@ def start(bindir: Path) -> Server:
 
         owner = pwd.getpwnam(SUPERUSER)
         runuser = shutil.which("runuser")
-        as_user = [runuser, "-u", SUPERUSER, "--"] if runuser else ["su", SUPERUSER, "-s", "/bin/sh", "-c"]
+        as_user = (
+            [runuser, "-u", SUPERUSER, "--"]
+            if runuser
+            else ["su", SUPERUSER, "-s", "/bin/sh", "-c"]
+        )
         os.chmod(root, 0o755)  # traversable by the server's user; its data folder is its own
         data.mkdir(mode=0o700)
         os.chown(data, owner.pw_uid, owner.pw_gid)

@@ -53,6 +53,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "text.py",
             "fileio.py",
             "labels.py",
+            "ledgerurl.py",
         ),
     ),
 )
@@ -66,6 +67,10 @@ OWNERS = {
     "xlsxwriter": ("writing/",),
     "pandas": ("aggregate/", "writing/summary/", "writing/remind.py", "writing/roster.py"),
     "msoffcrypto": ("excel/guard/",),
+    # the ledger owns its database: its engines, its schema versions, its driver
+    "sqlalchemy": ("ledger/",),
+    "alembic": ("ledger/",),
+    "psycopg": ("ledger/",),
 }
 
 

@@ -167,7 +167,9 @@ def test_archive_is_content_addressed(tmp_path: Path, ledger_path: Any) -> None:
             assert ledger.archived_bytes(f.sha256) == Path(f.path).read_bytes()
     kept = L.archived(ledger_path)
     assert sorted(kept) == sorted(f"{f.sha256[:2]}/{f.sha256}.xlsx" for f in files[:3])
-    assert all(kept[f"{f.sha256[:2]}/{f.sha256}.xlsx"] == Path(f.path).read_bytes() for f in files[:3])
+    assert all(
+        kept[f"{f.sha256[:2]}/{f.sha256}.xlsx"] == Path(f.path).read_bytes() for f in files[:3]
+    )
     # a ledger file keeps its archive beside it; a server ledger in itself
     beside = Path(str(ledger_path) + ".archive")
     assert beside.is_dir() == isinstance(ledger_path, Path)
@@ -397,7 +399,9 @@ def test_purge_strips_free_text_removes_the_archive_and_records_it(
     unread = F.unreadable(tmp_path / "in", "broken.xlsx")
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([old, mixed, unread], context=F.context(today=date(2027, 7, 1)))
-        L.execute(ledger, "UPDATE runs SET started_at='2026-07-01T09:00:00', received_on='2026-07-01'")
+        L.execute(
+            ledger, "UPDATE runs SET started_at='2026-07-01T09:00:00', received_on='2026-07-01'"
+        )
         expired = ledger.expired(date(2028, 4, 1), 1)
         assert sorted((e.path.split("/")[-1], e.sheet) for e in expired) == [
             ("broken.xlsx", None),

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import factories as F
+import ledgers as L
 import openpyxl
 import pytest
 
@@ -32,7 +33,8 @@ REGISTRY = dataclasses.replace(
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Path:
+def ledger(tmp_path: Path, ledger_at: Path | str) -> Path | str:
+    """A ledger of two stations' reports, on each engine."""
     east = F.report(
         station="東警察署", council="東口交番連絡協議会", facility="東口交番", day=date(2026, 5, 2)
     )
@@ -45,13 +47,12 @@ def ledger(tmp_path: Path) -> Path:
             F.Meeting(east, findings=(F.error("「三名」は数値ではありません"),)),
         ),
     ]
-    path = tmp_path / "台帳.sqlite"
-    with Ledger.open(path) as led:
+    with Ledger.open(ledger_at) as led:
         led.ingest(files, context=F.context(REGISTRY, date(2026, 6, 20)))
-    return path
+    return ledger_at
 
 
-def test_one_list_per_station_with_what_it_owes(ledger: Path, tmp_path: Path) -> None:
+def test_one_list_per_station_with_what_it_owes(ledger: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "督促"
     written = jobs.remind(ledger, REGISTRY, F.settings(TODAY), out)
     assert [p.name for p in written] == [
@@ -69,7 +70,7 @@ def test_one_list_per_station_with_what_it_owes(ledger: Path, tmp_path: Path) ->
     assert "1　年間計画の会議で、報告が届いていないもの（督促）" in east
     assert "2　誤りがあり、修正後の再提出がないもの" in east and "e.xlsx" in east
     with Ledger.open(ledger) as led:
-        kinds = led.connection.execute("SELECT kind, as_of FROM outputs").fetchall()
+        kinds = L.rows(led, "SELECT kind, as_of FROM outputs ORDER BY output_id")
     assert kinds == [("remind", "2026-11-20"), ("remind", "2026-11-20")]
 
 

@@ -56,7 +56,7 @@ def os_error_text(exc: OSError) -> str:
     return f"{where}を読み書きできません（{reason}）。{action}。"
 
 
-def database_error_text(exc: Exception, source: str = "") -> str:
+def database_error_text(exc: BaseException, source: str = "") -> str:
     """A SQLite error of the ledger in Japanese, with what to do."""
     text = str(exc).lower()
     where = f"台帳「{source}」" if source else "台帳"

@@ -21,6 +21,7 @@ from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
 from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
+from toolkit.ledgerurl import Location
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -146,10 +147,11 @@ class IngestOutcome:
 
 
 def ingest(
-    paths: Iterable[Path], db: Path, options: Options, *, watch: Watch = _unwatched
+    paths: Iterable[Path], db: Location, options: Options, *, watch: Watch = _unwatched
 ) -> IngestOutcome:
-    """Check every file and store it in the ledger at `db` (created when missing), in one
-    transaction. Raises `LedgerError` when the ledger cannot be used."""
+    """Check every file and store it in the ledger at `db` (a file, created when missing,
+    or a server database), in one transaction. Raises `LedgerError` when the ledger cannot
+    be used."""
     tally = Tally()
     with Ledger.open(db) as ledger:
         options = replace(options, archive=ledger.archive)
@@ -171,7 +173,7 @@ class SummaryOutcome:
 def summary(
     *,
     paths: tuple[Path, ...],
-    db: Path | None,
+    db: Location | None,
     period: Period,
     out: Path,
     options: Options,
@@ -187,10 +189,10 @@ def summary(
 
     if bool(paths) == (db is not None):
         raise InputError("報告書のフォルダ（PATH）か --db のどちらか一方を指定してください。")
-    if db is not None and not db.exists():
-        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
-    given = [*paths, *(p for p in (db, *inputs) if p is not None)]
-    archive = [db.with_name(db.name + ARCHIVE_SUFFIX)] if db is not None else []
+    if db is not None:
+        _existing(db)
+    given = [*paths, *(p for p in (db, *inputs) if isinstance(p, Path))]
+    archive = [_archive_of(db)] if isinstance(db, Path) else []
     check_target(out, Protected(tuple(given), tuple(archive), force))  # before any reading
     tally = Tally() if paths else None
     context = options.context
@@ -199,9 +201,11 @@ def summary(
         if tally is not None:
             results = watch(tally.watch(check_paths(paths, options)))
             ledger.ingest(results, context=context, command="summary")
-        table = build_summary(
-            ledger, period, registry=context.registry, station=station, settings=context.settings
-        )
+        with ledger.snapshot():  # one state of the ledger, whatever other desks commit
+            table = build_summary(
+                ledger, period, registry=context.registry, station=station,
+                settings=context.settings,
+            )  # fmt: skip
         folders = [ledger.archive] if ledger.archive is not None else []
         write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:
@@ -220,9 +224,10 @@ class RetentionOutcome:
     removed: int = 0
 
 
-def retention(db: Path, settings: Settings, *, apply: bool) -> RetentionOutcome:
+def retention(db: Location, settings: Settings, *, apply: bool) -> RetentionOutcome:
     """Reports (and the outputs holding their text) past their retention period on
     `settings.today`; with `apply`, purged."""
+    _existing(db)
     with Ledger.open(db) as ledger:
         expired = ledger.expired(settings.today, settings.retention_years)
         outputs = ledger.expired_outputs(settings.today, settings.retention_years)
@@ -236,19 +241,20 @@ def retention(db: Path, settings: Settings, *, apply: bool) -> RetentionOutcome:
 
 
 def remind(
-    db: Path, registry: Registry, settings: Settings, out_dir: Path, *, force: bool = False
+    db: Location, registry: Registry, settings: Settings, out_dir: Path, *, force: bool = False
 ) -> list[Path]:
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
     from toolkit.aggregate.remind import station_lists
     from toolkit.writing.remind import remind_path, write_station_list
 
-    if not db.exists():
-        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+    _existing(db)
     written: list[Path] = []
     with Ledger.open(db) as ledger:
-        lists = station_lists(ledger, registry, settings)
-        protected = Protected((db,), tuple(f for f in [ledger.archive] if f is not None), force)
+        with ledger.snapshot():
+            lists = station_lists(ledger, registry, settings)
+        given = (db,) if isinstance(db, Path) else ()
+        protected = Protected(given, tuple(f for f in [ledger.archive] if f is not None), force)
         for item in lists:
             guard_output(remind_path(out_dir, item.station), protected)
         for item in lists:
@@ -258,6 +264,16 @@ def remind(
             written.append(path)
         ledger.record_outputs("remind", written, settings.today)
     return written
+
+
+def _existing(db: Location) -> None:
+    """A ledger a command reads must be there (a server ledger is found when connecting)."""
+    if isinstance(db, Path) and not db.exists():
+        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+
+
+def _archive_of(db: Path) -> Path:
+    return db.with_name(db.name + ARCHIVE_SUFFIX)
 
 
 # --- roster --------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path, PureWindowsPath
 from urllib.parse import parse_qsl, urlsplit
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, database_error_text
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -109,3 +109,80 @@ def masked(text: str, environ: Mapping[str, str] | None = None) -> str:
     if len(secret) >= 3 and secret in out:  # a shorter one would blot out ordinary words
         out = out.replace(secret, "****")
     return out
+
+
+# --- errors of a server ledger ------------------------------------------------------------
+
+# SQLSTATE classes and codes of PostgreSQL that the user can act on.
+_AUTH = ("28P01", "28000")
+_NO_DATABASE = "3D000"
+_LOCKED = ("55P03", "40P01", "57014")  # lock timeout, deadlock, statement cancelled
+_DISK_FULL = "53100"
+_PRIVILEGE = "42501"
+_READ_ONLY = "25006"
+
+
+def server_error_text(exc: BaseException, source: str) -> str:
+    """A PostgreSQL error of a server ledger in Japanese, with what to do."""
+    where = f"サーバーの台帳「{masked(source)}」" if source else "サーバーの台帳"
+    state = str(getattr(exc, "sqlstate", "") or "")
+    text = masked(str(exc))
+    lower = text.lower()
+    if state in _AUTH or "password" in lower or "authentication" in lower:
+        return (
+            f"{where}に接続できません（パスワードが違うか、設定されていません）。"
+            f"{password_advice()}。"
+        )
+    if state == _NO_DATABASE or ("database" in lower and "does not exist" in lower):
+        return (
+            f"{where}のデータベースがありません。URL のデータベース名を確認し、なければ"
+            "ネットワークの管理者（DBA）に作成を依頼してください。"
+        )
+    if state in _LOCKED:
+        return (
+            f"{where}は別の処理が長く使用中です。他の取り込みや保存期間の処理が終わってから、"
+            "もう一度実行してください。"
+        )
+    if state == _DISK_FULL:
+        return f"{where}に書き込めません（サーバーのディスクの空きがありません）。DBA に連絡してください。"
+    if state == _PRIVILEGE:
+        return (
+            f"{where}を使う権限がありません。URL のユーザーに台帳のデータベースの表を作り、"
+            "読み書きする権限があるか、DBA に確認してください。"
+        )
+    if state == _READ_ONLY:
+        return f"{where}は読み取り専用のため書き込めません。書き込める主サーバーの URL を指定してください。"
+    if not state or state.startswith("08") or "connect" in lower or "server" in lower:
+        detail = text.strip().splitlines()[0][:160] if text.strip() else type(exc).__name__
+        return (
+            f"{where}に接続できません（{detail}）。サーバーが動いているか、URL のホスト名・"
+            "ポート・データベース名を確認してください。"
+        )
+    return f"{where}を使用できません（{state} {text[:120]}）。"
+
+
+def database_error(exc: BaseException) -> str | None:
+    """The Japanese message for an error of the ledger's database that escaped the ledger
+    (sqlite3's, SQLAlchemy's or the PostgreSQL driver's), or None for any other error.
+
+    Only modules already loaded are asked: an error of a driver cannot happen before it is
+    imported, and the command line stays free of the database libraries until it needs them.
+    """
+    import sys
+
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+        return database_error_text(exc)
+    sqlalchemy = sys.modules.get("sqlalchemy.exc")
+    psycopg = sys.modules.get("psycopg")
+    server = psycopg is not None and isinstance(exc, psycopg.Error)
+    if sqlalchemy is not None and isinstance(exc, sqlalchemy.SQLAlchemyError):
+        orig = getattr(exc, "orig", None)
+        server = psycopg is not None and isinstance(orig, psycopg.Error)
+        if orig is not None and not server:
+            return database_error_text(orig)
+        if orig is None:
+            return database_error_text(exc)
+    if server:
+        return server_error_text(getattr(exc, "orig", None) or exc, "")
+    return None

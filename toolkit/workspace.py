@@ -21,6 +21,7 @@ from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, safe_file_name, write_atomic
 from toolkit.fiscal import Period, fiscal_year, fy_start, parse_period
 from toolkit.ledger import ARCHIVE_SUFFIX, Ledger
+from toolkit.ledgerurl import Location
 from toolkit.model import REGULAR
 from toolkit.registry import (
     Council,
@@ -102,7 +103,8 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
         )
     source = J.load_registry(registry_from)  # checked before anything is written
     try:
-        for folder in (root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent):
+        ledger = [ws.ledger.parent] if isinstance(ws.ledger, Path) else []
+        for folder in (root, ws.incoming, ws.returned, ws.outputs, *ledger):
             folder.mkdir(parents=True, exist_ok=True)
         if registry_from is not None and source is not None:
             write_atomic(ws.registry, registry_from.read_bytes())
@@ -127,7 +129,7 @@ class MonthOutcome:
     period: Period
     view: StationView  # the files received in this run (new to the ledger)
     ingest: J.IngestOutcome
-    ledger: Path
+    ledger: Location
     returned: dict[str, list[Path]] = field(default_factory=dict)  # station → copies
     not_returned: list[tuple[str, str]] = field(default_factory=list)  # path, problem
     summary: Path | None = None
@@ -165,13 +167,14 @@ def month(
         )
     key = f"{period.start.year}-{period.start.month:02d}"
     summary = ws.outputs / f"集計_{key}.xlsx"
-    archive = ws.ledger.with_name(ws.ledger.name + ARCHIVE_SUFFIX)
-    inputs = (ws.incoming, ws.ledger, ws.registry, ws.config)
-    check_target(summary, Protected(inputs, (archive,), force))  # before anything is read
+    local = ws.ledger if isinstance(ws.ledger, Path) else None  # else a server ledger
+    archive = (local.with_name(local.name + ARCHIVE_SUFFIX),) if local is not None else ()
+    inputs = (ws.incoming, *(p for p in (local,) if p is not None), ws.registry, ws.config)
+    check_target(summary, Protected(inputs, archive, force))  # before anything is read
     options = J.reading_options(
         registry=ws.registry, config=ws.config, as_of=as_of, password=password, jobs=jobs
     )
-    for folder in (ws.ledger.parent, ws.returned, ws.outputs):
+    for folder in (*(p.parent for p in (local,) if p is not None), ws.returned, ws.outputs):
         folder.mkdir(parents=True, exist_ok=True)
     received = _Received(ws, key, options.password, display or Display(), _known(ws.ledger))
     outer = watch or (lambda results: results)
@@ -196,9 +199,9 @@ def month(
     return done
 
 
-def _known(ledger: Path) -> set[str]:
+def _known(ledger: Location) -> set[str]:
     """The files the ledger has already seen (none when it does not exist yet)."""
-    if not ledger.exists():
+    if isinstance(ledger, Path) and not ledger.exists():
         return set()
     with Ledger.open(ledger) as opened:
         return opened.known_files()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -123,8 +124,9 @@ def init_lines(created: Created) -> list[str]:
         (ws.incoming, "警察署から届いた報告書を入れるフォルダ"),
         (ws.returned, "警察署に返す確認用の写し（月ごと・警察署ごと）"),
         (ws.outputs, "集計表と督促・確認依頼"),
-        (ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"),
     ]
+    if isinstance(ws.ledger, Path):  # a new working folder's ledger is a file
+        rows.append((ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"))
     out = [f"作業フォルダを作りました: {ws.root}"]
     names = [p.relative_to(ws.root).as_posix() for p, _ in rows]
     column = max(display_width(n) for n in names) + 2

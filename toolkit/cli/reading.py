@@ -19,6 +19,7 @@ from toolkit.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from toolkit.ledgerurl import Location
     from toolkit.render import Display
 
 
@@ -70,13 +71,13 @@ def check(
 
 @main.command()
 @reports_argument(required=True)
-@ledger_option("取り込み先の台帳（SQLiteのファイル。なければ作ります）", required=True)
+@ledger_option("取り込み先の台帳（ファイルがなければ作ります）", required=True)
 @registry_option
 @display_options
 @reading_options
 def ingest(
     paths: tuple[Path, ...],
-    db: Path,
+    db: Location,
     registry: Path | None,
     config: Path | None,
     as_of: date | None,

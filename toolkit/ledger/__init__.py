@@ -20,10 +20,10 @@ Rooms: `schema` (tables), `migrations` (their versions), `store` (opening and
 transactions), `errors`, `ingest`, `retention`, `queries`, `copy`.
 """
 
+from toolkit.ledger.errors import LedgerError
 from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
 from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
-from toolkit.ledger.errors import LedgerError
 from toolkit.ledger.schema import APPLICATION_ID
 from toolkit.ledger.store import ARCHIVE_SUFFIX, schema_version
 

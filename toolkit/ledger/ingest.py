@@ -32,7 +32,7 @@ from toolkit import __version__
 from toolkit.fileio import archive_copy, archive_name
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
-from toolkit.ledger import schema as S
+import toolkit.ledger.schema as S
 from toolkit.ledger.store import LedgerStore, next_id, now
 from toolkit.model import Report
 from toolkit.results import Checked, FileResult
@@ -233,9 +233,7 @@ class _Reader:
         if self.ledger.source == ":memory:":
             return False
         with self.ledger.snapshot() as conn:
-            found = conn.execute(
-                sa.select(S.files.c.sha256).where(S.files.c.sha256 == sha)
-            ).first()
+            found = conn.execute(sa.select(S.files.c.sha256).where(S.files.c.sha256 == sha)).first()
         return found is not None
 
     def _archive(self, item: _File, result: FileResult) -> None:
@@ -245,7 +243,11 @@ class _Reader:
         sha = result.sha256
         if sha is None or (archive is None and not server):
             return
-        if archive is not None and result.archived is not None and (archive / result.archived).exists():
+        if (
+            archive is not None
+            and result.archived is not None
+            and (archive / result.archived).exists()
+        ):
             item.archive, item.size = result.archived, result.size
             return
         data = self.source_bytes(result)

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from toolkit.ledger import schema as S
+import toolkit.ledger.schema as S
 from toolkit.ledger.store import LedgerStore
 
 CHUNK = 20_000
@@ -99,7 +99,7 @@ class Querying(LedgerStore):
 
         def chunks() -> Iterator[list[tuple[Any, ...]]]:
             with self.snapshot() as conn:
-                result = conn.execution_options(yield_per=CHUNK).execute(statement)
+                result = conn.execute(statement.execution_options(yield_per=CHUNK))
                 for part in result.partitions():
                     yield [tuple(row) for row in part]
 

@@ -24,7 +24,7 @@ from toolkit import __version__
 from toolkit.fileio import output_kind
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
-from toolkit.ledger import schema as S
+import toolkit.ledger.schema as S
 from toolkit.ledger.store import LedgerStore, next_id, now
 
 PURGED_TEXT = "（保存期間経過のため削除）"
@@ -69,9 +69,7 @@ class Retaining(LedgerStore):
         """
         r, u, q, f = S.reports.c, S.runs.c, S.requests.c, S.files.c
         received = sa.func.coalesce(u.received_on, sa.func.substr(u.started_at, 1, 10))
-        state = sa.func.coalesce(
-            q.state, sa.case((q.answered != 0, "answered"), else_="open")
-        )
+        state = sa.func.coalesce(q.state, sa.case((q.answered != 0, "answered"), else_="open"))
         waiting = (
             sa.select(sa.func.count())
             .select_from(S.requests)
@@ -238,7 +236,9 @@ class Retaining(LedgerStore):
                 S.agenda.update().where(a.report_id.in_(chunk)).values(topic=None, remarks=None)
             )
             conn.execute(
-                S.requests.update().where(q.report_id.in_(chunk)).values(request=None, response=None)
+                S.requests.update()
+                .where(q.report_id.in_(chunk))
+                .values(request=None, response=None)
             )
             codes = conn.execute(
                 sa.select(f.code).distinct().where(f.report_id.in_(chunk))
@@ -259,7 +259,9 @@ class Retaining(LedgerStore):
             chunk = shas[start : start + 500]
             kept = set(
                 conn.execute(
-                    sa.select(r.sha256).distinct().where(r.sha256.in_(chunk), r.purged_run.is_(None))
+                    sa.select(r.sha256)
+                    .distinct()
+                    .where(r.sha256.in_(chunk), r.purged_run.is_(None))
                 ).scalars()
             )
             out.update(sha for sha in chunk if sha not in kept)

@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
 from toolkit.errors import OperationalError
-from toolkit.ledger import schema as S
+import toolkit.ledger.schema as S
 from toolkit.ledger.errors import LedgerError, ledger_error
 from toolkit.ledgerurl import Location, ServerURL, ledger_location, masked
 
@@ -284,9 +284,13 @@ class LedgerStore:
             names = set(sa.inspect(conn).get_table_names())
             if not names:
                 return None
-            known = "ledger_info" in names and conn.execute(
-                sa.select(S.ledger_info.c.value).where(S.ledger_info.c.name == "application")
-            ).scalar() == S.APPLICATION_NAME
+            known = (
+                "ledger_info" in names
+                and conn.execute(
+                    sa.select(S.ledger_info.c.value).where(S.ledger_info.c.name == "application")
+                ).scalar()
+                == S.APPLICATION_NAME
+            )
             version = (
                 conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
                 if known and "alembic_version" in names
@@ -371,7 +375,9 @@ class LedgerStore:
         """A ledger file's version, read again inside the migration's transaction."""
         names = self._table_names()
         if "alembic_version" in names:
-            return str(self.connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar())
+            return str(
+                self.connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            )
         version = int(self.connection.exec_driver_sql("PRAGMA user_version").scalar() or 0)
         return f"{version:04d}" if version > 0 else None
 

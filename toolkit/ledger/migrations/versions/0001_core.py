@@ -26,6 +26,12 @@ def _count(name: str) -> sa.Column[int]:
     return sa.Column(name, sa.Integer, nullable=False, server_default="0")
 
 
+_REPORT_TEXTS = (
+    "sheet", "council_key", "council_id", "template_council_id", "affiliation", "station",
+    "council_name", "facility_name", "meeting_date",
+)  # fmt: skip
+
+
 def upgrade() -> None:
     op.create_table(
         "runs",
@@ -68,13 +74,7 @@ def upgrade() -> None:
         _run("run_id", nullable=False),
         sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), nullable=False),
         sa.Column("path", TEXT, nullable=False),
-        *(
-            sa.Column(c, TEXT)
-            for c in (
-                "sheet", "council_key", "council_id", "template_council_id", "affiliation",
-                "station", "council_name", "facility_name", "meeting_date",
-            )
-        ),  # fmt: skip
+        *(sa.Column(c, TEXT) for c in _REPORT_TEXTS),
         sa.Column("fiscal_year", sa.Integer),
         *(
             sa.Column(c, TEXT)
