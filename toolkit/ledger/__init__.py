@@ -20,6 +20,7 @@ Rooms: `schema` (tables), `migrations` (their versions), `store` (opening and
 transactions), `errors`, `ingest`, `retention`, `queries`, `copy`.
 """
 
+from toolkit.ledger.copy import Copied, copy_ledger
 from toolkit.ledger.errors import LedgerError
 from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
 from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
@@ -40,11 +41,13 @@ __all__ = [
     "READ",
     "REPORT_COLUMNS",
     "UNREADABLE",
+    "Copied",
     "Expired",
     "ExpiredOutput",
     "IngestStats",
     "Ledger",
     "LedgerError",
     "Rows",
+    "copy_ledger",
     "schema_version",
 ]

@@ -28,11 +28,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+import toolkit.ledger.schema as S
 from toolkit import __version__
 from toolkit.fileio import archive_copy, archive_name
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
-import toolkit.ledger.schema as S
 from toolkit.ledger.store import LedgerStore, next_id, now
 from toolkit.model import Report
 from toolkit.results import Checked, FileResult

@@ -20,11 +20,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+import toolkit.ledger.schema as S
 from toolkit import __version__
 from toolkit.fileio import output_kind
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
-import toolkit.ledger.schema as S
 from toolkit.ledger.store import LedgerStore, next_id, now
 
 PURGED_TEXT = "（保存期間経過のため削除）"

@@ -33,8 +33,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from toolkit.errors import OperationalError
 import toolkit.ledger.schema as S
+from toolkit.errors import OperationalError
 from toolkit.ledger.errors import LedgerError, ledger_error
 from toolkit.ledgerurl import Location, ServerURL, ledger_location, masked
 
