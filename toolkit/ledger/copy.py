@@ -66,9 +66,8 @@ def copy_ledger(source: Location | str, target: Location | str) -> Copied:
 
 
 def _check_places(source: Location, target: Location) -> None:
-    if isinstance(source, Path):
-        if not source.is_file():
-            raise InputError(f"コピー元の台帳「{source}」がありません。")
+    if isinstance(source, Path) and not source.is_file():
+        raise InputError(f"コピー元の台帳「{source}」がありません。")
     if isinstance(target, Path) and (target.exists() or target.is_symlink()):
         raise InputError(
             f"コピー先「{target}」はすでにあります。コピーは新しい台帳に作ります。"
@@ -130,10 +129,10 @@ def _copy_archive(
             for rows in _chunks(reading, statement, _BLOBS)
         )
     else:
-        statement = sa.select(f.sha256, f.archive).where(kept).order_by(f.sha256)
+        names: sa.Select[Any] = sa.select(f.sha256, f.archive).where(kept).order_by(f.sha256)
         batches = (
             [(row["sha256"], row["archive"], _read(src.archive, row["archive"])) for row in rows]
-            for rows in _chunks(reading, statement, _BLOBS)
+            for rows in _chunks(reading, names, _BLOBS)
         )
     for batch in batches:
         present = [(sha, name, data) for sha, name, data in batch if data is not None]
