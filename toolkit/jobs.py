@@ -14,19 +14,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.check import Options, check_paths
 from toolkit.errors import InputError, OperationalError
 from toolkit.fileio import OutputRefused, Protected, guard_output
 from toolkit.fiscal import Period
-from toolkit.ledger import ARCHIVE_SUFFIX, Expired, ExpiredOutput, IngestStats, Ledger
 from toolkit.ledgerurl import Location
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
 from toolkit.rules.members import MemberFinding
 from toolkit.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
+    from toolkit.ledger import Expired, ExpiredOutput, IngestStats
 
 # A wrapper the caller may put around the stream of results (a progress bar).
 Watch = Callable[[Iterator[FileResult]], Iterator[FileResult]]
@@ -152,6 +154,8 @@ def ingest(
     """Check every file and store it in the ledger at `db` (a file, created when missing,
     or a server database), in one transaction. Raises `LedgerError` when the ledger cannot
     be used."""
+    from toolkit.ledger import Ledger
+
     tally = Tally()
     with Ledger.open(db) as ledger:
         options = replace(options, archive=ledger.archive)
@@ -185,6 +189,7 @@ def summary(
     """Write the summary workbook of `period` to `out`, from report files (through an
     in-memory ledger) or from the ledger at `db`."""
     from toolkit.aggregate import build_summary
+    from toolkit.ledger import Ledger
     from toolkit.writing.summary import check_target, write_summary
 
     if bool(paths) == (db is not None):
@@ -227,6 +232,8 @@ class RetentionOutcome:
 def retention(db: Location, settings: Settings, *, apply: bool) -> RetentionOutcome:
     """Reports (and the outputs holding their text) past their retention period on
     `settings.today`; with `apply`, purged."""
+    from toolkit.ledger import Ledger
+
     _existing(db)
     with Ledger.open(db) as ledger:
         expired = ledger.expired(settings.today, settings.retention_years)
@@ -246,6 +253,7 @@ def remind(
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
     from toolkit.aggregate.remind import station_lists
+    from toolkit.ledger import Ledger
     from toolkit.writing.remind import remind_path, write_station_list
 
     _existing(db)
@@ -273,6 +281,8 @@ def _existing(db: Location) -> None:
 
 
 def _archive_of(db: Path) -> Path:
+    from toolkit.ledger import ARCHIVE_SUFFIX
+
     return db.with_name(db.name + ARCHIVE_SUFFIX)
 
 

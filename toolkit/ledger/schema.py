@@ -8,8 +8,8 @@ ledger made by the migrations has exactly these tables, columns and indexes.
 Dates and times are stored as ISO text on both engines, so that a ledger copied from one
 engine to the other holds the same values. Text compares byte by byte on both: SQLite's
 BINARY order is the code point order of UTF-8, and so is PostgreSQL's "C" collation, which
-every text column takes there (whatever the database's own collation is), so that `max`
-of a Japanese name or the order of a listing is the same on both.
+every text column takes there (whatever the database's own collation is; see the
+migrations), so that `max` of a Japanese name or the order of a listing is the same on both.
 """
 
 from __future__ import annotations
@@ -21,7 +21,12 @@ APPLICATION_ID = 0x4B59474B  # "KYGK": marks a SQLite file as a kyogikai ledger
 # What marks a server database as a kyogikai ledger (table `ledger_info`).
 APPLICATION_NAME = "kyogikai ledger"
 
-TEXT = sa.Text().with_variant(postgresql.TEXT(collation="C"), "postgresql")
+# The type of every text column as the migrations create it (collation "C" on a server).
+STORED_TEXT = sa.Text().with_variant(postgresql.TEXT(collation="C"), "postgresql")
+# … and as the queries see it: the column's collation applies by itself, and a parameter
+# compared with it must not carry one of its own (PostgreSQL reads `x BETWEEN $1 COLLATE
+# "C" AND …` as an error).
+TEXT = sa.Text()
 
 metadata = sa.MetaData()
 

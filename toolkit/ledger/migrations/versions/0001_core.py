@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from toolkit.ledger.schema import TEXT
+from toolkit.ledger.schema import STORED_TEXT as TEXT
 
 revision = "0001"
 down_revision = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from toolkit.ledger.schema import TEXT
+from toolkit.ledger.schema import STORED_TEXT as TEXT
 
 revision = "0002"
 down_revision = "0001"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from toolkit.ledger.schema import APPLICATION_NAME, TEXT
+from toolkit.ledger.schema import APPLICATION_NAME
+from toolkit.ledger.schema import STORED_TEXT as TEXT
 
 revision = "0006"
 down_revision = "0005"
