@@ -197,7 +197,7 @@ def test_a_reader_sees_one_state_while_a_run_commits(ledger_at: Path | str, tmp_
                 runs = L.rows(reader, "SELECT count(*) FROM runs")
                 desk.stdin.write("\n")  # the run commits now
                 desk.stdin.flush()
-                out, err = desk.communicate(timeout=60)
+                _, err = desk.communicate(timeout=60)
                 assert desk.returncode == 0, err
                 # the same snapshot: neither the report rows nor the run appear in it
                 assert L.rows(reader, "SELECT count(*) FROM reports") == before == [(1,)]
