@@ -1,5 +1,5 @@
 """The ledger file as releases before the server ledger made it: the hand-written SQLite
-migrations of schema versions 1–5 (`PRAGMA user_version`), kept word for word so that the
+migrations of schema versions 1–6 (`PRAGMA user_version`), kept word for word so that the
 tests can make a ledger of every old version and check that it upgrades in place."""
 
 from __future__ import annotations
@@ -206,6 +206,35 @@ _SKIPPED_SIGHTINGS = (
     "ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0",
 )
 
+_MONTH_STEPS = (
+    # What `kyogikai month` did, step by step (the ingest, each feedback copy, the summary,
+    # the reminders, layout proofs), so that the next run redoes a step that failed or was
+    # interrupted, and lists what is still to be done. `subject` tells the steps of one
+    # kind apart (a file's SHA-256 for its feedback copy; '' for a step done once a
+    # month); `shown` is set once a finished run has told the user about the step's output.
+    """CREATE TABLE steps (
+        step_id INTEGER PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        period TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
+        output TEXT,
+        problem TEXT,
+        run_id INTEGER REFERENCES runs(run_id),
+        updated_at TEXT NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (workspace, period, kind, subject)
+    )""",
+    "CREATE INDEX steps_state ON steps(workspace, state)",
+    # Outputs are recorded by absolute, resolved path with the working folder they belong
+    # to (earlier rows hold the path as typed, relative to the folder the command ran in),
+    # and with what retention found when it came to delete them: deleted, missing (gone
+    # already), replaced (a file kyogikai did not write is there now).
+    "ALTER TABLE outputs ADD COLUMN workspace TEXT",
+    "ALTER TABLE outputs ADD COLUMN outcome TEXT",
+)
+
 # Ordered: MIGRATIONS[i] takes a ledger from user_version i to i + 1. Append, never edit.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _CORE,
@@ -213,5 +242,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _SUMMARY_INDEXES,
     _FOLLOW_UP,
     _SKIPPED_SIGHTINGS,
+    _MONTH_STEPS,
 )
 OLD_VERSIONS = len(MIGRATIONS)

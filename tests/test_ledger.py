@@ -461,3 +461,45 @@ def test_same_council_name_in_two_stations_is_told_apart_by_the_station(
         )
     # same name, same date, same sheet: still two councils, neither supersedes the other
     assert rows == [("C1", "中央警察署", None), ("E1", "東警察署", None)]
+
+
+# --- the monthly job's steps ---------------------------------------------------------------
+
+
+def test_steps_are_recorded_replaced_and_shown(ledger_path: Any) -> None:
+    from toolkit.ledger import Step
+    from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, PENDING, SUMMARY
+
+    ws = "/hq"
+    with Ledger.open(ledger_path) as ledger:
+        ledger.record_steps(
+            [Step(ws, "2026-10", FEEDBACK, "ab", PENDING), Step(ws, "2026-10", SUMMARY)]
+        )
+        ledger.record_steps([Step(ws, "2026-10", FEEDBACK, "ab", FAILED, problem="満杯")])
+        (failed,) = ledger.steps(ws, states=[FAILED])
+        assert (failed.subject, failed.problem, failed.shown) == ("ab", "満杯", False)
+        ledger.record_steps([Step(ws, "2026-10", FEEDBACK, "ab", DONE, output="/hq/x.xlsx")])
+        (done,) = ledger.steps(ws, kinds=[FEEDBACK])
+        ledger.mark_shown([done])
+        assert ledger.steps(ws, kinds=[FEEDBACK])[0].shown
+        # done again (a copy made again): the user is told again
+        ledger.record_steps([done])
+        assert not ledger.steps(ws, kinds=[FEEDBACK])[0].shown
+        assert [s.kind for s in ledger.steps(ws, states=[PENDING])] == [SUMMARY]
+        assert ledger.steps("/other") == []
+
+
+def test_steps_recorded_before_the_commit_roll_back_with_the_ingest(
+    tmp_path: Path, ledger_path: Any
+) -> None:
+    from toolkit.ledger import Step
+
+    def boom(run_id: int) -> None:
+        ledger.record_steps([Step("/hq", "2026-10", "ingest", run_id=run_id)])
+        raise OSError("disk")
+
+    with Ledger.open(ledger_path) as ledger:
+        with pytest.raises(OSError):
+            ledger.ingest(sample_files(tmp_path / "in"), context=F.context(), before_commit=boom)
+        assert ledger.steps("/hq") == []
+        assert ledger.known_files() == set()

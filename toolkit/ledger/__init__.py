@@ -17,7 +17,8 @@ Guarantees:
 - The ledger owns its SQL: others ask it through methods (`queries`).
 
 Rooms: `schema` (tables), `migrations` (their versions), `store` (opening and
-transactions), `errors`, `ingest`, `retention`, `queries`, `copy`.
+transactions), `errors`, `ingest`, `retention`, `queries`, `steps` (what the monthly job
+did, step by step), `copy`.
 """
 
 from toolkit.ledger.copy import Copied, copy_ledger
@@ -26,10 +27,11 @@ from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, Ingest
 from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID
+from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, schema_version
 
 
-class Ledger(Ingesting, Retaining, Querying):
+class Ledger(Ingesting, Retaining, Querying, Stepping):
     """A ledger (a file, a server database or one in memory) and its archive."""
 
 
@@ -48,6 +50,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "Rows",
+    "Step",
     "copy_ledger",
     "schema_version",
 ]

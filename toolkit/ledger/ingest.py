@@ -86,13 +86,16 @@ class Ingesting(LedgerStore):
         command: str = "ingest",
         source_bytes: Callable[[FileResult], bytes | None] | None = None,
         progress: Callable[[int, FileResult], None] | None = None,
+        before_commit: Callable[[int], None] | None = None,
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
         `results` may be a generator (the check pipeline): it is read to the end first,
         without holding the ledger, then committed at once. `source_bytes` gives the bytes
         to archive (default: the file at `result.path`, read again and verified against its
-        SHA-256). `progress` is called after each file with its 1-based number. Raises
+        SHA-256). `progress` is called after each file with its 1-based number.
+        `before_commit` is called with the run's id once every file is stored, inside the
+        transaction: what it records commits with the run, or not at all. Raises
         LedgerError when another run holds the ledger longer than the ledger's `wait`.
         """
         started = now()
@@ -113,6 +116,8 @@ class Ingesting(LedgerStore):
                 writer = _Writer(conn, run)
                 for batch in stage.batches(_BATCH):
                     writer.add(batch, stage)
+                if before_commit is not None:
+                    before_commit(writer.run_id)
                 writer.finish()
         return writer.stats
 

@@ -30,6 +30,14 @@ from toolkit.ledger.store import LedgerStore, next_id, now
 PURGED_TEXT = "（保存期間経過のため削除）"
 
 
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its links and `..` resolved (as far as it exists)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
 @dataclass(frozen=True)
 class Expired:
     """A report (or an unreadable file, `report_id` None) past its retention date."""
@@ -103,18 +111,23 @@ class Retaining(LedgerStore):
                     out.append(Expired(sha, None, path, None, None, until, got))
         return out
 
-    def record_outputs(self, kind: str, paths: Sequence[Path], as_of: date) -> None:
-        """Remember workbooks this program wrote that hold report text, so that retention
-        can list them for deletion when that text has outlived its period."""
+    def record_outputs(
+        self, kind: str, paths: Sequence[Path], as_of: date, *, workspace: Path | None = None
+    ) -> None:
+        """Remember workbooks this program wrote that hold report text (or members'
+        names), so that retention can list them for deletion when that text has outlived
+        its period. Each is recorded by its absolute, resolved path, with the working folder
+        (`workspace`, the folder of its kyogikai.toml) of the command that wrote it."""
         if not paths:
             return
-        with self._writing() as conn:
+        home = None if workspace is None else str(resolved(workspace))
+        with self.transaction() as conn:
             first = next_id(conn, S.outputs.c.output_id)
             conn.execute(
                 S.outputs.insert(),
                 [
-                    {"output_id": first + i, "kind": kind, "path": str(p), "written_at": now(),
-                     "as_of": as_of.isoformat()}
+                    {"output_id": first + i, "kind": kind, "path": str(resolved(p)),
+                     "written_at": now(), "as_of": as_of.isoformat(), "workspace": home}
                     for i, p in enumerate(paths)
                 ],
             )  # fmt: skip

@@ -217,6 +217,35 @@ outputs = sa.Table(
     sa.Column("written_at", TEXT, nullable=False),
     sa.Column("as_of", TEXT, nullable=False),
     _run("removed_run"),
+    # the working folder of the command that wrote it (earlier rows: none, and the path as
+    # typed), and what retention found when it came to delete it: deleted, missing (gone
+    # already), replaced (a file kyogikai did not write is there now)
+    sa.Column("workspace", TEXT),
+    sa.Column("outcome", TEXT),
+)
+
+STEP_STATES = ("pending", "done", "failed")
+
+# What `kyogikai month` did, step by step (`toolkit.ledger.steps`).
+steps = sa.Table(
+    "steps",
+    metadata,
+    _id("step_id"),
+    sa.Column("workspace", TEXT, nullable=False),
+    sa.Column("period", TEXT, nullable=False),
+    sa.Column("kind", TEXT, nullable=False),
+    sa.Column("subject", TEXT, nullable=False, server_default=""),
+    sa.Column("state", TEXT, nullable=False),
+    sa.Column("output", TEXT),
+    sa.Column("problem", TEXT),
+    _run("run_id"),
+    sa.Column("updated_at", TEXT, nullable=False),
+    _count("shown"),
+    sa.CheckConstraint(
+        "state IN (" + ", ".join(f"'{s}'" for s in STEP_STATES) + ")", name="steps_state_check"
+    ),
+    sa.UniqueConstraint("workspace", "period", "kind", "subject", name="steps_key"),
+    sa.Index("steps_state", "workspace", "state"),
 )
 
 # The bytes of archived files, in a ledger on a server (no shared folder needed); a ledger

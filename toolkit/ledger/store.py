@@ -196,6 +196,13 @@ class LedgerStore:
             raise
 
     @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction, committed when the block ends and rolled back when it
+        raises; inside a transaction already open, the block is part of that one."""
+        with self._writing() as conn:
+            yield conn
+
+    @contextlib.contextmanager
     def snapshot(self) -> Iterator[Connection]:
         """A read transaction: every query inside sees the same committed state (joined
         when a transaction is open)."""
