@@ -250,7 +250,11 @@ class LedgerStore:
             raise
 
     def _prepare(self, *, wal: bool) -> None:
-        current = self._file_version() if not self.server else self._server_version()
+        if self.server:
+            with self.snapshot():
+                current = self._server_version()
+        else:
+            current = self._file_version()
         if current is not None and current not in revisions():
             raise self._newer(current)
         if current != revisions()[-1]:
@@ -285,28 +289,23 @@ class LedgerStore:
         return None
 
     def _server_version(self) -> str | None:
-        """The schema version of a server ledger (None for an empty database)."""
+        """The schema version of a server ledger (None for an empty database); inside a
+        transaction."""
         conn = self.connection
-        try:
-            names = set(sa.inspect(conn).get_table_names())
-            if not names:
-                return None
-            known = (
-                "ledger_info" in names
-                and conn.execute(
-                    sa.select(S.ledger_info.c.value).where(S.ledger_info.c.name == "application")
-                ).scalar()
-                == S.APPLICATION_NAME
-            )
-            version = (
-                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-                if known and "alembic_version" in names
-                else None
-            )
-        finally:
-            self._end(commit=False)
+        names = set(sa.inspect(conn).get_table_names())
+        if not names:
+            return None
+        info = S.ledger_info.c
+        known = (
+            "ledger_info" in names
+            and conn.execute(sa.select(info.value).where(info.name == "application")).scalar()
+            == S.APPLICATION_NAME
+        )
         if not known:
             raise self._not_a_ledger()
+        if "alembic_version" not in names:
+            return None
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         return None if version is None else str(version)
 
     def _not_a_ledger(self) -> LedgerError:
@@ -366,17 +365,29 @@ class LedgerStore:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = self.connection
-        with self._writing():
-            current = self._server_version() if self.server else self._stamped()
-            if current == revisions()[-1]:
-                return
-            if current is not None and current not in revisions():
-                raise self._newer(current)
-            if current is not None and not self._has_version_table():
-                command.stamp(config, current)
-            command.upgrade(config, "head")
+        if not self.server:  # a table rebuilt by a revision is dropped first (SQLite's way)
+            self._raw().execute("PRAGMA foreign_keys=OFF")
+        try:
+            with self._writing() as conn:
+                current = self._server_version() if self.server else self._stamped()
+                if current == revisions()[-1]:
+                    return
+                if current is not None and current not in revisions():
+                    raise self._newer(current)
+                if current is not None and not self._has_version_table():
+                    command.stamp(config, current)
+                command.upgrade(config, "head")
+                if not self.server:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise LedgerError(
+                            f"台帳「{self.source}」を今の版にできません（表「{broken[0]}」の"
+                            "参照が壊れています）。バックアップから戻してください。"
+                        )
+                    conn.exec_driver_sql(f"PRAGMA application_id={S.APPLICATION_ID}")
+        finally:
             if not self.server:
-                self.connection.exec_driver_sql(f"PRAGMA application_id={S.APPLICATION_ID}")
+                self._raw().execute("PRAGMA foreign_keys=ON")
 
     def _stamped(self) -> str | None:
         """A ledger file's version, read again inside the migration's transaction."""

@@ -16,10 +16,36 @@ branch_labels = None
 depends_on = None
 
 
+_STATUS = "status IN ('read', 'unreadable', 'identical', 'skipped')"
+
+# SQLite cannot change a CHECK constraint, and a ledger made before Alembic has an unnamed
+# one: the table is made again, as the hand-written migration of this version did.
+_REMADE = (
+    """CREATE TABLE sightings_new (
+        run_id INTEGER NOT NULL REFERENCES runs(run_id),
+        seq INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT,
+        status TEXT NOT NULL CONSTRAINT sightings_status CHECK ("""
+    + _STATUS
+    + """),
+        reason TEXT,
+        same_as TEXT,
+        note TEXT,
+        PRIMARY KEY (run_id, seq)
+    )""",
+    "INSERT INTO sightings_new SELECT * FROM sightings",
+    "DROP TABLE sightings",
+    "ALTER TABLE sightings_new RENAME TO sightings",
+    "CREATE INDEX sightings_sha ON sightings(sha256)",
+)
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("sightings") as sightings:
-        sightings.drop_constraint("sightings_status", type_="check")
-        sightings.create_check_constraint(
-            "sightings_status", "status IN ('read', 'unreadable', 'identical', 'skipped')"
-        )
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in _REMADE:
+            op.execute(statement)
+    else:
+        op.drop_constraint("sightings_status", "sightings", type_="check")
+        op.create_check_constraint("sightings_status", "sightings", _STATUS)
     op.add_column("runs", sa.Column("skipped", sa.Integer, nullable=False, server_default="0"))
