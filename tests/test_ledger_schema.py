@@ -128,7 +128,7 @@ def test_a_new_ledger_is_at_the_current_version(ledger_at: Path | str) -> None:
 def test_a_newer_ledger_is_refused(ledger_at: Path | str) -> None:
     with Ledger.open(ledger_at) as ledger:
         L.execute(ledger, "UPDATE alembic_version SET version_num = '9999'")
-    with pytest.raises(LedgerError, match="新しい版.*9999"):
+    with pytest.raises(LedgerError, match=r"新しい版.*9999"):
         Ledger.open(ledger_at)
 
 
