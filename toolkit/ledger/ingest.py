@@ -40,6 +40,7 @@ from toolkit.rules.context import Context
 from toolkit.rules.requests import STORED, written_status
 
 _BATCH = 1000  # staged files stored per round of the commit
+_ASK = 200  # files read before the ledger is asked which of them it holds
 
 # Statuses of a sighting (one file given to one run).
 READ, UNREADABLE, IDENTICAL, SKIPPED = "read", "unreadable", "identical", "skipped"
@@ -105,6 +106,7 @@ class Ingesting(LedgerStore):
                 reader.add(seq, result)
                 if progress is not None:
                     progress(seq, result)
+            reader.drain()
             with self._writing() as conn:
                 run = {
                     "command": command,
@@ -210,8 +212,23 @@ class _Reader:
         self.context = context
         self.source_bytes = source_bytes
         self.stage = stage
+        self.pending: list[tuple[int, FileResult]] = []
 
     def add(self, seq: int, result: FileResult) -> None:
+        """Stage one file (a few at a time: the ledger is asked once which of them it
+        holds already)."""
+        self.pending.append((seq, result))
+        if len(self.pending) >= _ASK:
+            self.drain()
+
+    def drain(self) -> None:
+        shas = {r.sha256 for _, r in self.pending if r.sha256 is not None}
+        known = self._known(shas)
+        for seq, result in self.pending:
+            self._stage(seq, result, known)
+        self.pending.clear()
+
+    def _stage(self, seq: int, result: FileResult, known: set[str]) -> None:
         item = _File(seq, result.path, result.sha256)
         if result.skipped_file is not None:
             item.skipped = result.skipped_file
@@ -219,7 +236,7 @@ class _Reader:
             self._unreadable(item, result)
         else:
             item.readable, item.format = bool(result.readable), result.format
-            if not self._known(result.sha256):
+            if result.sha256 not in known:
                 self._archive(item, result)
             if not result.readable:
                 self._unreadable(item, result)
@@ -232,14 +249,14 @@ class _Reader:
                     self._report(item, checked)
         self.stage.put(item)
 
-    def _known(self, sha: str) -> bool:
-        """Whether the ledger holds the file already (as committed now: the commit decides
-        again). Its bytes are then neither read again nor kept."""
-        if self.ledger.source == ":memory:":
-            return False
+    def _known(self, shas: set[str]) -> set[str]:
+        """The files among `shas` the ledger holds already (as committed now: the commit
+        decides again). Their bytes are then neither read again nor kept."""
+        if self.ledger.source == ":memory:" or not shas:
+            return set()
         with self.ledger.snapshot() as conn:
-            found = conn.execute(sa.select(S.files.c.sha256).where(S.files.c.sha256 == sha)).first()
-        return found is not None
+            found = conn.execute(sa.select(S.files.c.sha256).where(S.files.c.sha256.in_(shas)))
+            return {str(sha) for (sha,) in found}
 
     def _archive(self, item: _File, result: FileResult) -> None:
         """Keep the file's bytes: in the archive folder beside a ledger file (the worker
