@@ -171,7 +171,8 @@ def run_size(count: int, args: argparse.Namespace, work: Path, server: object) -
         s, mb, got = _child(["--internal-summary", where, str(out), str(registry)], tree)
         steps.append(Step("summary", engine, count, s, mb, got.get("queries")))
         print(f"  {engine}: ledger part {steps[-2].inner or 0:.1f} s ingest, "
-              f"{steps[-1].inner or 0:.1f} s summary queries", file=sys.stderr)  # fmt: skip
+              f"{steps[-1].inner or 0:.1f} s summary queries; peak {steps[-2].peak_mb:.0f} MB"
+              f" ingest, {steps[-1].peak_mb:.0f} MB summary", file=sys.stderr)  # fmt: skip
         print(f"  {engine}: {steps[-2].seconds:.1f} s ingest, {steps[-1].seconds:.1f} s summary",
               file=sys.stderr)  # fmt: skip
     return steps

@@ -1,5 +1,5 @@
 """The ledger file as releases before the server ledger made it: the hand-written SQLite
-migrations of schema versions 1–6 (`PRAGMA user_version`), kept word for word so that the
+migrations of schema versions 1–7 (`PRAGMA user_version`), kept word for word so that the
 tests can make a ledger of every old version and check that it upgrades in place."""
 
 from __future__ import annotations
@@ -235,6 +235,54 @@ _MONTH_STEPS = (
     "ALTER TABLE outputs ADD COLUMN outcome TEXT",
 )
 
+_RECEIPTS_AND_SETTLEMENTS = (
+    # The day each file reached HQ — its arrival, not the day a run happened to read it:
+    # by default the earlier of its modification time and the first run that saw it
+    # ('modified' / 'ledger'), or the day HQ gave for a batch ('given') or in a 受付簿
+    # ('log'). A ledger made before this knew only the day of the first run.
+    "ALTER TABLE files ADD COLUMN received_on TEXT",
+    "ALTER TABLE files ADD COLUMN received_how TEXT",
+    "ALTER TABLE files ADD COLUMN modified_at TEXT",
+    "UPDATE files SET received_how = 'ledger', received_on = (SELECT"
+    " coalesce(u.received_on, substr(u.started_at, 1, 10)) FROM runs u"
+    " WHERE u.run_id = files.first_run)",
+    "CREATE INDEX files_received ON files(received_on)",
+    # Every receipt day set for a file, oldest first: the history behind files.received_on.
+    """CREATE TABLE receipts (
+        receipt_id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL REFERENCES files(sha256),
+        run_id INTEGER REFERENCES runs(run_id),
+        received_on TEXT NOT NULL,
+        how TEXT NOT NULL,
+        source TEXT,
+        set_at TEXT NOT NULL
+    )""",
+    "INSERT INTO receipts (sha256, run_id, received_on, how, source, set_at)"
+    " SELECT f.sha256, f.first_run, f.received_on, 'ledger', NULL, u.started_at"
+    " FROM files f JOIN runs u ON u.run_id = f.first_run WHERE f.received_on IS NOT NULL",
+    "CREATE INDEX receipts_sha ON receipts(sha256)",
+    # HQ's decisions about a file: withdraw its reports, or keep them as the ones that
+    # count for their meetings (R7). Nothing is deleted; the latest decision about a file
+    # is the one in force.
+    """CREATE TABLE settlements (
+        settlement_id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL REFERENCES files(sha256),
+        action TEXT NOT NULL CHECK (action IN ('withdraw', 'keep')),
+        reason TEXT NOT NULL,
+        made_by TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        tool_version TEXT
+    )""",
+    "CREATE INDEX settlements_sha ON settlements(sha256)",
+    """CREATE VIEW settled AS SELECT s.sha256, s.action, s.settlement_id FROM settlements s
+        WHERE s.settlement_id = (SELECT max(t.settlement_id) FROM settlements t
+                                 WHERE t.sha256 = s.sha256)""",
+    # Which report of a meeting counts is decided when a summary asks (at its as-of day),
+    # so the reports of a fiscal year are looked up without the supersession filter.
+    "CREATE INDEX reports_fy ON reports(fiscal_year, meeting_date)",
+    "CREATE INDEX reports_date ON reports(meeting_date)",
+)
+
 # Ordered: MIGRATIONS[i] takes a ledger from user_version i to i + 1. Append, never edit.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _CORE,
@@ -243,5 +291,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _FOLLOW_UP,
     _SKIPPED_SIGHTINGS,
     _MONTH_STEPS,
+    _RECEIPTS_AND_SETTLEMENTS,
 )
 OLD_VERSIONS = len(MIGRATIONS)

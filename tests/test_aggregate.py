@@ -181,14 +181,17 @@ def test_tally_of_the_worked_example(ledger: Ledger) -> None:
 def _random_reports(seed: int) -> list[tuple[Report, str]]:
     rng = random.Random(seed)
     out = []
+    taken: set[tuple[str, date]] = set()
     for i in range(80):
         cid = rng.choice(list(COUNCILS))
         day = date(2026, rng.choice([4, 6, 9, 10, 10, 10, 12]), rng.randint(1, 28))
+        while (cid, day) in taken:  # one report per meeting (a council and a day, R7)
+            day = date(2026, rng.choice([4, 6, 9, 10, 10, 10, 12]), rng.randint(1, 28))
+        taken.add((cid, day))
         kind = rng.choice([F.REGULAR, F.REGULAR, F.EXTRAORDINARY, None])
         reqs = [(f"要望{i}-{k}", rng.choice([None, "対応済み"])) for k in range(rng.randint(0, 3))]
         police = rng.choice([None, 0, 1, 2, 3, 4])
         r = meeting(cid, day, kind, police=police, civilians=rng.randint(0, 25), requests=reqs)
-        # sheet names keep every report distinct (no supersession in this data set)
         out.append((r, f"報告書{i}"))
     return out
 

@@ -128,7 +128,7 @@ def test_corrected_resubmission_supersedes_and_keeps_history(
     ]
 
 
-def test_supersession_within_one_run_follows_the_order_given(
+def test_without_receipt_times_the_report_stored_last_counts_and_the_others_point_at_it(
     tmp_path: Path, ledger_path: Any
 ) -> None:
     a = F.file_result(tmp_path / "x", "a.xlsx", F.report(civilians=1))
@@ -137,7 +137,7 @@ def test_supersession_within_one_run_follows_the_order_given(
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([a, b, c], context=F.context())
         rows = L.rows(ledger, "SELECT civilians, superseded_by FROM reports ORDER BY report_id")
-    assert rows == [(1, 2), (2, 3), (3, None)]
+    assert rows == [(1, 3), (2, 3), (3, None)]
 
 
 def test_registry_council_key_matches_name_variants(tmp_path: Path, ledger_path: Any) -> None:

@@ -34,6 +34,7 @@ meetings = st.lists(
         st.integers(0, 3),  # requests
     ),
     max_size=25,
+    unique_by=lambda m: (m[0], m[1]),  # one report per meeting (a council and a day, R7)
 )
 
 

@@ -15,6 +15,7 @@ import stat
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from toolkit.discover import Skipped, discover, shown
@@ -82,6 +83,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         )
     result.sha256 = hashlib.sha256(data).hexdigest()
     result.size = len(data)
+    result.modified = _modified(info.st_mtime)
     if options.archive is not None:
         try:
             result.archived = archive_copy(options.archive, result.sha256, str(path), data)
@@ -112,6 +114,15 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
+
+
+def _modified(mtime: float) -> str | None:
+    """A modification time as the ledger stores it (local time, seconds); None when the
+    system gives none that a date can hold."""
+    try:
+        return datetime.fromtimestamp(mtime).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _unblamed(findings: list[Finding], unread: frozenset[str]) -> list[Finding]:

@@ -70,6 +70,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     same_as: str | None = None  # an earlier file of the run with identical bytes
     size: int | None = None
+    modified: str | None = None  # the file's modification time (ISO, local): its arrival
     archived: str | None = None  # name of the archive copy the worker kept, if asked to
     # A file left alone as a whole (kyogikai's own output, a CSV in the folder, a FIFO…):
     # why, and its kind for the totals. It has no reports and is not unreadable.

@@ -82,7 +82,7 @@ def _corrections(scope: Scope, ledger: Ledger) -> pd.DataFrame:
 def _requests(scope: Scope, ledger: Ledger) -> pd.DataFrame:
     """Requests open or pending longer than `problem_solving_days` (2(7))."""
     settings = scope.settings
-    rows = frame(ledger.not_done_before(settings.today + timedelta(days=1)))
+    rows = frame(ledger.requests_before(settings.today + timedelta(days=1), settings.today))
     if rows.empty:
         return pd.DataFrame(
             columns=["警察署", "開催日", "協議会名", "要望事項", "措置・回答", "状況", "経過日数"]

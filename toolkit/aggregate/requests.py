@@ -31,8 +31,17 @@ STATUS_ORDER = (PROBLEM_SOLVING, OPEN, PENDING, ANSWERED)
 def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
     """要望事項: the period's requests, then those carried forward, by station and council."""
     ledger, period, settings = scope.ledger, scope.period, scope.settings
-    current = frame(ledger.requests_between(period.start, period.end))
-    earlier_rows = frame(ledger.not_done_before(period.start))
+    as_of = settings.today
+    current = frame(ledger.requests_between(period.start, period.end, as_of))
+    earlier_rows = frame(ledger.requests_before(period.start, as_of))
+    if len(earlier_rows):
+        done = [
+            _written(response, state, settings) == ANSWERED
+            for response, state in zip(
+                earlier_rows["response"].tolist(), earlier_rows["state"].tolist(), strict=True
+            )
+        ]
+        earlier_rows = earlier_rows[[not d for d in done]]
     info_cols = ["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]
     parts = [current.merge(rep[info_cols], on="report_id").assign(scope=IN_PERIOD)]
     if len(earlier_rows):

@@ -17,40 +17,72 @@ Guarantees:
 - The ledger owns its SQL: others ask it through methods (`queries`).
 
 Rooms: `schema` (tables), `migrations` (their versions), `store` (opening and
-transactions), `errors`, `ingest`, `retention`, `queries`, `steps` (what the monthly job
-did, step by step), `copy`.
+transactions), `errors`, `ingest` (with receipt days), `counting` (which report of a
+meeting counts), `settling` (HQ's decisions), `retention`, `queries`, `steps` (what the
+monthly job did, step by step), `copy`.
 """
 
 from toolkit.ledger.copy import Copied, copy_ledger
 from toolkit.ledger.errors import LedgerError
-from toolkit.ledger.ingest import IDENTICAL, READ, UNREADABLE, Ingesting, IngestStats
-from toolkit.ledger.queries import REPORT_COLUMNS, Querying, Rows
+from toolkit.ledger.ingest import (
+    IDENTICAL,
+    READ,
+    UNREADABLE,
+    GivenReceipt,
+    Ingesting,
+    IngestStats,
+    Receipts,
+)
+from toolkit.ledger.queries import REPORT_COLUMNS, Rows
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID
+from toolkit.ledger.settling import (
+    ACTION_JA,
+    KEEP,
+    WITHDRAW,
+    MeetingNow,
+    NotInLedger,
+    Settled,
+    Settlement,
+    Settling,
+    Twice,
+    Unsettled,
+)
 from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, schema_version
 
 
-class Ledger(Ingesting, Retaining, Querying, Stepping):
+class Ledger(Ingesting, Retaining, Settling, Stepping):
     """A ledger (a file, a server database or one in memory) and its archive."""
 
 
 __all__ = [
+    "ACTION_JA",
     "APPLICATION_ID",
     "ARCHIVE_SUFFIX",
     "IDENTICAL",
+    "KEEP",
     "PURGED_TEXT",
     "READ",
     "REPORT_COLUMNS",
     "UNREADABLE",
+    "WITHDRAW",
     "Copied",
     "Expired",
     "ExpiredOutput",
+    "GivenReceipt",
     "IngestStats",
     "Ledger",
     "LedgerError",
+    "MeetingNow",
+    "NotInLedger",
+    "Receipts",
     "Rows",
+    "Settled",
+    "Settlement",
     "Step",
+    "Twice",
+    "Unsettled",
     "copy_ledger",
     "schema_version",
 ]

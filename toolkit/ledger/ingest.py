@@ -9,20 +9,26 @@ overlap never store a file twice nor leave two current reports of one meeting.
 
 Files are identified by their SHA-256: ingesting the same bytes again changes nothing but
 the record that the run saw the path (table `sightings`). Every file given to a run has
-one sighting: read, unreadable (with its reason) or identical to an earlier file. A report
-is superseded by a later report of the same council, meeting date and sheet name that
-comes in a different file: the old row stays (`superseded_by` points at the new one).
-Who the council is comes from the one council identity (`toolkit.registry.identity`).
+one sighting: read, unreadable (with its reason) or identical to an earlier file.
+
+Each new file gets its receipt day (受付日): the day it reached HQ, not the day a run read
+it — by default the earlier of its modification time and the day the run saw it (the
+run's "today"); HQ may give it for a batch or per file in a 受付簿 (`GivenReceipt`), and a
+受付簿 may correct the day of a file already stored. Every day set is kept (`receipts`).
+
+Which report of a meeting counts is the one rule of `toolkit.ledger.counting`; after a run
+`superseded_by` records, for each meeting the run touched, the report now counted instead
+of each other one (the old rows stay). Who the council is comes from the one council
+identity (`toolkit.registry.identity`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +39,16 @@ from toolkit import __version__
 from toolkit.fileio import archive_copy, archive_name
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
+from toolkit.ledger.counting import reconcile
+from toolkit.ledger.staging import (  # the receipt kinds are ingest's words too
+    BY_GIVEN,  # noqa: F401
+    BY_LEDGER,
+    BY_LOG,  # noqa: F401
+    BY_MODIFIED,
+    GivenReceipt,
+    Receipts,
+    Stage,
+)
 from toolkit.ledger.store import LedgerStore, next_id, now
 from toolkit.model import Report
 from toolkit.results import Checked, FileResult
@@ -60,6 +76,7 @@ class IngestStats:
     superseded: int = 0
     archived: int = 0
     not_archived: list[str] = field(default_factory=list)  # paths whose bytes changed or vanished
+    receipts_given: int = 0  # files whose receipt day HQ gave (a batch day or a 受付簿)
 
 
 def _read_again(result: FileResult) -> bytes | None:
@@ -73,11 +90,12 @@ class Ingesting(LedgerStore):
     """The ledger's ingest."""
 
     def _receipt_day(self, context: Context) -> str | None:
-        """The day this run receives its files: the run's "today" (`--as-of`). A ledger in
-        memory (a summary straight from files) knows no receipt days."""
+        """The day this run sees its files: the run's "today" (`--as-of`), or the real
+        day when that is earlier. A ledger in memory (a summary straight from files)
+        knows no receipt days."""
         if self.source == ":memory:":
             return None
-        return context.settings.today.isoformat()
+        return min(context.settings.today, date.today()).isoformat()
 
     def ingest(
         self,
@@ -88,6 +106,7 @@ class Ingesting(LedgerStore):
         source_bytes: Callable[[FileResult], bytes | None] | None = None,
         progress: Callable[[int, FileResult], None] | None = None,
         before_commit: Callable[[int], None] | None = None,
+        receipts: Receipts | None = None,
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
@@ -96,12 +115,14 @@ class Ingesting(LedgerStore):
         to archive (default: the file at `result.path`, read again and verified against its
         SHA-256). `progress` is called after each file with its 1-based number.
         `before_commit` is called with the run's id once every file is stored, inside the
-        transaction: what it records commits with the run, or not at all. Raises
+        transaction: what it records commits with the run, or not at all. `receipts`
+        gives the receipt days HQ knows (a batch day, a 受付簿). Raises
         LedgerError when another run holds the ledger longer than the ledger's `wait`.
         """
         started = now()
-        with _Stage() as stage:
+        with Stage() as stage:
             reader = _Reader(self, context, source_bytes or _read_again, stage)
+            reader.receipts = receipts
             for seq, result in enumerate(results, 1):
                 reader.add(seq, result)
                 if progress is not None:
@@ -115,11 +136,16 @@ class Ingesting(LedgerStore):
                     "registry": context.registry.source if context.registry is not None else None,
                     "received_on": self._receipt_day(context),
                 }
-                writer = _Writer(conn, run)
+                writer = _Writer(conn, run, self._receipt_day(context))
                 for batch in stage.batches(_BATCH):
                     writer.add(batch, stage)
                 if before_commit is not None:
                     before_commit(writer.run_id)
+                writer.stats.superseded = reconcile(
+                    conn,
+                    "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
+                    (writer.run_id,),
+                )
                 writer.finish()
         return writer.stats
 
@@ -132,7 +158,6 @@ class _Report:
     """A report as staged: its row without the IDs the commit gives, and its parts."""
 
     row: dict[str, Any]
-    key: tuple[str, str, str] | None  # council, meeting date, sheet: what a resubmission replaces
     agenda: list[dict[str, Any]]
     requests: list[dict[str, Any]]
     findings: list[dict[str, Any]]
@@ -154,48 +179,11 @@ class _File:
     not_archived: bool = False
     notes: str | None = None  # the reader's notes, for the sighting
     reasons: str | None = None  # why it is unreadable
+    modified: str | None = None  # the file's modification time (ISO)
+    given_new: GivenReceipt | None = None  # HQ's receipt day, if the file is new
+    given_old: GivenReceipt | None = None  # … if the ledger holds it already (a 受付簿)
     reports: list[_Report] = field(default_factory=list)
     findings: list[dict[str, Any]] = field(default_factory=list)  # about no report
-
-
-class _Stage:
-    """A private temporary SQLite file holding a run's staged files (and, for a ledger on
-    a server, the bytes to archive) until the commit: the run's memory stays flat."""
-
-    def __init__(self) -> None:
-        self.db = sqlite3.connect("")  # "" : a temporary database on disk, removed on close
-        self.db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-4096;"
-            "CREATE TABLE items (seq INTEGER PRIMARY KEY, item BLOB NOT NULL);"
-            "CREATE TABLE blobs (sha TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;"
-        )
-
-    def __enter__(self) -> _Stage:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.db.close()
-
-    def put(self, item: _File) -> None:
-        self.db.execute("INSERT INTO items VALUES (?, ?)", (item.seq, pickle.dumps(item, 5)))
-
-    def keep(self, sha: str, data: bytes) -> None:
-        self.db.execute("INSERT OR IGNORE INTO blobs VALUES (?, ?)", (sha, data))
-
-    def blob(self, sha: str) -> bytes | None:
-        row = self.db.execute("SELECT data FROM blobs WHERE sha = ?", (sha,)).fetchone()
-        return None if row is None else bytes(row[0])
-
-    def batches(self, size: int) -> Iterator[list[_File]]:
-        last = 0
-        while True:
-            rows = self.db.execute(
-                "SELECT seq, item FROM items WHERE seq > ? ORDER BY seq LIMIT ?", (last, size)
-            ).fetchall()
-            if not rows:
-                return
-            last = rows[-1][0]
-            yield [pickle.loads(item) for _, item in rows]
 
 
 class _Reader:
@@ -206,13 +194,14 @@ class _Reader:
         ledger: Ingesting,
         context: Context,
         source_bytes: Callable[[FileResult], bytes | None],
-        stage: _Stage,
+        stage: Stage,
     ) -> None:
         self.ledger = ledger
         self.context = context
         self.source_bytes = source_bytes
         self.stage = stage
         self.pending: list[tuple[int, FileResult]] = []
+        self.receipts: Receipts | None = None
 
     def add(self, seq: int, result: FileResult) -> None:
         """Stage one file (a few at a time: the ledger is asked once which of them it
@@ -229,7 +218,10 @@ class _Reader:
         self.pending.clear()
 
     def _stage(self, seq: int, result: FileResult, known: set[str]) -> None:
-        item = _File(seq, result.path, result.sha256)
+        item = _File(seq, result.path, result.sha256, modified=result.modified)
+        if self.receipts is not None and result.sha256 is not None:
+            item.given_new = self.receipts(result, True)
+            item.given_old = self.receipts(result, False)
         if result.skipped_file is not None:
             item.skipped = result.skipped_file
         elif result.sha256 is None:
@@ -315,12 +307,8 @@ class _Reader:
             for i, a in enumerate(report.agenda)
         ]  # fmt: skip
         row = self._row(checked, report, item.sha256)
-        day = report.date.value
-        key = None
-        if row["council_key"] is not None and day is not None and checked.sheet is not None:
-            key = (row["council_key"], day.isoformat(), checked.sheet)
         findings = self._findings(checked, item.sha256)
-        item.reports.append(_Report(row, key, agenda, requests, findings))
+        item.reports.append(_Report(row, agenda, requests, findings))
 
     def _row(self, checked: Checked, report: Report, sha: str | None) -> dict[str, Any]:
         who = self.context.identity(report)
@@ -380,43 +368,40 @@ class _Reader:
 
 
 class _Writer:
-    """Stores staged files in batches inside the run's write transaction. What is new, what
-    is identical to a file the ledger holds, and which report a resubmission supersedes is
-    decided here, against everything committed before and the batches already stored."""
+    """Stores staged files in batches inside the run's write transaction. What is new and
+    what is identical to a file the ledger holds is decided here, against everything
+    committed before and the batches already stored; which report of a meeting counts is
+    reconciled after the last batch (`toolkit.ledger.counting`)."""
 
-    def __init__(self, conn: sa.Connection, run: dict[str, Any]) -> None:
+    def __init__(self, conn: sa.Connection, run: dict[str, Any], seen_on: str | None) -> None:
         self.conn = conn
         self.run_id = next_id(conn, S.runs.c.run_id)
         conn.execute(S.runs.insert().values(run_id=self.run_id, **run))
         self.next_report = next_id(conn, S.reports.c.report_id)
         self.next_finding = next_id(conn, S.findings.c.finding_id)
+        self.next_receipt = next_id(conn, S.receipts.c.receipt_id)
+        self.seen_on = seen_on  # the day this run sees its files
         self.stats = IngestStats(self.run_id)
         self._clear()
 
     def _clear(self) -> None:
         self.files: list[dict[str, Any]] = []
         self.blobs: list[dict[str, Any]] = []
+        self.receipt_rows: list[dict[str, Any]] = []
+        self.corrected: list[dict[str, Any]] = []
         self.sightings: list[dict[str, Any]] = []
         self.reports: list[dict[str, Any]] = []
         self.agenda: list[dict[str, Any]] = []
         self.requests: list[dict[str, Any]] = []
         self.findings: list[dict[str, Any]] = []
-        self.supersede: list[dict[str, Any]] = []
 
-    def add(self, batch: list[_File], stage: _Stage) -> None:
+    def add(self, batch: list[_File], stage: Stage) -> None:
         known = self._known_files({i.sha256 for i in batch if i.sha256 and not i.skipped})
-        current = self._current({r.key for i in batch for r in i.reports if r.key})
         for item in batch:
-            self._file(item, known, current, stage)
+            self._file(item, known, stage)
         self.flush()
 
-    def _file(
-        self,
-        item: _File,
-        known: dict[str, str],
-        current: dict[tuple[str, str, str], int],
-        stage: _Stage,
-    ) -> None:
+    def _file(self, item: _File, known: dict[str, tuple[Any, ...]], stage: Stage) -> None:
         stats = self.stats
         stats.files += 1
         sighting = {"run_id": self.run_id, "seq": item.seq, "path": item.path,
@@ -431,10 +416,12 @@ class _Writer:
             return
         earlier = known.get(sha)
         if earlier is not None:
+            first_path, first_run, received_on, received_how = earlier
+            if first_run != self.run_id:  # stored by an earlier run: a 受付簿 may correct it
+                self._correct_receipt(item, sha, received_on, received_how)
             stats.identical += 1
-            self.sightings.append({**sighting, "status": IDENTICAL, "same_as": earlier})
+            self.sightings.append({**sighting, "status": IDENTICAL, "same_as": first_path})
             return
-        known[sha] = item.path
         stats.new_files += 1
         if item.not_archived:
             stats.not_archived.append(item.path)
@@ -443,18 +430,57 @@ class _Writer:
             data = stage.blob(sha) if self._server else None
             if data is not None:
                 self.blobs.append({"sha256": sha, "data": data})
+        day, how, source = self._receipt(item)
+        known[sha] = (item.path, self.run_id, day, how)
         self.files.append(
             {"sha256": sha, "first_run": self.run_id, "first_path": item.path,
              "format": item.format, "size": item.size, "readable": int(item.readable),
-             "archive": item.archive}
+             "archive": item.archive, "received_on": day, "received_how": how,
+             "modified_at": item.modified}
         )  # fmt: skip
+        if day is not None:
+            self._receipt_row(sha, day, how, source)
         if not item.readable:
             self._unreadable(item, sighting)
             return
         self.sightings.append({**sighting, "status": READ, "note": item.notes})
         self._add_findings(item.findings, None)
         for report in item.reports:
-            self._report(report, current)
+            self._report(report)
+
+    def _receipt(self, item: _File) -> tuple[str | None, str | None, str | None]:
+        """The receipt day of a file new to the ledger: (day, how, source)."""
+        if self.seen_on is None:
+            return None, None, None
+        given = item.given_new
+        if given is not None:
+            self.stats.receipts_given += 1
+            return given.day.isoformat(), given.how, given.source
+        modified = _day_of(item.modified)
+        if modified is not None and modified < self.seen_on:
+            return modified, BY_MODIFIED, None
+        return self.seen_on, BY_LEDGER, None
+
+    def _correct_receipt(
+        self, item: _File, sha: str, received_on: str | None, received_how: str | None
+    ) -> None:
+        """A 受付簿 naming a file stored earlier corrects its receipt day."""
+        given = item.given_old
+        if given is None or self.seen_on is None:
+            return
+        day = given.day.isoformat()
+        if (received_on, received_how) == (day, given.how):
+            return
+        self.stats.receipts_given += 1
+        self.corrected.append({"sha": sha, "received_on": day, "received_how": given.how})
+        self._receipt_row(sha, day, given.how, given.source)
+
+    def _receipt_row(self, sha: str, day: str, how: str | None, source: str | None) -> None:
+        self.receipt_rows.append(
+            {"receipt_id": self.next_receipt, "sha256": sha, "run_id": self.run_id,
+             "received_on": day, "how": how, "source": source, "set_at": now()}
+        )  # fmt: skip
+        self.next_receipt += 1
 
     @property
     def _server(self) -> bool:
@@ -467,7 +493,7 @@ class _Writer:
         )
         self._add_findings(item.findings, None)
 
-    def _report(self, report: _Report, current: dict[tuple[str, str, str], int]) -> None:
+    def _report(self, report: _Report) -> None:
         report_id = self.next_report
         self.next_report += 1
         self.stats.reports += 1
@@ -475,13 +501,6 @@ class _Writer:
         self.agenda += [{"report_id": report_id, **a} for a in report.agenda]
         self.requests += [{"report_id": report_id, **q} for q in report.requests]
         self._add_findings(report.findings, report_id)
-        if report.key is None:
-            return
-        old = current.get(report.key)
-        if old is not None:
-            self.supersede.append({"old": old, "superseded_by": report_id})
-            self.stats.superseded += 1
-        current[report.key] = report_id
 
     def _add_findings(self, rows: list[dict[str, Any]], report_id: int | None) -> None:
         for row in rows:
@@ -491,36 +510,25 @@ class _Writer:
             )  # fmt: skip
             self.next_finding += 1
 
-    def _known_files(self, shas: set[str]) -> dict[str, str]:
-        """The files of the ledger among `shas`: SHA-256 → the path it was first seen at."""
+    def _known_files(self, shas: set[str]) -> dict[str, tuple[Any, ...]]:
+        """The files of the ledger among `shas`: SHA-256 → (the path it was first seen at,
+        the run that stored it, its receipt day and how that is known)."""
         if not shas:
             return {}
         f = S.files.c
-        rows = self.conn.execute(sa.select(f.sha256, f.first_path).where(f.sha256.in_(shas)))
-        return {str(sha): str(path) for sha, path in rows}
-
-    def _current(self, keys: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], int]:
-        """The current report of each meeting key (council, date, sheet) in the ledger."""
-        if not keys:
-            return {}
-        r = S.reports.c
         rows = self.conn.execute(
-            sa.select(r.council_key, r.meeting_date, r.sheet, sa.func.max(r.report_id))
-            .where(
-                r.superseded_by.is_(None),
-                r.council_key.in_({k[0] for k in keys}),
-                r.meeting_date.in_({k[1] for k in keys}),
+            sa.select(f.sha256, f.first_path, f.first_run, f.received_on, f.received_how).where(
+                f.sha256.in_(shas)
             )
-            .group_by(r.council_key, r.meeting_date, r.sheet)
         )
-        found = {(c, d, s): int(i) for c, d, s, i in rows}
-        return {k: v for k, v in found.items() if k in keys}
+        return {str(row[0]): tuple(row[1:]) for row in rows}
 
     def flush(self) -> None:
         conn = self.conn
         for table, rows in (
             (S.files, self.files),
             (S.archived, self.blobs),
+            (S.receipts, self.receipt_rows),
             (S.sightings, self.sightings),
             (S.reports, self.reports),
             (S.agenda, self.agenda),
@@ -529,10 +537,9 @@ class _Writer:
         ):
             if rows:
                 conn.execute(table.insert(), _uniform(rows))
-        if self.supersede:
+        if self.corrected:
             conn.execute(
-                S.reports.update().where(S.reports.c.report_id == sa.bindparam("old")),
-                self.supersede,
+                S.files.update().where(S.files.c.sha256 == sa.bindparam("sha")), self.corrected
             )
         self._clear()
 
@@ -547,6 +554,16 @@ class _Writer:
                 superseded=stats.superseded, skipped=stats.skipped,
             )
         )  # fmt: skip
+
+
+def _day_of(moment: str | None) -> str | None:
+    """The day of an ISO timestamp (a file's modification time), or None."""
+    if not moment:
+        return None
+    try:
+        return datetime.fromisoformat(moment).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

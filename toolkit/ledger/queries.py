@@ -2,10 +2,12 @@
 
 Each method returns `Rows`: the column names and the rows in chunks, so that a caller can
 build a frame of a fiscal year's tens of thousands of reports without the raw copy
-existing whole (on a server the rows come through a server-side cursor, `yield_per`).
-"Current" reports are those no later report has superseded. Run the queries of one
-summary inside `ledger.snapshot()`: they then see one state of the ledger, however many
-runs commit meanwhile.
+existing whole (on a server the rows come through a server-side cursor, `yield_per`). The
+reports asked for are those that count at the caller's as-of day
+(`toolkit.ledger.counting`): received by then, not withdrawn, one per meeting. The SQL is
+written once and read alike by SQLite and PostgreSQL. Run the queries of one summary
+inside `ledger.snapshot()`: they then see one state of the ledger, however many runs
+commit meanwhile.
 """
 
 from __future__ import annotations
@@ -15,10 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
-
-import toolkit.ledger.schema as S
-from toolkit.ledger.store import LedgerStore
+from toolkit.ledger.counting import counted, cutoff, ranked
+from toolkit.ledger.store import LedgerStore, sql
 
 CHUNK = 20_000
 
@@ -55,25 +55,17 @@ REPORT_COLUMNS = (
     "received_on",
     "first_received",
 )
-
-r, u, q, a, f = S.reports.c, S.runs.c, S.requests.c, S.agenda.c, S.findings.c
-_r2 = S.reports.alias("r2")
-_u2 = S.runs.alias("u2")
-# The report's own receipt day (its run's), and the first day any report of the same
-# meeting (council and date) was received: a resubmission does not make a meeting late.
-_FIRST_RECEIVED = (
-    sa.select(sa.func.min(_u2.c.received_on))
-    .select_from(_r2.join(_u2, _u2.c.run_id == _r2.c.run_id))
-    .where(_r2.c.council_key == r.council_key, _r2.c.meeting_date == r.meeting_date)
-    .scalar_subquery()
-    .label("first_received")
+# The report's own receipt day (its file's), and the first day any report of the same
+# meeting was received: a resubmission does not make a meeting late.
+_COLUMNS = ", ".join(f"r.{c}" for c in REPORT_COLUMNS[:-2]) + ", f.received_on"
+_COUNTED_FROM = (
+    "FROM reports r JOIN files f ON f.sha256 = r.sha256 JOIN {counted} c"
+    " ON c.report_id = r.report_id"
 )
-_REPORTS = sa.select(
-    *(getattr(r, c) for c in REPORT_COLUMNS[:-2]), u.received_on, _FIRST_RECEIVED
-).select_from(S.reports.join(S.runs, u.run_id == r.run_id))
-_CURRENT = r.superseded_by.is_(None)
-_REQUEST = (q.report_id, q.seq, q.request, q.response, q.answered, q.state)
-_FINDING = (f.finding_id, f.report_id, f.path, f.sheet, f.cell, f.severity, f.code, f.message)
+_REQUEST = "q.report_id, q.seq, q.request, q.response, q.answered, q.state"
+_FINDING = "finding_id, report_id, path, sheet, cell, severity, code, message"
+_IN_RANGE = "AND r.meeting_date BETWEEN ? AND ?"
+_BEFORE = "AND r.meeting_date < ?"
 
 
 @dataclass
@@ -84,130 +76,166 @@ class Rows:
     chunks: Iterator[list[tuple[Any, ...]]]
 
 
-def among(column: sa.ColumnElement[Any], values: Sequence[Any]) -> sa.ColumnElement[bool]:
-    """`column IN (values)`, the values written into the statement: a list of thousands of
-    IDs stays one statement on either engine (no limit on the number of parameters)."""
-    return column.in_(sa.bindparam(f"among_{column.key}", list(values), expanding=True,
-                                   literal_execute=True))  # fmt: skip
+def _marks(values: Sequence[int]) -> str:
+    return ",".join(str(int(v)) for v in values)
+
+
+def _reports(narrow: str = "") -> str:
+    """Report rows that count, their file's receipt day and the meeting's first."""
+    return f"SELECT {_COLUMNS}, c.first_received {_COUNTED_FROM.format(counted=counted(narrow))}"
 
 
 class Querying(LedgerStore):
     """The ledger's read queries."""
 
-    def _rows(self, statement: sa.Select[Any]) -> Rows:
-        columns = tuple(statement.selected_columns.keys())
+    def _rows(self, statement: str, params: Sequence[Any] = ()) -> Rows:
+        """The query's column names (asked of the database without reading a row) and its
+        rows, read when the chunks are."""
+        probe, values = sql(f"SELECT * FROM ({statement}) AS probe WHERE 1 = 0", params)
+        with self.snapshot() as conn:
+            columns = tuple(conn.execute(probe, values).keys())
+        text, _ = sql(statement, params)
 
         def chunks() -> Iterator[list[tuple[Any, ...]]]:
             with self.snapshot() as conn:
-                result = conn.execute(statement.execution_options(yield_per=CHUNK))
+                result = conn.execute(text.execution_options(yield_per=CHUNK), values)
                 for part in result.partitions():
                     yield [tuple(row) for row in part]
 
         return Rows(columns, chunks())
 
-    def _scalars(self, statement: sa.Select[Any]) -> list[Any]:
-        with self.snapshot() as conn:
-            return list(conn.execute(statement).scalars())
-
-    def current_reports(self, fiscal_year: int, until: date) -> Rows:
-        """Current reports of a fiscal year dated up to `until`."""
+    def current_reports(self, fiscal_year: int, until: date, as_of: date | None = None) -> Rows:
+        """The reports that count at `as_of` of a fiscal year, dated up to `until`."""
         return self._rows(
-            _REPORTS.where(
-                _CURRENT, r.fiscal_year == fiscal_year, r.meeting_date <= until.isoformat()
-            ).order_by(r.report_id)
+            _reports("AND r.fiscal_year = ? AND r.meeting_date <= ?") + " ORDER BY r.report_id",
+            (cutoff(as_of), fiscal_year, until.isoformat()),
         )
 
     def reports_by_id(self, report_ids: Sequence[int]) -> Rows:
-        """The reports with these IDs (current or not), in ID order."""
-        ids = [int(i) for i in report_ids]
-        return self._rows(_REPORTS.where(among(r.report_id, ids)).order_by(r.report_id))
-
-    def undated_reports(self, run_ids: Sequence[int]) -> Rows:
-        """Current reports without a readable meeting date, brought in by these runs."""
-        ids = [int(i) for i in run_ids]
+        """The reports with these IDs (counted or not), in ID order."""
         return self._rows(
-            _REPORTS.where(_CURRENT, r.meeting_date.is_(None), among(r.run_id, ids)).order_by(
-                r.report_id
-            )
+            f"SELECT {_COLUMNS}, f.received_on AS first_received"
+            " FROM reports r JOIN files f ON f.sha256 = r.sha256"
+            f" WHERE r.report_id IN ({_marks(report_ids)}) ORDER BY r.report_id",
         )
 
-    def reports_with_errors(self) -> Rows:
-        """Current reports with an error (returned for correction, not yet resubmitted),
-        not purged, in meeting date order."""
+    def undated_reports(self, run_ids: Sequence[int], as_of: date | None = None) -> Rows:
+        """Reports without a readable meeting date, brought in by these runs, that count."""
         return self._rows(
-            _REPORTS.where(_CURRENT, r.n_errors > 0, r.purged_run.is_(None)).order_by(
-                r.meeting_date, r.report_id
-            )
+            _reports(f"AND r.meeting_date IS NULL AND r.run_id IN ({_marks(run_ids)})")
+            + " ORDER BY r.report_id",
+            (cutoff(as_of),),
+        )
+
+    def reports_with_errors(self, as_of: date | None = None) -> Rows:
+        """Reports that count and have an error (returned for correction, not yet
+        resubmitted), not purged, in meeting date order."""
+        return self._rows(
+            _reports("AND r.n_errors > 0 AND r.purged_run IS NULL")
+            + " ORDER BY r.meeting_date, r.report_id",
+            (cutoff(as_of),),
         )
 
     def known_files(self) -> set[str]:
         """The SHA-256 of every file the ledger has seen (read or unreadable)."""
-        return {str(sha) for sha in self._scalars(sa.select(S.files.c.sha256))}
+        return {str(sha) for (sha,) in self.fetch("SELECT sha256 FROM files")}
 
     def stations(self) -> list[str]:
         """Every police station a report was stored under."""
-        found = self._scalars(sa.select(r.station).distinct())
-        return [str(s) for s in found if s is not None]
+        rows = self.fetch("SELECT DISTINCT station FROM reports")
+        return [str(s) for (s,) in rows if s is not None]
 
     def run_ids(self) -> list[int]:
         """Every run of the ledger, oldest first."""
-        return [int(i) for i in self._scalars(sa.select(u.run_id).order_by(u.run_id))]
+        return [int(r) for (r,) in self.fetch("SELECT run_id FROM runs ORDER BY run_id")]
 
-    def last_meetings(self, until: date) -> Rows:
+    def last_meetings(self, until: date, as_of: date | None = None) -> Rows:
         """The last meeting date up to `until` of each distinct way a council was written."""
-        keys = (r.council_key, r.council_id, r.template_council_id, r.council_name, r.station,
-                r.affiliation)  # fmt: skip
         return self._rows(
-            sa.select(
-                *keys,
-                sa.func.max(r.facility_name).label("facility_name"),
-                sa.func.max(r.meeting_date).label("last"),
-            )
-            .where(_CURRENT, r.meeting_date <= until.isoformat())
-            .group_by(*keys)
+            "SELECT r.council_key, r.council_id, r.template_council_id, r.council_name,"
+            " r.station, r.affiliation, max(r.facility_name) AS facility_name,"
+            " max(r.meeting_date) AS last"
+            f" {_COUNTED_FROM.format(counted=counted('AND r.meeting_date <= ?'))}"
+            " GROUP BY 1, 2, 3, 4, 5, 6",
+            (cutoff(as_of), until.isoformat()),
         )
 
-    def agenda_between(self, start: date, end: date) -> Rows:
-        """The 協議事項 rows of the current reports dated from `start` to `end`."""
+    def agenda_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """The 協議事項 rows of the reports that count, dated from `start` to `end`."""
         return self._rows(
-            sa.select(a.report_id, a.seq, a.category, a.topic, a.remarks)
-            .select_from(S.agenda.join(S.reports, r.report_id == a.report_id))
-            .where(_CURRENT, r.meeting_date.between(start.isoformat(), end.isoformat()))
+            "SELECT a.report_id, a.seq, a.category, a.topic, a.remarks FROM agenda a"
+            f" JOIN {counted(_IN_RANGE)} c ON c.report_id = a.report_id",
+            (cutoff(as_of), start.isoformat(), end.isoformat()),
         )
 
-    def requests_between(self, start: date, end: date) -> Rows:
-        """The 要望事項 rows of the current reports dated from `start` to `end`."""
+    def requests_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """The 要望事項 rows of the reports that count, dated from `start` to `end`."""
         return self._rows(
-            sa.select(*_REQUEST)
-            .select_from(S.requests.join(S.reports, r.report_id == q.report_id))
-            .where(_CURRENT, r.meeting_date.between(start.isoformat(), end.isoformat()))
+            f"SELECT {_REQUEST} FROM requests q JOIN {counted(_IN_RANGE)} c"
+            " ON c.report_id = q.report_id",
+            (cutoff(as_of), start.isoformat(), end.isoformat()),
         )
 
-    def not_done_before(self, start: date) -> Rows:
-        """Requests not yet answered (open, pending, a 問題解決活動 theme), of current
-        reports dated before `start`: they stay on HQ's desk until answered."""
+    def requests_before(self, start: date, as_of: date | None = None) -> Rows:
+        """Every 要望事項 of the reports that count dated before `start` (the caller tells
+        from the words which are still not answered: the words' setting may have changed
+        since they were stored)."""
         return self._rows(
-            sa.select(*_REQUEST)
-            .select_from(S.requests.join(S.reports, r.report_id == q.report_id))
-            .where(_CURRENT, r.meeting_date < start.isoformat(), q.state != "answered")
+            f"SELECT {_REQUEST} FROM requests q JOIN {counted(_BEFORE)} c"
+            " ON c.report_id = q.report_id",
+            (cutoff(as_of), start.isoformat()),
         )
 
-    def findings_between(self, start: date, end: date) -> Rows:
-        """Findings of the current reports dated from `start` to `end`."""
+    def findings_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """Findings of the reports that count, dated from `start` to `end`."""
         return self._rows(
-            sa.select(*_FINDING)
-            .select_from(S.findings.join(S.reports, r.report_id == f.report_id))
-            .where(_CURRENT, r.meeting_date.between(start.isoformat(), end.isoformat()))
+            "SELECT x.finding_id, x.report_id, x.path, x.sheet, x.cell, x.severity, x.code,"
+            f" x.message FROM findings x JOIN {counted(_IN_RANGE)} c"
+            " ON c.report_id = x.report_id",
+            (cutoff(as_of), start.isoformat(), end.isoformat()),
         )
 
     def findings_of_reports(self, report_ids: Sequence[int]) -> Rows:
         """Findings of these reports."""
-        ids = [int(i) for i in report_ids]
-        return self._rows(sa.select(*_FINDING).where(among(f.report_id, ids)))
+        return self._rows(
+            f"SELECT {_FINDING} FROM findings WHERE report_id IN ({_marks(report_ids)})",
+        )
 
     def file_findings(self, run_ids: Sequence[int]) -> Rows:
         """Findings about whole files (unreadable ones) of these runs, with their run."""
-        ids = [int(i) for i in run_ids]
         return self._rows(
-            sa.select(*_FINDING, f.run_id).where(f.report_id.is_(None), among(f.run_id, ids))
+            f"SELECT {_FINDING}, run_id FROM findings"
+            f" WHERE report_id IS NULL AND run_id IN ({_marks(run_ids)})",
+        )
+
+    def received_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
+        """Every file received from `start` to `end` (and by `as_of`), one row per report
+        it holds (or one row for a file without reports): when and how its receipt day
+        is known, HQ's decision about it, and whether each report counts."""
+        last = min(end, as_of) if as_of is not None else end
+        return self._rows(
+            "SELECT f.sha256, f.first_path, f.received_on, f.received_how, f.readable,"
+            " r.report_id, r.sheet, r.station, r.affiliation, r.council_key, r.council_id,"
+            " r.template_council_id, r.council_name, r.facility_name, r.meeting_date,"
+            " r.status, s.action,"
+            " CASE WHEN c.report_id IS NULL THEN 0 ELSE 1 END AS counts"
+            " FROM files f LEFT JOIN reports r ON r.sha256 = f.sha256"
+            " LEFT JOIN settled s ON s.sha256 = f.sha256"
+            f" LEFT JOIN {counted()} c ON c.report_id = r.report_id"
+            " WHERE f.received_on BETWEEN ? AND ?"
+            " ORDER BY f.received_on, f.first_path, r.report_id",
+            (cutoff(as_of), start.isoformat(), last.isoformat()),
+        )
+
+    def meetings_reported_twice(self, as_of: date | None = None) -> Rows:
+        """Every candidate report of a meeting that has more than one (R7 pairs): its
+        place (1 counts), the file, its receipt, status, content and HQ's decision."""
+        return self._rows(
+            "SELECT k.council_key, k.meeting_date, k.place, r.report_id, r.sha256, r.path,"
+            " r.sheet, r.station, r.council_name, r.status, r.n_errors, r.content,"
+            " f.received_on, s.action, k.first_received"
+            f" FROM ({ranked()}) k JOIN reports r ON r.report_id = k.report_id"
+            " JOIN files f ON f.sha256 = r.sha256 LEFT JOIN settled s ON s.sha256 = r.sha256"
+            " WHERE k.reports_of_meeting > 1 ORDER BY k.meeting_date, k.council_key, k.place",
+            (cutoff(as_of),),
         )

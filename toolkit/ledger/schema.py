@@ -75,6 +75,48 @@ files = sa.Table(
     sa.Column("readable", sa.Integer, nullable=False),
     sa.Column("archive", TEXT),
     _run("archive_removed_run"),
+    # the day the file reached HQ, how that is known (modified / ledger / given / log), and
+    # the file's modification time
+    sa.Column("received_on", TEXT),
+    sa.Column("received_how", TEXT),
+    sa.Column("modified_at", TEXT),
+    sa.Index("files_received", "received_on"),
+)
+
+# Every receipt day set for a file, oldest first: the history behind files.received_on.
+receipts = sa.Table(
+    "receipts",
+    metadata,
+    _id("receipt_id"),
+    sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), nullable=False),
+    _run("run_id"),
+    sa.Column("received_on", TEXT, nullable=False),
+    sa.Column("how", TEXT, nullable=False),
+    sa.Column("source", TEXT),
+    sa.Column("set_at", TEXT, nullable=False),
+    sa.Index("receipts_sha", "sha256"),
+)
+
+# HQ's decisions about a file (withdraw its reports, or keep them as the ones that count);
+# nothing is deleted, the latest decision about a file is in force (view `settled`).
+settlements = sa.Table(
+    "settlements",
+    metadata,
+    _id("settlement_id"),
+    sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), nullable=False),
+    sa.Column("action", TEXT, nullable=False),
+    sa.Column("reason", TEXT, nullable=False),
+    sa.Column("made_by", TEXT, nullable=False),
+    sa.Column("made_at", TEXT, nullable=False),
+    sa.Column("tool_version", TEXT),
+    sa.CheckConstraint("action IN ('withdraw', 'keep')", name="settlements_action_check"),
+    sa.Index("settlements_sha", "sha256"),
+)
+# The decision in force for each file (a view: the queries of `counting` join it).
+SETTLED_VIEW = (
+    "CREATE VIEW settled AS SELECT s.sha256, s.action, s.settlement_id FROM settlements s"
+    " WHERE s.settlement_id = (SELECT max(t.settlement_id) FROM settlements t"
+    " WHERE t.sha256 = s.sha256)"
 )
 
 SIGHTING_STATUSES = ("read", "unreadable", "identical", "skipped")
@@ -135,6 +177,10 @@ reports = sa.Table(
     _run("purged_run"),
     sa.Index("reports_sha", "sha256"),
     sa.Index("reports_meeting", "council_key", "meeting_date", "sheet"),
+    # which report of a meeting counts is decided when a summary asks, so the reports of a
+    # fiscal year are looked up without the supersession filter
+    sa.Index("reports_fy", "fiscal_year", "meeting_date"),
+    sa.Index("reports_date", "meeting_date"),
 )
 _CURRENT = reports.c.superseded_by.is_(None)
 sa.Index(

@@ -21,8 +21,9 @@ for; this module holds what they share.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,7 @@ from toolkit.ledger.errors import LedgerError, ledger_error
 from toolkit.ledgerurl import Location, ServerURL, ledger_location, masked
 
 ARCHIVE_SUFFIX = ".archive"
+_MARK = re.compile(r"\?")
 MIGRATIONS = Path(__file__).with_name("migrations")
 WAIT = 5.0  # seconds a writer waits for another on a ledger file
 SERVER_WAIT = 300.0  # … and on a server, where writers take turns by design
@@ -50,6 +52,28 @@ __all__ = ["ARCHIVE_SUFFIX", "LedgerError", "LedgerStore", "OperationalError", "
 def now() -> str:
     """The time a run starts or ends, as stored."""
     return datetime.now().isoformat(timespec="seconds")
+
+
+def sql(statement: str, params: Sequence[Any] = ()) -> tuple[sa.TextClause, dict[str, Any]]:
+    """A statement written in SQL that both engines read alike (window functions, row
+    values, CASE…), its `?` marks made SQLAlchemy's named parameters: (text, values)."""
+    names = iter(range(len(params)))
+    text = _MARK.sub(lambda _: f":p{next(names)}", statement)
+    return sa.text(text), {f"p{i}": v for i, v in enumerate(params)}
+
+
+def run_sql(conn: Connection, statement: str, params: Sequence[Any] = ()) -> sa.CursorResult[Any]:
+    """Run `statement` (see `sql`) on `conn`, inside its transaction."""
+    text, values = sql(statement, params)
+    return conn.execute(text, values)
+
+
+def run_many(conn: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run `statement` (see `sql`) once per row of parameters, in one round."""
+    if not rows:
+        return
+    text, _ = sql(statement, rows[0])
+    conn.execute(text, [{f"p{i}": v for i, v in enumerate(row)} for row in rows])
 
 
 def next_id(conn: Connection, column: sa.Column[int]) -> int:
@@ -139,8 +163,9 @@ class LedgerStore:
         """A ledger that lives in memory only, with no archive (for `summary PATH...`)."""
         engine = _sqlite_engine(":memory:", WAIT)
         ledger = cls(engine, engine.connect(), None, ":memory:")
-        with ledger._writing():
-            S.metadata.create_all(ledger.connection)
+        with ledger._writing() as conn:
+            S.metadata.create_all(conn)
+            conn.exec_driver_sql(S.SETTLED_VIEW)
         return ledger
 
     def close(self) -> None:
@@ -194,6 +219,12 @@ class LedgerStore:
         except BaseException:
             self._end(commit=False)
             raise
+
+    def fetch(self, statement: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Every row of a query in SQL (see `sql`), read in the transaction in progress or
+        in a snapshot of its own."""
+        with self.snapshot() as conn:
+            return list(run_sql(conn, statement, params).all())
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:

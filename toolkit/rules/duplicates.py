@@ -13,7 +13,8 @@ them to the report they are about.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from toolkit.era import wareki
@@ -89,3 +90,35 @@ class DuplicateTracker:
             )
             if finding is not None:
                 yield checked, finding
+
+
+# --- R7 across the ledger: which reports of one meeting HQ still has to settle -----------
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One report of a meeting as the ledger holds it, in the order of the counting rule
+    (the first counts)."""
+
+    content: str | None  # what it says (hash of the record)
+    status: str  # ok / warning / error
+    received: str | None  # receipt day (ISO)
+    kept: bool  # HQ chose it (`settle --keep`)
+
+
+def needs_settling(candidates: Sequence[Candidate]) -> bool:
+    """R7: two or more different reports of one meeting that HQ has not settled.
+
+    Not to settle: reports that say the same (a file saved again), a meeting where HQ
+    kept one, and the usual correction — every other report had findings (so a copy went
+    back to the station) and the one that counts came no earlier than them.
+    """
+    if len(candidates) < 2 or any(c.kept for c in candidates):
+        return False
+    contents = {c.content if c.content else object() for c in candidates}
+    if len(contents) < 2:
+        return False
+    first, others = candidates[0], candidates[1:]
+    day = first.received or ""
+    corrected = all(c.status != "ok" and (c.received or "") <= day for c in others)
+    return not corrected

@@ -1,8 +1,8 @@
 """A ledger on a server: the bytes of archived files in the ledger itself, and the mark
 that tells a kyogikai ledger from any other database.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from alembic import op
 from toolkit.ledger.schema import APPLICATION_NAME
 from toolkit.ledger.schema import STORED_TEXT as TEXT
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
