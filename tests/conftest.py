@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("repeatable", derandomize=True, deadline=None, print_blob=True)
@@ -45,10 +48,24 @@ if os.environ.get("KYOGIKAI_SIMULATE_PORTABLE") == "1":
     assert start_method() == "spawn", "the simulation must leave only spawn"
 
 
+# --- the clock ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clock_at(monkeypatch: pytest.MonkeyPatch) -> Callable[[date], None]:
+    """Set the computer's date as the toolkit sees it (`toolkit.clock.today`): time passes
+    for retention, and the refusal of days after today is tested against a fixed today."""
+    from toolkit import clock
+
+    def set_today(day: date) -> None:
+        monkeypatch.setattr(clock, "today", lambda: day)
+
+    return set_today
+
+
 # --- the ledger on both engines -------------------------------------------------------------
 
 import pgserver  # noqa: E402
-import pytest  # noqa: E402
 
 ENGINES = ("sqlite", "postgresql")
 

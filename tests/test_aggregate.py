@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -518,7 +519,8 @@ def test_without_a_registry_the_councils_are_those_that_reported(ledger: Ledger)
     assert total["開催計"] == 5
 
 
-def test_purged_reports_still_count(ledger: Ledger) -> None:
+def test_purged_reports_still_count(ledger: Ledger, clock_at: Callable[[date], None]) -> None:
+    clock_at(date(2028, 4, 1))
     expired = [e for e in ledger.expired(date(2028, 4, 1), 1) if e.meeting_date]
     ledger.purge([e for e in expired if e.meeting_date < date(2026, 11, 1)], date(2028, 4, 1))  # type: ignore[operator]
     s = summarise(ledger, "2026-10")

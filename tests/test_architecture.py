@@ -17,7 +17,10 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # from a layer above. Paths are relative to toolkit/; the longest matching prefix decides.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli/", "__main__.py")),
-    ("jobs", ("jobs.py", "workspace.py", "samples/")),
+    (
+        "jobs",
+        ("jobs.py", "workspace.py", "monthly.py", "housekeeping.py", "plans.py", "samples/"),
+    ),
     (
         "outputs",
         (
@@ -46,6 +49,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "findings.py",
             "catalogue/",
             "fiscal.py",
+            "clock.py",
             "era.py",
             "settings.py",
             "config.py",

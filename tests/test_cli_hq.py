@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -155,8 +157,13 @@ def test_summary_never_writes_over_an_input(runner: CliRunner, tmp_path: Path) -
 
 
 def test_retention_lists_then_purges(
-    runner: CliRunner, ledger: Any, tmp_path: Path, request: pytest.FixtureRequest
+    runner: CliRunner,
+    ledger: Any,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    clock_at: Callable[[date], None],
 ) -> None:
+    clock_at(date(2028, 4, 1))
     server = None if isinstance(ledger, Path) else request.getfixturevalue("pg_server")
     db = _copy(ledger, tmp_path, server)
     # FY2026 reports are kept until 2028-03-31.
@@ -171,6 +178,17 @@ def test_retention_lists_then_purges(
         main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply"]
     )
     assert applied.exit_code == 0, applied.output
+    # reports whose requests are still open or pending are kept without --force
+    assert "削除しません" in applied.output
+    with Ledger.open(db) as led:
+        (held,) = L.one(led, "SELECT count(*) FROM reports WHERE purged_run IS NULL") or (0,)
+        assert 0 < held < len(PLANTED)
+        assert L.one(led, "SELECT COUNT(*) FROM purges") == (len(PLANTED) - held,)
+    assert 0 < len(L.archived(db)) < len(PLANTED)
+    forced = runner.invoke(
+        main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply", "--force"]
+    )
+    assert forced.exit_code == 0, forced.output
     assert L.archived(db) == {}  # gone from the folder, or from the server's table
     with Ledger.open(db) as led:
         (purged,) = L.one(led, "SELECT COUNT(*) FROM purges") or (0,)

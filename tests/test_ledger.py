@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -379,8 +380,9 @@ def test_retention_expires_the_day_after(tmp_path: Path, ledger_path: Any) -> No
 
 
 def test_purge_strips_free_text_removes_the_archive_and_records_it(
-    tmp_path: Path, ledger_path: Any
+    tmp_path: Path, ledger_path: Any, clock_at: Callable[[date], None]
 ) -> None:
+    clock_at(date(2028, 4, 1))
     old = F.file_result(
         tmp_path / "in",
         "old.xlsx",

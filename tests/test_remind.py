@@ -5,6 +5,7 @@ without saying so."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -52,7 +53,10 @@ def ledger(tmp_path: Path, ledger_at: Path | str) -> Path | str:
     return ledger_at
 
 
-def test_one_list_per_station_with_what_it_owes(ledger: Path | str, tmp_path: Path) -> None:
+def test_one_list_per_station_with_what_it_owes(
+    ledger: Path | str, tmp_path: Path, clock_at: Callable[[date], None]
+) -> None:
+    clock_at(date(2026, 11, 21))  # the lists are written the day after the check day
     out = tmp_path / "督促"
     written = jobs.remind(ledger, REGISTRY, F.settings(TODAY), out)
     assert [p.name for p in written] == [
@@ -71,7 +75,7 @@ def test_one_list_per_station_with_what_it_owes(ledger: Path | str, tmp_path: Pa
     assert "2　誤りがあり、修正後の再提出がないもの" in east and "e.xlsx" in east
     with Ledger.open(ledger) as led:
         kinds = L.rows(led, "SELECT kind, as_of FROM outputs ORDER BY output_id")
-    assert kinds == [("remind", "2026-11-20"), ("remind", "2026-11-20")]
+    assert kinds == [("remind", "2026-11-21"), ("remind", "2026-11-21")]  # the day written
 
 
 def _texts(path: Path) -> str:
@@ -95,15 +99,25 @@ def test_retention_counts_from_the_day_a_report_was_received(tmp_path: Path) -> 
 
 
 def test_retention_lists_open_requests_and_outputs_before_purging(
-    ledger: Path, tmp_path: Path
+    ledger: Path, tmp_path: Path, clock_at: Callable[[date], None]
 ) -> None:
+    clock_at(date(2026, 11, 20))
     written = jobs.remind(ledger, REGISTRY, F.settings(TODAY), tmp_path / "督促")
     foreign = tmp_path / "督促" / "東警察署_督促・確認依頼.xlsx"
     foreign.write_bytes(b"a file someone put in its place")
+    clock_at(date(2028, 4, 2))
     listed = jobs.retention(ledger, F.settings(date(2028, 4, 2)), apply=False)
     assert sorted(e.not_answered for e in listed.expired) == [0, 1]
-    assert [o.kind for o in listed.outputs] == ["remind", "remind"]
+    assert [(o.kind, o.action) for o in listed.outputs] == [
+        ("remind", "delete"),
+        ("remind", "replaced"),
+    ]
     done = jobs.retention(ledger, F.settings(date(2028, 4, 2)), apply=True)
     assert done.applied and not written[0].exists()
     assert foreign.read_bytes() == b"a file someone put in its place"  # not ours: kept
-    assert jobs.retention(ledger, F.settings(date(2028, 4, 2)), apply=False).outputs == []
+    # the report with a request still open is kept until the user says --force
+    assert [e.not_answered for e in done.held] == [1] and len(done.purged) == 1
+    again = jobs.retention(ledger, F.settings(date(2028, 4, 2)), apply=False)
+    assert again.outputs == [] and [e.not_answered for e in again.expired] == [1]
+    forced = jobs.retention(ledger, F.settings(date(2028, 4, 2)), apply=True, force=True)
+    assert forced.held == [] and len(forced.purged) == 1

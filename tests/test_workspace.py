@@ -195,7 +195,7 @@ def test_a_broken_workspace_table_is_a_usage_error(workspace: Path) -> None:
     config.write_text("[workspace]\nincoming = 3\n", encoding="utf-8")
     out = _invoke("check", *AS_OF)
     assert out.exit_code == 2
-    assert 'incoming は "受信" のように' in out.output
+    assert "incoming は '受信' のように" in out.output
 
 
 # --- month ---------------------------------------------------------------------------------

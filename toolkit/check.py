@@ -19,14 +19,23 @@ from datetime import datetime
 from pathlib import Path
 
 from toolkit.discover import Skipped, discover, shown
+from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Limits, Unreadable
-from toolkit.fileio import archive_copy
+from toolkit.fileio import (
+    FileLockedError,
+    archive_copy,
+    read_input,
+    system_path,
+    too_long,
+    too_long_text,
+)
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
-from toolkit.reading.read import read_workbook
+from toolkit.reading.read import WorkbookRead, read_workbook
 from toolkit.reading.shapes import suppressed
-from toolkit.results import Checked, FileResult, content_hash
+from toolkit.reading.sheetkind import BLANK_FORM
+from toolkit.results import LOCKED, TOO_LONG, Checked, FileResult, content_hash
 from toolkit.rules import Context, check_report
 from toolkit.rules.duplicates import DuplicateTracker
 
@@ -41,8 +50,10 @@ class Options:
     timeout: float = 60.0
     limits: Limits = field(default_factory=Limits)
     # A ledger's archive folder: the worker that read a file keeps a copy there (it holds
-    # the bytes already, and copies are written in parallel, off the ledger's transaction).
+    # the bytes already, and copies are written in parallel, off the ledger's transaction),
+    # unless it is kyogikai's own output or a file whose copy retention removed (not_kept).
     archive: Path | None = None
+    not_kept: frozenset[str] = frozenset()
 
 
 # --- finding the files ------------------------------------------------------------------
@@ -65,41 +76,44 @@ def check_file(path: Path, options: Options) -> FileResult:
         result.real_path = str(path)  # a name that is not valid text: kept for reading
     name = shown(path.name)
     try:
-        info = path.stat()
+        info = os.stat(system_path(path))
         if not stat.S_ISREG(info.st_mode):
             raise Unreadable(
                 "F1.not-workbook", "通常のファイルではありません（フォルダ・パイプ・装置など）"
             )
         if info.st_size > options.limits.max_file_bytes:
             raise Unreadable("F1.too-large", f"{info.st_size / 2**20:.0f} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _unreadable(result, file_finding("F1.not-found", file=shown(path)))
+        data = read_input(path)
+    except FileLockedError as exc:
+        # Open in Excel or held by an antivirus: the station's file is not at fault.
+        return _try_again(result, exc.ADVICE, LOCKED)
+    except OSError as exc:
+        if too_long(exc, path):  # HQ's folders are at fault, not the station's file
+            return _try_again(result, too_long_text(path) + "。", TOO_LONG)
+        if isinstance(exc, FileNotFoundError):
+            return _unreadable(result, file_finding("F1.not-found", file=shown(path)))
+        return _unreadable(
+            result, file_finding("F1.not-workbook", file=name, detail=os_error_reason(exc)[0])
+        )
     except Unreadable as exc:
         return _unreadable(result, _file_problem(exc, name))
-    except OSError as exc:
-        return _unreadable(
-            result, file_finding("F1.not-workbook", file=name, detail=exc.strerror or "")
-        )
     result.sha256 = hashlib.sha256(data).hexdigest()
     result.size = len(data)
     result.modified = _modified(info.st_mtime)
-    if options.archive is not None:
-        try:
-            result.archived = archive_copy(options.archive, result.sha256, str(path), data)
-        except OSError:
-            result.archived = None  # the ledger tries again, and says so if it cannot
     try:
         book = read_workbook(data, name, password=options.password, limits=options.limits)
     except Unreadable as exc:
+        _keep(result, path, data, options)
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
-    if book.output is not None:
-        result.skipped_file = (
-            f"kyogikai が書き出したファイル（{book.output}）のため読み飛ばしました"
-        )
-        result.skipped_kind = "kyogikaiの出力"
+    if book.output is not None or _unfilled_form(book):
+        # kyogikai's own: never kept in the archive, never read as a report, never sent back
+        what = OUTPUT_NAMES.get(book.output or "template", f"ファイル（{book.output}）")
+        result.skipped_file = f"kyogikai が書き出した{what}のため読み飛ばしました"
+        result.skipped_kind = OWN_KIND
+        result.skipped = book.skipped  # a blank form's sheet, and why
         return result
+    _keep(result, path, data, options)
     result.skipped = book.skipped
     result.notes = book.notes
     for raw in book.reports:
@@ -114,6 +128,41 @@ def check_file(path: Path, options: Options) -> FileResult:
         detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
+
+
+OWN_KIND = "kyogikaiの出力"
+# What each kind of kyogikai workbook is called when one is found among the reports.
+OUTPUT_NAMES = {
+    "summary": "集計表",
+    "feedback": "確認用の写し",
+    "remind": "督促・確認依頼",
+    "roster": "委員の点検結果",
+    "registry": "協議会名簿",
+    "plan": "年間計画の様式",
+    "template": "様式（記入がありません）",
+    "proof": "読取確認",
+}
+
+
+def _unfilled_form(book: WorkbookRead) -> bool:
+    """Our template (blank, or prefilled by HQ) with nothing written in it: a form handed
+    out, not a report."""
+    return (
+        not book.reports
+        and book.template_version is not None
+        and bool(book.skipped)
+        and all(reason == BLANK_FORM for _, reason in book.skipped)
+    )
+
+
+def _keep(result: FileResult, path: Path, data: bytes, options: Options) -> None:
+    """Keep the file's bytes in the ledger's archive (when asked, and not purged)."""
+    if options.archive is None or result.sha256 is None or result.sha256 in options.not_kept:
+        return
+    try:
+        result.archived = archive_copy(options.archive, result.sha256, str(path), data)
+    except (OSError, FileLockedError):
+        result.archived = None  # the ledger tries again, and says so if it cannot
 
 
 def _modified(mtime: float) -> str | None:
@@ -147,6 +196,14 @@ def _worker(item: Path | Skipped) -> FileResult:
 
 def _file_problem(exc: Unreadable, name: str) -> Finding:
     return file_finding(exc.code, file=name, detail=exc.detail)
+
+
+def _try_again(result: FileResult, reason: str, kind: str) -> FileResult:
+    """A file that could not be opened now, for a reason that is not in the file: left
+    alone this run (no finding, no copy for the station) and read by the next one."""
+    result.skipped_file = reason
+    result.skipped_kind = kind
+    return result
 
 
 def _unreadable(result: FileResult, finding: Finding) -> FileResult:

@@ -22,13 +22,12 @@ no path is implied.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import InputError
 from toolkit.ledgerurl import Location, is_server, server_url
-from toolkit.settings import Settings, SettingsError, number_ranges
+from toolkit.settings import Settings, SettingsError, number_ranges, read_settings_file
 
 CONFIG_NAME = "kyogikai.toml"
 TABLE = "workspace"
@@ -86,10 +85,7 @@ def load_workspace(config: Path) -> Workspace | None:
     Raises `SettingsError` (exit 2) when the table cannot mean what it says.
     """
     where = f"設定ファイル「{config}」"
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{where}を読めません: {exc}") from exc
+    data = read_settings_file(config)
     table = data.get(TABLE)
     if table is None:
         return None
@@ -104,7 +100,7 @@ def load_workspace(config: Path) -> Workspace | None:
         value = table.get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(
-                f'{where}: [{TABLE}] の {key} は "{default}" のようにパスを文字列で書いてください。'
+                f"{where}: [{TABLE}] の {key} は '{default}' のようにパスを文字列で書いてください。"
             )
         if key == "ledger" and is_server(value):
             try:
@@ -149,11 +145,11 @@ def settings_file_text() -> str:
         "",
         f"[{TABLE}]",
         "# ファイルとフォルダの場所。このファイルのあるフォルダからの相対パスか、",
-        "# 共有フォルダなどの絶対パスで書きます。\\ を含むパスは '…' で囲みます",
-        "# （例: incoming = 'Z:\\地域指導係\\受信'）。",
+        "# 共有フォルダなどの絶対パスで書きます。パスは '…' （シングルクォート）で囲みます",
+        "# （例: incoming = 'Z:\\地域指導係\\受信'、incoming = '\\\\server\\共有\\受信'）。",
     ]
     for key, (default, note) in PATHS.items():
-        lines += [f"# {note}", f'{key} = "{default}"']
+        lines += [f"# {note}", f"{key} = '{default}'"]
     lines += [
         "",
         "[rules]",
@@ -178,6 +174,12 @@ def settings_file_text() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def settings_file_bytes() -> bytes:
+    """`settings_file_text` as `init` writes it: UTF-8 without a BOM, lines ending in CRLF
+    as Notepad and every Windows editor expect (tomllib reads either)."""
+    return settings_file_text().replace("\n", "\r\n").encode("utf-8")
 
 
 def _bound(x: float) -> str:

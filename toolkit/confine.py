@@ -10,6 +10,9 @@ The pool in `toolkit.isolation` works the same everywhere; the parts that differ
   `Watchdog` reads each worker's resident memory and ends one that passes the cap;
 - ending with the parent: Linux's parent-death signal, Windows' job object, elsewhere a
   thread in the worker that watches for the parent's end;
+- Ctrl-C held back while a worker is created (a signal mask on POSIX, the console's
+  Ctrl-C attribute on Windows), how many handles one wait may take (63 on Windows), and
+  the encodings a worker's error output comes in;
 - Japanese words for how a worker ended, from a signal or a Windows exception code.
 
 Nothing platform-specific is imported at module level: `resource`, `ctypes` and psutil
@@ -18,6 +21,8 @@ are imported where they are used, on the platforms that use them.
 
 from __future__ import annotations
 
+import contextlib
+import locale
 import multiprocessing
 import os
 import re
@@ -25,6 +30,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from toolkit.errors import InputError
@@ -122,6 +128,74 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 # --- in the parent ------------------------------------------------------------------------
+
+# Windows' WaitForMultipleObjects takes at most 64 handles, and Python keeps one of them
+# for Ctrl-C: a pool waits on two per worker (its pipe and its process), so more than 31
+# workers are waited on in groups (`toolkit.isolation`). None: no limit here.
+WAIT_LIMIT: int | None = 63 if sys.platform == "win32" else None
+
+
+@contextlib.contextmanager
+def ctrl_c_held(method: str) -> Iterator[None]:
+    """Hold Ctrl-C back while a worker starts, so that one pressed then ends the run
+    quietly (130) instead of reaching a half-started interpreter, which prints a
+    traceback or 「Fatal Python error」.
+
+    POSIX: SIGINT is blocked in this thread; the worker inherits the block and drops a
+    pending Ctrl-C once it ignores SIGINT, and the parent gets its own when the block is
+    lifted. Windows (no signal masks): the console's Ctrl-C is ignored while the worker
+    is created, an attribute the worker inherits and keeps (the parent ends it), and the
+    parent takes Ctrl-C again at once."""
+    if sys.platform == "win32" or not hasattr(signal, "pthread_sigmask"):
+        ignore = console_ctrl_c()
+        if ignore is None:
+            yield
+            return
+        ignore(True)
+        try:
+            yield
+        finally:
+            ignore(False)
+        return
+    if method == "spawn":  # started with the first spawned process, it would unblock SIGINT
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def console_ctrl_c() -> Callable[[bool], object] | None:
+    """Windows' SetConsoleCtrlHandler(NULL, ignore): whether this process (and the
+    processes it creates) ignore Ctrl-C; None where there is no such call."""
+    import ctypes
+
+    windll = getattr(ctypes, "windll", None)
+    if windll is None:
+        return None
+    set_handler = windll.kernel32.SetConsoleCtrlHandler
+    return lambda ignore: set_handler(None, bool(ignore))
+
+
+def decoded(data: bytes) -> str:
+    """What a worker wrote to its error output, as text: Python writes UTF-8 there (the
+    worker's stderr is opened so), a native library writes in the system's code page
+    (cp932 on Japanese Windows); each line is read in the encoding it was written in."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    local = locale.getpreferredencoding(False) or "utf-8"
+    lines = []
+    for line in data.splitlines(keepends=True):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode(local, "replace"))
+    return "".join(lines)
 
 
 def workers_job(memory_limit: int | None) -> Any:

@@ -3,10 +3,13 @@
 A folder is walked in a stable order (a directory's own files, sorted by name, before its
 subfolders, sorted), one directory listing held at a time. It yields every workbook
 (.xlsx .xlsm .xltx .xltm .xls .ods) as a `Path`, and a `Skipped` for everything else it
-meets: another kind of file (counted by kind), Excel's lock files, something that is not a
-regular file (a FIFO, a device), a link that leads out of the folder given, a link back
-into a folder already walked, the ledger's archive of received files, a folder that cannot
-be listed. A path given by name is read whatever its extension (the file says what it is).
+meets: another kind of file (counted by kind), something that is not a regular file (a
+FIFO, a device), a link that leads out of the folder given, a link back into a folder
+already walked, the ledger's archive of received files, a folder that cannot be listed.
+The files Windows, macOS and Excel leave in folders (Thumbs.db, desktop.ini, .DS_Store,
+~$ lock files) and kyogikai's own temporary files are passed over without a word, as
+Explorer hides them. A path given by name is read whatever its extension (the file says
+what it is). Folders are listed in the long form of their path where Windows needs it.
 
 File names that are not valid text (a Shift_JIS name from a share) are kept as they are
 for reading, and shown with replacement characters (`shown`).
@@ -16,9 +19,13 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from toolkit.errors import os_error_reason
+from toolkit.fileio import TEMPORARY, system_path, too_long, too_long_text
+from toolkit.results import TOO_LONG
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".ods"})
 # Kinds worth naming when a folder holds them: they look like a report that is not one.
@@ -78,30 +85,36 @@ def _real(path: Path) -> Path:
 
 
 def _walk(
-    folder: Path, root: Path, skip: set[Path], seen: set[tuple[int, int]]
+    folder: Path, root: Path, skip: set[Path], seen: set[Hashable]
 ) -> Iterator[Path | Skipped]:
     try:
-        info = folder.stat()
+        info = os.stat(system_path(folder))
     except OSError as exc:
-        yield Skipped(folder, f"フォルダを開けません（{exc.strerror or exc}）", "フォルダ")
+        if too_long(exc, folder):  # HQ's folders are at fault: said how to shorten them
+            yield Skipped(folder, too_long_text(folder) + "。", TOO_LONG)
+        else:
+            yield Skipped(folder, f"フォルダを開けません（{_reason(exc)}）", "フォルダ")
         return
-    if (info.st_dev, info.st_ino) in seen:
+    identity = _identity(folder, info)
+    if identity in seen:
         yield Skipped(folder, "リンクが同じフォルダに戻っているため読み飛ばしました", "リンク")
         return
-    seen.add((info.st_dev, info.st_ino))
+    seen.add(identity)
     if _is_archive(folder):
         yield Skipped(
             folder, "台帳の保管フォルダ（受け付けたファイルの写し）のため読み飛ばしました", "台帳"
         )
         return
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        entries = sorted(os.scandir(system_path(folder)), key=lambda e: e.name)
     except OSError as exc:
-        yield Skipped(folder, f"フォルダの中を読めません（{exc.strerror or exc}）", "フォルダ")
+        yield Skipped(folder, f"フォルダの中を読めません（{_reason(exc)}）", "フォルダ")
         return
     subfolders: list[Path] = []
     for entry in entries:
-        path = Path(entry.path)
+        if _unaccounted(entry.name):
+            continue
+        path = folder / entry.name  # as given, without the long form's prefix
         if entry.is_symlink():
             target = _real(path)
             if target != root and root not in target.parents:
@@ -112,7 +125,7 @@ def _walk(
         try:
             mode = entry.stat().st_mode  # follows a link inside the folder
         except OSError as exc:
-            yield Skipped(path, f"開けません（{exc.strerror or exc}）", "その他")
+            yield Skipped(path, f"開けません（{_reason(exc)}）", "その他")
             continue
         if stat.S_ISDIR(mode):
             if _real(path) not in skip:
@@ -126,14 +139,38 @@ def _walk(
         yield from _walk(sub, root, skip, seen)
 
 
+def _identity(folder: Path, info: os.stat_result) -> Hashable:
+    """Which folder this is, to notice a link leading back into one already walked: its
+    device and file ID, or its real path where the file system gives no ID (network
+    drives that report 0 for every folder would otherwise all be one folder)."""
+    if info.st_ino == 0:
+        return os.path.normcase(str(_real(folder)))
+    return (info.st_dev, info.st_ino)
+
+
+# Files Windows, macOS and Office leave in every folder: never a report, never counted.
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _unaccounted(name: str) -> bool:
+    """Explorer's thumbnails and folder settings, macOS's folder file, Excel's lock
+    file of an open workbook (~$…) and kyogikai's own temporary files: left alone
+    without a word, as Explorer hides them."""
+    return (
+        name.casefold() in _SYSTEM_FILES
+        or name.startswith("~$")
+        or TEMPORARY.fullmatch(name) is not None
+    )
+
+
+def _reason(exc: OSError) -> str:
+    return os_error_reason(exc)[0]
+
+
 def _file(path: Path, name: str, mode: int) -> Path | Skipped | None:
     if not stat.S_ISREG(mode):
         return Skipped(
             path, "通常のファイルではない（パイプや装置）ため読み飛ばしました", "特殊なファイル"
-        )
-    if name.startswith("~$"):
-        return Skipped(
-            path, "Excelが開いている間の一時ファイルのため読み飛ばしました", "一時ファイル"
         )
     suffix = Path(name).suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:

@@ -126,8 +126,8 @@ def _worker_main(
     parent_pid: int,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if sys.platform != "win32":  # held back while starting: see _ctrl_c_held
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if sys.platform != "win32" and hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # see confine.ctrl_c_held
     confine.die_with_parent(parent_pid)
     for other in inherited:  # parent ends of every pipe, so that EOF means what it says
         other.close()
@@ -162,26 +162,6 @@ def _worker_main(
         _send_results(conn, out)
 
 
-@contextlib.contextmanager
-def _ctrl_c_held(method: str) -> Iterator[None]:
-    """Hold SIGINT back in this thread while a worker starts (POSIX). The worker inherits
-    the held signal, so that a Ctrl-C that reaches it before it ignores Ctrl-C (a spawned
-    interpreter takes a while to start) is dropped instead of printing a traceback; the
-    parent gets its own as soon as the worker is started."""
-    if sys.platform == "win32":
-        yield
-        return
-    if method == "spawn":  # started with the first spawned process, it would unblock SIGINT
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
 def _capture_stderr(path: str) -> None:
     """Send file descriptor 2, where Python and native libraries write their errors, to
     the worker's log file (appending, so that truncating it starts it afresh)."""
@@ -189,7 +169,10 @@ def _capture_stderr(path: str) -> None:
     fd = os.open(path, flags, 0o600)
     os.dup2(fd, 2)
     os.close(fd)
-    sys.stderr = open(2, "w", buffering=1, errors="backslashreplace", closefd=False)  # noqa: SIM115
+    # UTF-8 whatever the system's code page: the parent decodes it as such.
+    sys.stderr = open(  # noqa: SIM115
+        2, "w", buffering=1, encoding="utf-8", errors="backslashreplace", closefd=False
+    )
     faulthandler.enable(file=2)  # a Python traceback in the log when a reader aborts
 
 
@@ -261,7 +244,7 @@ class _Worker:
             ),
             daemon=True,
         )
-        with _ctrl_c_held(pool.method):
+        with confine.ctrl_c_held(pool.method):
             self.process.start()
         child_conn.close()
         self.started_at = time.monotonic()
@@ -317,7 +300,7 @@ class _Worker:
                 data = f.read(size)
         except OSError:
             return ""
-        return data.decode("utf-8", "replace").strip()
+        return confine.decoded(data).strip()
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -455,7 +438,7 @@ class _Pool:
         if uncapped or not all(w.ready for w in busy):  # watch, or look again once ready
             pause = min(pause, confine.Watchdog.INTERVAL)
         watched: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(watched, timeout=pause))
+        ready = set(_wait(watched, pause))
         for w in busy:
             if w.conn in ready or w.process.sentinel in ready:
                 self._collect(w)
@@ -539,6 +522,28 @@ class _Pool:
         if self.logs is not None:
             shutil.rmtree(self.logs, ignore_errors=True)
             self.logs = None
+
+
+_SLICE = 0.01  # seconds given to each group of handles in turn when there are several
+
+
+def _wait(objects: list[Any], timeout: float) -> list[Any]:
+    """`multiprocessing.connection.wait`, never on more objects at once than the
+    platform can wait on (Windows: 63 handles, `confine.WAIT_LIMIT`): more are waited on
+    group by group, in turn, in short slices, until one is ready or `timeout` passes."""
+    limit = confine.WAIT_LIMIT
+    if limit is None or len(objects) <= limit:
+        return wait(objects, timeout=timeout)
+    groups = [objects[i : i + limit] for i in range(0, len(objects), limit)]
+    deadline = time.monotonic() + timeout
+    turn = 0
+    while True:
+        ready = [o for group in groups for o in wait(group, timeout=0)]
+        left = deadline - time.monotonic()
+        if ready or left <= 0:
+            return ready
+        if not wait(groups[turn], timeout=min(left, _SLICE)):
+            turn = (turn + 1) % len(groups)
 
 
 def _tail(text: str, size: int = 4000) -> str:

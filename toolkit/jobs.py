@@ -16,10 +16,27 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toolkit import clock
 from toolkit.check import Options, check_paths
-from toolkit.errors import InputError, OperationalError
-from toolkit.fileio import OutputRefused, Protected, guard_output
+from toolkit.errors import (
+    InputError,
+    KyogikaiError,
+    OperationalError,
+    os_error_reason,
+    os_error_text,
+)
+from toolkit.fileio import (
+    FileLockedError,
+    OutputRefused,
+    Protected,
+    distinct_paths,
+    guard_output,
+    read_input,
+)
 from toolkit.fiscal import Period
+from toolkit.housekeeping import RetentionOutcome as RetentionOutcome  # retention's job
+from toolkit.housekeeping import repair_dates as repair_dates
+from toolkit.housekeeping import retention as retention
 from toolkit.ledgerurl import Location
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
@@ -28,7 +45,7 @@ from toolkit.rules.members import MemberFinding
 from toolkit.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
-    from toolkit.ledger import Expired, ExpiredOutput, IngestStats
+    from toolkit.ledger import IngestStats, Ledger
 
 # A wrapper the caller may put around the stream of results (a progress bar).
 Watch = Callable[[Iterator[FileResult]], Iterator[FileResult]]
@@ -63,12 +80,15 @@ def load_registry(path: Path | None) -> Registry | None:
         raise RegistryError(problems, source)
     if kind == "unreadable":
         raise RegistryUnreadable(value)
+    if kind == "locked":  # open in Excel without sharing, or held by an antivirus
+        raise FileLockedError(value)
     return value
 
 
 def _registry_outcome(path: Path) -> tuple[str, Any]:
-    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)) or
-    ("unreadable", message); exceptions do not cross the process boundary whole."""
+    """Read the registry in a worker: ("ok", Registry), ("input", (problems, source)),
+    ("unreadable", message) or ("locked", path); exceptions do not cross the process
+    boundary whole."""
     from toolkit.registry import RegistryError
     from toolkit.writing.registry_io import RegistryUnreadable, read_registry
 
@@ -78,6 +98,8 @@ def _registry_outcome(path: Path) -> tuple[str, Any]:
         return "input", (exc.problems, exc.source)
     except RegistryUnreadable as exc:
         return "unreadable", str(exc)
+    except FileLockedError as exc:
+        return "locked", str(exc.path)
 
 
 def reading_options(
@@ -134,8 +156,10 @@ def feedback_copy(
 
     try:
         written = write_feedback(result, out_dir, password=password, folder=folder)
-    except (FeedbackError, OSError) as exc:
+    except (FeedbackError, OperationalError) as exc:
         return result.path, None, str(exc)
+    except OSError as exc:
+        return result.path, None, os_error_text(exc)
     return None if written is None else (result.path, written, None)
 
 
@@ -149,18 +173,34 @@ class IngestOutcome:
 
 
 def ingest(
-    paths: Iterable[Path], db: Location, options: Options, *, watch: Watch = _unwatched
+    paths: Iterable[Path],
+    db: Location,
+    options: Options,
+    *,
+    watch: Watch = _unwatched,
+    before_commit: Callable[[Ledger, int], None] | None = None,
+    command: str = "ingest",
 ) -> IngestOutcome:
     """Check every file and store it in the ledger at `db` (a file, created when missing,
-    or a server database), in one transaction. Raises `LedgerError` when the ledger cannot
-    be used."""
+    or a server database), in one transaction; `before_commit` may add to it (called with
+    the ledger and the run's id). Raises `LedgerError` when the ledger cannot be used,
+    `InputError` when the day given as today cannot be a receipt day. A file whose archive
+    copy retention removed is never kept again."""
     from toolkit.ledger import Ledger
 
+    clock.check_recorded(options.context.settings.today, "--as-of")
     tally = Tally()
     with Ledger.open(db) as ledger:
-        options = replace(options, archive=ledger.archive)
+        options = replace(options, archive=ledger.archive, not_kept=ledger.purged_files())
         results = watch(tally.watch(check_paths(paths, options)))
-        stats = ledger.ingest(results, context=options.context)
+        stats = ledger.ingest(
+            results,
+            context=options.context,
+            command=command,
+            before_commit=None
+            if before_commit is None
+            else functools.partial(before_commit, ledger),
+        )
     return IngestOutcome(stats, tally)
 
 
@@ -185,9 +225,11 @@ def summary(
     inputs: Iterable[Path] = (),
     watch: Watch = _unwatched,
     force: bool = False,
+    workspace: Path | None = None,
 ) -> SummaryOutcome:
     """Write the summary workbook of `period` to `out`, from report files (through an
-    in-memory ledger) or from the ledger at `db`."""
+    in-memory ledger) or from the ledger at `db` (which records it as an output of the
+    working folder `workspace`, for retention)."""
     from toolkit.aggregate import build_summary
     from toolkit.ledger import Ledger
     from toolkit.writing.summary import check_target, write_summary
@@ -214,41 +256,21 @@ def summary(
         folders = [ledger.archive] if ledger.archive is not None else []
         write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:
-            ledger.record_outputs("summary", [out], context.settings.today)
+            ledger.record_outputs("summary", [out], clock.today(), workspace=workspace)
     return SummaryOutcome(period, len(table.meetings), tally)
-
-
-# --- retention -----------------------------------------------------------------------------
-
-
-@dataclass
-class RetentionOutcome:
-    expired: list[Expired]
-    outputs: list[ExpiredOutput]
-    applied: bool
-    removed: int = 0
-
-
-def retention(db: Location, settings: Settings, *, apply: bool) -> RetentionOutcome:
-    """Reports (and the outputs holding their text) past their retention period on
-    `settings.today`; with `apply`, purged."""
-    from toolkit.ledger import Ledger
-
-    _existing(db)
-    with Ledger.open(db) as ledger:
-        expired = ledger.expired(settings.today, settings.retention_years)
-        outputs = ledger.expired_outputs(settings.today, settings.retention_years)
-        if not apply:
-            return RetentionOutcome(expired, outputs, False)
-        removed = ledger.purge(expired, settings.today, outputs)
-        return RetentionOutcome(expired, outputs, True, removed)
 
 
 # --- remind --------------------------------------------------------------------------------
 
 
 def remind(
-    db: Location, registry: Registry, settings: Settings, out_dir: Path, *, force: bool = False
+    db: Location,
+    registry: Registry,
+    settings: Settings,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    workspace: Path | None = None,
 ) -> list[Path]:
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
@@ -263,14 +285,14 @@ def remind(
             lists = station_lists(ledger, registry, settings)
         given = (db,) if isinstance(db, Path) else ()
         protected = Protected(given, tuple(f for f in [ledger.archive] if f is not None), force)
-        for item in lists:
-            guard_output(remind_path(out_dir, item.station), protected)
-        for item in lists:
-            path = remind_path(out_dir, item.station)
+        paths = distinct_paths(remind_path(out_dir, item.station) for item in lists)
+        for path in paths:
+            guard_output(path, protected)
+        for item, path in zip(lists, paths, strict=True):
             days = settings.reminder_days
             _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
             written.append(path)
-        ledger.record_outputs("remind", written, settings.today)
+        ledger.record_outputs("remind", written, clock.today(), workspace=workspace)
     return written
 
 
@@ -295,6 +317,7 @@ class RosterOutcome:
     councils: int
     members: int
     written: Path | None
+    note: str | None = None  # the workbook was written but could not be recorded
 
     def line(self, today: date) -> str:
         """The closing line: what was checked, what was found, where it was written."""
@@ -309,10 +332,18 @@ class RosterOutcome:
 
 
 def roster(
-    registry_path: Path, settings: Settings, out: Path | None, *, force: bool = False
+    registry_path: Path,
+    settings: Settings,
+    out: Path | None,
+    *,
+    force: bool = False,
+    ledger: Location | None = None,
+    workspace: Path | None = None,
 ) -> RosterOutcome:
     """The member findings (M1–M6) of the registry at `registry_path` as of
-    `settings.today`; with `out`, the roster workbook for HQ written there."""
+    `settings.today`; with `out`, the roster workbook for HQ written there. It holds the
+    members' names: with `ledger` (a working folder's), it is recorded there as an output,
+    so that retention lists it."""
     from toolkit.aggregate.members import build_roster
     from toolkit.writing.roster import check_target, write_roster
 
@@ -329,7 +360,20 @@ def roster(
     data = build_roster(registry, settings)
     if out is not None:
         write_roster(data, out, protected=protected)
-    return RosterOutcome(data.findings, len(registry.councils), len(registry.members), out)
+    done = RosterOutcome(data.findings, len(registry.councils), len(registry.members), out)
+    here = ledger is not None and (not isinstance(ledger, Path) or ledger.parent.is_dir())
+    if out is not None and ledger is not None and here:
+        from toolkit.ledger import Ledger
+
+        try:
+            with Ledger.open(ledger) as opened:
+                opened.record_outputs("roster", [out], clock.today(), workspace=workspace)
+        except KyogikaiError as exc:  # the workbook is written: that was the job
+            done.note = (
+                f"点検結果を台帳に記録できませんでした（{exc}）。保存期間の一覧には出ないため、"
+                "不要になったら手で削除してください。"
+            )
+    return done
 
 
 # --- forms ---------------------------------------------------------------------------------
@@ -355,9 +399,8 @@ def templates(
         if not councils:
             known = "、".join(registry.stations())
             raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
-    targets = [
-        (c, template_path_for(out_dir, c.station, c.facility_name, c.name)) for c in councils
-    ]
+    paths = [template_path_for(out_dir, c.station, c.facility_name, c.name) for c in councils]
+    targets = list(zip(councils, distinct_paths(paths), strict=True))
     for _, path in targets:  # every target checked before anything is written
         guard_output(path, protected, _unfilled_form)
     written = []
@@ -410,15 +453,6 @@ def samples(
         ) from exc
 
 
-def _unfilled_plan(path: Path) -> bool:
-    """A plan form at its place with no meeting marked and nothing wrong in it: handed
-    out earlier and not yet filled, so it may be written again."""
-    from toolkit.writing.plan_forms import read_plan_form
-
-    form = read_plan_form(path)
-    return form.fiscal_year is not None and not form.plans and not form.problems
-
-
 def _unfilled_form(path: Path) -> bool:
     """A file at a form's place that is our template with nothing written in it (a
     form handed out earlier, not a station's report): it may be written again."""
@@ -427,8 +461,8 @@ def _unfilled_form(path: Path) -> bool:
     from toolkit.reading.sheetkind import BLANK_FORM
 
     try:
-        book = read_workbook(path.read_bytes(), path.name)
-    except (OSError, Unreadable):
+        book = read_workbook(read_input(path), path.name)
+    except (OSError, Unreadable, FileLockedError):
         return False
     if not book.reports and book.template_version is not None:
         # the reader skips a form with nothing but what HQ prefilled as a blank form
@@ -448,109 +482,6 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
     try:
         result = action()
     except OSError as exc:
-        raise OperationalError(f"「{path}」に書き出せません: {exc.strerror or exc}") from exc
+        reason, advice = os_error_reason(exc)
+        raise OperationalError(f"「{path}」に書き出せません（{reason}）。{advice}。") from exc
     return result if isinstance(result, int) else 0
-
-
-# --- the yearly plan -----------------------------------------------------------------------
-
-
-def fiscal_year_of(text: str | None, today: date | None = None) -> int:
-    """The fiscal year named by `text` (FY2026, 2026, 令和8年度), or today's."""
-    from toolkit.fiscal import fiscal_year
-    from toolkit.registry.plan import parse_fiscal_year
-
-    if text is None:
-        return fiscal_year(today or date.today())
-    year = parse_fiscal_year(text)
-    if year is None:
-        raise InputError(
-            f"年度「{text}」を読み取れません。「FY2026」「令和8年度」のように指定してください。"
-        )
-    return year
-
-
-def plan_forms(
-    out_dir: Path,
-    registry: Registry,
-    fiscal_year: int,
-    station: str | None,
-    today: date,
-    *,
-    force: bool = False,
-) -> list[Path]:
-    """Write one yearly-plan form per police station (of one station with `station`). A
-    form at its place that a station has begun to fill is never replaced (unless `force`)."""
-    from toolkit.writing.plan_forms import plan_form_path, write_plan_form
-
-    stations = registry.stations()
-    if station:
-        stations = [s for s in stations if same_name(s, station)]
-        if not stations:
-            known = "、".join(registry.stations())
-            raise InputError(f"警察署「{station}」は名簿にありません（名簿の警察署: {known}）。")
-    targets = [(name, plan_form_path(out_dir, name, fiscal_year)) for name in stations]
-    for _, path in targets:
-        guard_output(path, Protected(force=force), _unfilled_plan)
-    written = []
-    for name, path in targets:
-        councils = [c for c in registry.councils if c.station == name]
-        _writing(path, functools.partial(write_plan_form, path, name, fiscal_year, councils, today))
-        written.append(path)
-    return written
-
-
-@dataclass
-class PlanMerge:
-    written: Path
-    forms: int
-    planned: int
-    problems: list[str]
-
-
-def merge_plans(
-    paths: Iterable[Path], registry_path: Path, out: Path, *, force: bool = False
-) -> PlanMerge:
-    """A new registry file: the registry at `registry_path` with the 年間計画 of the filled
-    plan forms (for each council on a form, its plan of that fiscal year is replaced). The
-    original registry is never modified."""
-    from dataclasses import replace as replaced
-
-    from toolkit.discover import Skipped, discover, shown
-    from toolkit.writing.plan_forms import read_plan_form
-    from toolkit.writing.registry_io import write_registry
-
-    registry = load_registry(registry_path)
-    assert registry is not None
-    if out.exists() and out.resolve() == registry_path.resolve():
-        raise InputError(
-            f"出力先「{out}」は元の協議会名簿です。元の名簿は書き換えません。"
-            "新しいファイル名を指定してください。"
-        )
-    given = tuple(paths)
-    guard_output(out, Protected((*given, registry_path), (), force))
-    known = {c.council_id for c in registry.councils}
-    plans = list(registry.plans)
-    problems: list[str] = []
-    forms = 0
-    for path in discover(given):
-        if isinstance(path, Skipped):
-            problems.append(f"「{shown(path.path)}」: {path.reason}")
-            continue
-        form = read_plan_form(path)
-        problems += form.problems
-        if form.fiscal_year is None:
-            continue
-        forms += 1
-        unknown = [c for c in form.councils if c not in known]
-        problems += [f"「{path.name}」: 協議会ID「{c}」は協議会名簿にありません。" for c in unknown]
-        covered = {c for c in form.councils if c in known}
-        plans = [
-            p for p in plans if not (p.fiscal_year == form.fiscal_year and p.council_id in covered)
-        ]
-        plans += [p for p in form.plans if p.council_id in covered]
-    merged = replaced(
-        registry, plans=tuple(sorted(plans, key=lambda p: (p.fiscal_year, p.council_id, p.month)))
-    )
-    _writing(out, functools.partial(write_registry, merged, out))
-    return PlanMerge(out, forms, len(merged.plans), problems)

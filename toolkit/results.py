@@ -20,6 +20,10 @@ from toolkit.model import Report
 OK, WARNING, ERROR, UNREADABLE = "ok", "warning", "error", "unreadable"
 STATUSES = (OK, WARNING, ERROR, UNREADABLE)
 STATUS_JA = {OK: "正常", WARNING: "警告", ERROR: "誤り", UNREADABLE: "読取不可"}
+# Kinds of files left alone for now, through no fault of the file: open in another
+# program (Excel), or at a path too long for the system. The next run reads them.
+LOCKED, TOO_LONG = "使用中", "パスが長すぎる"
+TRY_AGAIN = (LOCKED, TOO_LONG)
 
 
 @dataclass
@@ -123,9 +127,16 @@ class Tally:
             self.errors += checked.status == ERROR
 
     @property
+    def try_again(self) -> int:
+        """Files that could not be opened now (open in Excel, a path too long): not the
+        station's fault; the next run reads them."""
+        return sum(self.skipped.get(kind, 0) for kind in TRY_AGAIN)
+
+    @property
     def failed(self) -> bool:
-        """Some report has an error, or some file could not be read (exit status 1)."""
-        return bool(self.errors or self.unreadable)
+        """Some report has an error, or some file could not be read, now or at all
+        (exit status 1)."""
+        return bool(self.errors or self.unreadable or self.try_again)
 
     def line(self) -> str:
         text = (

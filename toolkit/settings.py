@@ -24,15 +24,20 @@ Japanese message naming the file and the key.
 
 from __future__ import annotations
 
+import codecs
 import math
+import os
+import re
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, os_error_reason
 from toolkit.findings import CATALOGUE, Finding, Severity
+from toolkit.text import terminal_text
 
 # R5: words in a 措置・回答 that say the request is still being handled (対応中).
 PENDING_WORDS = (
@@ -184,10 +189,7 @@ def load_settings(path: Path | None, **overrides: Any) -> Settings:
 
 
 def _from_toml(path: Path, base: Settings) -> Settings:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"設定ファイル「{path}」を読めません: {exc}") from exc
+    data = read_settings_file(path)
     where = f"設定ファイル「{path}」"
     unknown = [k for k in data if k not in ("rules", "workspace")]  # workspace: toolkit.config
     if unknown:
@@ -271,3 +273,158 @@ def _number(key: str, value: object, where: str) -> int | float:
 
 def _bound(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else str(x)
+
+
+# --- reading a settings file ---------------------------------------------------------------
+
+MAX_SETTINGS_BYTES = 2**20  # a settings file is a few kilobytes of text
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The tables of a settings file, as Windows editors save it: UTF-8 with or without a
+    BOM (Notepad), UTF-16 with a BOM (PowerShell 5.1's redirection), or Shift_JIS
+    (サクラエディタ, 秀丸). Only a regular file of at most `MAX_SETTINGS_BYTES` is read
+    (never a pipe, which would wait for ever, or a device, which would never end); a TOML
+    mistake is told in Japanese with its line and what to write instead; no key or text
+    value may hold a control character. Raises `SettingsError` (exit 2)."""
+    where = f"設定ファイル「{path}」"
+    text = _decoded(_settings_bytes(path, where), where)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(toml_error_text(exc, text, where)) from None
+    _no_control_characters(data, where, "")
+    return data
+
+
+def _settings_bytes(path: Path, where: str) -> bytes:
+    # Opened without waiting (a FIFO opens at once), then judged by what was opened.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise SettingsError(_unread(where, exc)) from None
+    except ValueError:  # a NUL in the name
+        raise SettingsError(f"{where}を読めません（名前に使えない文字があります）。") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SettingsError(
+                f"{where}は通常のファイルではありません（フォルダ・パイプ・装置など）。"
+                "kyogikai.toml のようなテキストファイルを指定してください。"
+            )
+        if info.st_size > MAX_SETTINGS_BYTES:
+            raise SettingsError(
+                f"{where}は大きすぎます（{info.st_size:,}バイト）。設定ファイルは数キロバイトの"
+                "テキストです。指定したファイルを確認してください。"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_SETTINGS_BYTES:  # a file that grows while read stops here too
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise SettingsError(_unread(where, exc)) from None
+    finally:
+        os.close(fd)
+    if size > MAX_SETTINGS_BYTES:
+        raise SettingsError(f"{where}は大きすぎます。指定したファイルを確認してください。")
+    return b"".join(chunks)
+
+
+def _unread(where: str, exc: OSError) -> str:
+    reason, action = os_error_reason(exc)
+    return f"{where}を読めません（{reason}）。{action}。"
+
+
+def _decoded(data: bytes, where: str) -> str:
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("cp932")  # Shift_JIS as Japanese Windows writes it
+    except UnicodeDecodeError:
+        raise SettingsError(
+            f"{where}の文字コードを読み取れません（UTF-8 でも Shift_JIS でもありません）。"
+            "メモ帳で開き、「名前を付けて保存」で文字コードを UTF-8 にして保存し直してください。"
+        ) from None
+
+
+# tomllib's reasons, in Japanese (the rest are shown as they are).
+_TOML_REASONS = (
+    ("Unescaped '\\'", '\\ は "…" の中では特別な意味を持つため、そのまま書けません'),
+    ("Unterminated string", "文字列の終わりの引用符（\" か '）がありません"),
+    ("Illegal character", "文字列の中に使えない文字（改行や制御文字）があります"),
+    ("Invalid value", "値が読めません（文字列は引用符で囲みます）"),
+    ("Expected '=' after a key", "「=」がありません（項目 = 値 の形で書きます）"),
+    ("Expected ']' at the end of a table", "表の名前の終わりの「]」がありません"),
+    ("Expected newline or end of document", "1行に書けるのは「項目 = 値」1つだけです"),
+    ("Cannot declare", "同じ表が2回書かれています"),
+    ("Cannot overwrite a value", "同じ項目が2回書かれています"),
+    ("Invalid initial character for a key", "項目の名前に使えない文字があります"),
+    ("Invalid statement", "TOML として読めない行です"),
+    ("Unclosed array", "一覧の終わりの「]」がありません"),
+    ("Invalid hex value", "\\u の後が16進数になっていません"),
+    ("Escaped character", "\\u で書いた文字が正しくありません"),
+)
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+_WINDOWS_PATH_HINT = (
+    "Windows のパスは incoming = 'Z:\\地域指導係\\受信' のように ' （シングルクォート）で"
+    '囲むか、incoming = "Z:/地域指導係/受信" のように \\ の代わりに / で区切って書いてください。'
+)
+
+
+def toml_error_text(exc: tomllib.TOMLDecodeError, text: str, where: str) -> str:
+    """A TOML mistake in Japanese: the line, what is wrong, and what to write instead."""
+    message = str(exc)
+    reason = next((ja for en, ja in _TOML_REASONS if message.startswith(en)), None)
+    reason = reason or f"TOML の書き方の誤りです（{_AT.sub('', message).strip()}）"
+    found = _AT.search(message)
+    lines = text.splitlines()
+    number = int(found.group(1)) if found and found.group(1) else len(lines)
+    line = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+    shown = "".join(f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c for c in line)
+    out = f"{where}の {number}行目を読めません: {reason}。"
+    if shown:
+        out += f"\n  {number}行目: {shown}"
+    if "\\" in line:
+        out += "\n" + _WINDOWS_PATH_HINT
+    elif message.startswith("Invalid value"):
+        out += "\n文字列は \"受信\" や '受信' のように引用符で囲んでください。"
+    return out
+
+
+def _no_control_characters(value: object, where: str, key: str) -> None:
+    """Refuse a control character (NUL, escape sequences…) in any key or text value: no
+    path, word or code holds one, and the terminal would obey it."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            name = f"{key}.{k}" if key else str(k)
+            _check_text(str(k), where, name)
+            _no_control_characters(v, where, name)
+    elif isinstance(value, list):
+        for item in value:
+            _no_control_characters(item, where, key)
+    elif isinstance(value, str):
+        _check_text(value, where, key)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _check_text(text: str, where: str, key: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        table, _, leaf = terminal_text(key).rpartition(".")
+        name = f"[{table}] の {leaf}" if table else leaf
+        raise SettingsError(
+            f"{where}: {name} に制御文字（U+{ord(found.group()):04X}）が含まれています。"
+            "値を書き直してください。"
+        )

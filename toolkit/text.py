@@ -102,13 +102,54 @@ def cell_text(value: object) -> str:
     return _EXCEL_ESCAPE.sub(r"_x005F_\1_", text)
 
 
-_TERMINAL_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters outside the Basic Multilingual Plane (Unicode's Cf there).
+_ASTRAL_FORMAT = ((0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+                  (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+                  (0xE0020, 0xE007F))  # fmt: skip
+
+
+@functools.cache
+def _terminal_unsafe() -> re.Pattern[str]:
+    """Control characters (but tab and line feed), format characters (right-to-left
+    overrides, zero-width spaces, the BOM…) and the line and paragraph separators: from
+    Python's own Unicode tables, built once, on first use."""
+    unsafe = [
+        code
+        for code in range(0x10000)
+        if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp") and code not in (9, 10)
+    ]
+    ranges: list[tuple[int, int]] = []
+    for code in unsafe:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    ranges += _ASTRAL_FORMAT
+    return re.compile(
+        "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
+    )
+
+
+def _code(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 def terminal_text(value: object) -> str:
-    """Text safe to print on a terminal: escape sequences (ESC[2J, ESC]0;…) and other
-    control characters shown as visible codes instead of being obeyed."""
-    return _TERMINAL_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    """Text safe to print on a terminal: escape sequences (ESC[2J, ESC]0;…), other
+    control characters and invisible format characters (a right-to-left override that
+    would show a name backwards, a zero-width space) shown as visible codes (\\x1b,
+    \\u202e) instead of being obeyed."""
+    text = str(value)
+    if text.isascii() and text.isprintable():
+        return text
+    return _terminal_unsafe().sub(_code, text)
 
 
 # Line breaking for the terminal (JIS X 4051 kinsoku, simplified): these never start a

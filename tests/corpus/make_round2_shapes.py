@@ -1063,6 +1063,7 @@ BOOKS: dict[str, Book] = {
         template_blank,
         [],
         skipped=[("報告書", "記入のない様式")],
+        skipped_file="様式（記入がありません）",  # a form handed out: kyogikai's own
     ),
     "placeholders_copy": Book(
         placeholders_copy,

@@ -39,13 +39,14 @@ def template(
     --plan を付けると、警察署ごとの年間計画の様式（4月～3月に定・臨を選ぶ表）を作ります。
     """
     from toolkit import jobs as J
+    from toolkit import plans as P
 
     reg = J.load_registry(registry)
     if plan_forms:
-        fiscal_year = J.fiscal_year_of(year)
+        fiscal_year = P.fiscal_year_of(year)
         if reg is None:
             raise click.UsageError("--plan は --registry と一緒に指定してください。")
-        written = J.plan_forms(out_dir, reg, fiscal_year, station, date.today(), force=force)
+        written = P.plan_forms(out_dir, reg, fiscal_year, station, date.today(), force=force)
         click.echo(f"{len(written)}警察署分の年間計画の様式を {out_dir} に書き出しました。")
         return
     written = J.templates(out_dir, reg, station, force=force)
@@ -67,17 +68,22 @@ def template(
 @output_file("年間計画を入れた新しい協議会名簿（.xlsx）。")
 @force_option
 def plan(paths: tuple[Path, ...], registry: Path, out: Path, force: bool) -> None:
-    """記入済みの年間計画の様式を集めて、年間計画を入れた新しい協議会名簿を作る。"""
-    from toolkit import jobs as J
+    """記入済みの年間計画の様式を集めて、年間計画を入れた新しい協議会名簿を作る。
 
-    done = J.merge_plans(paths, registry, out, force=force)
+    同じ協議会が複数の様式にあるときは、すべての予定を入れ、様式によって違う協議会を示します。
+    """
+    from toolkit import plans as P
+
+    done = P.merge_plans(paths, registry, out, force=force)
     for problem in done.problems:
         click.echo(f"読み取れなかった箇所: {problem}", err=True)
+    for conflict in done.conflicts:
+        click.echo(f"確かめてください: {conflict}", err=True)
     click.echo(
         f"年間計画の様式 {done.forms}件から、計画 {done.planned}件を入れた名簿を書き出しました:"
         f" {done.written}"
     )
-    if done.problems:
+    if done.problems or done.conflicts:
         raise click.exceptions.Exit(1)
 
 

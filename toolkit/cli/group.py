@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
+from toolkit.cli.console import attached
 from toolkit.cli.japanese import HelpContext, gettext, install
 from toolkit.errors import KyogikaiError, os_error_text
 from toolkit.ledgerurl import database_error
@@ -47,6 +49,18 @@ class Group(click.Group):
         kwargs.setdefault("subcommand_metavar", "コマンド [引数]...")
         super().__init__(*args, **kwargs)
 
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line with the standard streams made safe (`console`)."""
+        with attached(args):
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -60,7 +74,10 @@ class Group(click.Group):
         except click.ClickException as exc:
             if exc.format_message() == exc.message:  # a message of ours: fit it after エラー:
                 prefix = display_width(gettext("Error: {message}").format(message=""))
-                exc.message = "\n".join(_fitted(exc.message, indent=prefix))[prefix:]
+                fitted = "\n".join(_fitted(exc.message, indent=prefix))[prefix:]
+                # The same exception (its exit code, its usage line), only fitted to the
+                # terminal: click 8.5 types `message` as Final, so it is set as an attribute.
+                setattr(exc, "message", fitted)  # noqa: B010
             raise
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise

@@ -22,6 +22,8 @@ from toolkit.cli.options import (
     progress,
     reading_options,
     registry_option,
+    workspace,
+    workspace_root,
 )
 from toolkit.ledgerurl import Location
 
@@ -72,6 +74,7 @@ def summary(
         inputs=inputs,
         watch=progress(paths),
         force=force,
+        workspace=workspace_root(),
     )
     source = done.tally.line() if done.tally is not None else f"台帳 {db}"
     click.echo(f"{span.label}: {source}。期間内の報告書 {done.meetings}件 — 集計表: {out}")
@@ -81,19 +84,34 @@ def summary(
 @ledger_option("台帳", required=True)
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
 @click.option(
-    "--apply", is_flag=True, help="保存期間を過ぎた報告書の保管用の写しを実際に削除する。"
+    "--apply",
+    is_flag=True,
+    help="一覧にしたもの（報告書の保管用の写しと記載内容、kyogikai の出力）を実際に削除する。",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="未回答・対応中の要望が残る報告書と、集計表も削除する（既定では残します）。",
 )
 @config_option
-def retention(db: Location, as_of: date | None, apply: bool, config: Path | None) -> None:
-    """保存期間（1年、翌年度の4月1日から起算）を過ぎた報告書を一覧にする（--apply で削除）。"""
+def retention(
+    db: Location, as_of: date | None, apply: bool, force: bool, config: Path | None
+) -> None:
+    """保存期間（1年、翌年度の4月1日から起算）を過ぎた報告書と出力を一覧にする（--apply で削除）。
+
+    一覧に出たものだけを削除します。未回答・対応中の要望が残る報告書と、集計表は
+    --force を付けなければ削除しません。ほかの作業フォルダの出力は削除しません。
+    """
     from toolkit import jobs as J
     from toolkit.cli.printing import retention_lines
     from toolkit.settings import load_settings
 
     settings = load_settings(config, today=as_of)
-    done = J.retention(db, settings, apply=apply)
+    done = J.retention(db, settings, apply=apply, force=force, workspace=workspace_root())
     for line in retention_lines(done, settings.today):
         click.echo(line)
+    if not done.complete:
+        raise click.exceptions.Exit(3)
 
 
 @main.command()
@@ -127,7 +145,7 @@ def remind(
     settings = load_settings(config, today=as_of)
     reg = J.load_registry(registry)
     assert reg is not None
-    written = J.remind(db, reg, settings, out_dir, force=force)
+    written = J.remind(db, reg, settings, out_dir, force=force, workspace=workspace_root())
     click.echo(f"{len(written)}警察署分の督促・確認依頼を {out_dir} に書き出しました。")
 
 
@@ -165,7 +183,11 @@ def roster(
             "-o で書き出すブックを指定してください（--json だけなら省略できます）。"
         )
     settings = load_settings(config, today=as_of)
-    done = J.roster(registry, settings, out, force=force)
+    ws = workspace(click.get_current_context())
+    ledger = ws.ledger if ws is not None else None
+    done = J.roster(registry, settings, out, force=force, ledger=ledger, workspace=workspace_root())
     for finding in done.findings if as_json else []:
         click.echo(json.dumps(finding.to_json(), ensure_ascii=False))
     click.echo(done.line(settings.today), err=as_json)
+    if done.note is not None:
+        click.echo(done.note, err=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 
 import click
 
@@ -167,7 +167,7 @@ class HelpFormatter(click.HelpFormatter):
                 self.write(line + "\n")
 
     def write_dl(
-        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
         rows = [(_METAVAR.sub(lambda m: _METAVARS[m.group(1)], a), b) for a, b in rows]
         if not rows:

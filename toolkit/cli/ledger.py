@@ -1,13 +1,14 @@
-"""The ledger's own commands: `kyogikai ledger copy`."""
+"""The ledger's own commands: `kyogikai ledger repair` and `kyogikai ledger copy`."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.cli.group import Group, main
-from toolkit.cli.options import LEDGER, LEDGER_HELP
+from toolkit.cli.options import LEDGER, LEDGER_HELP, config_option, ledger_option
 
 if TYPE_CHECKING:
     from toolkit.ledgerurl import Location
@@ -15,7 +16,28 @@ if TYPE_CHECKING:
 
 @main.group(cls=Group)
 def ledger() -> None:
-    """台帳の管理（別の場所への移し替え）。"""
+    """台帳そのものの手入れ（repair: 正しくない日付を直す、copy: 別の台帳へ移す）。"""
+
+
+@ledger.command()
+@ledger_option("直す台帳", required=True)
+@config_option
+def repair(db: Location, config: Path | None) -> None:
+    """台帳に記録された、ありえない日付（受付日・出力の作成日）を直す。
+
+    以前の版で --as-of に 9999-12-31 などを指定して記録された日付を、その処理を実際に
+    行った日に直します。直したものを1件ずつ表示します。ほかの記録は変えません。
+    """
+    from toolkit import jobs as J
+    from toolkit.ledgerurl import masked
+
+    fixes = J.repair_dates(db)
+    for fix in fixes:
+        click.echo(f"{fix.what} {fix.found} → {fix.fixed}（{fix.subject}）")
+    if fixes:
+        click.echo(f"台帳「{masked(str(db))}」の日付を {len(fixes)}件直しました。")
+    else:
+        click.echo(f"台帳「{masked(str(db))}」に直す日付はありません。")
 
 
 COPY_HELP = f"""台帳を、すべての記録と保管用の写しごと別の台帳にコピーする。

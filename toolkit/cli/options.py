@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 
 class DateType(click.ParamType):
-    """A date typed as 2026-10-15, 2026/10/15 or 令和8年10月15日."""
+    """A date typed as 2026-10-15, 2026/10/15 or 令和8年10月15日, within the days this
+    program works on (`toolkit.clock`): 0001-01-01 or 9999-12-31 is refused, naming the
+    option (exit 2)."""
 
     name = "日付"
 
@@ -37,6 +39,11 @@ class DateType(click.ParamType):
         parsed = parse_date(value)
         if parsed.value is None:
             self.fail(f"日付として読めません: 「{value}」（例: 2026-10-15）", param, ctx)
+        from toolkit.clock import plausible_problem
+
+        problem = plausible_problem(parsed.value)
+        if problem is not None:
+            self.fail(f"「{value}」: {problem}。", param, ctx)
         return parsed.value
 
 
@@ -89,6 +96,12 @@ def workspace(ctx: click.Context) -> Workspace | None:
         _find_workspace(ctx, None)
     found: Workspace | None = ctx.meta[_WORKSPACE]
     return found
+
+
+def workspace_root() -> Path | None:
+    """The folder of this run's working folder (of its kyogikai.toml), or None."""
+    found = workspace(click.get_current_context())
+    return found.root if found is not None else None
 
 
 def required_workspace(ctx: click.Context) -> Workspace:
@@ -195,7 +208,10 @@ jobs_option = click.option(
     type=click.IntRange(min=0),
     default=0,
     show_default=True,
-    help="同時に読むプロセス数（0: CPUの数）。",
+    help=(
+        "同時に読むプロセス数（0: CPUの数）。Windows で一度に待てる数（プロセス31個分）を"
+        "超えても、待ち合わせを分けて行うため指定どおりに動きます。"
+    ),
 )
 
 
@@ -221,9 +237,39 @@ def _merged(
 
 
 def _password(password: str | None, password_prompt: bool) -> str | None:
-    if password_prompt:
-        return str(click.prompt("パスワード", hide_input=True, err=True))
-    return password
+    """The password: asked for without echo with --password-prompt (from a terminal, or
+    one line of piped input), else --password or KYOGIKAI_PASSWORD."""
+    if not password_prompt:
+        return password
+    import getpass
+
+    from toolkit.errors import InputError
+
+    no_input = InputError(
+        "--password-prompt でパスワードを入力できませんでした（入力する端末も、パイプからの"
+        f"入力もありません）。環境変数 {PASSWORD_ENV} にパスワードを設定して実行してください。"
+    )
+    try:
+        if sys.stdin is None:  # no console at all (pythonw, a scheduled task)
+            raise EOFError
+        if sys.stdin.isatty():
+            typed = getpass.getpass("パスワード: ", stream=sys.stderr)
+        else:
+            # Piped: one line, read here; getpass would warn in English that it may be
+            # echoed, where there is no screen to echo it to.
+            click.echo("パスワード: ", err=True)
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            typed = line.rstrip("\r\n")
+    except (EOFError, OSError, ValueError):
+        raise no_input from None
+    if not typed:
+        raise InputError(
+            "パスワードが入力されませんでした。パスワードを入力するか、--password-prompt を"
+            "付けずに実行してください。"
+        )
+    return str(typed)
 
 
 def reading_options(command: Any) -> Any:

@@ -12,10 +12,12 @@ import click
 from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
 from toolkit.jobs import CheckRun, RetentionOutcome, Watch
+from toolkit.ledger import Step
+from toolkit.monthly import MonthOutcome
 from toolkit.render import QUIET, Display, StationView
 from toolkit.results import FileResult
 from toolkit.text import display_width, fit, terminal_text, wrap
-from toolkit.workspace import EXAMPLE_ID, Created, MonthOutcome
+from toolkit.workspace import EXAMPLE_ID, Created
 
 
 class JsonPrinter:
@@ -83,33 +85,79 @@ def feedback_lines(run: CheckRun, start: int, display: Display) -> int:
     return len(run.feedback)
 
 
+# What retention says of a recorded output, by its action (toolkit.housekeeping).
+_OUTPUT_KINDS = {
+    "summary": "集計表",
+    "feedback": "確認用の写し",
+    "remind": "督促・確認依頼",
+    "roster": "委員の点検結果",
+}
+_OUTPUT_NOTES = {
+    "summary": "集計表は --force を付けなければ削除しません",
+    "elsewhere": "別の作業フォルダ（{ws}）の出力です。削除しません（その作業フォルダで実行してください）",
+    "missing": "すでにありません（台帳の記録だけを消します）",
+    "replaced": "kyogikai が書き出したものではないファイルに置き換わっているため、削除しません",
+}
+
+
 def retention_lines(done: RetentionOutcome, today: date) -> list[str]:
-    """What retention found or did, one line each, and what to do next."""
+    """What retention found or did, one line each, and what to do next. Every file it
+    deletes is on a line of its own; what it keeps says why."""
+    from toolkit.housekeeping import DELETE, REWRITTEN
+
     out = []
+    held = {id(e) for e in done.held}
     for e in done.expired:
-        held = wareki(e.meeting_date) if e.meeting_date else "開催日不明"
+        day = wareki(e.meeting_date) if e.meeting_date else "開催日不明"
         sheet = f"「{e.sheet}」" if e.sheet else ""
-        note = f"  ※未回答・対応中の要望 {e.not_answered}件を含む" if e.not_answered else ""
-        out.append(f"{held}  保存期限 {wareki(e.keep_until)}  {e.path}{sheet}{note}")
-    for o in done.outputs:
+        note = ""
+        if e.not_answered:
+            note = f"  ※未回答・対応中の要望 {e.not_answered}件"
+            note += "（--force を付けなければ削除しません）" if id(e) in held else ""
+        out.append(f"{day}  保存期限 {wareki(e.keep_until)}  {e.path}{sheet}{note}")
+    for plan in done.outputs:
+        if plan.action == REWRITTEN:
+            continue  # written again since: only a record
+        o = plan.output
+        kind = _OUTPUT_KINDS.get(o.kind, o.kind)
+        note = _OUTPUT_NOTES.get(plan.action, "").format(ws=o.workspace)
+        if plan.failure is not None:
+            note = f"削除できませんでした: {plan.failure}"
+        elif done.applied and plan.outcome == "deleted":
+            note = "削除しました"
         out.append(
-            f"出力（{o.kind}）{wareki(o.written_on)}作成  保存期限 {wareki(o.keep_until)}  {o.path}"
+            f"{kind} {wareki(o.written_on)}作成  保存期限 {wareki(o.keep_until)}  {plan.path}"
+            + (f"  ※{note}" if note else "")
         )
-    waiting = sum(e.not_answered for e in done.expired)
+    deletable = [p for p in done.outputs if p.action == DELETE]
+    waiting = sum(e.not_answered for e in done.held)
     if waiting:
         out.append(
-            f"未回答・対応中の要望が {waiting}件あります。削除する前に、措置の状況を"
-            "確認して記録してください（削除すると要望の本文も消えます）。"
+            f"未回答・対応中の要望が {waiting}件残る報告書 {len(done.held)}件は削除しません。"
+            "措置の状況を確認して記録してください（削除してよければ --force を付けます。"
+            "削除すると要望の本文も消えます）。"
         )
     if not done.applied:
         out.append(
-            f"保存期間を過ぎた報告書 {len(done.expired)}件、出力 {len(done.outputs)}件"
-            f"（{wareki(today)}現在）。削除するには --apply を付けて実行してください。"
+            f"保存期間を過ぎた報告書 {len(done.expired)}件（削除するもの {len(done.purged)}件）、"
+            f"出力 {len(deletable)}件を削除できます（{wareki(today)}現在）。"
+            "削除するには --apply を付けて実行してください。"
         )
-    else:
+        return out
+    deleted = sum(p.outcome == "deleted" for p in done.outputs)
+    out.append(
+        f"保存期間を過ぎた報告書 {len(done.purged)}件の保管用の写しと記載内容、"
+        f"出力 {deleted}件を削除し、台帳に記録しました。"
+    )
+    if done.failures:
         out.append(
-            f"保存期間を過ぎた報告書 {len(done.expired)}件の保管用の写しと記載内容、"
-            f"出力 {len(done.outputs)}件を削除し、台帳に記録しました（処理 {done.removed}件）。"
+            f"削除できなかった出力が {len(done.failures)}件あります。原因を取り除いてから、"
+            "もう一度 --apply を付けて実行してください（台帳には削除したものだけを記録しました）。"
+        )
+    for problem in done.archive_failures:
+        out.append(
+            f"保管用の写しを削除できませんでした: {problem}"
+            "次に --apply を付けて実行したときに、もう一度削除します。"
         )
     return out
 
@@ -145,10 +193,20 @@ def init_lines(created: Created) -> list[str]:
     return [*shown, "", *_steps(steps, width)]
 
 
+# The steps of the month's job as the user knows them (toolkit.ledger.steps kinds).
+_STEP_NAMES = {
+    "ingest": "台帳への取り込み",
+    "feedback": "確認用の写し",
+    "summary": "集計表",
+    "remind": "督促・確認依頼",
+    "proof": "読取確認",
+}
+
+
 def month_lines(done: MonthOutcome, width: int | None) -> list[str]:
     """What `month` did — the new files that need attention, what was written — and what
-    to do next."""
-    view, stats = done.view, done.ingest.stats
+    to do next, including what is left of this run or an earlier one."""
+    view = done.view
     out = view.lines(width, closing=False)
     if view.files:
         out += view.closing_lines(width, label="新しく届いたファイル: ")
@@ -158,16 +216,55 @@ def month_lines(done: MonthOutcome, width: int | None) -> list[str]:
             width,
             hang=2,
         )
-    written = [
-        f"台帳: 新しいファイル {stats.new_files}件、同一ファイル {stats.identical}件、"
-        f"差し替え {stats.superseded}件 — {done.ledger}",
-        f"集計表: {done.summary}（{done.period.label}の報告書 {done.meetings}件）",
-    ]
+    written = []
+    if done.ingest is not None:
+        stats = done.ingest.stats
+        written.append(
+            f"台帳: 新しいファイル {stats.new_files}件、同一ファイル {stats.identical}件、"
+            f"差し替え {stats.superseded}件 — {done.ledger}"
+        )
+    if done.summary is not None:
+        written.append(f"集計表: {done.summary}（{done.period.label}の報告書 {done.meetings}件）")
     if done.reminders_dir is not None:
         written.append(f"督促・確認依頼: {done.reminders_dir}（{len(done.reminders)}警察署分）")
     for text in written:
         out += wrap(terminal_text(text), width, hang=2)
     return [*out, "", *_steps(_next_steps(done), width)]
+
+
+def interrupted_lines(done: MonthOutcome) -> list[str]:
+    """What an interrupted `month` had done and what it left (Ctrl-C)."""
+    out = ["中断しました（Ctrl-C）。"]
+    command = f"kyogikai month {done.key}"
+    if done.ingest is None:
+        out.append(
+            "台帳への取り込みの途中だったため、台帳は元のままです（取り込み・集計表・督促・確認依頼は"
+            f"まだです）。もう一度 {command} を実行してください。"
+        )
+        return out
+    copies = sum(len(c) for c in done.returned.values())
+    made = [f"台帳への取り込み（新しいファイル {done.ingest.stats.new_files}件）"]
+    if copies:
+        made.append(f"確認用の写し {copies}件（次の実行で一覧を表示します）")
+    if done.summary is not None:
+        made.append(f"集計表（{done.summary}）")
+    out.append("済んだこと: " + "、".join(made) + "。")
+    left = _left_names(done.left)
+    if left:
+        out.append(f"残っていること: {'、'.join(left)}。もう一度 {command} を実行してください。")
+    return out
+
+
+def _left_names(left: list[Step]) -> list[str]:
+    """The steps still to do, by kind and month, as the user names them."""
+    counts: dict[tuple[str, str], int] = {}
+    for step in left:
+        counts[(step.period, step.kind)] = counts.get((step.period, step.kind), 0) + 1
+    out = []
+    for (period, kind), n in counts.items():
+        name = _STEP_NAMES.get(kind, kind)
+        out.append(f"{period} の{name}" + (f" {n}件" if kind == "feedback" else ""))
+    return out
 
 
 def _next_steps(done: MonthOutcome) -> list[str]:
@@ -179,12 +276,41 @@ def _next_steps(done: MonthOutcome) -> list[str]:
         )
     if done.returned:
         lines = ["確認用の写しを警察署に返し、直した報告書を送り直してもらってください:"]
-        column = max(display_width(s) for s in done.returned) + 2
-        for station, copies in sorted(done.returned.items()):
-            lines.append(f"  {fit(station, column)}{copies[0].parent}（{len(copies)}件）")
+        folders: dict[tuple[str, Path], int] = {}
+        for station, copies in done.returned.items():
+            for copy in copies:
+                folders[(station, copy.parent)] = folders.get((station, copy.parent), 0) + 1
+        column = max(display_width(s) for s, _ in folders) + 2
+        for (station, folder), n in sorted(folders.items()):
+            lines.append(f"  {fit(station, column)}{folder}（{n}件）")
         steps.append("\n".join(lines))
-    for path, problem in done.not_returned:
-        steps.append(f"確認用の写しを作れなかったファイルがあります（{path}）: {problem}")
+    if done.not_returned:
+        lines = [
+            f"確認用の写しを {len(done.not_returned)}件作れませんでした。原因を取り除いてから、"
+            f"もう一度 kyogikai month {done.key} を実行すると作ります:"
+        ]
+        lines += [f"  {path}: {problem}" for path, problem in done.not_returned]
+        steps.append("\n".join(lines))
+    for kind, problem in done.problems.items():
+        steps.append(
+            f"{_STEP_NAMES.get(kind, kind)}を作れませんでした: {problem}"
+            f"原因を取り除いてから、もう一度 kyogikai month {done.key} を実行してください。"
+        )
+    # Copies left over were tried again by this run (above); what else is left is a
+    # summary or reminders of another month, made by running that month again.
+    for step in done.left:
+        if step.kind == "feedback" or (step.period == done.key and step.kind in done.problems):
+            continue
+        steps.append(
+            f"前の実行で終わっていない作業があります: {_left_names([step])[0]}。"
+            f"kyogikai month {step.period} を実行すると行います。"
+        )
+    waiting = done.ingest.tally.try_again if done.ingest is not None else 0
+    if waiting:
+        steps.append(
+            f"開かれていたなどの理由で今回読めなかったファイルが {waiting}件あります（上の「読み飛ばし」）。"
+            f"閉じてから、もう一度 kyogikai month {done.key} を実行してください（次の実行で読み取ります）。"
+        )
     if done.reminders:
         steps.append(f"督促・確認依頼（{done.reminders_dir}）を各警察署に送ってください。")
     elif not done.planned:
@@ -192,7 +318,10 @@ def _next_steps(done: MonthOutcome) -> list[str]:
             "名簿に年間計画がないため、督促・確認依頼は作っていません。年間計画は"
             " kyogikai template --plan で様式を配り、kyogikai plan で名簿に入れます。"
         )
-    steps.append(f"集計表 {done.summary} の「概況」シートを印刷して、地域課長に報告してください。")
+    if done.summary is not None:
+        steps.append(
+            f"集計表 {done.summary} の「概況」シートを印刷して、地域課長に報告してください。"
+        )
     return steps
 
 

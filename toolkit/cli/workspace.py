@@ -63,20 +63,32 @@ def month(
     受信フォルダの報告書を点検して台帳に取り込み、新しく届いたもののうち指摘のあるものは
     確認用の写しを返却フォルダに警察署ごとに作り、その月の集計表と（名簿に年間計画があれば）
     警察署ごとの督促・確認依頼を出力フォルダに書き出して、次にすることを表示します。
+    途中でできなかった作業（ディスクの空き不足、開かれているファイルなど）は台帳に記録され、
+    次に実行したときに行います。残っている作業があるときの終了コードは3です。
     """
-    from toolkit.cli.printing import month_lines, output_width
-    from toolkit.workspace import month as run_month
+    from toolkit.cli.group import INTERRUPTED
+    from toolkit.cli.printing import interrupted_lines, month_lines, output_width
+    from toolkit.monthly import MonthInterrupted, acknowledge
+    from toolkit.monthly import month as run_month
 
     ws = required_workspace(click.get_current_context())
-    done = run_month(
-        ws,
-        month,
-        as_of=as_of,
-        password=password,
-        jobs=jobs,
-        display=display,
-        watch=progress((ws.incoming,), quiet=display.quiet),
-        force=force,
-    )
+    try:
+        done = run_month(
+            ws,
+            month,
+            as_of=as_of,
+            password=password,
+            jobs=jobs,
+            display=display,
+            watch=progress((ws.incoming,), quiet=display.quiet),
+            force=force,
+        )
+    except MonthInterrupted as stop:
+        for line in interrupted_lines(stop.outcome):
+            click.echo(line, err=True)
+        raise click.exceptions.Exit(INTERRUPTED) from None
     for line in month_lines(done, output_width()):
         click.echo(line)
+    acknowledge(ws, done)
+    if not done.complete:
+        raise click.exceptions.Exit(3)

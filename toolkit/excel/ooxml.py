@@ -176,6 +176,25 @@ def output_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | N
     return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
 
 
+# The marks of workbooks kyogikai writes for people to fill in that are not reports: the
+# registry (`writing/registry_io.py`) and the yearly plan form (`writing/plan_forms.py`).
+# They are not outputs to replace at will (HQ and the stations write in them), so they
+# carry a mark of their own, not `kyogikai-output`.
+FORM_MARKS = {"kyogikai-registry": "registry", "kyogikai-plan-form": "plan"}
+_FORM = re.compile(rb'<(?:\w+:)?property\b[^>]*\bname="(kyogikai-registry|kyogikai-plan-form)"')
+
+
+def form_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """ "registry" or "plan" for a registry or a yearly plan form kyogikai wrote (and
+    people may have filled since), or None."""
+    try:
+        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
+    except KeyError:
+        return None
+    found = _FORM.search(data)
+    return FORM_MARKS[found.group(1).decode()] if found else None
+
+
 def split_property(custom_xml: bytes | None, name: str) -> tuple[str, str] | None:
     """A custom-properties part cut where the text value of property `name` goes, so that
     a value can be put between the two halves; None when there is no such property."""

@@ -19,7 +19,7 @@ Guarantees:
 Rooms: `schema` (tables), `migrations` (their versions), `store` (opening and
 transactions), `errors`, `ingest` (with receipt days), `counting` (which report of a
 meeting counts), `settling` (HQ's decisions), `retention`, `queries`, `steps` (what the
-monthly job did, step by step), `copy`.
+monthly job did, step by step), `repair` (dates no run could have recorded), `copy`.
 """
 
 from toolkit.ledger.copy import Copied, copy_ledger
@@ -34,6 +34,7 @@ from toolkit.ledger.ingest import (
     Receipts,
 )
 from toolkit.ledger.queries import REPORT_COLUMNS, Rows
+from toolkit.ledger.repair import DateFix, Repairing
 from toolkit.ledger.retention import PURGED_TEXT, Expired, ExpiredOutput, Retaining
 from toolkit.ledger.schema import APPLICATION_ID
 from toolkit.ledger.settling import (
@@ -52,7 +53,7 @@ from toolkit.ledger.steps import Step, Stepping
 from toolkit.ledger.store import ARCHIVE_SUFFIX, schema_version
 
 
-class Ledger(Ingesting, Retaining, Settling, Stepping):
+class Ledger(Ingesting, Retaining, Settling, Stepping, Repairing):
     """A ledger (a file, a server database or one in memory) and its archive."""
 
 
@@ -68,6 +69,7 @@ __all__ = [
     "UNREADABLE",
     "WITHDRAW",
     "Copied",
+    "DateFix",
     "Expired",
     "ExpiredOutput",
     "GivenReceipt",

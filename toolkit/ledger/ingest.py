@@ -28,15 +28,16 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
 import toolkit.ledger.schema as S
-from toolkit import __version__
-from toolkit.fileio import archive_copy, archive_name
+from toolkit import __version__, clock
+from toolkit.clock import check_recorded
+from toolkit.fileio import FileLockedError, archive_copy, archive_name, read_input
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
 from toolkit.ledger.counting import reconcile
@@ -81,8 +82,8 @@ class IngestStats:
 
 def _read_again(result: FileResult) -> bytes | None:
     try:
-        return Path(result.source).read_bytes()
-    except OSError:
+        return read_input(Path(result.source))
+    except (OSError, FileLockedError):
         return None
 
 
@@ -95,7 +96,8 @@ class Ingesting(LedgerStore):
         knows no receipt days."""
         if self.source == ":memory:":
             return None
-        return min(context.settings.today, date.today()).isoformat()
+        check_recorded(context.settings.today, "--as-of（受付日）")
+        return min(context.settings.today, clock.today()).isoformat()
 
     def ingest(
         self,
@@ -119,6 +121,7 @@ class Ingesting(LedgerStore):
         gives the receipt days HQ knows (a batch day, a 受付簿). Raises
         LedgerError when another run holds the ledger longer than the ledger's `wait`.
         """
+        received = self._receipt_day(context)  # refused before the run begins
         started = now()
         with Stage() as stage:
             reader = _Reader(self, context, source_bytes or _read_again, stage)
@@ -134,9 +137,9 @@ class Ingesting(LedgerStore):
                     "started_at": started,
                     "tool_version": __version__,
                     "registry": context.registry.source if context.registry is not None else None,
-                    "received_on": self._receipt_day(context),
+                    "received_on": received,
                 }
-                writer = _Writer(conn, run, self._receipt_day(context))
+                writer = _Writer(conn, run, received)
                 for batch in stage.batches(_BATCH):
                     writer.add(batch, stage)
                 if before_commit is not None:
@@ -222,6 +225,9 @@ class _Reader:
         if self.receipts is not None and result.sha256 is not None:
             item.given_new = self.receipts(result, True)
             item.given_old = self.receipts(result, False)
+            for given in (item.given_new, item.given_old):
+                if given is not None:  # a day no run could record stops the run (exit 2)
+                    check_recorded(given.day, f"受付日（{given.source or result.path}）")
         if result.skipped_file is not None:
             item.skipped = result.skipped_file
         elif result.sha256 is None:
@@ -457,7 +463,8 @@ class _Writer:
             self.stats.receipts_given += 1
             return given.day.isoformat(), given.how, given.source
         modified = _day_of(item.modified)
-        if modified is not None and modified < self.seen_on:
+        # A time before 平成 (1970, 1980) is a clock never set or a zip's default: not a day.
+        if modified is not None and clock.EARLIEST.isoformat() <= modified < self.seen_on:
             return modified, BY_MODIFIED, None
         return self.seen_on, BY_LEDGER, None
 

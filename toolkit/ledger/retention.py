@@ -10,7 +10,6 @@ fiscal years stay right while no personal data outlives the document it came fro
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,10 +21,12 @@ import sqlalchemy as sa
 
 import toolkit.ledger.schema as S
 from toolkit import __version__
-from toolkit.fileio import output_kind
+from toolkit.clock import check_recorded, plausible_problem
+from toolkit.errors import os_error_text
+from toolkit.fileio import FileLockedError, remove
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
-from toolkit.ledger.store import LedgerStore, next_id, now
+from toolkit.ledger.store import LedgerError, LedgerStore, next_id, now
 
 PURGED_TEXT = "（保存期間経過のため削除）"
 
@@ -54,14 +55,15 @@ class Expired:
 
 @dataclass(frozen=True)
 class ExpiredOutput:
-    """A workbook kyogikai wrote (a summary, a feedback copy, a station list) whose report
-    text has outlived its retention period."""
+    """A workbook kyogikai wrote (a summary, a feedback copy, a station list, a roster) and
+    recorded, with the day its report text outlives its retention period."""
 
     output_id: int
     kind: str
-    path: str
+    path: str  # absolute and resolved (rows of earlier versions: as typed, relative)
     written_on: date
     keep_until: date
+    workspace: str | None = None  # the working folder whose command wrote it
 
 
 class Retaining(LedgerStore):
@@ -93,9 +95,9 @@ class Retaining(LedgerStore):
                 .order_by(r.report_id)
             )
             for sha, report_id, path, sheet, meeting, got_on, n in rows:
-                day = date.fromisoformat(meeting) if meeting else None
-                got = date.fromisoformat(got_on)
-                until = keep_until(max(day, got) if day else got, years)
+                day = _meeting_day(meeting)
+                got = stored_day(got_on, "受付日")
+                until = _kept_until(max(day, got) if day else got, years)
                 if as_of > until:
                     out.append(Expired(sha, report_id, path, sheet, day, until, got, int(n)))
             files = conn.execute(
@@ -105,8 +107,8 @@ class Retaining(LedgerStore):
                 .order_by(f.sha256)
             )
             for sha, path, got_on in files:
-                got = date.fromisoformat(got_on)
-                until = keep_until(got, years)
+                got = stored_day(got_on, "受付日")
+                until = _kept_until(got, years)
                 if as_of > until:
                     out.append(Expired(sha, None, path, None, None, until, got))
         return out
@@ -132,64 +134,57 @@ class Retaining(LedgerStore):
                 ],
             )  # fmt: skip
 
-    def expired_outputs(self, as_of: date, years: int) -> list[ExpiredOutput]:
-        """Recorded outputs past the retention period of the report text they hold
-        (counted from the day they were written), not yet removed."""
+    def recorded_outputs(self, years: int) -> list[ExpiredOutput]:
+        """Every recorded output not yet settled by retention, oldest first, with the day
+        its text outlives its period (counted from the day it was written)."""
         o = S.outputs.c
-        out = []
         with self.snapshot() as conn:
             rows = conn.execute(
-                sa.select(o.output_id, o.kind, o.path, o.as_of)
+                sa.select(o.output_id, o.kind, o.path, o.as_of, o.workspace)
                 .where(o.removed_run.is_(None))
                 .order_by(o.output_id)
+            ).all()
+        out = []
+        for output_id, kind, path, written, workspace in rows:
+            day = stored_day(written, "出力の作成日")
+            out.append(
+                ExpiredOutput(int(output_id), kind, path, day, _kept_until(day, years), workspace)
             )
-            for output_id, kind, path, written in rows:
-                day = date.fromisoformat(written)
-                until = keep_until(day, years)
-                if as_of > until:
-                    out.append(ExpiredOutput(int(output_id), kind, path, day, until))
         return out
-
-    def forget_outputs(self, outputs: Sequence[ExpiredOutput], run_id: int) -> None:
-        """Mark outputs as removed by the retention run `run_id` (inside its transaction)."""
-        if not outputs:
-            return
-        o = S.outputs.c
-        with self._writing() as conn:
-            conn.execute(
-                S.outputs.update().where(o.output_id == sa.bindparam("oid")),
-                [{"oid": x.output_id, "removed_run": run_id} for x in outputs],
-            )
 
     def purge(
         self,
         expired: Sequence[Expired],
         as_of: date,
-        outputs: Sequence[ExpiredOutput] = (),
+        outputs: Sequence[tuple[ExpiredOutput, str]] = (),
+        *,
+        run_id: int | None = None,
     ) -> int:
         """Purge what `expired` lists; returns how many reports and files were purged.
 
         Each report keeps its row (counted in statistics, marked purged) but loses its
         free text. A file's archive copy is deleted once no unpurged report comes from it
-        (on a server, in the same transaction). Each listed output is deleted when it is
-        still a workbook this program wrote (a file put in its place since is left alone).
-        The purge is recorded as a run of command "retention" with one `purges` row each.
+        (on a server, its bytes in the same transaction); its SHA-256 stays known, so the
+        same bytes are never taken in (or archived) again. `outputs` are the recorded
+        outputs retention has settled, each with what became of it (deleted, missing,
+        replaced…): the caller deletes the files, the ledger records it. The purge is
+        recorded as a run of command "retention" (`run_id`, when the caller has recorded
+        it) with one `purges` row each. A day after today (beyond the clock's margin) is
+        refused before anything.
         """
+        check_recorded(as_of, "--as-of")
         if not expired and not outputs:
             return 0
-        with self._writing() as conn:
+        outer = self.connection.in_transaction()
+        with self.transaction() as conn:
             stamp = now()
-            run_id = next_id(conn, S.runs.c.run_id)
-            conn.execute(
-                S.runs.insert().values(
-                    run_id=run_id, command="retention", started_at=stamp, tool_version=__version__
-                )
-            )
+            if run_id is None:
+                run_id = self.retention_run()
             ids = [e.report_id for e in expired if e.report_id is not None]
             self._strip_reports(conn, ids, run_id)
             shas = sorted({e.sha256 for e in expired})
             removable = self._removable(conn, shas)
-            f = S.files.c
+            f, o = S.files.c, S.outputs.c
             if removable:
                 conn.execute(
                     S.files.update().where(f.sha256 == sa.bindparam("sha")),
@@ -206,7 +201,14 @@ class Retaining(LedgerStore):
                         for e in expired
                     ],
                 )  # fmt: skip
-            self.forget_outputs(outputs, run_id)
+            if outputs:
+                conn.execute(
+                    S.outputs.update().where(o.output_id == sa.bindparam("oid")),
+                    [
+                        {"oid": x.output_id, "removed_run": run_id, "outcome": outcome}
+                        for x, outcome in outputs
+                    ],
+                )
             if self.server:  # the bytes go with the transaction that says they are gone
                 conn.execute(
                     S.archived.delete().where(
@@ -220,15 +222,32 @@ class Retaining(LedgerStore):
                 .where(S.runs.c.run_id == run_id)
                 .values(finished_at=now(), reports=len(ids))
             )
-        # Deleted after the commit: a crash in between leaves files that the next purge
-        # sweeps (below), never a ledger that points at a deleted file it still needs.
-        self._sweep_archive()
-        for output in outputs:
-            path = Path(output.path)
-            if output_kind(path) is not None:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+        # Deleted after the commit (by the caller, when the purge is part of its own
+        # transaction): a crash in between leaves files that the next purge sweeps, never
+        # a ledger that points at a deleted file it still needs.
+        if not outer:
+            self.sweep_archive()
         return len(expired)
+
+    def retention_run(self) -> int:
+        """Record a retention run (inside the caller's transaction) and return its id: a
+        ledger that cannot be written fails here, before anything is deleted."""
+        with self.transaction() as conn:
+            run_id = next_id(conn, S.runs.c.run_id)
+            conn.execute(
+                S.runs.insert().values(
+                    run_id=run_id, command="retention", started_at=now(), tool_version=__version__
+                )
+            )
+        return run_id
+
+    def purged_files(self) -> frozenset[str]:
+        """The SHA-256 of every file whose archive copy retention removed: never kept
+        again, whoever sends the same bytes."""
+        f = S.files.c
+        with self.snapshot() as conn:
+            rows = conn.execute(sa.select(f.sha256).where(f.archive_removed_run.is_not(None)))
+            return frozenset(str(sha) for (sha,) in rows)
 
     def _strip_reports(self, conn: sa.Connection, ids: list[int], run_id: int) -> None:
         r, a, q, f = S.reports.c, S.agenda.c, S.requests.c, S.findings.c
@@ -280,9 +299,11 @@ class Retaining(LedgerStore):
             out.update(sha for sha in chunk if sha not in kept)
         return out
 
-    def _sweep_archive(self) -> None:
+    def sweep_archive(self) -> list[str]:
+        """Delete the archive copies retention has removed from the ledger; returns why
+        each that could not be deleted was not (each is tried again by the next purge)."""
         if self.archive is None:
-            return
+            return []
         f = S.files.c
         with self.snapshot() as conn:
             names = list(
@@ -292,9 +313,54 @@ class Retaining(LedgerStore):
                     )
                 ).scalars()
             )
+        failed: list[str] = []
         for name in names:
-            with contextlib.suppress(FileNotFoundError):
-                (self.archive / name).unlink()
+            try:
+                remove(self.archive / name)  # waits a moment for a program that holds it
+            except FileLockedError as exc:
+                failed.append(str(exc))
+            except OSError as exc:
+                failed.append(os_error_text(exc))
+        return failed
+
+
+REPAIR_HINT = "kyogikai ledger repair で台帳の日付を直してから、もう一度実行してください。"
+
+
+def stored_day(text: str | None, what: str) -> date:
+    """A day the ledger recorded (a receipt day, the day an output was written); a day no
+    run could have recorded (9999-12-31 from an unchecked --as-of of an earlier version)
+    stops the command with the repair to run (exit 3), never a traceback."""
+    try:
+        day = date.fromisoformat(str(text))
+    except ValueError:
+        raise LedgerError(
+            f"台帳に読めない{what}「{text}」が記録されています。{REPAIR_HINT}"
+        ) from None
+    if plausible_problem(day) is not None:
+        raise LedgerError(
+            f"台帳に正しくない{what} {day.isoformat()} が記録されています。{REPAIR_HINT}"
+        )
+    return day
+
+
+def _meeting_day(text: str | None) -> date | None:
+    """A meeting day as stored (what the report said)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _kept_until(day: date, years: int) -> date:
+    """`keep_until`, for any day a report may say (9999-12-31 is kept for ever, not a
+    crash)."""
+    try:
+        return keep_until(day, years)
+    except (ValueError, OverflowError):
+        return date.max
 
 
 def _stripped_record(record: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -114,6 +115,57 @@ class Stepping(LedgerStore):
             for w, p, k, s, state, out, problem, run, shown in rows
         ]
 
+    def first_path(self, sha256: str) -> str | None:
+        """The path a file was first taken in from, or None for a file never taken in."""
+        f = S.files.c
+        with self.snapshot() as conn:
+            found = conn.execute(sa.select(f.first_path).where(f.sha256 == sha256)).scalar()
+        return None if found is None else str(found)
+
+    def workspaces(self) -> set[str]:
+        """Every working folder the ledger holds steps or outputs of."""
+        o = S.outputs.c
+        query = sa.union(
+            sa.select(_c.workspace), sa.select(o.workspace).where(o.workspace.is_not(None))
+        )
+        with self.snapshot() as conn:
+            return {str(w) for (w,) in conn.execute(query) if w is not None}
+
+    def adopt(self, old: str, new: str) -> None:
+        """Make the steps and outputs of the working folder `old` those of `new` (the same
+        folder, moved): their paths under `old` are moved under `new`."""
+        o = S.outputs.c
+        mine = S.steps.alias("mine")
+        taken = (
+            sa.select(sa.literal(1))
+            .where(
+                mine.c.workspace == new, mine.c.period == _c.period,
+                mine.c.kind == _c.kind, mine.c.subject == _c.subject,
+            )
+            .exists()
+        )  # fmt: skip
+        with self.transaction() as conn:
+            conn.execute(S.steps.update().where(_c.workspace == old, ~taken).values(workspace=new))
+            conn.execute(S.steps.delete().where(_c.workspace == old))
+            steps = conn.execute(
+                sa.select(_c.step_id, _c.output).where(_c.workspace == new, _c.output.is_not(None))
+            ).all()
+            if steps:
+                conn.execute(
+                    S.steps.update()
+                    .where(_c.step_id == sa.bindparam("sid"))
+                    .values(output=sa.bindparam("out")),
+                    [{"sid": step, "out": _rebased(out, old, new)} for step, out in steps],
+                )
+            outputs = conn.execute(sa.select(o.output_id, o.path).where(o.workspace == old)).all()
+            if outputs:
+                conn.execute(
+                    S.outputs.update()
+                    .where(o.output_id == sa.bindparam("oid"))
+                    .values(workspace=new, path=sa.bindparam("p")),
+                    [{"oid": oid, "p": _rebased(path, old, new)} for oid, path in outputs],
+                )
+
     def mark_shown(self, steps: Iterable[Step]) -> None:
         """Remember that the user has been told about these steps' outputs."""
         keys = [s.key for s in steps]
@@ -129,3 +181,11 @@ class Stepping(LedgerStore):
                 .values(shown=1),
                 [{"w": w, "p": p, "k": k, "s": s} for w, p, k, s in keys],
             )  # fmt: skip
+
+
+def _rebased(path: str, old: str, new: str) -> str:
+    """`path` under the folder `new` where it was under `old`; any other path as it is."""
+    try:
+        return str(Path(new) / Path(path).relative_to(old))
+    except ValueError:
+        return path

@@ -15,12 +15,16 @@ Transactions (every method of the ledger runs inside one):
   commit meanwhile.
 
 `Ledger` (in `toolkit.ledger`) adds ingesting, retention and the queries the summary asks
-for; this module holds what they share.
+for; this module holds what they share. A ledger file on a network drive is written with
+SQLite's rollback journal, not WAL (which needs memory shared by the processes that use
+the file, which a network file system cannot give), and says so once per run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -60,6 +64,46 @@ def sql(statement: str, params: Sequence[Any] = ()) -> tuple[sa.TextClause, dict
     names = iter(range(len(params)))
     text = _MARK.sub(lambda _: f":p{next(names)}", statement)
     return sa.text(text), {f"p{i}": v for i, v in enumerate(params)}
+
+
+# File systems of network drives, as psutil names them: SQLite's WAL needs memory shared
+# between the processes that use the file, which a network file system cannot give.
+NETWORK_FILE_SYSTEMS = frozenset(
+    {"cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p", "davfs",
+     "fuse.sshfs", "webdav", "afpfs"}
+)  # fmt: skip
+_told: set[str] = set()
+
+
+def on_network(path: Path) -> bool:
+    """Whether `path` is on a network drive: a UNC path (\\\\server\\share), a drive or
+    mount that psutil reports as remote (Windows) or with a network file system."""
+    if str(path).startswith(("\\\\", "//")) or str(path.absolute()).startswith(("\\\\", "//")):
+        return True
+    text = str(path.absolute())
+    try:
+        import psutil
+
+        partitions = psutil.disk_partitions(all=True)
+    except Exception:  # psutil cannot list them here: assume a local disk, as before
+        return False
+    folded = os.path.normcase(text)
+    best = None
+    for part in partitions:
+        mount = os.path.normcase(part.mountpoint)
+        inside = folded == mount or folded.startswith(mount.rstrip("\\/") + os.sep)
+        if inside and (best is None or len(mount) > len(os.path.normcase(best.mountpoint))):
+            best = part
+    if best is None:
+        return False
+    return best.fstype.lower() in NETWORK_FILE_SYSTEMS or "remote" in best.opts.split(",")
+
+
+def _tell_once(key: str, text: str) -> None:
+    """A notice for the user (logger "kyogikai"), once per run and file."""
+    if key not in _told:
+        _told.add(key)
+        logging.getLogger("kyogikai").warning(text)
 
 
 def run_sql(conn: Connection, statement: str, params: Sequence[Any] = ()) -> sa.CursorResult[Any]:
@@ -143,7 +187,14 @@ class LedgerStore:
         except sa.exc.DBAPIError as exc:
             raise LedgerError(f"台帳「{path}」を開けません: {exc.orig}") from exc
         ledger = cls(engine, conn, path.with_name(path.name + ARCHIVE_SUFFIX), str(path), wait=wait)
-        ledger._prepare_guarded(wal=True)
+        shared = on_network(path)
+        if shared:
+            _tell_once(
+                str(path.absolute()),
+                f"台帳「{path}」はネットワーク上の場所にあるため、WAL を使わずに書き込みます。"
+                "複数の席から同じ台帳を使う場合は、サーバーの台帳（PostgreSQL）を使ってください。",
+            )
+        ledger._prepare_guarded(wal=not shared, network=shared)
         return ledger
 
     @classmethod
@@ -270,9 +321,9 @@ class LedgerStore:
 
     # --- opening and migrating ---------------------------------------------------------
 
-    def _prepare_guarded(self, *, wal: bool) -> None:
+    def _prepare_guarded(self, *, wal: bool, network: bool = False) -> None:
         try:
-            self._prepare(wal=wal)
+            self._prepare(wal=wal, network=network)
         except sa.exc.DBAPIError as exc:
             self.close()
             raise self._error(exc) from exc
@@ -280,7 +331,7 @@ class LedgerStore:
             self.close()
             raise
 
-    def _prepare(self, *, wal: bool) -> None:
+    def _prepare(self, *, wal: bool, network: bool = False) -> None:
         if self.server:
             with self.snapshot():
                 current = self._server_version()
@@ -292,6 +343,8 @@ class LedgerStore:
             self.migrate()
         if wal:
             self._wal()
+        elif network:
+            self._rollback_journal()
 
     def _file_version(self) -> str | None:
         """The schema version of a ledger file (None for a new, empty file), after the
@@ -384,6 +437,16 @@ class LedgerStore:
         if str(mode).lower() != "wal":
             raise LedgerError(f"台帳「{self.source}」を WAL モードにできません（{mode}）。")
         raw.execute("PRAGMA synchronous=NORMAL")
+
+    def _rollback_journal(self) -> None:
+        """SQLite's WAL does not work over a network: a ledger file there is written with
+        the rollback journal, each commit on the disk before the next run reads it."""
+        raw = self._raw()
+        try:
+            raw.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.OperationalError as exc:
+            raise self._busy(exc) from exc
+        raw.execute("PRAGMA synchronous=FULL")
 
     def migrate(self) -> None:
         """Bring the ledger to the current schema, all versions in one transaction that

@@ -27,6 +27,7 @@ from toolkit.excel.ooxml import (
     Package,
     SheetPart,
     custom_properties,
+    form_mark,
     list_sources,
     merges_in,
     ods_output_mark,
@@ -98,12 +99,12 @@ def _read_ooxml(
     if fmt == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
-    out.output = output_mark(zf, limits)
+    out.output = output_mark(zf, limits) or form_mark(zf, limits)
     if out.output is not None:
-        return out  # written by kyogikai (a summary, a feedback copy…): never a report
+        return out  # written by kyogikai (a summary, a feedback copy, the registry…)
     pkg = read_package(zf, limits)
-    if K.output_workbook(sp.name for sp in pkg.sheets if sp.state == "visible"):
-        out.output = "summary"
+    out.output = K.kyogikai_workbook([sp.name for sp in pkg.sheets if sp.state == "visible"])
+    if out.output is not None:
         return out
     with library_errors():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -370,8 +371,10 @@ def _read_other(
     with library_errors():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = book.sheets_metadata
-    if K.output_workbook(md.name for md in sheets if md.visible == SheetVisibleEnum.Visible):
-        out.output = "summary"
+    out.output = K.kyogikai_workbook(
+        [md.name for md in sheets if md.visible == SheetVisibleEnum.Visible]
+    )
+    if out.output is not None:
         return out
     drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None

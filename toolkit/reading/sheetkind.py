@@ -119,6 +119,27 @@ def output_workbook(names: Iterable[str]) -> bool:
     return len(SUMMARY_SHEETS & shown) >= 3 and shown <= SUMMARY_SHEETS | {"協議事項", "要望事項"}
 
 
+# The registry's sheets (SPEC "Registry workbook"): a registry that lost its mark, or one
+# HQ made by hand, is known by them (and is never read as a report, archived or returned).
+REGISTRY_SHEETS = frozenset({"協議会", "委員", "期間設定", "年間計画"})
+
+
+def registry_workbook(names: Iterable[str]) -> bool:
+    """A workbook whose visible sheets are the registry's, 協議会 and 委員 among them."""
+    shown = set(names)
+    return {"協議会", "委員"} <= shown <= REGISTRY_SHEETS
+
+
+def kyogikai_workbook(names: list[str]) -> str | None:
+    """What kind of kyogikai workbook the visible sheet names show (one whose mark was
+    lost, or a registry made by hand): "summary", "registry", or None."""
+    if output_workbook(names):
+        return "summary"
+    if registry_workbook(names):
+        return "registry"
+    return None
+
+
 OUTPUT_REASON = "kyogikai が書き出した集計表のシートのため読み飛ばしました"
 
 

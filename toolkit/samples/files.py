@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from toolkit.fileio import write_atomic
+from toolkit.fileio import remove, write_atomic
 from toolkit.registry import Registry
 from toolkit.samples.fictional import fictional_registry
 from toolkit.samples.plan import yearly_plan
@@ -91,7 +91,7 @@ def _remove_stale(out_dir: Path, written: set[str]) -> None:
             continue
         path = (out_dir / rel).resolve()
         if root in path.parents and path.is_file() and not path.is_symlink():
-            path.unlink()
+            remove(path)
             with contextlib.suppress(OSError):  # the station folder, when now empty
                 path.parent.rmdir()
 

@@ -18,9 +18,10 @@ import xlsxwriter
 
 from toolkit.cells import Cell
 from toolkit.era import wareki
+from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.sheetrows import read_sheet_rows
-from toolkit.fileio import atomic_workbook, safe_file_name
+from toolkit.fileio import FileLockedError, atomic_workbook, read_input, safe_file_name
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import FY_MONTHS, fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
@@ -161,14 +162,17 @@ def read_plan_form(path: Path) -> PlanForm:
     a file that cannot be read, or a mark that is not 定/臨, is a problem of the result."""
     form = PlanForm(str(path), None)
     try:
-        sheets = read_sheet_rows(path.read_bytes(), path.name)
+        sheets = read_sheet_rows(read_input(path), path.name)
         rows = sheets[SHEET]
     except Unreadable as exc:
         reason = exc.detail or CATALOGUE[exc.code].title
         form.problems.append(f"「{path.name}」を読めません（{reason}）。")
         return form
     except OSError as exc:
-        form.problems.append(f"「{path.name}」を開けません（{exc.strerror or exc}）。")
+        form.problems.append(f"「{path.name}」を開けません（{os_error_reason(exc)[0]}）。")
+        return form
+    except FileLockedError as exc:
+        form.problems.append(f"「{path.name}」は {exc.ADVICE}")
         return form
     except KeyError:
         form.problems.append(

@@ -16,10 +16,10 @@ from typing import Any
 
 import xlsxwriter
 
-from toolkit.errors import OperationalError
+from toolkit.errors import OperationalError, os_error_reason
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.sheetrows import read_sheet_rows
-from toolkit.fileio import atomic_workbook
+from toolkit.fileio import atomic_workbook, read_input
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import fy_label
 from toolkit.model import EXTRAORDINARY, REGULAR
@@ -70,7 +70,7 @@ def read_registry(path: Path) -> Registry:
             str(path),
         )
     try:
-        data = path.read_bytes()
+        data = read_input(path)  # waits for a moment while Excel or an antivirus holds it
         raw = read_sheet_rows(data, path.name)
     except Unreadable as exc:
         reason = exc.detail or CATALOGUE[exc.code].title
@@ -80,7 +80,7 @@ def read_registry(path: Path) -> Registry:
         ) from exc
     except OSError as exc:
         raise RegistryUnreadable(
-            f"協議会名簿「{path}」を開けません（{exc.strerror or exc}）。"
+            f"協議会名簿「{path}」を開けません（{os_error_reason(exc)[0]}）。"
             "ファイルの場所と、読み取りの権限を確認してください。"
         ) from exc
     sheets = {name: [_cells(row) for row in rows] for name, rows in raw.items()}
@@ -155,6 +155,9 @@ def write_registry(registry: Registry, path: Path, *, created: datetime | None =
         book.set_properties(
             {"title": "交番・駐在所連絡協議会 名簿", "created": created or datetime.now()}
         )
+        # Marks it as the registry: never read as a report, archived or sent back when it
+        # is found among the reports (HQ edits it, so it is not an output to replace).
+        book.set_custom_property("kyogikai-registry", "1")
         formats = _Formats(book)
         _write_sheet(
             book,

@@ -21,7 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from toolkit.aggregate.members import Roster
 from toolkit.era import wareki
-from toolkit.errors import InputError, OperationalError
+from toolkit.errors import InputError, OperationalError, os_error_reason
 from toolkit.fileio import Protected, atomic_workbook, guard_output
 from toolkit.text import display_width
 from toolkit.writing.summary.book import (
@@ -69,9 +69,13 @@ def write_roster(roster: Roster, path: Path, *, protected: Protected | None = No
             _write(roster, tmp, scratch)
     except (OSError, FileCreateError) as exc:
         raise OperationalError(
-            f"委員名簿の点検結果「{path}」を書き出せません（{getattr(exc, 'strerror', None) or exc}）。"
+            f"委員名簿の点検結果「{path}」を書き出せません（{_reason(exc)}）。"
             "書き込めるフォルダか、ディスクの空きを確認してください。"
         ) from exc
+
+
+def _reason(exc: Exception) -> str:
+    return os_error_reason(exc)[0] if isinstance(exc, OSError) else str(exc)
 
 
 def check_target(path: Path, protected: Protected) -> None:

@@ -8,8 +8,11 @@ numbers, and reports a file it cannot write as an `OSError`, like every other wr
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import zipfile
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import xlsxwriter
@@ -41,7 +44,20 @@ def close_book(book: xlsxwriter.Workbook) -> None:
     except FileCreateError as exc:
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, OSError):
+            _close_zips(cause.__traceback__)
             raise cause from exc
         raise OSError(errno.EIO, str(exc)) from exc
     except FileSizeError as exc:
         raise OSError(errno.EFBIG, "ファイルが大きすぎます") from exc
+
+
+def _close_zips(tb: TracebackType | None) -> None:
+    """Close the zip file xlsxwriter was writing when the disk failed (it leaves it open):
+    otherwise it is closed when collected, fails on the full disk again, and Python
+    prints 「Exception ignored in ZipFile.__del__」 with a traceback after our message."""
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()  # fails writing its directory, but closes its file
+        tb = tb.tb_next

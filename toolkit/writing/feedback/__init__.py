@@ -48,8 +48,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Unreadable, sniff
-from toolkit.fileio import write_atomic
+from toolkit.fileio import FileLockedError, read_input, write_atomic
 from toolkit.results import FileResult
 from toolkit.writing.feedback.annotate import annotated
 from toolkit.writing.feedback.list_sheet import (
@@ -176,11 +177,10 @@ def _open_original(ctx: Context, password: str | None) -> tuple[str, bytes] | No
         return None  # unreadable: the findings say why
     path = Path(ctx.result.source)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        ctx.notes.append(
-            f"元のファイルを開けなかったため（{exc.strerror or exc}）、一覧だけを作成しました。"
-        )
+        data = read_input(path)
+    except (OSError, FileLockedError) as exc:
+        reason = os_error_reason(exc)[0] if isinstance(exc, OSError) else "使用中"
+        ctx.notes.append(f"元のファイルを開けなかったため（{reason}）、一覧だけを作成しました。")
         return None
     if ctx.result.sha256 and hashlib.sha256(data).hexdigest() != ctx.result.sha256:
         ctx.notes.append(

@@ -16,6 +16,7 @@ import io
 import os
 import posixpath
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -57,8 +58,12 @@ def save(wb: Workbook, key: str) -> bytes:
 def target(out_dir: Path, source: Path, name: str, key: str, subfolder: str | None = None) -> Path:
     """The path for the copy named `name` of the original `source` (whose key is `key`),
     in `out_dir`'s `subfolder` (default: named like the original's folder). Raises
-    `FeedbackError` when no path may be used."""
-    folder = out_dir / (subfolder or source.absolute().parent.name)
+    `FeedbackError` when no path may be used. Names are written in one spelling (NFC): a
+    name typed on a Mac (NFD) and the same name typed on Windows are one name, so two
+    originals spelled so get two copies that can be told apart (`_2`), never two files
+    whose names look the same."""
+    folder = out_dir / unicodedata.normalize("NFC", subfolder or source.absolute().parent.name)
+    name = unicodedata.normalize("NFC", name)
     stem, suffix = posixpath.splitext(name)
     for n in range(1, MAX_NUMBERED + 1):
         candidate = folder / (name if n == 1 else f"{stem}_{n}{suffix}")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.aggregate import Summary
-from toolkit.errors import InputError, OperationalError
+from toolkit.errors import InputError, OperationalError, os_error_reason
 from toolkit.fileio import Protected, atomic_workbook, guard_output
 from toolkit.writing.summary import charts, sheets
 from toolkit.writing.summary.book import Book
@@ -61,7 +61,7 @@ def write_summary(summary: Summary, path: Path, *, protected: Protected | None =
             _write(summary, tmp, scratch)
     except OSError as exc:
         raise OperationalError(
-            f"集計表「{path}」を書き出せません（{getattr(exc, 'strerror', None) or exc}）。"
+            f"集計表「{path}」を書き出せません（{os_error_reason(exc)[0]}）。"
             "書き込めるフォルダか、ディスクの空きを確認してください。"
         ) from exc
 
