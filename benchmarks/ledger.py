@@ -78,13 +78,12 @@ def _results(path: str):  # type: ignore[no-untyped-def]
 
 
 def internal_ingest(where: str, results: str, registry: str) -> None:
-    from datetime import date
-
     from toolkit import jobs as J
     from toolkit.ledger import Ledger
 
-    options = J.reading_options(registry=Path(registry) if registry else None,
-                                as_of=date.fromisoformat(AS_OF))  # fmt: skip
+    # The files were checked as of AS_OF; the ingest records today as their receipt day
+    # (a receipt day after today is refused).
+    options = J.reading_options(registry=Path(registry) if registry else None)
     start = time.perf_counter()
     with Ledger.open(where if "://" in where else Path(where)) as ledger:
         stats = ledger.ingest(_results(results), context=options.context)
