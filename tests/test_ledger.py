@@ -505,3 +505,29 @@ def test_steps_recorded_before_the_commit_roll_back_with_the_ingest(
             ledger.ingest(sample_files(tmp_path / "in"), context=F.context(), before_commit=boom)
         assert ledger.steps("/hq") == []
         assert ledger.known_files() == set()
+
+
+# --- reading for the summary ---------------------------------------------------------------
+
+
+def test_a_summary_reads_its_rows_in_chunks_of_the_set_size(
+    tmp_path: Path, ledger_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows come in chunks of `CHUNK` (a frame is built per chunk): never the driver's own
+    fetch size, which is one row on SQLite (5,000 reports once made 37,000 frames and a
+    fiscal-year summary of 400 s)."""
+    from toolkit.ledger import queries
+
+    files = [
+        F.file_result(tmp_path / "in", f"{i}.xlsx", F.report(day=date(2026, 10, 1 + i)))
+        for i in range(5)
+    ]
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(files, context=F.context())
+        with ledger.snapshot():
+            whole = [len(c) for c in ledger.current_reports(2026, date(2027, 3, 31)).chunks]
+            monkeypatch.setattr(queries, "CHUNK", 2)
+            rows = ledger.current_reports(2026, date(2027, 3, 31))
+            parts = [[r[rows.columns.index("meeting_date")] for r in c] for c in rows.chunks]
+    assert whole == [5]
+    assert parts == [["2026-10-01", "2026-10-02"], ["2026-10-03", "2026-10-04"], ["2026-10-05"]]

@@ -83,7 +83,7 @@ def _check_places(source: Location, target: Location) -> None:
 
 def _chunks(conn: sa.Connection, statement: sa.Select[Any], size: int) -> Iterator[list[Any]]:
     result = conn.execute(statement.execution_options(yield_per=size))
-    for part in result.partitions():
+    for part in result.partitions(size):  # without a size, the driver's own (1 on SQLite)
         yield [row._mapping for row in part]
 
 

@@ -99,7 +99,9 @@ class Querying(LedgerStore):
         def chunks() -> Iterator[list[tuple[Any, ...]]]:
             with self.snapshot() as conn:
                 result = conn.execute(text.execution_options(yield_per=CHUNK), values)
-                for part in result.partitions():
+                # the size given: without it, partitions are the driver's fetchmany(),
+                # one row at a time on SQLite (and a frame built per row)
+                for part in result.partitions(CHUNK):
                     yield [tuple(row) for row in part]
 
         return Rows(columns, chunks())
