@@ -3,6 +3,7 @@
     python benchmarks/ledger.py --count 50000 --count 5000     # the targets; memory at two sizes
     python benchmarks/ledger.py --count 2000 --json out.json
     python benchmarks/ledger.py --count 50000 --baseline OLD   # also a tree of an older release
+    python benchmarks/ledger.py --count 50000 --work DIR       # keep the generated reports
 
 For each size N it writes N report workbooks with `kyogikai samples` (as benchmarks/run.py
 does), reads and checks them ONCE (the same results for every engine: reading 50,000
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 import time
@@ -145,13 +147,24 @@ def _child(args: list[str], pythonpath: str | None = None) -> tuple[float, float
 def run_size(count: int, args: argparse.Namespace, work: Path, server: object) -> list[Step]:
     from run import make_reports, registry_for
 
-    folder, files = make_reports(count, work)
-    registry = registry_for(count, work) or folder / "registry.xlsx"
     results = work / f"results_{count}.pickle"
-    seconds, _, _ = _child(
-        ["--internal-read", str(folder / "reports"), str(results), str(registry)]
-    )
-    print(f"  read and checked {len(files)} files once in {seconds:.1f} s", file=sys.stderr)
+    folder = work / f"samples_{count}"
+    factor = -(-count // 3000)
+    registry = work / f"registry_x{factor}.xlsx" if factor > 1 else folder / "registry.xlsx"
+    if args.work is not None and results.is_file() and registry.is_file():
+        print(f"  the reports read in an earlier run ({results})", file=sys.stderr)
+    else:
+        folder, files = make_reports(count, work)
+        registry = registry_for(count, work) or folder / "registry.xlsx"
+        seconds, _, _ = _child(
+            ["--internal-read", str(folder / "reports"), str(results), str(registry)]
+        )
+        print(f"  read and checked {len(files)} files once in {seconds:.1f} s", file=sys.stderr)
+    for old in work.glob(f"[lb]{count}.db*"):  # the ledgers of an earlier run: made anew
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
     engines: list[tuple[str, str, str | None]] = [("sqlite", str(work / f"l{count}.db"), None)]
     if args.server:
         engines.append(("postgresql", args.server, None))
@@ -202,12 +215,19 @@ def main() -> None:
     parser.add_argument("--server", help="a PostgreSQL URL of an empty database to use")
     parser.add_argument("--baseline", type=Path, help="a toolkit tree of an older release")
     parser.add_argument("--json", type=Path, help="write the steps as JSON here")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="a folder kept after the run: the reports generated and read there are used"
+        " again by the next run with --work (the ledgers are made anew)",
+    )
     args = parser.parse_args()
     import pgserver
 
     steps: list[Step] = []
     with tempfile.TemporaryDirectory(prefix="kyogikai-ledger-bench-") as tmp:
-        work = Path(tmp)
+        work = Path(tmp) if args.work is None else args.work
+        work.mkdir(parents=True, exist_ok=True)
         bindir = None if args.server else pgserver.find_binaries()
         server = pgserver.start(bindir) if bindir is not None else None
         try:

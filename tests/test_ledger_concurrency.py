@@ -6,12 +6,15 @@ each either commits or stops with the clear exit 3, and leaves no trace then."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -254,6 +257,87 @@ def test_a_summary_during_a_commit_counts_what_was_committed(
         if desk.poll() is None:
             desk.kill()
         desk.communicate(timeout=60)
+
+
+def test_a_settlement_during_an_ingest_waits_for_it_and_decides_after_it(
+    ledger_at: Path | str, tmp_path: Path
+) -> None:
+    """HQ keeps the original of a meeting while another desk's run, holding the write lock,
+    commits its resubmission: the settlement waits for that commit, then decides — the
+    original counts, the resubmission is superseded by it, nothing is lost or counted twice."""
+    with Ledger.open(ledger_at) as ledger:
+        ledger.ingest(
+            [F.file_result(tmp_path / "in", "a.xlsx", F.report(day=FIRST, civilians=1))],
+            context=F.context(),
+        )
+        (original,) = L.one(ledger, "SELECT sha256 FROM files") or ("",)
+    files = [{"name": "a_訂正.xlsx", "meeting": 0, "civilians": 101}]
+    files += [{"name": f"{i}.xlsx", "meeting": i, "civilians": i} for i in (1, 2, 3)]
+    spec = {"ledger": str(ledger_at), "folder": str(tmp_path / "desk"), "first": FIRST.isoformat(),
+            "files": files, "hold": True, "wait": 30}  # fmt: skip
+    desk = _desk(spec)
+    assert desk.stdin is not None and desk.stdout is not None
+    done: list[Any] = []
+
+    at_lock = threading.Event()
+
+    def settle() -> None:
+        try:
+            with Ledger.open(ledger_at, wait=60) as hq:
+                take = hq._writing
+
+                @contextlib.contextmanager
+                def writing() -> Iterator[Any]:
+                    at_lock.set()  # about to take the write lock
+                    with take() as conn:
+                        yield conn
+
+                hq._writing = writing  # type: ignore[method-assign]
+                done.append(hq.settle(original, "keep", "原本を採用（訂正は誤送信）", "山田"))
+        except BaseException as exc:
+            done.append(exc)
+
+    try:
+        desk.stdin.write("go\n")
+        desk.stdin.flush()
+        assert desk.stdout.readline().strip() == "holding"
+        deciding = threading.Thread(target=settle)
+        deciding.start()
+        assert at_lock.wait(timeout=60)
+        deciding.join(timeout=1)
+        assert deciding.is_alive() and not done  # waiting for the desk's commit
+        with Ledger.open(ledger_at) as reader:
+            assert L.rows(reader, "SELECT count(*) FROM settlements") == [(0,)]
+        desk.stdin.write("\n")  # the desk's run commits now
+        desk.stdin.flush()
+        _, err = desk.communicate(timeout=60)
+        assert desk.returncode == 0, err
+        deciding.join(timeout=60)
+        assert len(done) == 1 and not isinstance(done[0], BaseException), done
+    finally:
+        if desk.poll() is None:
+            desk.kill()
+    with Ledger.open(ledger_at) as ledger:
+        reports = L.rows(
+            ledger,
+            "SELECT report_id, meeting_date, civilians, superseded_by FROM reports"
+            " ORDER BY report_id",
+        )
+        settlements = L.rows(ledger, "SELECT sha256, action, made_by FROM settlements")
+        runs = L.rows(
+            ledger,
+            "SELECT files, CASE WHEN finished_at IS NULL THEN 0 ELSE 1 END FROM runs"
+            " ORDER BY run_id",
+        )
+    first = reports[0][0]
+    day = FIRST.isoformat()
+    assert [(d, c, by) for _, d, c, by in reports if d == day] == [
+        (day, 1, None),  # the original counts: HQ kept it
+        (day, 101, first),  # the resubmission, committed before the decision, gives way
+    ]
+    assert sorted(c for _, d, c, by in reports if d != day and by is None) == [1, 2, 3]
+    assert settlements == [(original, "keep", "山田")]
+    assert runs == [(1, 1), (4, 1)]
 
 
 def test_a_second_ingest_on_a_ledger_file_gets_exit_3(tmp_path: Path) -> None:

@@ -167,12 +167,13 @@ class Settling(Querying):
             raise InputError(
                 f"「{path}」からは報告書を読み取れていないため、取下げ・採用の対象になりません。"
             )
-        current = self._first("SELECT action FROM settled WHERE sha256 = ?", (sha256,))
-        if current is not None and current[0] == action:
-            raise InputError(
-                f"「{path}」はすでに{ACTION_JA[action]}としています（変更はありません）。"
-            )
         with self.transaction() as conn:  # the write lock: the meetings change with it
+            # judged under the lock: another desk may have decided meanwhile
+            current = self._first("SELECT action FROM settled WHERE sha256 = ?", (sha256,))
+            if current is not None and current[0] == action:
+                raise InputError(
+                    f"「{path}」はすでに{ACTION_JA[action]}としています（変更はありません）。"
+                )
             settlement_id = next_id(conn, S.settlements.c.settlement_id)
             conn.execute(
                 S.settlements.insert().values(
