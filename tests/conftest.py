@@ -25,6 +25,12 @@ settings.register_profile("repeatable", derandomize=True, deadline=None, print_b
 settings.register_profile("explore", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
+# Messages are fitted to COLUMNS when it is set; pytest-xdist's workers set it to 80, so the
+# tests' expected lines would wrap there and not in a plain run. A test that wants a width
+# sets COLUMNS itself.
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
+
 
 # --- a platform without fork (KYOGIKAI_SIMULATE_PORTABLE=1) -------------------------------
 
