@@ -17,7 +17,8 @@ step in its own process (peak RSS of the process):
            `build_summary` in one snapshot (the ledger's part, timed apart as "queries")
            and the workbook written
 
-on SQLite and on a throwaway PostgreSQL server started for the run (tests/pgserver.py;
+on SQLite (a ledger file as kyogikai opens it: WAL, synchronous=NORMAL) and on a throwaway
+PostgreSQL server started for the run with its durable defaults (fsync on; tests/pgserver.py;
 `--server URL` uses a database you give instead). The targets: PostgreSQL ≤ 1.5 × SQLite
 for the ingest, ≤ 1.3 × for the summary. With `--baseline TREE` the SQLite steps run once
 more with the toolkit of TREE on the path (say, `git archive 58ac34a toolkit | tar -x -C
@@ -229,7 +230,8 @@ def main() -> None:
         work = Path(tmp) if args.work is None else args.work
         work.mkdir(parents=True, exist_ok=True)
         bindir = None if args.server else pgserver.find_binaries()
-        server = pgserver.start(bindir) if bindir is not None else None
+        # PostgreSQL as a real server runs: every commit on the disk (not the tests' fsync off)
+        server = pgserver.start(bindir, durable=True) if bindir is not None else None
         try:
             for count in args.count or [2000]:
                 print(f"N = {count}", file=sys.stderr)

@@ -4,7 +4,8 @@ Found (in this order): the folder in KYOGIKAI_PG_BIN; `initdb` on PATH; the newe
 /usr/lib/postgresql/*/bin (Debian keeps the server programs there, off PATH); the newest
 Program Files\\PostgreSQL\\*\\bin on Windows. The server runs in a fresh temporary folder,
 listens on a socket in that folder only (no TCP) where the platform has sockets, else on
-the loopback address at a free port; fsync off; stopped (immediately) at the end.
+the loopback address at a free port; fsync off for the tests (`durable=True`, for a
+benchmark, keeps PostgreSQL's own durable settings); stopped (immediately) at the end.
 
 initdb and postgres refuse to run as root: as root, the server runs as the `postgres`
 system user (runuser), its data folder owned by that user, the folders above it
@@ -121,8 +122,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(bindir: Path) -> Server:
-    """Start a server from the programs in `bindir` in a new temporary folder."""
+def start(bindir: Path, *, durable: bool = False) -> Server:
+    """Start a server from the programs in `bindir` in a new temporary folder: fsync off
+    (the tests), or with every commit on the disk as a real server has it (`durable`)."""
     exe = ".exe" if os.name == "nt" else ""
     root = Path(tempfile.mkdtemp(prefix="kyogikai-pg-"))
     data = root / "data"
@@ -160,10 +162,12 @@ def start(bindir: Path) -> Server:
     run(str(bindir / f"initdb{exe}"), "-D", str(data), "-A", "trust", "-U", SUPERUSER,
         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
     listen = "''" if unix else "127.0.0.1"
-    options = (
-        f"-c listen_addresses={listen} -p {port} -c fsync=off -c synchronous_commit=off"
-        " -c full_page_writes=off -c max_connections=60 -c shared_buffers=32MB"
-        + (f" -k {data}" if unix else " -k ''")
+    fast = ""  # a benchmark: PostgreSQL's own defaults, every commit on the disk
+    if not durable:  # the tests: nothing forced to disk, small buffers
+        fast = " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        fast += " -c shared_buffers=32MB"
+    options = f"-c listen_addresses={listen} -p {port} -c max_connections=60{fast}" + (
+        f" -k {data}" if unix else " -k ''"
     )
     run(str(bindir / f"pg_ctl{exe}"), "-D", str(data), "-l", str(log), "-w", "-t", "60",
         "-o", options, "start")  # fmt: skip

@@ -34,9 +34,6 @@ from toolkit.fileio import (
     read_input,
 )
 from toolkit.fiscal import Period
-from toolkit.housekeeping import RetentionOutcome as RetentionOutcome  # retention's job
-from toolkit.housekeeping import repair_dates as repair_dates
-from toolkit.housekeeping import retention as retention
 from toolkit.ledgerurl import Location
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
@@ -45,7 +42,8 @@ from toolkit.rules.members import MemberFinding
 from toolkit.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
-    from toolkit.ledger import IngestStats, Ledger
+    from toolkit.housekeeping import RetentionOutcome
+    from toolkit.ledger import DateFix, IngestStats, Ledger
 
 # A wrapper the caller may put around the stream of results (a progress bar).
 Watch = Callable[[Iterator[FileResult]], Iterator[FileResult]]
@@ -258,6 +256,30 @@ def summary(
         if db is not None:
             ledger.record_outputs("summary", [out], clock.today(), workspace=workspace)
     return SummaryOutcome(period, len(table.meetings), tally)
+
+
+# --- retention and the ledger's repair (toolkit.housekeeping) -----------------------------
+
+
+def retention(
+    db: Location,
+    settings: Settings,
+    *,
+    apply: bool,
+    force: bool = False,
+    workspace: Path | None = None,
+) -> RetentionOutcome:
+    """See `toolkit.housekeeping.retention`."""
+    from toolkit import housekeeping
+
+    return housekeeping.retention(db, settings, apply=apply, force=force, workspace=workspace)
+
+
+def repair_dates(db: Location) -> list[DateFix]:
+    """See `toolkit.housekeeping.repair_dates`."""
+    from toolkit import housekeeping
+
+    return housekeeping.repair_dates(db)
 
 
 # --- remind --------------------------------------------------------------------------------

@@ -6,18 +6,22 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
-from toolkit.jobs import CheckRun, RetentionOutcome, Watch
-from toolkit.ledger import Step
-from toolkit.monthly import MonthOutcome
+from toolkit.jobs import CheckRun, Watch
 from toolkit.render import QUIET, Display, StationView
 from toolkit.results import FileResult
 from toolkit.text import display_width, fit, terminal_text, wrap
 from toolkit.workspace import EXAMPLE_ID, Created
+
+if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
+    from toolkit.housekeeping import RetentionOutcome
+    from toolkit.ledger import Step
+    from toolkit.monthly import MonthOutcome
 
 
 class JsonPrinter:
