@@ -502,7 +502,12 @@ def judge(path: Path, checked: Checked) -> None:
     where = f"{name}: {[f.message for f in checked.findings]}"
     record = checked.to_json()
     json.dumps(record, ensure_ascii=False, allow_nan=False)
-    assert list(record) == ["path", "sheet", "sha256", "status", "report", "issues"], where
+    keys = ["path", "sheet", "sha256", "status", "report", "issues", "reading"]
+    assert list(record) == keys, where
+    if record["report"] is None:
+        assert record["reading"] is None, where
+    else:  # how it was read: every printed cell accounted for, the share left unread
+        assert 0 <= record["reading"]["coverage"] <= 1, where
     assert record["path"] == str(path)
     assert record["status"] in STATUSES, where
     codes = [f.code for f in checked.findings]

@@ -378,3 +378,26 @@ def test_a_word_right_of_a_table_header_row_does_not_make_it_a_list() -> None:
         ("街灯の増設", "検討中")
     ]
     assert report.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("報告者（職・氏名）", ("field", "reporter")),
+        ("電話（警電）", ("field", "phone")),
+        ("備考（資料等）", ("header", "remarks")),
+        ("出席人員", ("field", "attendance")),
+        ("摘要", ("header", "remarks")),
+        ("対応状況", ("header", "response")),
+        # a note naming a 区分 says which row it is; a note with a number is a value
+        ("協議事項（その他）", None),
+        ("警察官（3名）", None),
+    ],
+)
+def test_a_label_with_a_note_in_brackets_is_the_label(
+    text: str, found: tuple[str, str] | None
+) -> None:
+    grid = Grid("S", [[text, ""]], [])
+    hits = find_hits(grid)
+    got = hits.get((0, 0))
+    assert (None if got is None else (got.kind, got.name)) == found

@@ -694,13 +694,31 @@ def test_parse_count_blank(value: object) -> None:
         ("警察官十二名・民間三名", ("十二名", "三名")),
         ("警察官 約3人 民間 多数", ("約3人", "多数")),
         ("警察官 民間10人", (None, "10人")),
+        # other words for the residents, and the split given after a total
+        ("警察官3名、委員11名", ("3名", "11名")),
+        ("一般10名・警察官2名", ("2名", "10名")),
+        ("計14名（警察官3名・委員11名）", ("3名", "11名")),
+        ("14名（警察官3、民間11）", ("3", "11")),
+        ("警察官3人・民間12人（委員9人・オブザーバー3人）", ("3人", "12人")),
     ],
 )
 def test_split_attendance(text: str, expected: tuple[str | None, str | None]) -> None:
     assert split_attendance(text) == expected
 
 
-@pytest.mark.parametrize("text", [None, "", "12人", "警察官3人", "民間10人", "中央警察署10人", 13])
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "12人",
+        "警察官3人",
+        "民間10人",
+        "中央警察署10人",
+        13,
+        "民間12人（委員9人・職員3人）",
+    ],
+)
 def test_split_attendance_none(text: object) -> None:
     assert split_attendance(text) is None
 
@@ -820,6 +838,13 @@ def test_parse_meeting_type_blank(value: object) -> None:
         ("山田太郎､鈴木一郎", ("山田太郎", "鈴木一郎")),
         ("巡査 ジョン・スミス、巡査 山田太郎", ("巡査 ジョン・スミス", "巡査 山田太郎")),
         ("山田 太郎 鈴木 一郎", ("山田 太郎 鈴木 一郎",)),
+        # spaces only, a rank starting each person
+        (
+            "警部補　松本浩　巡査部長　原田隆　巡査　菅原美咲",
+            ("警部補 松本浩", "巡査部長 原田隆", "巡査 菅原美咲"),
+        ),
+        ("地域課長 警部 山田太郎 巡査 佐藤一", ("地域課長 警部 山田太郎", "巡査 佐藤一")),
+        ("交番所長　警部補　松本　浩", ("交番所長 警部補 松本 浩",)),
         ("、山田太郎、、鈴木一郎、", ("山田太郎", "鈴木一郎")),
         ("  山田　太郎  ", ("山田 太郎",)),
         ("", ()),

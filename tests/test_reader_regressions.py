@@ -19,6 +19,7 @@ from toolkit.check import Options, check_paths
 from toolkit.excel import liberrors
 from toolkit.excel.guard import Unreadable, read_member, sniff
 from toolkit.parse import build_report
+from toolkit.reading import book as book_module
 from toolkit.reading import read as read_module
 from toolkit.reading.grid import Grid
 from toolkit.reading.labelread import find_hits, read_labelled
@@ -224,6 +225,6 @@ def test_an_error_in_our_own_reading_code_is_not_called_a_broken_file(
     def bug(*_: object) -> None:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(read_module, "_read_grid", bug)
+    monkeypatch.setattr(book_module, "_read_units", bug)
     with pytest.raises(IndexError):
         read_workbook(mh.normal_xlsx(), "n.xlsx")

@@ -4,10 +4,12 @@ outputs); an example sheet that is a workbook's only report is judged on evidenc
 
 from __future__ import annotations
 
+import io
 import sys
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from toolkit.cells import Cell
@@ -176,13 +178,21 @@ def test_a_stamp_is_a_cell_or_a_text_box_saying_example_by_itself() -> None:
     assert K.stamp(Grid("S", [["", "記入例"]]), scan=False) is None  # not from a shape
 
 
-def test_a_register_with_one_row_per_meeting_is_a_table() -> None:
-    header = ["協議会名", "施設名", "開催日", "会議種別", "警察官"]
-    rows = [header] + [["北野協議会", "北野交番", "2026/4/1", "定期", 3]] * 3
-    hits = [((0, c), "field") for c in range(5)]
-    verdict = K.table_sheet(hits, Grid("S", rows))
-    assert verdict is not None and verdict.kind == K.TABLE
-    assert K.table_sheet(hits, Grid("S", rows[:3])) is None  # two rows: could be a form
+def test_a_register_with_one_row_per_meeting_is_read_a_report_a_row() -> None:
+    """Issue 18: a register is several meetings, each its own report (no longer skipped
+    as a table); two rows of a form's labels over values are not a register."""
+    header = ["協議会名", "施設名", "開催日", "会議種別", "警察官", "民間"]
+    rows = [header] + [["北野協議会", "北野交番", f"2026/{m}/1", "定期", 3, 9] for m in (4, 7, 10)]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    read = read_workbook(buf.getvalue(), "r.xlsx")
+    assert [r.area for r in read.reports] == [(1, 0, 1, 5), (2, 0, 2, 5), (3, 0, 3, 5)]
+    assert [r.first("date").value for r in read.reports] == ["2026/4/1", "2026/7/1", "2026/10/1"]
 
 
 def test_a_sheet_of_choices_is_a_list() -> None:
@@ -319,3 +329,13 @@ def test_a_continuation_sheet_without_its_form_is_listed_not_lost(tmp_path: Path
     assert book.skipped == [
         ("続紙", "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした")
     ]
+
+
+def test_a_workbook_of_only_passed_over_sheets_says_why_each_was(options: Options) -> None:
+    """The officer who sent an example or a blank form reads, in the one error of the
+    file, which sheet was passed over and why (not only that no report was found)."""
+    result = check_file(CORPUS / "only_example_shipped.xlsx", options)
+    (checked,) = result.reports
+    (finding,) = checked.findings
+    assert finding.code == "F1.no-report"
+    assert f"「記入例」は{dict(result.skipped)['記入例']}" in finding.message

@@ -125,7 +125,8 @@ def check_file(path: Path, options: Options) -> FileResult:
             Checked(result.path, raw.sheet, result.sha256, report, findings, content_hash(report))
         )
     if not result.reports:
-        detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
+        # each sheet with why it was passed over: a blank form says it is one
+        detail = "。".join(f"「{s}」は{why}" for s, why in book.skipped) or "シートがありません"
         return _unreadable(result, file_finding("F1.no-report", file=name, detail=detail))
     return result
 

@@ -30,6 +30,7 @@ PRINTED: dict[str, str] = {
     "reference": "参考事項（写真添付）",
     "officers": "出席警察官名",
     "attachment": "別添",
+    "manager": "運営責任者",
 }
 
 
@@ -48,10 +49,14 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "報告者(階級・氏名)",
         "報告者階級氏名",
         "報告者氏名",
+        "報告者職氏名",
+        "報告者(警電)",
+        "報告者・警電",
+        "報告者(階級・氏名)・警電",
         "記載者",
         "作成者",
     ),
-    "phone": ("警電", "警察電話", "警電番号", "連絡先(警電)", "電話", "電話番号"),
+    "phone": ("警電", "警察電話", "警電番号", "連絡先(警電)", "電話", "電話番号", "連絡先"),
     "council_name": ("協議会名", "連絡協議会名", "協議会の名称"),
     "facility_name": ("施設名", "交番・駐在所名", "交番駐在所名", "交番等名", "交番名", "駐在所名"),
     "date": (
@@ -67,7 +72,15 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "end_time": ("終了時刻", "終了時間", "終了"),
     "time_range": ("開催時間", "時間"),
     "venue": ("開催場所", "場所", "会場", "開催会場"),
-    "attendance": ("出席者数", "出席者", "参加者数", "出席人数", "参加人数"),
+    "attendance": (
+        "出席者数",
+        "出席者",
+        "参加者数",
+        "出席人数",
+        "参加人数",
+        "出席人員",
+        "参加人員",
+    ),
     "police_attendees": (
         "警察官",
         "出席者数(警察官)",
@@ -86,6 +99,11 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "民間人",
         "住民等",
         "委員等",
+        "一般",
+        "一般(住民)",
+        "一般出席者",
+        "委員",
+        "協議会委員",
     ),
     "meeting_type": (
         "会議種別",
@@ -94,17 +112,30 @@ VARIANTS: dict[str, tuple[str, ...]] = {
         "会議区分",
         "定期・臨時の別",
         "定期臨時の別",
+        "会議の別",
+        "会議の区分",
+        "会議種類",
     ),
     "discussion": ("協議内容等", "協議内容", "協議結果", "協議の内容", "会議内容", "協議概要"),
-    "reference": ("参考事項(写真添付)", "参考事項", "参考事項(写真)", "写真添付"),
+    "reference": (
+        "参考事項(写真添付)",
+        "参考事項",
+        "参考事項(写真)",
+        "写真添付",
+        "その他参考事項",
+        "その他参考となる事項",
+    ),
     "officers": ("出席警察官名", "出席警察官", "出席警察官氏名", "出席した警察官"),
     "attachment": ("別添", "添付資料", "別添資料"),
+    # Not a field of the record: printed by the template above the title, and by some
+    # stations' forms; its value is read (so that it is accounted for) and not kept.
+    "manager": ("運営責任者", "運営責任者名"),
 }
 
 # Table headers.
 AGENDA_CATEGORY = ("区分",)
 AGENDA_TOPIC = ("協議事項", "議題", "協議事項(議題)")
-AGENDA_REMARKS = ("備考",)
+AGENDA_REMARKS = ("備考", "摘要")
 REQUEST = ("要望事項", "要望", "要望・意見", "意見・要望", "要望事項等")
 RESPONSE = (
     "措置・回答",
@@ -115,6 +146,10 @@ RESPONSE = (
     "措置・回答状況",
     "対応・回答",
     "対応",
+    "対応状況",
+    "対応結果",
+    "回答・措置",
+    "措置・対応",
 )
 
 # Rows of a list written down the sheet, each numbered: 「協議事項1」「要望事項１」「措置・回答1」
@@ -175,4 +210,43 @@ DECORATION = (
     "番号",
     "項番",
     "連番",
+)
+
+# Printed sentences of a form that carry no value (the closing line of a report, 記 and
+# 以上 around a 記書き, the cover line of a 送付書), in label_key form without a full stop.
+BOILERPLATE = (
+    "上記のとおり報告します",
+    "上記の通り報告します",
+    "下記のとおり報告します",
+    "下記の通り報告します",
+    "次のとおり報告します",
+    "標記について下記のとおり報告します",
+    "標記のことについて下記のとおり報告します",
+    "記",
+    "以上",
+)
+
+# Headings of a group of fields (printed down the left of the form, or above a block)
+# rather than a field: they label nothing by themselves.
+SECTIONS = (
+    "報告者等",
+    "報告者欄",
+    "開催状況",
+    "開催概要",
+    "会議の概要",
+    "会議概要",
+    "開催内容",
+    "会議内容等",
+    "報告内容",
+    "基本情報",
+    "項目",
+    "事項",
+    "内容",
+    "概要",
+    "結果",
+    "協議",
+    "要望",
+    "出席者",
+    "決裁欄",
+    "供覧",
 )

@@ -88,6 +88,34 @@ class ReadNote(NamedTuple):
     params: tuple[tuple[str, str], ...] = ()
 
 
+class Reading(NamedTuple):
+    """How a report was read from its sheet (SPEC, "Layouts HQ confirms"): by our
+    template's names, by a layout HQ confirmed, or by its printed labels; the share of
+    the printed cells accounted for; how many cells of printed text were not read; and
+    where on the sheet the report lies when the sheet holds several (r0, c0, r1, c1,
+    0-based), else None."""
+
+    method: str = "labels"
+    coverage: float | None = None
+    unread: int = 0
+    area: tuple[int, int, int, int] | None = None
+
+    def to_json(self, sheet: str | None) -> dict[str, Any]:
+        area = None
+        if self.area is not None:
+            r0, c0, r1, c1 = self.area
+            area = f"{Cell(sheet or '', r0, c0).a1}:{Cell(sheet or '', r1, c1).a1}"
+        share = None if self.coverage is None else round(1 - self.coverage, 3)
+        coverage = None if self.coverage is None else round(self.coverage, 3)
+        return {
+            "method": self.method,
+            "coverage": coverage,
+            "unread": self.unread,
+            "unread_share": share,
+            "area": area,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
     """One row of the 区分 / 協議事項 / 備考 table."""
@@ -161,6 +189,8 @@ class Report:
     overflows: tuple[Overflow, ...] = ()
     # What the reader inferred rather than read (each becomes a finding naming its cell).
     notes: tuple[ReadNote, ...] = ()
+    # How the sheet was read and how much of its printed text was accounted for.
+    reading: Reading | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The `report` object of SPEC.md, keys in its order."""

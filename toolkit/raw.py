@@ -48,11 +48,14 @@ class RawReport:
     method: str = "labels"
     layout_id: str | None = None
     # Printed text that no label, value or known decoration accounts for, and the share of
-    # the printed non-empty cells that are accounted for (None: not measured).
+    # the printed non-empty cells that are accounted for (None: not measured). Filled for
+    # every report by `reading.coverage` (our template's sheets too), over the report's
+    # part of the sheet; cells not printed (hidden, outside the print area) are not counted.
     unread: list[RawCell] = field(default_factory=list)
     coverage: float | None = None
     # Where on the sheet this report lies when a sheet holds several (r0, c0, r1, c1,
-    # 0-based, inclusive); None: the whole sheet.
+    # 0-based, inclusive): a copy of the form (`reading.units`), a row or a column of a
+    # register (`reading.records`); None: the whole sheet.
     area: tuple[int, int, int, int] | None = None
 
     def first(self, key: str) -> RawCell | None:

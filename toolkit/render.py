@@ -121,7 +121,7 @@ class StationView:
             Row(
                 status=c.status,
                 path=c.path,
-                sheet=c.sheet or "",
+                sheet=_sheet_of(c),
                 council=(report.council_name.value or "") if report else "",
                 date=wareki(report.date.value) if report and report.date.value else "",
                 issues=[_issue(f, c.sheet) for f in c.findings],
@@ -190,6 +190,12 @@ class StationView:
             f"ファイル {self.files}件{left}{same}、報告書 {self.reports}件、"
             f"指摘 {self.findings}件 — {_counts_text(total)}"
         )
+
+
+def _sheet_of(c: Checked) -> str:
+    """The sheet of a report, and where on it the report lies when it holds several."""
+    area = (c.reading() or {}).get("area")
+    return f"{c.sheet or ''}（{area}）" if area else c.sheet or ""
 
 
 def _issue(f: Finding, sheet: str | None) -> Issue:

@@ -53,7 +53,14 @@ class Checked:
             "status": self.status,
             "report": self.report.to_json() if self.report is not None else None,
             "issues": [f.to_json() for f in self.findings],
+            "reading": self.reading(),
         }
+
+    def reading(self) -> dict[str, Any] | None:
+        """How the report was read: method, coverage, unread text, area on the sheet."""
+        if self.report is None or self.report.reading is None:
+            return None
+        return self.report.reading.to_json(self.sheet)
 
 
 def content_hash(report: Report) -> str:

@@ -107,6 +107,9 @@ class Settings:
     max_attendees: int = 1000
     # Retention (2(9)): years, counted from 1 April of the following fiscal year.
     retention_years: int = 1
+    # Reading (SPEC, "Layouts HQ confirms"): a report read by its labels whose printed
+    # cells are accounted for below this share is a warning for HQ (I1.poor-coverage).
+    min_coverage: float = 0.9
 
     # --- Council members (M1–M6, Art. 3 and 2(4)イ; the `roster` command) ---------------
     # M1: about this many members (2(4)イ(ｱ) おおむね10人程度), give or take this many
@@ -155,6 +158,7 @@ _NUMBERS: dict[str, tuple[type, float, float]] = {
     "old_date_days": (int, 30, 3650),
     "max_attendees": (int, 1, 100_000),
     "retention_years": (int, 1, 30),
+    "min_coverage": (float, 0, 1),
     "member_count": (int, 1, 100),
     "member_count_tolerance": (int, 0, 100),
     "member_leader_share": (float, 0, 1),

@@ -1150,7 +1150,17 @@ def side_by_side_sections() -> Built:
         reference="候補地の地図を添付",
         officers=["巡査部長 原田 守", "巡査 千葉 翼"],
     )
-    return wb, "報告書", expected, [W("I1.unread-requests", "requests", f"報告書!A{r + 4}")]
+    return (
+        wb,
+        "報告書",
+        expected,
+        [
+            W("I1.unread-requests", "requests", f"報告書!A{r + 4}"),
+            # The answer beside it is printed text no field reads (SPEC, "Layouts HQ
+            # confirms": every printed cell accounted for), named under its table.
+            W("I1.unread-text", "requests", f"報告書!B{r + 4}"),
+        ],
+    )
 
 
 # =========================================================================================

@@ -239,6 +239,9 @@ class WorkbookPart:
 
     sheets: tuple[SheetPart, ...]
     names: tuple[DefinedName, ...]
+    # Each sheet's print area as written (`'報告'!$A$1:$AH$31`, several joined by commas),
+    # by sheet name: what is outside it is not printed.
+    print_areas: tuple[tuple[str, str], ...] = ()
 
 
 def read_workbook_part(
@@ -273,8 +276,13 @@ def parse_workbook_part(book: bytes, rels: bytes, base: str = "xl") -> WorkbookP
         for el in root.iter(f"{_MAIN}sheet")
     )
     names = []
+    areas = []
     for el in root.iter(f"{_MAIN}definedName"):
         name = el.get("name", "")
+        local = el.get("localSheetId", "")
+        if name == "_xlnm.Print_Area" and el.text and local.isdigit() and int(local) < len(sheets):
+            areas.append((sheets[int(local)].name, el.text.strip()))
+            continue
         if name.startswith("_xlnm.") or not el.text:
             continue
         text = el.text.strip().lstrip("=")
@@ -283,10 +291,9 @@ def parse_workbook_part(book: bytes, rels: bytes, base: str = "xl") -> WorkbookP
             cell = Cell.parse(first)
         except ValueError:
             continue
-        local = el.get("localSheetId", "")
         scope = sheets[int(local)].name if local.isdigit() and int(local) < len(sheets) else None
         names.append(DefinedName(name, cell, not colon, scope))
-    return WorkbookPart(sheets, tuple(names))
+    return WorkbookPart(sheets, tuple(names), tuple(areas))
 
 
 def sheet_parts(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
@@ -304,6 +311,7 @@ class Package:
     sheets: list[SheetPart]
     names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     has_media: bool = False
+    print_areas: dict[str, str] = field(default_factory=dict)  # sheet → as written
 
     def part_of(self, sheet: str) -> str | None:
         return next((s.part for s in self.sheets if s.name == sheet), None)
@@ -321,7 +329,7 @@ def read_package(zf: zipfile.ZipFile, limits: Limits) -> Package:
         if d.scope is not None:
             names.setdefault(d.scope, {})[d.name] = (d.cell.row, d.cell.col)
     has_media = any(n.startswith("xl/media/") for n in zf.namelist())
-    return Package(list(book.sheets), names, has_media)
+    return Package(list(book.sheets), names, has_media, dict(book.print_areas))
 
 
 # --- what a worksheet holds besides cells -----------------------------------------------

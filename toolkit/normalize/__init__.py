@@ -26,7 +26,7 @@ ordinary forms.
 - `composite`: two values in one cell (a reporter with the phone, attendees by name).
 """
 
-from toolkit.normalize.composite import names_of, split_reporter
+from toolkit.normalize.composite import names_of, people_count, split_reporter
 from toolkit.normalize.counts import parse_count, split_attendance
 from toolkit.normalize.dates import DateParsed, excel_day, parse_date
 from toolkit.normalize.lists import (
@@ -85,6 +85,7 @@ __all__ = [
     "parse_time",
     "parse_time_range",
     "parse_when",
+    "people_count",
     "split_attendance",
     "split_exchanges",
     "split_items",

@@ -15,6 +15,13 @@ _PHONE_AFTER = re.compile(
 )
 
 
+# 「巡査部長 青木 大輔（8305）」: a number in brackets at the end of a name (a 報告者（警電）
+# box) is the extension.
+_BARE_PHONE = re.compile(
+    r"^(?P<who>.*?\S)\s*[(\[]\s*(?P<phone>[0-9][0-9\-‐ー]{1,12}[0-9])\s*[)\]]\s*$"
+)
+
+
 def split_reporter(value: object) -> tuple[str, str] | None:
     """The reporter and the phone extension written after the name, or None when the
     cell does not end with one: 「巡査部長 荒木大輔（警電 7105）」 → ("巡査部長 荒木大輔",
@@ -22,7 +29,7 @@ def split_reporter(value: object) -> tuple[str, str] | None:
     text = clean_text(value)
     if text is None or "\n" in text:
         return None
-    m = _PHONE_AFTER.match(text)
+    m = _PHONE_AFTER.match(text) or _BARE_PHONE.match(text)
     if m is None:
         return None
     who = m["who"].rstrip(" ,、/")
@@ -56,3 +63,31 @@ def names_of(value: object) -> tuple[str, ...] | None:
     if len(names) == 1 and _PERSON.search(names[0]) is None:
         return None
     return names
+
+
+# 「山田会長、佐藤委員ほか２名」: the names, and how many more were counted without them.
+_OTHERS = re.compile(r"\s*[、,]?\s*(?:ほか|他|外)\s*([0-9]{1,3})\s*[名人]\s*$")
+
+
+def people_count(value: object) -> int | None:
+    """How many people a cell that lists attendees names, counting 「ほか２名」 at its end:
+    「山田会長、佐藤委員ほか２名」 → 4; None when the cell is no such list."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    others = 0
+    m = _OTHERS.search(kanji_free(text))
+    if m is not None:
+        others = int(m.group(1))
+        text = text[: m.start()]
+        if not text.strip():
+            return None
+    names = names_of(text)
+    return None if names is None else len(names) + others
+
+
+def kanji_free(text: str) -> str:
+    """`text` with kanji numerals as digits (「ほか二名」 → 「ほか2名」)."""
+    from toolkit.normalize.text import kanji_to_arabic
+
+    return kanji_to_arabic(text)

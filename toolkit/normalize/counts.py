@@ -58,10 +58,12 @@ def parse_count(value: object) -> Parsed[int]:
 
 
 _ATTENDANCE_LABEL = re.compile(
-    r"(?P<police>警察官|警察職員|警察(?!署))|(?P<civil>民間人|民間委員|民間|地域住民|住民)"
+    r"(?P<police>警察官|警察職員|警察(?!署))"
+    r"|(?P<civil>民間人|民間委員|民間|地域住民|住民|協議会委員|委員(?!長)|一般)"
 )
 _ATTENDANCE_END = re.compile(r"[、,・/;\n]|合計|総数|計")
 _ATTENDANCE_TOTAL = re.compile(r"合計|総数|計")
+_BREAKDOWN = re.compile(r"(?<=[0-9人名])\s*\([^()]*\)")
 
 
 def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, str | None] | None:
@@ -76,10 +78,15 @@ def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, 
     raw = clean_text(text)
     if raw is None:
         return None
+    # A breakdown after a count is not the count: 「民間12人（委員9人・オブザーバー3人）」;
+    # but after a total it is the split asked for: 「計14名（警察官3名・委員11名）」.
+    kept = _BREAKDOWN.sub("", raw)
+    if {_kind(m) for m in _ATTENDANCE_LABEL.finditer(kept)} == {"police", "civil"}:
+        raw = kept
     labels = list(_ATTENDANCE_LABEL.finditer(raw))
     found: dict[str, str | None] = {}
     for i, label in enumerate(labels):
-        kind = "police" if label["police"] else "civil"
+        kind = _kind(label)
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(raw)
         segment = raw[label.end() : stop].lstrip(" :=()[]")
         cut = (_ATTENDANCE_TOTAL if whole else _ATTENDANCE_END).search(segment)
@@ -91,3 +98,7 @@ def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, 
     if "police" not in found or "civil" not in found:
         return None
     return found["police"], found["civil"]
+
+
+def _kind(label: re.Match[str]) -> str:
+    return "police" if label["police"] else "civil"

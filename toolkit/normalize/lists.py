@@ -270,8 +270,8 @@ def heading_category(line: str) -> str | None:
     if not stripped or len(stripped) > 40:
         return None
     category, rest = category_prefix(stripped)
-    if category is not None and not rest:
-        return category
+    if category is not None:
+        return None if rest else category  # 「【区分】議題」 is an item with its 区分
     bare = stripped.rstrip(":：")
     if not _markers(bare) and canonical_category(bare) is not None:
         return bare
@@ -290,6 +290,12 @@ _EXCHANGE = re.compile(
 )
 
 
+_INLINE_ANSWER = re.compile(
+    rf"\s*(?:→|⇒|=>|->|＞|>)\s*(?=[【\[［〔(（<＜]?\s*(?:{_ANSWER})\s*[0-9０-９]*\s*[】\]］〕)）>＞:：])"
+    rf"|(?<=[。.．])[ \t\u3000]*(?=(?:{_ANSWER})\s*[0-9０-９]*\s*[:：])"
+)
+
+
 def split_exchanges(value: object) -> list[tuple[str, str | None]] | None:
     """Requests and answers written as exchanges: lines beginning 「要望：」 and 「回答：」
     (or 【要望】【回答】, 意見/質問, 措置/対応, Q./A.). An unmarked line continues the
@@ -297,6 +303,8 @@ def split_exchanges(value: object) -> list[tuple[str, str | None]] | None:
     """
     if not isinstance(value, str):
         return None
+    # 「要望：… → 回答：…」 on one line: the answer starts a line of its own.
+    value = _INLINE_ANSWER.sub("\n", value)
     pairs: list[list[str]] = []
     part = -1  # 0: the request of the last pair, 1: its answer
     for line in value.strip().splitlines():

@@ -164,8 +164,15 @@ def parse_time_range(value: object) -> TimeRange:
     return read_range(raw)
 
 
+# Times typed as four digits, as on a duty roster: 1400-1530, 0930～1100.
+_HHMM = re.compile(r"(?<![0-9:])([01]?[0-9]|2[0-3])([0-5][0-9])(?![0-9:])")
+_HHMM_RANGE = re.compile(r"^\s*[0-9]{3,4}\s*(?:~|〜|-|ー|−|から)\s*[0-9]{3,4}\s*(?:まで)?\s*$")
+
+
 def read_range(raw: str) -> TimeRange:
     """Start and end times from cleaned text, as `parse_time_range` reads a text cell."""
+    if _HHMM_RANGE.match(raw):
+        raw = _HHMM.sub(r"\1:\2", raw)
     match = _RANGE_RE.fullmatch(kanji_to_arabic(raw))
     if match is None:
         return TimeRange(None, None, UNREADABLE, raw)

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from toolkit import normalize as N
-from toolkit.model import EXTRAORDINARY, REGULAR, Report, Sourced
+from toolkit.model import EXTRAORDINARY, REGULAR, Reading, Report, Sourced
 from toolkit.parse.lists import agenda_items, request_items
 from toolkit.parse.people import cell_of, counts, officers, reporter_and_phone, text_of
 from toolkit.raw import RawCell, RawReport
@@ -53,6 +53,7 @@ def build_report(raw: RawReport) -> Report:
         pictures=raw.pictures,
         overflows=tuple(raw.overflows),
         notes=tuple(notes),
+        reading=Reading(raw.method, raw.coverage, len(raw.unread), raw.area),
     )
 
 
@@ -121,7 +122,11 @@ def _date_cells(cells: list[RawCell]) -> dict[str, Sourced[Any]]:
     below = [c for c in cells[1:] if c.cell is not None and c.cell.row != row]
     out = _head_date(head)
     if rest:
-        out.update(_times(rest))
+        times = _times(rest)
+        start = out.get("start_time")
+        if start is not None and start.value is not None and times["start_time"].blank:
+            times.pop("start_time")  # a date and time cell, then 「～15時00分」 beside it
+        out.update(times)
     if rest and (out["date"].value is None or _troubled(out)):
         joined = _joined_when([head, *rest])
         if joined is not None and (out["date"].value is None or joined["date"] == out["date"]):

@@ -150,6 +150,8 @@ def agenda_items(raw: RawReport) -> tuple[list[AgendaItem], list[ReadNote]]:
     for category, topic, remarks in raw.agenda:
         if _blank(topic.value) and _blank(remarks.value):
             continue  # a printed 区分 with nothing written against it
+        if N.is_nothing(topic.value) and (_blank(remarks.value) or N.is_nothing(remarks.value)):
+            continue  # 「該当なし」「―」 against a printed 区分: nothing raised
         found = pieces_of([topic])
         if found.how == "marked" and len(found.items) > 1:
             notes.append(_split_note("agenda", "協議事項", topic.cell, len(found.items)))
@@ -286,7 +288,7 @@ def _request_row(request: RawCell, response: RawCell, notes: list[ReadNote]) -> 
     asked = pieces_of([request])
     if asked.how != "marked" or len(asked.items) < 2:
         q = N.clean_text(N.strip_marker(request.value))
-        a = N.clean_text(response.value)
+        a = N.clean_text(N.strip_marker(response.value))
         if q is None and a is None:
             return []
         if a is None and q is not None and N.is_nothing(q):

@@ -86,9 +86,9 @@ def counts(
             out[key] = _missing(raw, key, names, notes)
             continue
         parsed = N.parse_count(first.value)
-        if parsed.problem == N.UNREADABLE and (people := N.names_of(listed)) is not None:
-            out[key] = Sourced(len(people), first.cell)
-            notes.append(_derived(key, first.cell, source, len(people)))
+        if parsed.problem == N.UNREADABLE and (people := N.people_count(listed)) is not None:
+            out[key] = Sourced(people, first.cell)
+            notes.append(_derived(key, first.cell, source, people))
             continue
         raw_text = parsed.raw if parsed.problem else None
         out[key] = Sourced(parsed.value, first.cell, raw_text, parsed.problem)

@@ -57,10 +57,23 @@ class Grid:
     shown: Callable[[int, int, object], str | None] | None = field(default=None, repr=False)
     # What is not printed is not the report (SPEC, "Layouts HQ confirms"): hidden rows and
     # columns (0-based) and the print area when one is set, as the sheet's reader found them.
+    # Filled by `reading.printed` from the sheet's XML (.xlsx, .xlsm), content.xml (.ods)
+    # or its BIFF records (.xls). The print area is the box around all its parts.
     hidden_rows: frozenset[int] = frozenset()
     hidden_cols: frozenset[int] = frozenset()
     print_area: Box | None = None
+    # Values taken off the grid because they are not printed (hidden, or outside the print
+    # area), by (row, col): read only to explain what is printed, never as a value.
+    unprinted: dict[tuple[int, int], object] = field(default_factory=dict)
+    # The print area cuts through the form (a label or a merged box outside it): it was
+    # not taken as the edge of the report, and the sheet was read whole.
+    print_area_cut: bool = False
     _cover: dict[tuple[int, int], Box] | None = field(default=None, repr=False)
+    # The non-empty cells, found once: several readers look at them all (not copied by
+    # `dataclasses.replace`, which gives a grid new rows).
+    _filled: list[tuple[int, int, object]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def overlaid(
         self,
@@ -89,6 +102,8 @@ class Grid:
             hidden_rows=self.hidden_rows,
             hidden_cols=self.hidden_cols,
             print_area=self.print_area,
+            unprinted=self.unprinted,
+            print_area_cut=self.print_area_cut,
             _cover=self._cover,
         )
 
@@ -126,13 +141,17 @@ class Grid:
 
     def cells(self) -> Iterator[tuple[int, int, object]]:
         """Non-empty cells, row by row."""
-        for r, row in enumerate(self.rows):
-            for c, v in enumerate(row):
-                if v is None or v == "":
-                    continue
-                if isinstance(v, str) and not v.strip():
-                    continue
-                yield r, c, v
+        if self._filled is None:
+            filled = []
+            for r, row in enumerate(self.rows):
+                for c, v in enumerate(row):
+                    if v is None or v == "":
+                        continue
+                    if isinstance(v, str) and not v.strip():
+                        continue
+                    filled.append((r, c, v))
+            self._filled = filled
+        return iter(self._filled)
 
     def box(self, r: int, c: int) -> Box:
         """The merged area covering (r, c), or the cell itself."""

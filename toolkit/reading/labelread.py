@@ -17,12 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from toolkit import labels as L
-from toolkit.cells import Cell
 from toolkit.model import ReadNote
-from toolkit.normalize import is_bare_marker, label_key, split_attendance
+from toolkit.normalize import canonical_category, label_key, split_attendance
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Box, Grid
-from toolkit.reading.lists import Layout, check_requests, find_layout, numbered_label, read_lists
+from toolkit.reading.lists import check_requests, find_layout, numbered_label, read_lists
 from toolkit.reading.region import (
     MAX_CONTINUED_ROWS,
     continued_rows,
@@ -32,6 +31,7 @@ from toolkit.reading.region import (
     scan_right,
     window_right,
 )
+from toolkit.reading.tables import read_tables
 
 # --- the vocabulary, compiled once ------------------------------------------------------
 
@@ -52,6 +52,25 @@ for _name, _variants in (
         HEADER_OF.setdefault(label_key(_v), _name)
 
 DECOR: frozenset[str] = frozenset(label_key(x) for x in L.DECORATION)
+
+# A known label with a note in brackets after it: 「報告者（職・氏名）」「電話（警電）」
+# 「備考（資料等）」. A note holding a digit is a value (「警察官（3名）」), and one naming a
+# 区分 (「協議事項（その他）」) says which row it is: neither is a label's note.
+_NOTED = re.compile(r"(?P<base>[^()]{2,12})\((?P<note>[^()0-9]{1,12})\)")
+
+
+def known_key(key: str) -> str:
+    """`key` (label_key form), or the known label it is with its bracketed note taken off."""
+    if key in FIELD_OF or key in HEADER_OF:
+        return key
+    m = _NOTED.fullmatch(key)
+    if m is None or canonical_category(m["note"]) is not None:
+        return key
+    if m["base"] in FIELD_OF or m["base"] in HEADER_OF:
+        return m["base"]
+    return key
+
+
 TITLE_KEYS: frozenset[str] = frozenset(
     label_key(x) for x in ("交番・駐在所連絡協議会開催結果報告書", "開催結果報告書")
 )
@@ -103,6 +122,8 @@ class Hit:
     box: Box
     inline: RawCell | None = None  # the value written in the label's own cell
     index: int = 0  # the number of a numbered row label (協議事項1, 要望事項2)
+    # More labels with their values in the same cell (「協議会名：…　施設名：…」).
+    also: tuple[tuple[str, RawCell], ...] = ()
 
 
 # --- finding the labels -----------------------------------------------------------------
@@ -123,7 +144,7 @@ def find_hits(grid: Grid) -> dict[tuple[int, int], Hit]:
 
 
 def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
-    key = label_key(text)
+    key = known_key(label_key(text))
     if not key or len(key) > 40:
         return None
     box = grid.box(r, c)
@@ -146,7 +167,10 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
             return None  # "警察官3人・民間10人" is a value, not a label
         inline = _inline_value(text, key[:n], name)
         if inline is not None:
-            return Hit("field", name, box, RawCell(inline, grid.ref(r, c)))
+            first, more = _split_inline(inline)
+            ref = grid.ref(r, c)
+            also = tuple((other, RawCell(v, ref)) for other, v in more if other != name)
+            return Hit("field", name, box, RawCell(first, ref), also=also)
     return None
 
 
@@ -209,13 +233,40 @@ def _inline_value(text: str, label: str, name: str) -> str | None:
     return None
 
 
+_LABEL_COLON: list[re.Pattern[str]] = []
+
+
+def _split_inline(value: str) -> tuple[str, list[tuple[str, str]]]:
+    """A value written after its label, cut where another label and a colon follow it in
+    the same cell: 「新田地区交番連絡協議会　施設名：新田交番」 → the council's name, and
+    (facility_name, 新田交番)."""
+    if ":" not in value:
+        return value, []
+    if not _LABEL_COLON:
+        words = sorted((k for k in FIELD_OF if len(k) >= 2), key=len, reverse=True)
+        alternation = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+        _LABEL_COLON.append(re.compile(rf"(?:^|(?<=\s))(?P<label>{alternation})\s*:\s*"))
+    marks = list(_LABEL_COLON[0].finditer(value))
+    if not marks:
+        return value, []
+    first = value[: marks[0].start()].strip()
+    more = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(value)
+        text = value[m.end() : end].strip()
+        name = FIELD_OF.get(label_key(m.group("label")))
+        if name is not None and text:
+            more.append((name, text))
+    return (first or value), more
+
+
 def is_report(hits: dict[tuple[int, int], Hit]) -> bool:
     """A sheet is a report when it shows enough of the form's labels."""
     names = {h.name for h in hits.values() if h.kind == "field"} & _CORE
     titled = any(h.kind == "title" for h in hits.values())
     headers = {h.name for h in hits.values() if h.kind == "header"}
     score = len(names) + (1 if {"category", "topic"} <= headers else 0)
-    return score >= 4 or (titled and score >= 2)
+    return score >= 4 or (titled and score >= 3)
 
 
 # --- reading values ---------------------------------------------------------------------
@@ -233,6 +284,9 @@ def read_labelled(grid: Grid, hits: dict[tuple[int, int], Hit]) -> RawReport:
             continue
         if hit.inline is not None:
             raw.fields[hit.name] = [hit.inline]
+            for other, cell in hit.also:
+                if not raw.fields.get(other):
+                    raw.fields[other] = [cell]
             continue
         cells, where = _value_of(grid, hits, hit, raw)
         if cells:
@@ -245,7 +299,7 @@ def read_labelled(grid: Grid, hits: dict[tuple[int, int], Hit]) -> RawReport:
     for hit in missing:
         r0, c0, r1, c1 = hit.box
         raw.expected[hit.name] = grid.ref(r1 + 1, c0) if below else grid.ref(r0, c1 + 1)
-    _read_tables(grid, hits, raw, layout)
+    read_tables(grid, hits, raw, layout)
     read_lists(grid, hits, layout, raw)
     check_requests(grid, hits, raw)
     _check_unformatted_phone(grid, raw)
@@ -335,103 +389,3 @@ def _note_joined(raw: RawReport, name: str, rows: list[list[RawCell]]) -> None:
             ),
         )
     )
-
-
-# --- tables -----------------------------------------------------------------------------
-
-
-def _read_tables(
-    grid: Grid, hits: dict[tuple[int, int], Hit], raw: RawReport, layout: Layout
-) -> None:
-    headers: dict[int, dict[str, Hit]] = {}
-    for (r, c), hit in sorted(hits.items()):
-        if hit.kind == "header" and (r, c) not in layout.claimed:
-            headers.setdefault(r, {}).setdefault(hit.name, hit)
-    # Rows that end a table: any field label, or a header row of another table.
-    stops = sorted({r for (r, _c), h in hits.items() if h.kind in ("field", "header", "item")})
-    agenda_row = next((r for r, h in headers.items() if "topic" in h), None)
-    request_row = next((r for r, h in headers.items() if "request" in h), None)
-    if agenda_row is not None:
-        cols = headers[agenda_row]
-        rows = _table_rows(grid, hits, agenda_row, cols, ("category", "topic", "remarks"), stops)
-        raw.agenda = [(row[0], row[1], row[2]) for row in rows]
-        raw.agenda_cell = _first_cell(grid, cols["topic"])
-    if request_row is not None:
-        cols = headers[request_row]
-        rows = _table_rows(grid, hits, request_row, cols, ("request", "response"), stops)
-        raw.requests = [(row[0], row[1]) for row in rows]
-        raw.requests_cell = _first_cell(grid, cols["request"])
-
-
-def _first_cell(grid: Grid, hit: Hit) -> Cell:
-    """The cell under a table header, where the table's first row is written."""
-    return grid.ref(hit.box[2] + 1, hit.box[1])
-
-
-def _table_rows(
-    grid: Grid,
-    hits: dict[tuple[int, int], Hit],
-    header_row: int,
-    cols: dict[str, Hit],
-    names: tuple[str, ...],
-    stops: list[int],
-) -> list[list[RawCell]]:
-    present = sorted((h.box[1], n) for n, h in cols.items() if n in names)
-    windows: dict[str, tuple[int, int]] = {}
-    for i, (c0, n) in enumerate(present):
-        end = present[i + 1][0] - 1 if i + 1 < len(present) else grid.width - 1
-        windows[n] = (c0, max(end, cols[n].box[3]) if i + 1 == len(present) else end)
-    first = max(h.box[2] for h in cols.values()) + 1
-    last = next((s - 1 for s in stops if s > header_row), grid.height - 1)
-    # Where a column with no header of its own points: the first column's, else the leftmost.
-    anchor = cols[names[0]].box[1] if names[0] in cols else present[0][0]
-    rows: list[list[RawCell]] = []
-    for r in range(first, last + 1):
-        row: list[RawCell] = []
-        new = False
-        for n in names:
-            if n not in windows:
-                row.append(RawCell(None, grid.ref(r, anchor)))
-                continue
-            cell, starts_here = _window_value(grid, hits, r, windows[n], n in _NUMBERED_COLS)
-            row.append(cell)
-            new = new or starts_here
-        if new:
-            rows.append(row)
-    return rows
-
-
-# Table columns whose header may also stand over a printed number column (1, 2, 3…).
-_NUMBERED_COLS = frozenset({"category", "topic", "request"})
-
-
-def _window_value(
-    grid: Grid,
-    hits: dict[tuple[int, int], Hit],
-    r: int,
-    window: tuple[int, int],
-    numbered: bool = False,
-) -> tuple[RawCell, bool]:
-    """The value of a table column on row r, and whether it starts on this row.
-
-    A value merged down from a row above (a 区分 spanning several topics) is returned but
-    does not start a new row of the table. In a `numbered` column, a printed row number
-    (1, ①, "2.") before the text is not the value, and alone does not start a row.
-    """
-    c0, c1 = window
-    c = c0
-    inherited: RawCell | None = None
-    while c <= c1:
-        ar, ac = grid.anchor(r, c)
-        box = grid.box(r, c)
-        if (ar, ac) not in hits:
-            v = grid.value(ar, ac)
-            if v is not None and not (numbered and is_bare_marker(v)):
-                if ar == r:
-                    return RawCell(v, grid.ref(ar, ac)), True
-                if inherited is None and ac <= c0:
-                    inherited = RawCell(v, grid.ref(ar, ac))
-        c = box[3] + 1
-    if inherited is not None:
-        return inherited, False
-    return RawCell(None, grid.ref(r, c0)), False

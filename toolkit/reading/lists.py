@@ -112,6 +112,7 @@ def find_layout(grid: Grid, hits: Labels) -> Layout:
             ):
                 layout.beside[pos] = hit.name
                 layout.claimed.add(pos)
+    _answers_below(hits, layout)
     for pos in layout.items:
         rows = _block_rows(grid, hits, pos)
         layout.blocks[pos] = rows
@@ -120,6 +121,26 @@ def find_layout(grid: Grid, hits: Labels) -> Layout:
             if other != pos and other[0] in rows and other[1] > c1 and hit.kind == "header":
                 layout.claimed.add(other)
     return layout
+
+
+def _answers_below(hits: Labels, layout: Layout) -> None:
+    """A 措置・回答 printed without a number right under a numbered 要望事項 (「要望事項１」
+    then 「措置・回答」 on the next row) answers that request."""
+    asked = {
+        (hits[pos].box[2] + 1, hits[pos].box[1]): n
+        for pos, (name, n) in layout.items.items()
+        if name == "request"
+    }
+    if not asked:
+        return
+    for pos, hit in hits.items():
+        if hit.kind != "header" or hit.name != "response" or pos in layout.items:
+            continue
+        n = asked.get((hit.box[0], hit.box[1]))
+        if n is not None:
+            layout.items[pos] = ("response", n)
+            layout.beside.pop(pos, None)
+            layout.claimed.add(pos)
 
 
 def _block_rows(grid: Grid, hits: Labels, pos: tuple[int, int]) -> range:

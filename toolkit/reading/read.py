@@ -16,8 +16,6 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
@@ -28,7 +26,6 @@ from toolkit.excel.ooxml import (
     SheetPart,
     custom_properties,
     form_mark,
-    list_sources,
     merges_in,
     ods_output_mark,
     output_mark,
@@ -36,21 +33,16 @@ from toolkit.excel.ooxml import (
     read_package,
     xls_output_mark,
 )
-from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 from toolkit.raw import RawReport
+from toolkit.reading import printed as P
 from toolkit.reading import shapes as S
 from toolkit.reading import sheetkind as K
-from toolkit.reading.boxes import add_named_rows, continue_from, overflows, typed_in
+from toolkit.reading.book import Sheets, WorkbookRead, fed_by, is_template
+from toolkit.reading.boxes import continue_from, overflows, typed_in
 from toolkit.reading.grid import Grid
-from toolkit.reading.labelread import find_hits, is_report, read_labelled
 from toolkit.reading.shown import OdsShown, XlsxFormats
 
 META_SHEET = "_meta"
-# Every single-cell input of the template contract (SPEC.md), beside the tables.
-SCALAR_NAMES = (*SCALAR_KEYS, *TEXT_KEYS, "officers", "attachment")
-_TEMPLATE_MARKERS = frozenset(
-    {"council_name", "date", "police_attendees", "civilian_attendees", "meeting_type"}
-)
 # A window that holds any form people draw; cells outside it are not part of the report.
 BOUNDED_ROWS = 400
 BOUNDED_COLS = 120
@@ -59,31 +51,27 @@ NOT_A_REPORT = "報告書の様式ではないため読み飛ばしました"
 HIDDEN = "非表示のシートのため読み飛ばしました"
 CHART = "グラフシートのため読み飛ばしました"
 CONTINUED = "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした"
-UNSURE = "報告書の様式か判断できません（読み取れない図形があります）。セルに直接入力してください"
-
-
-@dataclass
-class WorkbookRead:
-    """Every report sheet of one workbook, and the sheets that were skipped with why."""
-
-    format: str
-    reports: list[RawReport] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
-    template_version: str | None = None  # our template's version, when the book is one
 
 
 def read_workbook(
-    data: bytes, filename: str, *, password: str | None = None, limits: Limits | None = None
+    data: bytes,
+    filename: str,
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    explain: bool = False,
 ) -> WorkbookRead:
-    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read."""
+    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read.
+    With `explain`, the result also says what each printed cell of a report sheet was
+    taken for (`WorkbookRead.accounted`)."""
     limits = limits or Limits()
     sniffed = sniff(data, filename, password=password, limits=limits)
     try:
         if sniffed.format in ("xlsx", "xlsm"):
-            return _read_ooxml(sniffed.data, sniffed.format, limits, sniffed.zip)
-        return _read_other(sniffed.data, sniffed.format, limits, sniffed.zip)
+            out = WorkbookRead(sniffed.format, accounted={} if explain else None)
+            return _read_ooxml(sniffed.data, out, limits, sniffed.zip)
+        out = WorkbookRead(sniffed.format, accounted={} if explain else None)
+        return _read_other(sniffed.data, out, limits, sniffed.zip)
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
@@ -93,10 +81,9 @@ def read_workbook(
 
 
 def _read_ooxml(
-    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes, out: WorkbookRead, limits: Limits, zip_of: zipfile.ZipFile | None = None
 ) -> WorkbookRead:
-    out = WorkbookRead(fmt)
-    if fmt == "xlsm":
+    if out.format == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
     out.output = output_mark(zf, limits) or form_mark(zf, limits)
@@ -118,11 +105,11 @@ def _read_ooxml(
     )
     formats = XlsxFormats(zf, limits)
     text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
-    sheets = _Sheets(out, names=pkg.names)
+    sheets = Sheets(out, names=pkg.names)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
-        if sp is continuation and not _is_template(pkg.names.get(sp.name, {})):
+        if sp is continuation and not is_template(pkg.names.get(sp.name, {})):
             continue  # read with the form it continues
         if sp.state != "visible":
             out.skipped.append((sp.name, HIDDEN))
@@ -138,9 +125,14 @@ def _read_ooxml(
         grid = _sheet_grid(book, data, sp.name, xml, limits, out)
         grid.shown = formats.for_sheet(xml)
         names = pkg.names.get(sp.name, {})
+        if not is_template(names):  # our template is read by its names, not as printed
+            area = pkg.print_areas.get(sp.name)
+            shown = P.Printed(*P.xlsx_hidden(xml), P.parse_area(area) if area else None)
+            grid = P.with_printed(grid, shown)
+        names = pkg.names.get(sp.name, {})
         drawn = S.xlsx_shapes(zf, sp.name, sp.part, xml, limits)
         struck: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
-        if not _is_template(names):
+        if not is_template(names):
             # Our template is filled from dropdowns and typed cells: its fast path does not
             # look for struck-out words (every other layout does).
             text = text or S.book_text(zf, limits)
@@ -148,21 +140,40 @@ def _read_ooxml(
         if drawn.shapes or struck:
             text = text or S.book_text(zf, limits)
             grid = S.overlay(grid, drawn.shapes, struck, drawn.metrics, S.alignment(xml, text))
+        if not is_template(names):
+            grid = _checkboxes(zf, sp, xml, limits, grid, out)
         out.notes.extend(drawn.notes)
         sheets.xmls.append(xml)
+        source = None if is_template(names) else fed_by(xml, sp.name)
+        if source is not None:
+            sheets.fed[sp.name] = source
         pictures = pictures_in(zf, sp.part, limits) if pkg.has_media else 0
         boxes = None
-        if _is_template(names):  # our own template: its boxes are known, and its 続紙
+        if is_template(names):  # our own template: its boxes are known, and its 続紙
             boxes = functools.partial(_boxes, zf, book, data, xml, continuation, pkg, limits)
         sheets.add(grid, names, meta, pictures, boxes)
     sheets.settle()
     has_form = any(
-        sp is not continuation and _is_template(pkg.names.get(sp.name, {})) for sp in pkg.sheets
+        sp is not continuation and is_template(pkg.names.get(sp.name, {})) for sp in pkg.sheets
     )
     if continuation is not None and not out.reports and not has_form:
         # the form it continues is missing (a skipped form takes its 続紙 with it)
         out.skipped.append((continuation.name, CONTINUED))
     return out
+
+
+def _checkboxes(
+    zf: zipfile.ZipFile, sp: SheetPart, xml: bytes, limits: Limits, grid: Grid, out: WorkbookRead
+) -> Grid:
+    """The options ticked by the sheet's checkboxes (form controls), marked in their cells."""
+    try:
+        boxes = S.xlsx_checkboxes(zf, sp.part, xml, limits)
+    except (Unreadable, KeyError, ValueError):
+        out.notes.append(
+            f"シート「{sp.name}」のチェックボックスの情報が壊れているため読めませんでした。"
+        )
+        return grid
+    return S.tick(grid, boxes) if boxes else grid
 
 
 def _boxes(
@@ -193,11 +204,6 @@ def _boxes(
     raw.overflows += overflows(more_grid, more, more_xml)
 
 
-def _is_template(names: dict[str, tuple[int, int]]) -> bool:
-    """A sheet of our template: it has the defined names of the template contract."""
-    return len(_TEMPLATE_MARKERS & names.keys()) >= 3
-
-
 def _sheet_grid(
     book: CalamineWorkbook, data: bytes, name: str, xml: bytes, limits: Limits, out: WorkbookRead
 ) -> Grid:
@@ -214,89 +220,6 @@ def _sheet_grid(
             f"先頭の{BOUNDED_ROWS}行・{BOUNDED_COLS}列だけを読みました。"
         )
     return grid
-
-
-@dataclass
-class _Candidate:
-    """A sheet read as a report, before the workbook is judged as a whole."""
-
-    raw: RawReport
-    grid: Grid
-    named: bool  # our template, read by its defined names
-    example: bool  # named or stamped as an example (記入例)
-    notes: list[str]  # for the file, when the sheet is kept as a report
-
-
-@dataclass
-class _Sheets:
-    """The sheets of one workbook as they are read; `settle` decides which are reports."""
-
-    out: WorkbookRead
-    names: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
-    candidates: list[_Candidate] = field(default_factory=list)
-    others: list[Grid] = field(default_factory=list)  # not the form: reasons at the end
-    xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
-    order: list[str] = field(default_factory=list)
-
-    def add(
-        self,
-        grid: Grid,
-        names: dict[str, tuple[int, int]],
-        meta: dict[str, str],
-        pictures: int,
-        boxes: Callable[[Grid, RawReport], None] | None = None,
-    ) -> None:
-        self.order.append(grid.sheet)
-        named = _is_template(names)
-        raw = _read_grid(grid, names, meta)
-        if isinstance(raw, K.Verdict):
-            self.out.skipped.append((grid.sheet, raw.reason))
-            return
-        if raw is None:
-            self.others.append(grid)
-            return
-        raw.pictures = pictures
-        if boxes is not None:
-            boxes(grid, raw)
-        verdict = K.after_reading(raw, grid)
-        if verdict is not None:
-            self.out.skipped.append((grid.sheet, verdict.reason))
-            return
-        notes = S.note_shapes(raw, grid)
-        example = K.example_name(grid.sheet) or K.stamp(grid, scan=not named) is not None
-        self.candidates.append(_Candidate(raw, grid, named, example, notes))
-
-    def settle(self) -> None:
-        """Examples are skipped beside a real report; alone, judged on evidence. Skipped
-        sheets are listed in the workbook's order."""
-        listed: set[str] = set()
-        for xml in self.xmls if self.others else ():
-            listed |= list_sources(xml, self.names)  # only a sheet that is not the form asks
-        for grid in self.others:
-            verdict = K.not_a_report(grid.sheet, grid, frozenset(listed))
-            reason = UNSURE if grid.unread else verdict.reason
-            self.out.skipped.append((grid.sheet, reason))
-        real = [c for c in self.candidates if not c.example]
-        for c in self.candidates:
-            if not c.example:
-                self._keep(c)
-                continue
-            name = c.grid.sheet
-            scan = not c.named
-            evidence = () if real else K.example_evidence(c.raw)
-            if real or evidence:
-                reason = K.example_skipped(name, c.grid, scan=scan, evidence=evidence)
-                self.out.skipped.append((name, reason))
-                continue
-            c.raw.notes.append(K.example_note(name, c.raw, c.grid, scan=scan))
-            self._keep(c)
-        rank = {name: i for i, name in enumerate(self.order)}
-        self.out.skipped.sort(key=lambda s: rank.get(s[0], -1))
-        self.out.reports.sort(key=lambda r: rank.get(r.sheet, -1))
-
-    def _keep(self, c: _Candidate) -> None:
-        self.out.reports.append(c.raw)
-        self.out.notes.extend(c.notes)
 
 
 def _calamine_grid(book: CalamineWorkbook, name: str) -> Grid:
@@ -362,9 +285,9 @@ def _meta(
 
 
 def _read_other(
-    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes, out: WorkbookRead, limits: Limits, zip_of: zipfile.ZipFile | None = None
 ) -> WorkbookRead:
-    out = WorkbookRead(fmt)
+    fmt = out.format
     out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
     if out.output is not None:
         return out
@@ -378,7 +301,8 @@ def _read_other(
         return out
     drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None
-    read = _Sheets(out)
+    hidden = _other_printed(data, fmt, limits, zip_of)
+    read = Sheets(out)
     for md in sheets:
         if md.name == META_SHEET:
             continue
@@ -396,16 +320,40 @@ def _read_other(
                 out.skipped.append((md.name, CHART))
                 continue
         grid.shown = shown.for_sheet(md.name) if shown is not None else None
+        grid = P.with_printed(grid, hidden.get(md.name, P.NOTHING_HIDDEN))
         found = drawn.get(md.name)
         if found is not None and (found.shapes or found.struck):
             if found.merges and not grid.merges:
-                grid = Grid(grid.sheet, grid.rows, found.merges)
+                grid = Grid(
+                    grid.sheet,
+                    grid.rows,
+                    found.merges,
+                    shown=grid.shown,
+                    hidden_rows=grid.hidden_rows,
+                    hidden_cols=grid.hidden_cols,
+                    print_area=grid.print_area,
+                )
             grid = S.overlay(grid, found.shapes, found.struck, found.metrics, found.aligned)
         if found is not None:
             out.notes.extend(found.notes)
         read.add(grid, {}, {}, 0)
     read.settle()
     return out
+
+
+def _other_printed(
+    data: bytes, fmt: str, limits: Limits, zip_of: zipfile.ZipFile | None
+) -> dict[str, P.Printed]:
+    """Hidden rows and columns and print areas of an .xls (its records) or an .ods (its
+    content.xml), by sheet name."""
+    if fmt == "xls":
+        return P.xls_printed(data)
+    if zip_of is None:
+        return {}
+    try:
+        return P.ods_printed(read_member(zip_of, "content.xml", limits))
+    except KeyError:
+        return {}
 
 
 def _other_shapes(
@@ -422,41 +370,3 @@ def _other_shapes(
     except KeyError:
         return {}
     return S.ods_shapes(content) if S.needs_parse(content) else {}
-
-
-# --- one sheet --------------------------------------------------------------------------
-
-
-def _read_grid(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str]
-) -> RawReport | K.Verdict | None:
-    """The report on a sheet: by its defined names, else by its labels; a verdict for a
-    list with one row per item; None when the sheet does not show the form."""
-    if _is_template(names):
-        return read_named(grid, names, meta)
-    hits = find_hits(grid)
-    table = K.table_sheet(((pos, h.kind) for pos, h in hits.items()), grid)
-    if table is not None:
-        return table
-    if not is_report(hits):
-        return None
-    return read_labelled(grid, hits)
-
-
-def read_named(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str] | None = None
-) -> RawReport:
-    """Read our own template by its defined names (SPEC.md's template contract)."""
-    raw = RawReport(grid.sheet, method="template")
-    meta = meta or {}
-    raw.template_version = meta.get("template_version")
-    raw.council_id = meta.get("council_id")
-    for key in SCALAR_NAMES:
-        if key in names:
-            raw.fields[key] = [grid.raw(*names[key])]
-    add_named_rows(raw, grid, names)
-    if "agenda_1_topic" in names:
-        raw.agenda_cell = grid.ref(*names["agenda_1_topic"])
-    if "request_1" in names:
-        raw.requests_cell = grid.ref(*names["request_1"])
-    return raw

@@ -12,12 +12,14 @@ pass in are any objects with a kind, a name and a box (`labelread.Hit`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Protocol
 
 from toolkit.raw import RawCell
 from toolkit.reading.grid import Box, Grid
+from toolkit.reading.sheetkind import is_hint
 
 # How far text may continue below its label, in rows: a free-text field of the form is
 # rarely longer, and a bound keeps a stray column of text from being read as one field.
@@ -84,12 +86,20 @@ def scan_right(
             v = grid.value(ar, ac)
             if shown and v is not None and not isinstance(v, str):
                 v = shown_value(grid, ar, ac)
-            if v is not None:
+            if v is not None and not is_hint(v) and not _separator(v):
                 found.append(RawCell(v, grid.ref(ar, ac)))
                 if not multi:
                     break
         c = box[3] + 1
     return found
+
+
+_SEPARATOR = re.compile(r"[\s:：=＝]+")
+
+
+def _separator(value: object) -> bool:
+    """A cell that only separates a label from its value (a 「：」 column): never a value."""
+    return isinstance(value, str) and _SEPARATOR.fullmatch(value) is not None
 
 
 def next_label_col(labels: Labels, r: int, after: int) -> int | None:

@@ -1,8 +1,10 @@
 """What a sheet is, when it is not a report: a filled-in example (記入例, 見本), instructions
 (記入要領, 記入上の注意), a blank copy of the form, a form holding only printed
-placeholders (〇〇警察署, 令和　年　月　日), a dropdown list, a list with one row per item,
-or a sheet kyogikai wrote itself. SPEC: such a sheet is never read as a report, and is
-listed as skipped with its reason (in Japanese, here).
+placeholders (〇〇警察署, 令和　年　月　日) or what the station pre-fills (所属, 協議会名,
+施設名, 報告者), a dropdown list, or a sheet kyogikai wrote itself. A register of meetings
+is no such sheet: it is read a meeting a row (`reading.records`). SPEC: a sheet that is
+not a report is never read as one, and is listed as skipped with its reason (in
+Japanese, here).
 
 Judged in three steps: by the sheet's name before anything is read, by its content when
 it does not show the form, and by the values read from it. A workbook whose only report
@@ -32,7 +34,6 @@ BLANK = "blank"
 BLANK_FORM = "記入のない様式（項目名だけで値がない）のため読み飛ばしました"
 PLACEHOLDERS = "placeholders"
 LIST = "list"
-TABLE = "table"
 OUTPUT = "output"
 
 
@@ -162,6 +163,23 @@ _CHOICES = frozenset(
 )
 
 
+# Column headers only kyogikai's own listings print (開催一覧, 協議事項, 要望事項 of the
+# summary): a register holding them is an output read back, not a station's register.
+_OUTPUT_HEADERS = frozenset(
+    {"点検結果", "受付日", "受付まで日数", "ファイル", "シート", "協議会ID"}
+)
+
+
+def output_listing(grid: Grid) -> bool:
+    """A sheet whose header row is that of a listing kyogikai wrote (a copy of the
+    summary's 開催一覧 without its workbook)."""
+    for row in grid.rows[:12]:
+        words = {str(v).strip() for v in row if isinstance(v, str)}
+        if len(words & _OUTPUT_HEADERS) >= 3:
+            return True
+    return False
+
+
 def not_a_report(name: str, grid: Grid, listed: frozenset[str]) -> Verdict:
     """Why a sheet that does not show the form is skipped: a dropdown list, the feedback
     list kyogikai wrote, or simply not the form. `listed` names the sheets that data
@@ -170,6 +188,8 @@ def not_a_report(name: str, grid: Grid, listed: frozenset[str]) -> Verdict:
         return Verdict(
             OUTPUT, "kyogikai が書き出した確認事項（点検結果の一覧）のため読み飛ばしました"
         )
+    if output_listing(grid):
+        return Verdict(OUTPUT, OUTPUT_REASON)
     key = name_key(name)
     if name in listed or any(w in key for w in _LIST_WORDS) or _looks_like_choices(grid):
         return Verdict(
@@ -196,32 +216,13 @@ def _looks_like_choices(grid: Grid) -> bool:
     return 0 < len(cols) <= 4 and hits >= 2
 
 
-def table_sheet(hits: Iterable[tuple[tuple[int, int], str]], grid: Grid) -> Verdict | None:
-    """A list with one row per item (a header of field names over rows of values, as in
-    kyogikai's 開催一覧 or a station's own register), not one report. `hits` are the
-    (row, col) and kind of every printed word found."""
-    fields = [pos for pos, kind in hits if kind == "field"]
-    if len(fields) < 4:
-        return None
-    rows: dict[int, list[int]] = {}
-    for r, c in fields:
-        rows.setdefault(r, []).append(c)
-    header, cols = max(rows.items(), key=lambda item: len(item[1]))
-    if len(cols) < 4 or len(cols) < 0.6 * len(fields):
-        return None
-    filled = sum(
-        1
-        for r in range(header + 1, min(header + 40, grid.height))
-        if sum(grid.value(r, c) is not None for c in cols) >= 3
-    )
-    if filled < 3:
-        return None
-    return Verdict(TABLE, "一覧表（1行に1件）のシートで、報告書の様式ではないため読み飛ばしました")
-
-
 # --- values, after reading --------------------------------------------------------------
 
-_IDENTITY = frozenset({"affiliation", "council_name", "facility_name"})
+# What `kyogikai template` and a station's own copies print before a meeting is written:
+# who reports and for which council (SPEC: a blank is a blank, whichever sheet it is in).
+_IDENTITY = frozenset(
+    {"affiliation", "council_name", "facility_name", "reporter", "phone", "manager"}
+)
 _PLACEHOLDER_RUN = re.compile(r"[〇○◯]{2,}|[×✕xX]{2,}|[△▲]{2,}|[*＊]{2,}|[_＿]{2,}|[?？]{2,}|…+")
 _SCAFFOLD = re.compile(
     r"令和|平成|昭和|元|年度|年|月|日|曜日?|時|分|頃|午前|午後|から|まで|[～〜~\-−ー－]"
@@ -297,6 +298,13 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
         return None
     if any(key not in _IDENTITY and not is_placeholder(c.value) for key, c in values):
         return None
+    # Nothing written but how to write it (hints are never read as values): instructions.
+    taught = [v for _, _, v in grid.cells() if instructs(v)]
+    if len(taught) >= 2:
+        return Verdict(
+            INSTRUCTIONS,
+            f"記入要領・注意書き（「{_quote(taught[0])}」など）のシートのため読み飛ばしました",
+        )
     shown = [c.value for _, c in values if placeholder_run(c.value) or _dated(c.value)]
     if shown:
         quoted = "」「".join(_quote(v) for v in shown[:2])
@@ -312,6 +320,15 @@ def instructs(value: object) -> bool:
     if not isinstance(value, str) or not ("記" in value or "入" in value or "選" in value):
         return False
     return any(p in value for p in _INSTRUCTION_PHRASES)
+
+
+_HINT = re.compile(r"^\s*(?:[※＊*]|\(注\)|（注）|注[)）:：]|注意[:：]|例[)）:：])")
+
+
+def is_hint(value: object) -> bool:
+    """A printed hint on how to fill the form in (※…, （注）…, 例）…, 記入してください):
+    never a value."""
+    return isinstance(value, str) and (_HINT.match(value) is not None or instructs(value))
 
 
 def _dated(value: object) -> bool:

@@ -69,6 +69,9 @@ class DuplicateTracker:
             day = report.date.value.toordinal()
             content = bytes.fromhex(checked.content) if checked.content else b""
             sheet = f"の「{checked.sheet}」シート" if checked.sheet else ""
+            area = (checked.reading() or {}).get("area")
+            if sheet and area:
+                sheet += f"（{area}）"  # one of several meetings on that sheet
             place = f"ファイル「{PurePath(checked.path).name}」{sheet}"
             added = db.execute(
                 "INSERT OR IGNORE INTO meetings VALUES (?, ?, ?, ?)", (who, day, content, place)

@@ -234,8 +234,28 @@ def reading_notes(report: Report, ctx: Context) -> Iterator[Finding | None]:
         yield ctx.settings.make(note.code, field=note.field, cell=note.cell, **dict(note.params))
 
 
+def coverage(report: Report, ctx: Context) -> Iterator[Finding | None]:
+    """A report read by its labels that leaves much of its printed text unread: the
+    layout was not understood, or the sheet holds more than the reader saw."""
+    reading = report.reading
+    if reading is None or reading.coverage is None or reading.method != "labels":
+        return
+    if reading.unread < 2 or reading.coverage >= ctx.settings.min_coverage:
+        return
+    total = round(reading.unread / max(1 - reading.coverage, 1e-9))
+    yield ctx.settings.make(
+        "I1.poor-coverage",
+        field=None,
+        cell=None,
+        total=total,
+        count=reading.unread,
+        share=f"{1 - reading.coverage:.0%}",
+    )
+
+
 RULES: tuple[Rule, ...] = (
     reading_notes,  # first: how a value was read explains what the rules then say of it
+    coverage,
     required_fields,
     dates_and_times,
     counts,

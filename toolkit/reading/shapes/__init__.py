@@ -7,6 +7,7 @@ them in; `notes` makes the record say what was read from them.
 """
 
 from toolkit.reading.shapes.biff import xls_shapes
+from toolkit.reading.shapes.controls import Checkbox, tick, xlsx_checkboxes
 from toolkit.reading.shapes.drawingml import sheet_has_drawing, xlsx_shapes
 from toolkit.reading.shapes.geometry import MARK, TEXT, UNREAD, Drawn, Metrics, Shape
 from toolkit.reading.shapes.notes import note_shapes, suppressed
@@ -19,6 +20,7 @@ __all__ = [
     "TEXT",
     "UNREAD",
     "BookText",
+    "Checkbox",
     "Drawn",
     "Metrics",
     "Shape",
@@ -31,6 +33,8 @@ __all__ = [
     "sheet_has_drawing",
     "struck_cells",
     "suppressed",
+    "tick",
     "xls_shapes",
+    "xlsx_checkboxes",
     "xlsx_shapes",
 ]

@@ -169,7 +169,9 @@ def _report_lines(result: FileResult) -> list[str]:
         place = " ".join(v for v in (report.affiliation.value, report.facility_name.value) if v)
         if place:
             parts.append(place)
-        out.append(f"シート「{checked.sheet}」: " + "　".join(parts))
+        where = (checked.reading() or {}).get("area")
+        within = f"（{where}）" if where else ""  # one of several reports on the sheet
+        out.append(f"シート「{checked.sheet}」{within}: " + "　".join(parts))
     return out
 
 
