@@ -533,7 +533,10 @@ def test_two_forms_of_one_station_keep_the_union_and_name_the_conflict(
     assert "「送り直し.xlsx」: 令和8年11月 定期会議" in merged.output
     # a council planned on one form only is named too: the forms differ
     assert "協議会ID「C003」" in merged.output and "「C004」" in merged.output
-    assert "C001" not in merged.output  # on both forms, planned on neither
+    # on both forms, planned on neither: no conflict (only a council without its 定 month)
+    assert "協議会ID「C001」" not in merged.output
+    without = next(line for line in merged.output.splitlines() if "定期会議の予定月がない" in line)
+    assert "C001 中央警察署地区連絡協議会" in without and "C002" not in without
     plans = openpyxl.load_workbook(out)["年間計画"]
     rows = sorted((r[1], r[2]) for r in plans.iter_rows(min_row=2, values_only=True) if r[1])
     assert [(c, str(m)[:7]) for c, m in rows] == [

@@ -346,22 +346,53 @@ def test_months_left() -> None:
 
 def test_requests_open_and_days_open(ledger: Ledger) -> None:
     s = summarise(ledger, "2026-10")
-    got = rows(s.requests, "開催日", "協議会名", "要望事項", "状況", "経過日数", "備考", "対象")
+    got = rows(
+        s.requests, "開催日", "協議会名", "要望事項", "状況", "経過日数", "長期", "備考", "対象"
+    )
     assert got == [
+        # still open after 250 days: it keeps its status and carries the mark
         (
             pd.Timestamp("2026-03-15"),
             "駅前交番連絡協議会",
             "防犯灯",
-            PROBLEM_SOLVING,
+            OPEN,
             250,
-            "未回答のまま長期化（問題解決活動の候補）",
+            "長期",
+            "問題解決活動の候補",
             CARRIED,
         ),
         # 「市へ要望済み」: handed on, not yet answered
-        (pd.Timestamp("2026-10-15"), "駅前交番連絡協議会", "街灯の設置", PENDING, 36, "", "期間内"),
-        (pd.Timestamp("2026-10-15"), "駅前交番連絡協議会", "見回りの強化", OPEN, 36, "", "期間内"),
+        (
+            pd.Timestamp("2026-10-15"),
+            "駅前交番連絡協議会",
+            "街灯の設置",
+            PENDING,
+            36,
+            "",
+            "",
+            "期間内",
+        ),
+        (
+            pd.Timestamp("2026-10-15"),
+            "駅前交番連絡協議会",
+            "見回りの強化",
+            OPEN,
+            36,
+            "",
+            "",
+            "期間内",
+        ),
         # answered in the corrected resubmission
-        (pd.Timestamp("2026-10-20"), "東口交番連絡協議会", "通学路", ANSWERED, None, "", "期間内"),
+        (
+            pd.Timestamp("2026-10-20"),
+            "東口交番連絡協議会",
+            "通学路",
+            ANSWERED,
+            None,
+            "",
+            "",
+            "期間内",
+        ),
     ]
     status = s.request_status.set_index("警察署")
     assert [status.loc["中央警察署", c] for c in (ANSWERED, PENDING, OPEN, PROBLEM_SOLVING)] == [
@@ -370,7 +401,8 @@ def test_requests_open_and_days_open(ledger: Ledger) -> None:
         1,
         0,
     ]
-    assert status.loc["中央警察署", "問題解決活動（継続）"] == 1
+    assert status.loc["中央警察署", "未回答（継続）"] == 1
+    assert status.loc["中央警察署", "問題解決活動の候補"] == 1
     assert status.loc["東警察署", ANSWERED] == 1
     assert rows(s.candidates, "協議会名", "要望事項", "経過日数") == [
         ("駅前交番連絡協議会", "防犯灯", 250)
@@ -379,7 +411,8 @@ def test_requests_open_and_days_open(ledger: Ledger) -> None:
 
 def test_problem_solving_days_is_a_setting(ledger: Ledger) -> None:
     s = summarise(ledger, "2026-10", problem_solving_days=30)
-    assert list(s.requests["状況"]) == [PROBLEM_SOLVING, PROBLEM_SOLVING, PROBLEM_SOLVING, ANSWERED]
+    assert list(s.requests["状況"]) == [OPEN, PENDING, OPEN, ANSWERED]
+    assert list(s.requests["長期"]) == ["長期", "長期", "長期", ""]
 
 
 def test_an_answer_that_names_problem_solving_is_a_theme(tmp_path: Path) -> None:
@@ -389,7 +422,7 @@ def test_an_answer_that_names_problem_solving_is_a_theme(tmp_path: Path) -> None
     with Ledger.memory() as led:
         led.ingest([F.file_result(tmp_path, "a.xlsx", report)], context=F.context(REGISTRY, TODAY))
         s = summarise(led, "2026-10")
-    assert rows(s.requests, "状況", "経過日数", "備考") == [(PROBLEM_SOLVING, 36, "")]
+    assert rows(s.requests, "状況", "経過日数", "長期") == [(PROBLEM_SOLVING, 36, "")]
 
 
 # --- supersession and identical files ------------------------------------------------------
@@ -668,8 +701,15 @@ def test_submissions_and_overview_count_member_findings(ledger: Ledger) -> None:
     stations = s.overview.by_station.set_index("警察署")["委員の指摘"].to_dict()
     assert stations == {"中央警察署": 4, "東警察署": 3, "西警察署": 1, "合計": 8}
     figures = s.overview.figures.set_index("項目")
-    assert figures.loc["委員名簿の指摘（M1～M6）", "今回"] == 8
-    assert figures.loc["委員名簿の指摘（M1～M6）", "比較の対象"] == "6協議会"
+    assert figures.loc["委員名簿の指摘", "今回"] == 8
+    # the M-codes in words; a term ending soon is a 委嘱 diary item, counted apart
+    assert figures.loc["委員名簿の指摘", "比較の対象"] == "6協議会・内訳は下"
+    assert (
+        "委員名簿の指摘の内訳: 委員の未登録 4件、委員の人数 1件、任期満了 1件、"
+        "運営責任者が施設に合わない 2件（委員名簿の点検 kyogikai roster で詳細）。"
+    ) in s.overview.notes
+    assert figures.loc["任期満了が近い委員", "今回"] == 0
+    assert figures.loc["任期満了が近い委員", "比較の対象"] == "委嘱の準備・0協議会"
     columns = list(s.submissions.columns)
     assert columns.index("委員の指摘") < columns.index("備考")  # on paper
 
@@ -678,4 +718,4 @@ def test_without_members_in_the_registry_there_is_no_member_column(ledger: Ledge
     s = summarise(ledger, "FY2026")
     assert "委員の指摘" not in s.submissions.columns
     assert "委員の指摘" not in s.overview.by_station.columns
-    assert "委員名簿の指摘（M1～M6）" not in set(s.overview.figures["項目"])
+    assert "委員名簿の指摘" not in set(s.overview.figures["項目"])

@@ -19,7 +19,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli/", "__main__.py")),
     (
         "jobs",
-        ("jobs.py", "workspace.py", "monthly.py", "housekeeping.py", "plans.py", "samples/"),
+        (
+            "jobs.py",
+            "records.py",
+            "workspace.py",
+            "monthly.py",
+            "housekeeping.py",
+            "plans.py",
+            "samples/",
+        ),
     ),
     (
         "outputs",
@@ -31,7 +39,15 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("aggregation", ("aggregate/",)),
     (
         "pipeline and ledger",
-        ("check.py", "discover.py", "isolation.py", "confine.py", "winjob.py", "ledger/"),
+        (
+            "check.py",
+            "discover.py",
+            "isolation.py",
+            "confine.py",
+            "winjob.py",
+            "receipts.py",
+            "ledger/",
+        ),
     ),
     ("rules", ("rules/",)),
     ("workbook reading", ("reading/",)),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time
-from pathlib import Path
+from datetime import date, datetime, time
+from pathlib import Path, PurePath
 
 import click
 import pytest
@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from toolkit.cli import main
+from toolkit.receipts import read_log
 from toolkit.writing.template import BLANK_NAME, Prefill, fill_by_names, write_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,9 +233,17 @@ def test_samples_are_deterministic_and_account_for_what_they_plant(
     assert first.exit_code == second.exit_code == 0, first.output
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.xlsx"))
     files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.xlsx"))
-    assert files_a == files_b and len(files_a) == 13  # 12 reports and the registry
+    # 12 reports, the registry and the 受付簿 (the day each file arrived)
+    assert files_a == files_b and len(files_a) == 14
     for rel in files_a:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+    # each report's modification time is the day the 受付簿 says it arrived
+    log = read_log(tmp_path / "a" / "受付簿.xlsx", date(2026, 11, 20))
+    assert len(log.entries) == 12 and not log.problems
+    for entry in log.entries:
+        arrived = datetime.fromtimestamp((tmp_path / "a" / "reports" / entry.name).stat().st_mtime)
+        assert arrived.date() == entry.day
+        assert date.fromisoformat(PurePath(entry.name).name[:10]) <= entry.day
     planted = json.loads((tmp_path / "a" / "planted.json").read_text(encoding="utf-8"))
     assert sorted(planted) == sorted(str(p) for p in files_a if p.parts[0] == "reports")
     other = runner.invoke(

@@ -371,26 +371,26 @@ def test_list_sheet_is_first_and_active_with_one_row_per_finding(
         [c.value for c in row]
         for row in ws.iter_rows(min_row=header + 1, max_row=header + len(FINDINGS), max_col=6)
     ]
+    # R7 (a meeting reported twice) asks the station nothing to correct: HQ settles it
     assert rows == [
         [1, "誤り", SHEET, "C6", "出席者数（警察官）", FINDINGS[0].message],
         [2, "警告", SHEET, "C7", "出席者数（民間）", FINDINGS[1].message],
         [3, "警告", SHEET, "D3", "報告者", FINDINGS[2].message],
         [4, "警告", SHEET, "C6", "出席警察官名", FINDINGS[3].message],
-        [5, "警告", SHEET, "―", "―", FINDINGS[4].message],
+        [None] * 6,
     ]
-    links = [ws.cell(header + i, 4).hyperlink for i in range(1, len(FINDINGS) + 1)]
+    links = [ws.cell(header + i, 4).hyperlink for i in range(1, len(FINDINGS))]
     assert [link.location if link else None for link in links] == [
         f"'{SHEET}'!C6",
         f"'{SHEET}'!C7",
         f"'{SHEET}'!C3",  # the merged area's top-left cell
         f"'{SHEET}'!C6",
-        None,
     ]
     text = _text(ws)
     assert "駅前交番.xlsx" in text and "駅前交番連絡協議会" in text
     assert "令和8年10月15日" in text
-    assert "誤り 1件、警告 4件" in text
-    assert "元の報告書ファイルを修正して再提出" in text
+    assert "誤り 1件、警告 3件" in text and FINDINGS[4].message not in text
+    assert "元の報告書ファイルか、この写しの報告書のシートを修正して" in text
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == f"${header}:${header}"

@@ -260,11 +260,14 @@ def test_a_summary_during_a_commit_counts_what_was_committed(
 
 
 def test_a_settlement_during_an_ingest_waits_for_it_and_decides_after_it(
-    ledger_at: Path | str, tmp_path: Path
+    ledger_at: Path | str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """HQ keeps the original of a meeting while another desk's run, holding the write lock,
-    commits its resubmission: the settlement waits for that commit, then decides — the
-    original counts, the resubmission is superseded by it, nothing is lost or counted twice."""
+    """HQ keeps the original of a meeting (`kyogikai settle --keep`) while another desk's
+    run, holding the write lock, commits its resubmission: the settlement waits for that
+    commit, then decides — the original counts, the resubmission is superseded by it,
+    nothing is lost or counted twice."""
+    from toolkit.ledger import store
+
     with Ledger.open(ledger_at) as ledger:
         ledger.ingest(
             [F.file_result(tmp_path / "in", "a.xlsx", F.report(day=FIRST, civilians=1))],
@@ -278,24 +281,22 @@ def test_a_settlement_during_an_ingest_waits_for_it_and_decides_after_it(
     desk = _desk(spec)
     assert desk.stdin is not None and desk.stdout is not None
     done: list[Any] = []
-
     at_lock = threading.Event()
+    take = store.LedgerStore._writing
+
+    @contextlib.contextmanager
+    def writing(self: Any) -> Iterator[Any]:
+        at_lock.set()  # the settlement is about to take the write lock
+        with take(self) as conn:
+            yield conn
+
+    monkeypatch.setattr(store.LedgerStore, "_writing", writing)
+    monkeypatch.setattr(store, "WAIT", 60.0)  # a ledger file's writer waits long enough here
 
     def settle() -> None:
-        try:
-            with Ledger.open(ledger_at, wait=60) as hq:
-                take = hq._writing
-
-                @contextlib.contextmanager
-                def writing() -> Iterator[Any]:
-                    at_lock.set()  # about to take the write lock
-                    with take() as conn:
-                        yield conn
-
-                hq._writing = writing  # type: ignore[method-assign]
-                done.append(hq.settle(original, "keep", "原本を採用（訂正は誤送信）", "山田"))
-        except BaseException as exc:
-            done.append(exc)
+        args = ["settle", "--db", str(ledger_at), "--keep", original[:12],
+                "--reason", "原本を採用（訂正は誤送信）", "--by", "山田"]  # fmt: skip
+        done.append(CliRunner().invoke(main, args))
 
     try:
         desk.stdin.write("go\n")
@@ -313,7 +314,8 @@ def test_a_settlement_during_an_ingest_waits_for_it_and_decides_after_it(
         _, err = desk.communicate(timeout=60)
         assert desk.returncode == 0, err
         deciding.join(timeout=60)
-        assert len(done) == 1 and not isinstance(done[0], BaseException), done
+        assert len(done) == 1 and done[0].exit_code == 0, done and done[0].output
+        assert "採用: " in done[0].output and "原本を採用（訂正は誤送信）（山田、" in done[0].output
     finally:
         if desk.poll() is None:
             desk.kill()

@@ -212,10 +212,11 @@ def test_a_file_is_found_by_digest_prefix_path_or_name_and_refused_when_unknown(
 def test_an_older_ledger_gets_receipt_days_from_its_runs(tmp_path: Path) -> None:
     ledger_path = tmp_path / "ledger.db"  # a ledger file of an earlier release
     conn = sqlite3.connect(ledger_path)
-    for statements in MIGRATIONS[:5]:
+    before = len(MIGRATIONS) - 1  # the version just before receipt days
+    for statements in MIGRATIONS[:before]:
         for statement in statements:
             conn.execute(statement)
-    conn.execute("PRAGMA user_version=5")
+    conn.execute(f"PRAGMA user_version={before}")
     conn.execute("PRAGMA application_id=1264142155")
     conn.execute(
         "INSERT INTO runs (run_id, command, started_at, received_on)"
@@ -229,3 +230,21 @@ def test_an_older_ledger_gets_receipt_days_from_its_runs(tmp_path: Path) -> None
     with Ledger.open(ledger_path) as ledger:
         assert _receipt(ledger, "ab") == ("2026-09-01", "ledger")
         assert L.one(ledger, "SELECT count(*) FROM receipts") == (1,)
+
+
+def test_a_report_with_errors_replaced_by_its_correction_is_no_longer_owed(
+    tmp_path: Path, ledger_path: Any
+) -> None:
+    wrong = F.file_result(
+        tmp_path / "a",
+        "r.xlsx",
+        F.Meeting(F.report(kind=None), findings=(F.error("会議種別がありません"),)),
+    )
+    fixed = F.file_result(tmp_path / "b", "r_修正.xlsx", F.report())
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([wrong], context=F.context(today=date(2026, 10, 20)))
+        owed = ledger.reports_with_errors(TODAY)
+        assert [r for chunk in owed.chunks for r in chunk]
+        ledger.ingest([fixed], context=F.context(today=TODAY))
+        owed = ledger.reports_with_errors(TODAY)
+        assert [r for chunk in owed.chunks for r in chunk] == []

@@ -153,8 +153,10 @@ def test_m2_forty_percent_is_enough_by_default_but_not_with_a_higher_setting() -
     assert found(_with_leaders(4), settings=half) == [("M2.few-leaders", None)]
 
 
-def test_m2_applies_to_a_purpose_council_too() -> None:
-    assert found(_with_leaders(2), council(kind="職種等")) == [("M2.few-leaders", None)]
+def test_m2_is_not_asked_of_a_purpose_council() -> None:
+    """Art. 5(2): a 職種等 council chooses its members 「その目的等に則して」."""
+    assert found(_with_leaders(2), council(kind="職種等")) == []
+    assert found(_with_leaders(2), council(kind="単位")) == [("M2.few-leaders", None)]
 
 
 # --- M3 terms ------------------------------------------------------------------------------

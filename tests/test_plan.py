@@ -129,8 +129,11 @@ def test_submissions_count_the_plan_and_never_say_not_submitted(summary: Any) ->
         cid: tuple(sub.loc[cid, ["計画の状況", "年間計画", "実施済", "督促", "計画予定"]])
         for cid in ("C01", "C02", "E01")
     }
+    # One cut-off: October's summary counts the plan up to October with the meetings held
+    # by 31 October — June done; October still due (the 2 November meeting lies beyond
+    # the cut-off, and October ended 20 days before the as-of day); February not yet.
     assert got == {
-        "C01": ("計画どおり", 3, 2, 0, 1),  # June done; October by the 2 November meeting
+        "C01": ("計画どおり", 2, 1, 0, 1),
         "C02": (NO_PLAN, 0, 0, 0, 0),
         "E01": ("督促あり", 2, 0, 2, 0),
     }
@@ -138,18 +141,20 @@ def test_submissions_count_the_plan_and_never_say_not_submitted(summary: Any) ->
 
 def test_the_yearly_grid_shows_what_the_plan_still_owes(summary: Any) -> None:
     y = summary.yearly.set_index("協議会ID")
-    assert (y.loc["C01", "6月"], y.loc["C01", "2月"]) == ("定", "予定")
+    assert (y.loc["C01", "6月"], y.loc["C01", "2月"]) == ("定", None)
     assert (y.loc["E01", "7月"], y.loc["E01", "9月"]) == (PLAN_CHASE, PLAN_CHASE)
-    # October's plan was fulfilled by the 2 November meeting: nothing is owed in October,
-    # and October's summary does not show November's meetings yet.
-    assert (y.loc["C01", "10月"], y.loc["C01", "11月"]) == (None, None)
+    # October's summary shows neither November's meeting nor a plan after October: the
+    # October plan is still owed as of its cut-off.
+    assert (y.loc["C01", "10月"], y.loc["C01", "11月"]) == (PLAN_DUE, None)
 
 
 def test_the_overview_counts_the_plan(summary: Any) -> None:
     figures = dict(
         zip(summary.overview.figures["項目"], summary.overview.figures["今回"], strict=True)
     )
-    assert (figures["年間計画の会議"], figures["　うち実施済"], figures["　うち予定"]) == (5, 2, 1)
+    assert (figures["年間計画の会議"], figures["　うち実施済"], figures["　うち予定"]) == (4, 1, 1)
+    # never more plans done than meetings counted
+    assert figures["　うち実施済"] <= figures["年度の開催数（累計）"] == 2
     assert figures["　うち督促"] == 2
     stations = summary.overview.by_station.set_index("警察署")
     assert (stations.loc["東警察署", "督促"], stations.loc["合計", "督促"]) == (2, 2)
@@ -172,6 +177,23 @@ def test_the_overview_compares_only_with_a_time_the_ledger_holds(summary: Any) -
     figures = summary.overview.figures.set_index("項目")
     assert figures["比較"].isna().all()
     assert (figures["増減"] == "").all()
-    assert summary.overview.notes[0] == (
-        "比較の対象（前月（令和8年9月））の報告が台帳にないため、増減は示していません。"
+    assert summary.overview.notes[0].startswith(
+        "比較の対象（前月（令和8年9月））の報告が台帳にないため、増減は示していません。督促: "
     )
+
+
+def test_a_council_whose_plan_starts_after_the_period_has_a_plan(tmp_path: Path) -> None:
+    """October's summary: E01 plans its year's meeting for February — not 計画なし, and
+    nothing is due yet; C02 has no plan at all."""
+    registry = dataclasses.replace(REGISTRY, plans=(plan("E01", "2027-02"),))
+    with Ledger.open(tmp_path / "台帳.sqlite") as led:
+        led.ingest([], context=F.context(registry, TODAY))
+        s = build_summary(
+            led, parse_period("2026-10"), registry=registry, station=None,
+            settings=F.settings(TODAY),
+        )  # fmt: skip
+    sub = s.submissions.set_index("協議会ID")
+    assert (sub.loc["E01", "計画の状況"], sub.loc["E01", "年間計画"]) == ("計画どおり", 0)
+    assert sub.loc["C02", "計画の状況"] == NO_PLAN
+    figures = dict(zip(s.overview.figures["項目"], s.overview.figures["今回"], strict=True))
+    assert figures["計画なしの協議会"] == 2  # C01 and C02

@@ -67,12 +67,12 @@ def test_one_list_per_station_with_what_it_owes(
     central = _texts(written[0])
     assert "中央警察署　地域課長　殿" in central
     # June's plan was met; the request raised on 12 June is still open after 161 days
-    assert "報告が届いていないもの（督促）" not in central
-    assert "1　措置・回答が長期間決まっていない要望事項" in central and "防犯灯" in central
+    assert "報告書が届いていないもの（督促）" not in central
+    assert "1　措置・回答が決まっていない要望事項（長期）" in central and "防犯灯" in central
     assert "見守り" not in central
     east = _texts(written[1])
-    assert "1　年間計画の会議で、報告が届いていないもの（督促）" in east
-    assert "2　誤りがあり、修正後の再提出がないもの" in east and "e.xlsx" in east
+    assert "1　年間計画の会議で、報告書が届いていないもの（督促）" in east
+    assert "2　誤りがあり、修正した報告書が届いていないもの" in east and "e.xlsx" in east
     with Ledger.open(ledger) as led:
         kinds = L.rows(led, "SELECT kind, as_of FROM outputs ORDER BY output_id")
     assert kinds == [("remind", "2026-11-21"), ("remind", "2026-11-21")]  # the day written

@@ -46,7 +46,7 @@ def book(sample_registry: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
         main, ["roster", "--registry", str(sample_registry), "--as-of", AS_OF, "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "協議会 67、委員 669人を点検。指摘 316件（57協議会）" in result.output
+    assert "協議会 67、委員 669人を点検。指摘 315件（56協議会）" in result.output
     return out
 
 
@@ -93,10 +93,11 @@ def test_the_overview_counts_the_planted_problems(book: Path) -> None:
     soon = figures["任期満了まで3か月以内の委員"]
     assert (soon["人数・件数"], soon["協議会数"]) == (142, 14)
     assert figures["初委嘱から8年超の委員"]["人数・件数"] == 86
-    assert figures["M2 リーダーの割合の指摘"]["協議会数"] == 7
+    # C040 is a 職種等 council: M2 is not asked of it (Art. 5(2))
+    assert figures["M2 リーダーの割合の指摘"]["協議会数"] == 6
     assert figures["M5 性別・年代・職業の指摘"]["人数・件数"] == 1
     assert figures["M6 運営責任者の指摘"]["人数・件数"] == 2
-    assert figures["指摘の合計"]["人数・件数"] == 316
+    assert figures["指摘の合計"]["人数・件数"] == 315
 
 
 def test_the_station_table_adds_up(book: Path) -> None:
@@ -108,7 +109,7 @@ def test_the_station_table_adds_up(book: Path) -> None:
     }
     names = head[at:]
     total = dict(zip(names, stations["合計"], strict=False))
-    assert (total["協議会"], total["委員"], total["指摘計"]) == (67, 669, 316)
+    assert (total["協議会"], total["委員"], total["指摘計"]) == (67, 669, 315)
     east = dict(zip(names, stations["東山警察署"], strict=False))
     assert east["M6\n責任者"] == 1  # C026, a 係長 at the 警察署所在地
 
@@ -123,7 +124,8 @@ def test_composition_per_council(book: Path) -> None:
         5,
         38.5,
     )
-    assert councils["C040"]["種別"] == "職種等" and "M2" in councils["C040"]["指摘"]
+    # a 職種等 council chooses its members 「その目的等に則して」: no M2, no M5 (Art. 5(2))
+    assert councils["C040"]["種別"] == "職種等" and "M2" not in (councils["C040"]["指摘"] or "")
     assert councils["C026"]["指摘"].split() == ["M4", "M6"]
     assert sum(r["委員数"] for r in councils.values()) == 669
     served = ["在任2年未満", "2～4年", "4～8年", "8年超", "在任不明"]
@@ -165,9 +167,9 @@ def test_every_finding_once_with_its_article_and_registry_cell(book: Path) -> No
     listed = table(book, "指摘", "警察署")
     codes = Counter(r["コード"] for r in listed)
     # M3 expired/ending and M4 are on 任期満了 and 長期在任, one member a row.
-    assert codes == {"M2.few-leaders": 7, "M6.manager-role": 2, "M5.gender": 1, "M3.term-length": 1}
+    assert codes == {"M2.few-leaders": 6, "M6.manager-role": 2, "M5.gender": 1, "M3.term-length": 1}
     ending = sum(r["人数"] for r in table(book, "任期満了", "任期満了日"))
-    assert len(listed) + ending + len(table(book, "長期在任", "警察署")) == 316
+    assert len(listed) + ending + len(table(book, "長期在任", "警察署")) == 315
     assert all(r["根拠"] and r["名簿のセル"] for r in listed)
     managers = [r for r in listed if r["コード"] == "M6.manager-role"]
     assert [(r["協議会ID"], r["根拠"], r["名簿のセル"]) for r in managers] == [
@@ -208,7 +210,7 @@ def test_json_lines_are_check_findings_with_their_council(sample_registry: Path)
     )
     assert result.exit_code == 0
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 316
+    assert len(lines) == 315
     assert all(
         set(x) == {"severity", "code", "field", "cell", "message", "council_id"} for x in lines
     )

@@ -103,8 +103,9 @@ def test_sheets_in_order(workbook: tuple[Path, Any]) -> None:
         "開催一覧",
         "協議事項",
         "要望事項",
-        "検証結果",
+        "点検結果",
         "グラフ",
+        "受付簿",
     ]
 
 
@@ -113,11 +114,14 @@ def test_the_workbook_is_marked_as_an_output(workbook: tuple[Path, Any]) -> None
     assert OUTPUT_PROPERTY in wb.custom_doc_props.names
 
 
-def test_title_rows(workbook: tuple[Path, Any]) -> None:
+def test_title_rows_say_the_one_cut_off(workbook: tuple[Path, Any]) -> None:
     _, wb = workbook
     for ws in wb.worksheets:
         assert "令和8年10月" in ws["A1"].value
-        assert ws["A2"].value.startswith("作成日 令和8年11月20日")
+        assert ws["A2"].value.startswith(
+            "令和8年10月31日までに開催され、令和8年11月20日までに受け付けた報告書を集計"
+            "（年間計画・要望事項は令和8年11月20日現在）　作成日 令和8年11月20日"
+        ), ws.title
 
 
 TABLES = (
@@ -128,7 +132,8 @@ TABLES = (
     "開催一覧",
     "協議事項",
     "要望事項",
-    "検証結果",
+    "点検結果",
+    "受付簿",
 )
 
 
@@ -174,7 +179,7 @@ def test_text_stays_text(workbook: tuple[Path, Any]) -> None:
     assert "=1+1" in requests
     with zipfile.ZipFile(path) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
-        assert len(sheets) == 10
+        assert len(sheets) == 11
         for name in sheets:
             assert b"<f>" not in z.read(name), name
 
@@ -189,7 +194,7 @@ def test_dates_are_dates_in_wareki(workbook: tuple[Path, Any]) -> None:
 def test_status_colours_and_bold_totals(workbook: tuple[Path, Any]) -> None:
     _, wb = workbook
     fills: dict[str, str] = {}
-    for ws in (wb["提出状況"], wb["要望事項"], wb["検証結果"], wb["開催一覧"]):
+    for ws in (wb["提出状況"], wb["要望事項"], wb["点検結果"], wb["開催一覧"]):
         for row in ws.iter_rows(min_row=4):
             for c in row:
                 if isinstance(c.value, str) and c.fill.fgColor.rgb not in (None, "00000000"):

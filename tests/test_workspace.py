@@ -31,7 +31,7 @@ PLANTED: dict[str, list[dict[str, str]]] = json.loads(
     (SAMPLES / "planted.json").read_text(encoding="utf-8")
 )
 AS_OF = ["--as-of", "2026-11-25"]
-LAYOUT = ["kyogikai.toml", "出力", "協議会名簿.xlsx", "受信", "台帳", "返却"]
+LAYOUT = ["kyogikai.toml", "出力", "協議会名簿.xlsx", "受付簿.xlsx", "受信", "台帳", "返却"]
 
 
 def _invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
@@ -224,13 +224,20 @@ def test_month_returns_a_copy_of_each_report_with_findings_by_station(
     root, _, _ = month
     returned = root / "返却" / "2026-10"
     copies = sorted(p.relative_to(returned).as_posix() for p in returned.rglob("*.xlsx"))
-    planted = [path for path, found in PLANTED.items() if found]
-    assert len(copies) == len(planted) == 40
+    # only the reports that ask the station to correct something: request follow-up (R5)
+    # goes into the 督促・確認依頼, a duplicate (R7) and a meeting's timing (R8) to HQ
+    planted = [
+        path
+        for path, found in PLANTED.items()
+        if any(not f["code"].startswith(("R5.", "R7.", "R8.")) for f in found)
+    ]
+    assert len(copies) == len(planted) == 10
     # each copy in the folder of the station its report names (the samples are filed so)
     assert sorted(Path(p).parent.name for p in copies) == sorted(
         Path(p).parent.name for p in planted
     )
     assert "青葉警察署/2026-08-07_ひばりが丘交番連絡協議会.xlsx" in copies
+    assert "中央警察署/2026-04-02_城東交番連絡協議会.xlsx" not in copies  # R5 only
 
 
 def test_month_writes_the_summary_and_the_reminders(month: tuple[Path, str, str]) -> None:
@@ -252,10 +259,17 @@ def test_month_prints_the_next_steps(month: tuple[Path, str, str]) -> None:
     lines = output.splitlines()
     steps = lines[lines.index("次にすること:") :]
     assert steps[1] == "  1. 確認用の写しを警察署に返し、直した報告書を送り直してもらってください:"
-    assert "       青葉警察署  返却/2026-10/青葉警察署（3件）" in steps
+    assert "       青葉警察署  返却/2026-10/青葉警察署（1件）" in steps
+    # the samples' planted duplicate (R7) is listed with the command that settles it
+    assert steps[8].startswith(
+        "  2. 同じ会議の報告書が2件以上あり、どれを集計に使うか決まっていません"
+    )
+    assert steps[9] == "       浜通り交番連絡協議会 令和8年8月1日（南浜警察署）"
+    assert steps[10].startswith("         ★受信/南浜警察署/2026-08-01_浜通り交番連絡協議会_2.xlsx")
+    assert steps[12].startswith("       例: kyogikai settle --keep ")
     assert steps[-2:] == [
-        "  2. 督促・確認依頼（出力/督促_2026-10）を各警察署に送ってください。",
-        "  3. 集計表 出力/集計_2026-10.xlsx の「概況」シートを印刷して、地域課長に報告してください。",
+        "  3. 督促・確認依頼（出力/督促_2026-10）を各警察署に送ってください。",
+        "  4. 集計表 出力/集計_2026-10.xlsx の「概況」シートを印刷して、地域課長に報告してください。",
     ]
     assert "台帳: 新しいファイル 80件、同一ファイル 0件、差し替え 1件 — 台帳/台帳.db" in lines
 
@@ -334,3 +348,27 @@ def test_the_help_says_why_not_to_type_the_password(tmp_path: Path) -> None:
     out = _invoke("check", "--help", env={"COLUMNS": "200"})
     assert "プロセスの一覧で見える" in out.output
     assert "KYOGIKAI_PASSWORD" in out.output
+
+
+def test_roster_takes_the_registry_and_its_output_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _invoke("init", str(tmp_path / "ws"), "--registry", str(SAMPLES / "registry.xlsx"))
+    monkeypatch.chdir(tmp_path / "ws")
+    result = _invoke("roster", "--as-of", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ws" / "出力" / "委員名簿の点検.xlsx").is_file()
+    assert "協議会 67、委員 669人を点検。" in result.output
+
+
+def test_every_threshold_of_the_settings_file_is_explained_in_japanese() -> None:
+    from toolkit.config import settings_file_text
+    from toolkit.settings import number_ranges
+
+    text = settings_file_text()
+    assert "toolkit/" not in text and "settings.py" not in text  # no pointer into the source
+    lines = text.splitlines()
+    for key in [*number_ranges(), "pending_words", "material_words", "reply_days", "contact"]:
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"# {key} ="))
+        note = lines[at - 1]
+        assert note.startswith("# ") and any("\u3040" <= ch <= "\u9fff" for ch in note), key

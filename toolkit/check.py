@@ -106,24 +106,41 @@ def check_file(path: Path, options: Options) -> FileResult:
         _keep(result, path, data, options)
         return _unreadable(result, _file_problem(exc, name))
     result.format = book.format
-    if book.output is not None or _unfilled_form(book):
+    if book.output is not None or _unfilled_form(book) or (book.returned and not book.reports):
         # kyogikai's own: never kept in the archive, never read as a report, never sent back
-        what = OUTPUT_NAMES.get(book.output or "template", f"ファイル（{book.output}）")
+        what = OUTPUT_NAMES.get(book.output or ("feedback" if book.returned else "template"),
+                                f"ファイル（{book.output}）")  # fmt: skip
         result.skipped_file = f"kyogikai が書き出した{what}のため読み飛ばしました"
         result.skipped_kind = OWN_KIND
         result.skipped = book.skipped  # a blank form's sheet, and why
         return result
-    _keep(result, path, data, options)
-    result.skipped = book.skipped
-    result.notes = book.notes
+    checked = []
     for raw in book.reports:
         report = build_report(raw)
         findings = check_report(report, options.context)
         if raw.notes:
             findings = _unblamed(findings, suppressed(raw.notes))
-        result.reports.append(
+        checked.append(
             Checked(result.path, raw.sheet, result.sha256, report, findings, content_hash(report))
         )
+    if book.returned and book.sent and all(c.content in book.sent for c in checked):
+        # A copy HQ made whose reports say what the original said: not a correction.
+        result.skipped_file = (
+            "kyogikai が書き出した確認用の写し（直されていません）のため読み飛ばしました"
+        )
+        result.skipped_kind = OWN_KIND
+        return result
+    _keep(result, path, data, options)
+    result.skipped = book.skipped
+    result.notes = book.notes
+    if book.returned:
+        # A copy HQ sent back that the station returned: its report, corrected.
+        result.returned = True
+        result.notes.append(
+            "本部が返却した確認用の写しです。署が直した報告書として読みました"
+            "（確認事項のシートは読んでいません）。"
+        )
+    result.reports.extend(checked)
     if not result.reports:
         # each sheet with why it was passed over: a blank form says it is one
         detail = "。".join(f"「{s}」は{why}" for s, why in book.skipped) or "シートがありません"
@@ -252,7 +269,9 @@ def check_paths(
                 path = item.path if isinstance(item, Skipped) else item
                 result = _failed(path, result, options)
             result.same_as = tracker.same_file(result)
-            if result.same_as is None:
+            # A copy HQ returned and the station sent back is its correction, not a
+            # second report of the meeting (R7).
+            if result.same_as is None and not result.returned:
                 for checked, finding in tracker.findings(result):
                     checked.findings.append(finding)
             yield result

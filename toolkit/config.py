@@ -11,6 +11,7 @@ ledger = "台帳/台帳.db"
 incoming = "受信"
 returned = "返却"
 outputs = "出力"
+receipts = "受付簿.xlsx"        # optional: the day each file reached HQ
 
 [rules]                     # the rule settings (toolkit.settings), as in any settings file
 reminder_days = 30
@@ -43,6 +44,7 @@ class Workspace:
     incoming: Path
     returned: Path
     outputs: Path
+    receipts: Path
 
     @property
     def root(self) -> Path:
@@ -67,6 +69,11 @@ PATHS: dict[str, tuple[str, str]] = {
         "警察署に返す確認用の写しを書き出すフォルダ（月ごと・警察署ごとに分けます）",
     ),
     "outputs": ("出力", "集計表と督促・確認依頼を書き出すフォルダ"),
+    "receipts": (
+        "受付簿.xlsx",
+        "受付簿（報告書が届いた日の記録。シート「受付簿」か CSV に、ファイル名と受付日の列。"
+        "あれば受付日に使います。なければ、ファイルの更新日時と取り込んだ日の早い方です）",
+    ),
 }
 
 
@@ -124,16 +131,48 @@ RULE_NOTES: dict[str, str] = {
         "協議会名の書き違いを、施設名と警察署が同じ登録協議会とみなす近さの下限"
     ),
     "problem_solving_days": (
-        "R5・C3（2の(7)）: 未回答・対応中の要望を「問題解決活動」の候補とする、会議からの日数"
+        "R5・C3（2の(7)）: 会議からこの日数を過ぎても未回答・対応中の要望に「長期」の印を付け、"
+        "問題解決活動の候補として示す"
     ),
     "reminder_days": "C2: 予定月の末日からこの日数を過ぎても報告がなければ「督促」",
     "late_report_days": "C2: 会議からこの日数を過ぎて届いた報告書を「遅れ」とする（2の(9) 速やかに）",
     "old_date_days": "R2: 点検日よりこの日数以上前の開催日は、誤記（2016 と 2026 など）の疑いとする",
     "max_attendees": "R3: これを超える出席者数は誤記とする",
     "retention_years": "保存期間（2の(9) 1年保存）: 翌年度の4月1日から数える年数",
+    "member_count": "M1（2の(4)イ(ｱ)）: 委員の人数の目安（おおむね10人程度）",
+    "member_count_tolerance": (
+        "M1: 目安の人数からこの人数を超えて多い・少ない協議会を指摘（所管区の実情による加減の幅）"
+    ),
+    "member_leader_share": (
+        "M2（2の(4)イ(ｱ)）: 区分a～c（コミュニティ・リーダー）の委員がこの割合未満なら指摘"
+        "（職種等連絡協議会は第5条第2項により対象外）"
+    ),
+    "member_term_years": "M3（第3条第5項）: 委員の任期の目安の年数（おおむね2年）",
+    "member_term_tolerance_months": "M3: 任期が目安の年数からこの月数を超えて違えば指摘",
+    "member_term_notice_months": (
+        "M3: 任期満了がこの月数以内の委員を「満了が近い」として委嘱の準備に示す（誤りではありません）"
+    ),
+    "member_max_years": "M4（2の(4)イ(ｱ)・(ｲ) 新陳代謝）: 初委嘱からこの年数を超えた委員を指摘",
+    "member_max_terms": "M4: 続けて務めた任期がこの回数を超えた委員を指摘",
+    "member_min_per_gender": "M5（第3条第3項）: 男女それぞれ、少なくともこの人数の委員がいること",
+    "member_min_age_bands": "M5: 委員の年代が少なくともこの数に分かれていること",
+    "member_max_occupation_share": "M5: 同じ職業の委員がこの割合を超えたら指摘",
+    "roster_months_ahead": "委員名簿の点検（roster）: 任期満了を月別に示す先の月数",
     "min_coverage": (
         "読み取り: 様式の記入のうち読み取れた割合がこれを下回る報告書を警告とする（0～1）"
     ),
+}
+
+# What each [papers] key means (the papers HQ sends to the stations).
+PAPER_NOTES: dict[str, str] = {
+    "sender": "督促・確認依頼と確認用の写しの差出人",
+    "contact": (
+        "担当者（督促・確認依頼と確認用の写しに印刷します。kyogikai settle の記録にも、"
+        "--by を付けないときはこの名前を残します）"
+    ),
+    "phone": "担当者の警電（督促・確認依頼と確認用の写しに印刷します）",
+    "reply_days": "督促・確認依頼の回答期限: 作成日からの日数（1～90）",
+    "return_days": "確認用の写しで指摘した報告書の再提出の期限: 作成日からの日数（1～90）",
 }
 
 
@@ -161,11 +200,18 @@ def settings_file_text() -> str:
         "# 使わない規則: 規則コード（R8、R3.no-civilians など）の一覧。",
         '# disabled = ["R8"]',
         "#",
-        "# R5: 措置・回答にこの言葉があれば「対応中」とみなす（一覧を書くと既定の一覧を置き換えます）。",
-        '# pending_words = ["検討中", "調整中", "上申", "要望済"]',
+        "# R5: 措置・回答の最後の文がこの言葉で終わるとき（あとに「中」「済み」「する」「した」",
+        "# 「です」「ところ」などが続いてもよい）、その要望は「対応中」とします。",
+        "# 例: 「防犯訓練を11月に行う予定」「県に上申した」「設置の方向で調整中です」は対応中、",
+        "# 「予定どおり実施した」のように途中に出てくるだけなら回答済です。",
+        "# 一覧を書くと既定の一覧を置き換えます。既定:",
+        "# pending_words = [" + ", ".join(f'"{w}"' for w in defaults.pending_words) + "]",
+        "#",
+        "# 2の(7): 報告書にこの言葉があれば、広報紙・統計資料を使った会議として数えます。既定:",
+        "# material_words = [" + ", ".join(f'"{w}"' for w in defaults.material_words) + "]",
     ]
     for key, (_, low, high) in number_ranges().items():
-        note = RULE_NOTES.get(key, "規則のしきい値（toolkit/settings.py の説明を参照）")
+        note = RULE_NOTES[key]
         value = getattr(defaults, key)
         bounds = f"{_bound(low)}～{_bound(high)}"
         lines += ["#", f"# {note}（{bounds}、既定 {value}）。", f"# {key} = {value}"]
@@ -175,7 +221,15 @@ def settings_file_text() -> str:
         "# [rules.severity]",
         '# "R5.open-request" = "error"',
         "",
+        "[papers]",
+        "# 警察署に送る書類（督促・確認依頼、確認用の写し）に印刷する差出人・担当・期限です。",
     ]
+    for key, note in PAPER_NOTES.items():
+        value = getattr(defaults, key)
+        shown = f'"{value}"' if isinstance(value, str) else str(value)
+        example = {"contact": '"巡査部長 山田太郎"', "phone": '"1234-5678"'}.get(key, shown)
+        lines += ["#", f"# {note}（既定 {shown}）。", f"# {key} = {example}"]
+    lines.append("")
     return "\n".join(lines)
 
 

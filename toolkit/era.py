@@ -65,3 +65,12 @@ def wareki(d: date, *, weekday: bool = False) -> str:
     if weekday:
         text += f"（{WEEKDAYS_JA[d.weekday()]}）"
     return text
+
+
+def short_date(d: date) -> str:
+    """A date as the summary's tables show it: R8.10.15 (the Gregorian date before 昭和)."""
+    era = era_of(d)
+    if era is None:
+        return d.isoformat()
+    letter = {"令和": "R", "平成": "H", "昭和": "S"}.get(era.name, era.name)
+    return f"{letter}{d.year - era.offset}.{d.month}.{d.day}"

@@ -382,6 +382,19 @@ def file_finding(code: str, **params: object) -> Finding:
     return Finding(entry.code, entry.severity, entry.template.format(**params))
 
 
+# Findings that ask the station nothing about the report it wrote, so a copy is never sent
+# back for them: request follow-up (R5: the 督促・確認依頼 asks for the 措置状況 instead), a
+# meeting reported twice (R7: HQ settles it), the timing of a meeting already held (R8),
+# and how HQ read a layout it had not confirmed (S3).
+NOT_FOR_CORRECTION = ("R5.", "R7.", "R8.", "S3.")
+
+
+def asks_correction(finding: Finding) -> bool:
+    """Does the finding ask the station to correct its report (an error, or a warning about
+    what the form says)?"""
+    return finding.severity is Severity.ERROR or not finding.code.startswith(NOT_FOR_CORRECTION)
+
+
 def worst(findings: list[Finding]) -> Severity | None:
     """The highest severity among findings, or None when there are none."""
     if any(f.severity is Severity.ERROR for f in findings):

@@ -138,22 +138,39 @@ class CheckRun:
         results = self.watch(self.tally.watch(check_paths(self.paths, self.options)))
         for result in results:
             if self.feedback_dir is not None:
-                copy = feedback_copy(result, self.feedback_dir, self.options.password)
+                copy = feedback_copy(
+                    result,
+                    self.feedback_dir,
+                    self.options.password,
+                    settings=self.options.context.settings,
+                )
                 if copy is not None:
                     self.feedback.append(copy)
             yield result
 
 
 def feedback_copy(
-    result: FileResult, out_dir: Path, password: str | None, folder: str | None = None
+    result: FileResult,
+    out_dir: Path,
+    password: str | None,
+    folder: str | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> tuple[str, Path | None, str | None] | None:
     """Write the feedback copy of one file into `out_dir` (its subfolder `folder`):
     (path of the original, copy written or None, problem or None); None when the file
-    had no findings."""
-    from toolkit.writing.feedback import FeedbackError, write_feedback
+    asks the station nothing to correct. With `settings`, the copy says who returns it
+    ([papers] sender, contact, phone), on which day, and by when it is due."""
+    from datetime import timedelta
 
+    from toolkit.writing.feedback import FeedbackError, Letter, write_feedback
+
+    letter = None
+    if settings is not None:
+        due = settings.today + timedelta(days=settings.return_days)
+        letter = Letter(settings.sender, settings.today, due, settings.contact, settings.phone)
     try:
-        written = write_feedback(result, out_dir, password=password, folder=folder)
+        written = write_feedback(result, out_dir, password=password, folder=folder, letter=letter)
     except (FeedbackError, OperationalError) as exc:
         return result.path, None, str(exc)
     except OSError as exc:
@@ -168,6 +185,7 @@ def feedback_copy(
 class IngestOutcome:
     stats: IngestStats
     tally: Tally
+    receipt_problems: list[str] = field(default_factory=list)  # 受付簿 rows not used
 
 
 def ingest(
@@ -178,16 +196,23 @@ def ingest(
     watch: Watch = _unwatched,
     before_commit: Callable[[Ledger, int], None] | None = None,
     command: str = "ingest",
+    received: date | None = None,
+    receipts: Path | None = None,
 ) -> IngestOutcome:
     """Check every file and store it in the ledger at `db` (a file, created when missing,
     or a server database), in one transaction; `before_commit` may add to it (called with
-    the ledger and the run's id). Raises `LedgerError` when the ledger cannot be used,
-    `InputError` when the day given as today cannot be a receipt day. A file whose archive
-    copy retention removed is never kept again."""
+    the ledger and the run's id); `received` is the receipt day of every new file (a
+    backlog), `receipts` a 受付簿 giving the days of the files it names. Raises
+    `LedgerError` when the ledger cannot be used, `InputError` when the day given as today,
+    or as a receipt day, cannot be one. A file whose archive copy retention removed is never
+    kept again."""
     from toolkit.ledger import Ledger
 
     clock.check_recorded(options.context.settings.today, "--as-of")
     tally = Tally()
+    from toolkit.records import receipt_days
+
+    given, book = receipt_days(options.context.settings.today, received, receipts)
     with Ledger.open(db) as ledger:
         options = replace(options, archive=ledger.archive, not_kept=ledger.purged_files())
         results = watch(tally.watch(check_paths(paths, options)))
@@ -195,11 +220,13 @@ def ingest(
             results,
             context=options.context,
             command=command,
+            receipts=given,
             before_commit=None
             if before_commit is None
             else functools.partial(before_commit, ledger),
         )
-    return IngestOutcome(stats, tally)
+    problems = [*book.problems, *book.unmatched()] if book is not None else []
+    return IngestOutcome(stats, tally, problems)
 
 
 # --- summary -------------------------------------------------------------------------------
@@ -311,8 +338,7 @@ def remind(
         for path in paths:
             guard_output(path, protected)
         for item, path in zip(lists, paths, strict=True):
-            days = settings.reminder_days
-            _writing(path, functools.partial(write_station_list, item, path, settings.today, days))
+            _writing(path, functools.partial(write_station_list, item, path, settings))
             written.append(path)
         ledger.record_outputs("remind", written, clock.today(), workspace=workspace)
     return written
@@ -444,10 +470,10 @@ def samples(
 ) -> int:
     """Write the fictional prefecture's registry and `count` filled sample reports. Files
     already in the folder (a registry, reports) are never replaced unless `force`."""
-    from toolkit.samples import MANIFEST, MEMBERS_DOC, write_samples
+    from toolkit.samples import MANIFEST, MEMBERS_DOC, RECEIPT_LOG, write_samples
 
     if not force:
-        for name in ("registry.xlsx", MANIFEST, MEMBERS_DOC):
+        for name in ("registry.xlsx", MANIFEST, MEMBERS_DOC, RECEIPT_LOG):
             guard_output(out_dir / name, Protected())
         reports = out_dir / "reports"
         if reports.is_dir() and any(reports.iterdir()):

@@ -30,7 +30,7 @@ from toolkit.errors import InputError, KyogikaiError, OperationalError, os_error
 from toolkit.fileio import Protected, safe_file_name
 from toolkit.fiscal import Period, parse_period
 from toolkit.housekeeping import adopt_moved
-from toolkit.ledger import ARCHIVE_SUFFIX, Ledger, Step
+from toolkit.ledger import ARCHIVE_SUFFIX, Ledger, Step, Unsettled
 from toolkit.ledger.retention import resolved
 from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, INGEST, PENDING, REMIND, SUMMARY
 from toolkit.ledgerurl import Location
@@ -58,6 +58,7 @@ class MonthOutcome:
     reminders_dir: Path | None = None
     planned: bool = False  # the registry holds a yearly plan
     example_left: bool = False  # the registry still holds the example council
+    unsettled: list[Unsettled] = field(default_factory=list)  # R7 pairs HQ must decide
     problems: dict[str, str] = field(default_factory=dict)  # step kind → why it failed
     left: list[Step] = field(default_factory=list)  # steps still to do, any month
     told: list[Step] = field(default_factory=list)  # copies this run's lines name
@@ -130,6 +131,8 @@ def month(
         job.summary(summary)
         if done.planned:
             job.reminders()
+        with Ledger.open(ws.ledger) as ledger:
+            done.unsettled = ledger.unsettled(options.context.settings.today)
     except KeyboardInterrupt:
         job.close()
         raise MonthInterrupted(done) from None
@@ -229,6 +232,7 @@ class _Job:
             watch=lambda results: self.copies(outer(results)),
             before_commit=planned,
             command="month",
+            receipts=self.ws.receipts if self.ws.receipts.is_file() else None,
         )
 
     def copies_left_over(self) -> None:
@@ -384,7 +388,11 @@ class _Copies:
         self.open.pop(result.sha256 or "", None)
         try:
             copy = J.feedback_copy(
-                result, folder, self.job.options.password, safe_file_name(station)
+                result,
+                folder,
+                self.job.options.password,
+                safe_file_name(station),
+                settings=self.job.options.context.settings,
             )
         except OperationalError as exc:  # a copy that could not be written (locked…)
             copy = (result.path, None, str(exc))

@@ -68,6 +68,7 @@ class PlanMerge:
     planned: int
     problems: list[str]  # what could not be read
     conflicts: list[str] = field(default_factory=list)  # councils whose forms differ
+    notices: list[str] = field(default_factory=list)  # what the plans lack (exit 0)
 
 
 def merge_plans(
@@ -125,7 +126,42 @@ def merge_plans(
         registry, plans=tuple(sorted(plans, key=lambda p: (p.fiscal_year, p.council_id, p.month)))
     )
     _writing(out, functools.partial(write_registry, merged, out))
-    return PlanMerge(out, forms, len(merged.plans), problems, conflicts)
+    notices = _plan_notices(merged, set(found))
+    return PlanMerge(out, forms, len(merged.plans), problems, conflicts, notices)
+
+
+def _plan_notices(registry: Registry, returned: set[tuple[int, str]]) -> list[str]:
+    """What the merged plan lacks, for each fiscal year a form was read for: stations whose
+    form did not come back, and councils without a 定期会議 planned (Art. 6(2) 年1回以上)."""
+    from toolkit.fiscal import fy_label
+    from toolkit.model import REGULAR
+
+    out = []
+    for year in sorted({y for y, _ in returned}):
+        label = fy_label(year)
+        missing = [
+            s
+            for s in registry.stations()
+            if not any(
+                (year, c.council_id) in returned for c in registry.councils if c.station == s
+            )
+        ]
+        if missing:
+            out.append(f"{label}の年間計画の様式が届いていない警察署: {'、'.join(missing)}")
+        regular = {
+            p.council_id for p in registry.plans if p.fiscal_year == year and p.kind == REGULAR
+        }
+        lacking = [
+            f"{c.council_id} {c.name}"
+            for c in registry.councils
+            if (year, c.council_id) in returned and c.council_id not in regular
+        ]
+        if lacking:
+            out.append(
+                f"{label}の年間計画に定期会議の予定月がない協議会（要綱第6条第2項: 年1回以上）: "
+                + "、".join(lacking)
+            )
+    return out
 
 
 def _unfilled_plan(path: Path) -> bool:

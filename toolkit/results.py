@@ -82,6 +82,7 @@ class FileResult:
     same_as: str | None = None  # an earlier file of the run with identical bytes
     size: int | None = None
     modified: str | None = None  # the file's modification time (ISO, local): its arrival
+    returned: bool = False  # a copy HQ returned, sent back by the station (its correction)
     archived: str | None = None  # name of the archive copy the worker kept, if asked to
     # A file left alone as a whole (kyogikai's own output, a CSV in the folder, a FIFO…):
     # why, and its kind for the totals. It has no reports and is not unreadable.

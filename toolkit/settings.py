@@ -39,35 +39,48 @@ from toolkit.errors import InputError, os_error_reason
 from toolkit.findings import CATALOGUE, Finding, Severity
 from toolkit.text import terminal_text
 
-# R5: words in a 措置・回答 that say the request is still being handled (対応中).
+# R5: words that, ending the last clause of a 措置・回答, say the request is still being
+# handled (対応中): 「…予定」「…する方向」「…を依頼した」「検討中です」. The endings that
+# may follow them (中, 済み, する, した, です, ところ …) are the rule's, not the list's.
 PENDING_WORDS = (
-    "検討中",
-    "検討する",
-    "検討します",
-    "調整中",
+    "予定",
+    "見込み",
+    "見込",
+    "方向",
+    "検討",
+    "調整",
     "上申",
-    "要望済",
-    "要望した",
-    "依頼中",
-    "依頼した",
-    "照会中",
+    "要望",
+    "依頼",
+    "照会",
     "確認中",
     "協議中",
+    "協議する",
     "対応中",
+    "対応する",
     "未定",
     "次回回答",
     "次回報告",
-    "回答予定",
-    "報告予定",
-    "対応予定",
-    "検討予定",
-    "する予定",
-    "の予定",
-    "予定です",
+    "回答する",
+    "回答します",
+    "回答待ち",
+    "継続中",
     "継続審議",
     "継続検討",
     "継続協議",
-    "継続中",
+)
+# 2(7): words of a report that say the meeting used 広報紙・統計資料 (効果的な活用).
+MATERIAL_WORDS = (
+    "広報紙",
+    "広報誌",
+    "交番だより",
+    "駐在所だより",
+    "ミニ広報",
+    "統計",
+    "資料",
+    "チラシ",
+    "リーフレット",
+    "パンフレット",
 )
 # R5: words that say the request became a theme of 問題解決活動 (2(7)).
 PROBLEM_SOLVING_WORDS = ("問題解決活動", "問題解決のテーマ", "問題解決テーマ")
@@ -95,8 +108,10 @@ class Settings:
     # R5/C3: a request still open or pending this many days after the meeting at which
     # it was raised is a 問題解決活動 candidate (2(7)).
     problem_solving_days: int = 90
-    # R5: words of a 措置・回答 that mean "still being handled" (対応中).
+    # R5: words that, ending the last clause of a 措置・回答, mean "still being handled".
     pending_words: tuple[str, ...] = PENDING_WORDS
+    # 2(7): words of a report that say the meeting used 広報紙・統計資料.
+    material_words: tuple[str, ...] = MATERIAL_WORDS
     # C2: a planned meeting not reported this many days after its month ended is 督促.
     reminder_days: int = 30
     # C2: a report received more than this many days after the meeting is late (速やかに).
@@ -110,6 +125,13 @@ class Settings:
     # Reading (SPEC, "Layouts HQ confirms"): a report read by its labels whose printed
     # cells are accounted for below this share is a warning for HQ (I1.poor-coverage).
     min_coverage: float = 0.9
+
+    # --- Papers HQ sends stations ([papers]: 督促・確認依頼, returned copies) ------------
+    sender: str = "生活安全部地域課地域指導係"  # who sends them
+    contact: str = ""  # 担当: who to ask (also who settles records: `settle --by`)
+    phone: str = ""  # 警電: the contact's police phone
+    reply_days: int = 14  # 回答期限: days after the letter's date
+    return_days: int = 14  # 再提出の期限: days after a returned copy's date
 
     # --- Council members (M1–M6, Art. 3 and 2(4)イ; the `roster` command) ---------------
     # M1: about this many members (2(4)イ(ｱ) おおむね10人程度), give or take this many
@@ -174,6 +196,15 @@ _NUMBERS: dict[str, tuple[type, float, float]] = {
 }
 
 
+# [papers]: texts (at most this many characters) and day counts, with their ranges.
+PAPER_TEXTS = ("sender", "contact", "phone")
+PAPER_NUMBERS: dict[str, tuple[type, float, float]] = {
+    "reply_days": (int, 1, 90),
+    "return_days": (int, 1, 90),
+}
+_PAPER_TEXT_MAX = 40
+
+
 def number_ranges() -> dict[str, tuple[type, float, float]]:
     """Each numeric setting: its type and range (for the documentation of a settings file)."""
     return dict(_NUMBERS)
@@ -195,11 +226,13 @@ def load_settings(path: Path | None, **overrides: Any) -> Settings:
 def _from_toml(path: Path, base: Settings) -> Settings:
     data = read_settings_file(path)
     where = f"設定ファイル「{path}」"
-    unknown = [k for k in data if k not in ("rules", "workspace")]  # workspace: toolkit.config
+    # [workspace] is read by toolkit.config
+    unknown = [k for k in data if k not in ("rules", "workspace", "papers")]
     if unknown:
         raise SettingsError(
-            f"{where}: 表「[{unknown[0]}]」は使えません。[rules] に書いてください。"
+            f"{where}: 表「[{unknown[0]}]」は使えません。[rules] か [papers] に書いてください。"
         )
+    base = _papers(data.get("papers", {}), where, base)
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise SettingsError(f"{where}: [rules] が表になっていません。")
@@ -210,12 +243,33 @@ def _from_toml(path: Path, base: Settings) -> Settings:
             changes["disabled"] = _disabled(value, where)
         elif key == "severity":
             changes["severity"] = _severities(value, where)
-        elif key == "pending_words":
-            changes["pending_words"] = _words(value, where)
+        elif key in ("pending_words", "material_words"):
+            changes[key] = _words(value, where, key)
         elif key in _NUMBERS:
             changes[key] = _number(key, value, where)
         else:
             raise SettingsError(f"{where}: 項目「{key}」は使えません。")
+    return replace(base, **changes)
+
+
+def _papers(table: object, where: str, base: Settings) -> Settings:
+    """The [papers] table: who sends the papers to stations and the days they give."""
+    if not isinstance(table, dict):
+        raise SettingsError(f"{where}: [papers] が表になっていません。")
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        if key in PAPER_TEXTS:
+            text = value.strip() if isinstance(value, str) else None
+            if text is None or len(text) > _PAPER_TEXT_MAX or any(ord(c) < 32 for c in text):
+                raise SettingsError(
+                    f"{where}: [papers] の {key} は{_PAPER_TEXT_MAX}文字までの文字列で"
+                    f'書いてください（例: {key} = "…"）。'
+                )
+            changes[key] = text
+        elif key in PAPER_NUMBERS:
+            changes[key] = _number(key, value, where, PAPER_NUMBERS)
+        else:
+            raise SettingsError(f"{where}: [papers] の項目「{key}」は使えません。")
     return replace(base, **changes)
 
 
@@ -249,20 +303,24 @@ def _severities(value: object, where: str) -> dict[str, Severity]:
     return out
 
 
-def _words(value: object, where: str) -> tuple[str, ...]:
+def _words(value: object, where: str, key: str = "pending_words") -> tuple[str, ...]:
     if (
         not isinstance(value, list)
         or not value
         or not all(isinstance(v, str) and v.strip() for v in value)
     ):
-        raise SettingsError(
-            f'{where}: pending_words は ["検討中", "調整中"] のように言葉の一覧で書いてください。'
-        )
+        example = '["予定", "検討"]' if key == "pending_words" else '["広報紙", "統計"]'
+        raise SettingsError(f"{where}: {key} は {example} のように言葉の一覧で書いてください。")
     return tuple(v.strip() for v in value)
 
 
-def _number(key: str, value: object, where: str) -> int | float:
-    wanted, low, high = _NUMBERS[key]
+def _number(
+    key: str,
+    value: object,
+    where: str,
+    ranges: dict[str, tuple[type, float, float]] | None = None,
+) -> int | float:
+    wanted, low, high = (ranges or _NUMBERS)[key]
     ok = isinstance(value, int) and not isinstance(value, bool)
     if wanted is float:
         ok = ok or (isinstance(value, float) and math.isfinite(value))

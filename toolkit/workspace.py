@@ -1,8 +1,8 @@
 """HQ's working folder: `kyogikai init`.
 
 `init_workspace` lays out a folder HQ keeps: the settings file (`toolkit.config`), a
-registry with one example row on each sheet, and the folders for incoming reports,
-returned copies, outputs and the ledger. The month's work done from that folder is
+registry with one example row on each sheet, an empty 受付簿, and the folders for incoming
+reports, returned copies, outputs and the ledger. The month's work done from that folder is
 `toolkit.monthly`.
 """
 
@@ -75,6 +75,7 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
     """Make `root` a working folder: settings file, registry, folders. A folder that has a
     settings file already is refused (nothing is written). A registry already at its place
     is kept as it is; `registry_from` copies (after checking it) an existing registry."""
+    from toolkit.writing.receipt_log import write_receipt_log
     from toolkit.writing.registry_io import write_registry
 
     ws = workspace_at(root)
@@ -99,6 +100,8 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
             write_atomic(ws.registry, read_input(registry_from))
         elif not kept:
             write_registry(example_registry(today), ws.registry)
+        if not ws.receipts.exists():
+            write_receipt_log(ws.receipts, [])
         write_atomic(ws.config, settings_file_bytes())
     except OSError as exc:
         raise OperationalError(

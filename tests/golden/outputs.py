@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from toolkit import jobs
@@ -15,7 +15,7 @@ from toolkit.check import Options
 from toolkit.fiscal import parse_period
 from toolkit.samples import fictional_registry
 from toolkit.settings import Settings
-from toolkit.writing.feedback import write_feedback
+from toolkit.writing.feedback import Letter, write_feedback
 from toolkit.writing.registry_io import write_registry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,11 @@ def feedback_copy(out_dir: Path) -> Path:
     """The feedback copy of one sample report with three findings."""
     with at_root():
         result = next(iter(jobs.CheckRun((FEEDBACK_SOURCE,), _options())))
-        written = write_feedback(result, out_dir / "feedback")
+        letter = Letter(
+            "生活安全部地域課地域指導係", AS_OF, AS_OF + timedelta(days=14), "巡査部長 山田太郎",
+            "1234-5678",
+        )  # fmt: skip
+        written = write_feedback(result, out_dir / "feedback", letter=letter)
     assert written is not None
     return written
 

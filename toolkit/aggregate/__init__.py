@@ -1,11 +1,14 @@
 """From the ledger to the tables of the summary workbook (pandas; no Excel here).
 
-Which reports count:
-- only current reports (a superseded report never counts); identical files were stored once;
+One cut-off for the whole workbook (SPEC, "Summary workbook contract"):
+- the reports that count are those received by the as-of day (`settings.today`), one per
+  meeting (`toolkit.ledger.counting`: HQ's settlements, then the corrected one, then the
+  latest); identical files were stored once;
 - the period's reports are those dated in the period (a month, or April 1 – March 31);
-- the fiscal-year columns (C1: 定期会議 held this fiscal year, months left) use every report
-  of the period's fiscal year dated up to the end of the period, so a summary of October
-  says what had been done by the end of October;
+- the fiscal-year figures (C1: 定期会議 held this fiscal year, months left; the yearly
+  plan, C2) use the reports of the fiscal year dated up to the end of the period, so a
+  summary of October says what had been done by the end of October, and the plan is
+  judged on the as-of day for the planned months up to the end of the period;
 - `station` limits every table to one police station (what a station's 地域課 sends up).
 
 Reports are counted under the council the one council identity gives them (by 協議会ID, by
@@ -16,7 +19,7 @@ key the ingest stored.
 
 The rules across reports (C1–C4, `toolkit.rules.fiscal`) decide each status; the modules
 here build the tables: `tally` (集計表), `status` (提出状況, 年度実施状況), `listings` (開催一覧,
-協議事項), `requests` (要望事項), `checks` (検証結果), `charts` (グラフ); `members` counts each
+協議事項), `requests` (要望事項), `checks` (点検結果), `charts` (グラフ); `members` counts each
 council's member findings (M1–M6) for 概況 and 提出状況, and builds the roster's tables.
 """
 
@@ -27,13 +30,20 @@ from datetime import date
 
 import pandas as pd
 
+from toolkit.aggregate.attendance import attendance_table
 from toolkit.aggregate.charts import by_month, by_station
 from toolkit.aggregate.checks import findings_table
 from toolkit.aggregate.frames import Scope, compact
-from toolkit.aggregate.listings import agenda_tables, frequent_topics, meetings_table
-from toolkit.aggregate.members import findings_per_council
-from toolkit.aggregate.overview import Overview, build_overview
+from toolkit.aggregate.listings import (
+    agenda_tables,
+    frequent_topics,
+    meetings_table,
+    themes_table,
+)
+from toolkit.aggregate.member_counts import findings_per_council
+from toolkit.aggregate.overview import Overview, Sheets, build_overview
 from toolkit.aggregate.plan import plan_table, reminders_table
+from toolkit.aggregate.receipts import receipts_table, settlements_table
 from toolkit.aggregate.requests import candidates_table, requests_table, status_counts
 from toolkit.aggregate.status import submissions_table, yearly_table
 from toolkit.aggregate.tally import tally_table
@@ -48,7 +58,8 @@ class Summary:
     """Every table of the summary workbook, headers in Japanese as they are printed."""
 
     period: Period
-    created: date
+    created: date  # the as-of day: reports received by then count
+    cutoff: date  # the last meeting day counted (end of the period, or the as-of day)
     station: str | None
     registry_used: bool
     overview: Overview  # 概況
@@ -58,15 +69,19 @@ class Summary:
     yearly: pd.DataFrame  # 年度実施状況
     meetings: pd.DataFrame  # 開催一覧
     agenda_counts: pd.DataFrame  # 協議事項: counts by 区分
+    agenda_themes: pd.DataFrame  # 協議事項: each 区分 with its 主な協議事項
     agenda_topics: pd.DataFrame  # 協議事項: the most frequent topics
     agenda: pd.DataFrame  # 協議事項: the topics
     candidates: pd.DataFrame  # 要望事項: 問題解決活動 candidates
     requests: pd.DataFrame  # 要望事項
-    findings: pd.DataFrame  # 検証結果
+    findings: pd.DataFrame  # 点検結果
     by_station: pd.DataFrame  # グラフ: meetings by station, 臨時会議 (C4)
     by_month: pd.DataFrame  # グラフ: meetings and attendance by month of the FY
     request_status: pd.DataFrame  # グラフ: requests by station and status
     plans: pd.DataFrame  # every planned meeting and its status (C2)
+    receipts: pd.DataFrame  # 受付簿: the files received in the period
+    settlements: pd.DataFrame  # 受付簿: HQ's decisions (settle)
+    attendance: pd.DataFrame  # per report of the period: members present, materials
     notes: list[str] = field(default_factory=list)
 
 
@@ -84,11 +99,11 @@ def build_summary(
     in the ledger.
     """
     scope = Scope.of(ledger, period, registry, station, settings)
-    until = max(period.end, settings.today)
-    fy_all = scope.reports(ledger.current_reports(period.fiscal_year, until))
-    fy = fy_all[fy_all["meeting_date"] <= pd.Timestamp(period.end)]
+    # One cut-off for the whole workbook: meetings held up to the end of the period, from
+    # the reports received by the as-of day; the plan judged on that day with them.
+    fy = scope.reports(ledger.current_reports(period.fiscal_year, period.end, scope.as_of))
     rep = fy[fy["meeting_date"] >= pd.Timestamp(period.start)]
-    councils = scope.councils(fy_all)
+    councils = scope.councils(fy)
     order = scope.station_order(councils)
     councils = councils.assign(_station=councils["station"].map(order)).sort_values(
         ["_station", "order"], kind="stable", ignore_index=True
@@ -96,27 +111,36 @@ def build_summary(
     notes: list[str] = []
     if registry is None:
         notes.append("協議会名簿の指定がないため、報告のあった協議会だけを集計しています。")
-    plans = plan_table(scope, fy_all, councils)
+    plans = plan_table(scope, fy, councils)
     members = None
     if registry is not None and registry.members:
         members = findings_per_council(registry, settings)
-    submissions = submissions_table(scope, rep, fy, councils, plans, members)
+    attendance = attendance_table(scope, rep)
+    submissions = submissions_table(
+        scope, rep, fy, councils, plans, members.per_council if members else None, attendance
+    )
     requests = requests_table(scope, rep)
     findings = findings_table(scope, rep, station)
     agenda_counts, agenda = agenda_tables(scope, rep)
     stations = scope.stations
+    sheets = Sheets(
+        rep, fy, submissions, plans, requests, findings, agenda, attendance, members,
+        ledger.unsettled(settings.today),
+    )  # fmt: skip
     return Summary(
         period=period,
         created=settings.today,
+        cutoff=scope.cutoff,
         station=stations[0] if stations and len(stations) == 1 else station,
         registry_used=registry is not None,
-        overview=build_overview(scope, rep, fy, submissions, plans, requests, findings, order),
-        tally=tally_table(rep, councils, order),
+        overview=build_overview(scope, sheets, order),
+        tally=tally_table(rep, councils, order, requests),
         submissions=submissions,
         reminders=reminders_table(plans),
         yearly=yearly_table(fy, councils, submissions, plans),
-        meetings=compact(meetings_table(rep, order, registry is not None)),
+        meetings=compact(meetings_table(rep, order, registry is not None, requests)),
         agenda_counts=agenda_counts,
+        agenda_themes=themes_table(agenda_counts, agenda),
         agenda_topics=frequent_topics(agenda),
         agenda=compact(agenda),
         candidates=candidates_table(requests),
@@ -126,6 +150,9 @@ def build_summary(
         by_month=by_month(fy, period, settings.today),
         request_status=status_counts(requests, order),
         plans=plans,
+        receipts=receipts_table(scope),
+        settlements=settlements_table(scope),
+        attendance=attendance,
         notes=notes,
     )
 

@@ -1,4 +1,4 @@
-"""検証結果: every finding of the period's reports, and the files that could not be read.
+"""点検結果: every finding of the period's reports, and the files that could not be read.
 
 With a station asked for, an unreadable file (whose station is unknown) is listed when a
 folder of its path names the station, or when its run brought in reports of that station
@@ -17,11 +17,11 @@ from toolkit.registry import same_name
 
 
 def findings_table(scope: Scope, rep: pd.DataFrame, station: str | None) -> pd.DataFrame:
-    """検証結果: the findings of the period's reports, then the undated reports and the
+    """点検結果: the findings of the period's reports, then the undated reports and the
     unreadable files of the runs that brought them in."""
     ledger = scope.ledger
     period = scope.period
-    of_reports = frame(ledger.findings_between(period.start, period.end))
+    of_reports = frame(ledger.findings_between(period.start, period.end, scope.as_of))
     parts = [
         of_reports.merge(rep[["report_id", "station", "name", "meeting_date"]], on="report_id")
     ]
@@ -30,7 +30,7 @@ def findings_table(scope: Scope, rep: pd.DataFrame, station: str | None) -> pd.D
     else:
         runs = sorted({int(r) for r in rep["run_id"].unique()})
     if runs:
-        undated = scope.reports(ledger.undated_reports(runs))
+        undated = scope.reports(ledger.undated_reports(runs, scope.as_of))
         if len(undated):
             rows = frame(ledger.findings_of_reports(undated["report_id"].tolist()))
             parts.append(

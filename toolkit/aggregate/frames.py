@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -135,6 +136,18 @@ class Scope:
     ) -> Scope:
         """Raises `InputError` when `station` is neither in the registry nor in the ledger."""
         return cls(ledger, period, registry, _station_filter(ledger, registry, station), settings)
+
+    @property
+    def as_of(self) -> date:
+        """The day the summary is made "as of": reports received by then count, and the
+        plan and the requests are judged on it."""
+        return self.settings.today
+
+    @property
+    def cutoff(self) -> date:
+        """The last meeting day the summary counts: the end of its period, or the as-of
+        day when that comes first (no meeting after it has been reported)."""
+        return min(self.period.end, self.settings.today)
 
     def reports(self, rows: Rows) -> pd.DataFrame:
         """Report rows resolved to their councils, limited to the scope's stations, with

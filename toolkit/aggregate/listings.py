@@ -20,11 +20,15 @@ from toolkit.aggregate.frames import (
     frame,
     text_blanks,
 )
+from toolkit.aggregate.requests import per_report
 from toolkit.ledger import PURGED_TEXT
 from toolkit.model import CATEGORIES
+from toolkit.rules.requests import OPEN
 
 
-def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd.DataFrame:
+def meetings_table(
+    rep: pd.DataFrame, order: dict[str, int], listed: bool, requests: pd.DataFrame
+) -> pd.DataFrame:
     """開催一覧: one row per current report of the period, by date; `listed`: a registry
     was given. The file and sheet come last: they are for finding the file, not for paper."""
     r = rep.assign(_s=rep["station"].map(order)).sort_values(
@@ -54,7 +58,7 @@ def meetings_table(rep: pd.DataFrame, order: dict[str, int], listed: bool) -> pd
             "出席民間": r["civilians"],
             "協議事項": r["n_agenda"],
             "要望事項": r["n_requests"],
-            "未回答": r["n_open"],
+            "未回答": r["report_id"].map(per_report(requests, OPEN)).fillna(0).astype("int64"),
             "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
             "受付日": r["first_received"],
             "受付まで日数": r["days_to_receipt"],
@@ -91,7 +95,7 @@ def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
 def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """協議事項: counts by 区分 with their shares, and every topic of the period."""
     period = scope.period
-    rows = frame(scope.ledger.agenda_between(period.start, period.end))
+    rows = frame(scope.ledger.agenda_between(period.start, period.end, scope.as_of))
     info = rep[["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]]
     # A report has several topics: its repeated columns travel as categoricals (memory).
     info = info.astype({c: "category" for c in ("station", "name", "path", "sheet")})
@@ -125,10 +129,41 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             "備考": items["remarks"],
             "ファイル": items["path"],
             "シート": items["sheet"],
+            "report_id": items["report_id"].astype("int64"),
         }
     )
     return agenda_counts, text_blanks(
         listing.reset_index(drop=True), ["協議事項", "備考", "シート"]
+    )
+
+
+def _topic_key(text: str) -> str:
+    """The same topic whatever its width and spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def themes_table(counts: pd.DataFrame, agenda: pd.DataFrame, per: int = 3) -> pd.DataFrame:
+    """協議事項's first table: each 区分 with its count and share, and its 主な協議事項 — the
+    topics taken up most often under it (at most `per`, most frequent first, ties in the
+    order they were first discussed), each with how often: 「車上ねらい（4件）、特殊詐欺（2件）」."""
+    topics = agenda[["区分", "協議事項"]].dropna()
+    topics = topics[topics["協議事項"].astype(str) != PURGED_TEXT]
+    main: dict[str, str] = {}
+    for category, group in topics.groupby("区分", sort=False, observed=True):
+        texts = group["協議事項"].astype(str).tolist()
+        tally: dict[str, list[object]] = {}  # key → [first text, count, first position]
+        for i, text in enumerate(texts):
+            entry = tally.setdefault(_topic_key(text), [text, 0, i])
+            entry[1] = int(entry[1]) + 1  # type: ignore[call-overload]
+        ranked = sorted(tally.values(), key=lambda e: (-int(e[1]), int(e[2])))  # type: ignore[call-overload]
+        main[str(category)] = "、".join(f"{text}（{n}件）" for text, n, _ in ranked[:per])
+    return pd.DataFrame(
+        {
+            "区分": counts["区分"],
+            "主な協議事項": [main.get(c) for c in counts["区分"]],
+            "件数": counts["件数"],
+            "割合（％）": counts["割合（％）"],
+        }
     )
 
 
@@ -139,7 +174,7 @@ def frequent_topics(agenda: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
     topics = topics[topics != PURGED_TEXT]
     if topics.empty:
         return pd.DataFrame({"順位": [], "協議事項": [], "区分": [], "件数": []})
-    keys = topics.map(lambda t: "".join(unicodedata.normalize("NFKC", t).split()))
+    keys = topics.map(_topic_key)
     counted = (
         pd.DataFrame({"key": keys, "topic": topics, "区分": agenda.loc[topics.index, "区分"]})
         .groupby("key", sort=False)

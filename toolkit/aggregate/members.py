@@ -2,7 +2,7 @@
 served long, and every member finding (M1–M6, `toolkit.rules.members`, which decides).
 
 Every figure is as of `settings.today` (--as-of). The tables are laid out by
-`toolkit.writing.roster`; the summary takes only `findings_per_council`.
+`toolkit.writing.roster`; the summary counts them with `aggregate.member_counts`.
 """
 
 from __future__ import annotations
@@ -86,13 +86,6 @@ class Roster:
     groups: pd.DataFrame  # グラフ: members by station and 区分
     ages: pd.DataFrame  # グラフ: members by age band and gender
     notes: list[str] = field(default_factory=list)
-
-
-def findings_per_council(registry: Registry, settings: Settings) -> dict[str, int]:
-    """How many member findings (M1–M6) each council has, by 協議会ID (the summary's
-    column); empty when the registry lists no members."""
-    counts = Counter(f.council.council_id for f in check_members(registry, settings))
-    return {c.council_id: counts.get(c.council_id, 0) for c in registry.councils}
 
 
 def build_roster(registry: Registry, settings: Settings) -> Roster:

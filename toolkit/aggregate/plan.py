@@ -1,9 +1,12 @@
 """The yearly plan against what was held (C2, 2(6)イ): each planned meeting's status, and the
 督促 sheet — the planned meetings to chase, one row each.
 
-The statuses are the rule C2's (`toolkit.rules.fiscal.plan_statuses`); the meetings it
-counts are every current report of the council in the fiscal year up to the as-of day,
-whatever the period of the summary (a November meeting fulfils a plan for October).
+The statuses are the rule C2's (`toolkit.rules.fiscal.plan_statuses`), judged with the
+workbook's one cut-off: the planned months up to the end of the period, fulfilled by the
+meetings the workbook counts (held by the end of the period, received by the as-of day),
+and 督促 counted from the as-of day. A meeting held after the period (a November meeting
+for an October plan) fulfils the plan in the next month's summary and the fiscal year's,
+where it is counted too — never in a summary that does not count it.
 """
 
 from __future__ import annotations
@@ -31,14 +34,17 @@ PLAN_COLUMNS = [
 ]
 
 
-def plan_table(scope: Scope, fy_all: pd.DataFrame, councils: pd.DataFrame) -> pd.DataFrame:
-    """One row per planned meeting of the fiscal year (of the scope's stations)."""
+def plan_table(scope: Scope, fy: pd.DataFrame, councils: pd.DataFrame) -> pd.DataFrame:
+    """One row per planned meeting of the fiscal year up to the end of the period (of the
+    scope's stations), fulfilled by the meetings of `fy`."""
     registry = scope.registry
     if registry is None:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in PLAN_COLUMNS})
     named = councils.set_index("key")
     planned: dict[str, list[PlannedMeeting]] = defaultdict(list)
     for plan in registry.plans_for(scope.period.fiscal_year):
+        if plan.month > scope.period.end:
+            continue  # planned after the period: not this workbook's business
         council = registry.by_id(plan.council_id)
         if council is None or plan.council_id not in named.index:
             continue
@@ -48,7 +54,7 @@ def plan_table(scope: Scope, fy_all: pd.DataFrame, councils: pd.DataFrame) -> pd
             continue
         planned[plan.council_id].append(plan)
     held: dict[str, list[date]] = defaultdict(list)
-    dated = fy_all[fy_all["meeting_date"].notna()]
+    dated = fy[fy["meeting_date"].notna()]
     for key, day in zip(dated["key"].tolist(), dated["meeting_date"].tolist(), strict=True):
         held[key].append(day.date())
     rows = []

@@ -3,7 +3,9 @@
 A request that is not answered stays on HQ's desk until it is (2(7)), so the open, pending
 and 問題解決活動 requests of earlier reports are listed too, marked 前期間から継続. Each
 request's status is the rule's (`toolkit.rules.requests`): 回答済 / 対応中 / 未回答 /
-問題解決活動, with the days since the meeting at which it was raised.
+問題解決活動 — what its answer says — with the days since the meeting at which it was
+raised and the mark 長期 (a 問題解決活動の候補). The 概況, 集計表, グラフ and the stations'
+letters all count from this one table's words.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from toolkit.aggregate.frames import CARRIED, IN_PERIOD, Scope, frame, reports_f
 from toolkit.ledger import PURGED_TEXT
 from toolkit.rules.requests import (
     ANSWERED,
+    CANDIDATE,
     FROM_STORED,
+    LONG,
     OPEN,
     PENDING,
     PROBLEM_SOLVING,
@@ -25,7 +29,22 @@ from toolkit.rules.requests import (
 )
 from toolkit.settings import Settings
 
-STATUS_ORDER = (PROBLEM_SOLVING, OPEN, PENDING, ANSWERED)
+STATUS_ORDER = (OPEN, PENDING, PROBLEM_SOLVING, ANSWERED)
+REQUEST_COLUMNS = [
+    "開催日",
+    "警察署",
+    "協議会名",
+    "要望事項",
+    "措置・回答",
+    "状況",
+    "経過日数",
+    LONG,
+    "備考",
+    "対象",
+    "ファイル",
+    "シート",
+    "report_id",
+]
 
 
 def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
@@ -43,6 +62,10 @@ def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
         ]
         earlier_rows = earlier_rows[[not d for d in done]]
     info_cols = ["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]
+    if current.empty and earlier_rows.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in REQUEST_COLUMNS}).astype(
+            {"開催日": "datetime64[ns]", "経過日数": "Int64", "report_id": "int64"}
+        )
     parts = [current.merge(rep[info_cols], on="report_id").assign(scope=IN_PERIOD)]
     if len(earlier_rows):
         ids = sorted(set(earlier_rows["report_id"].tolist()))
@@ -71,10 +94,12 @@ def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
             "措置・回答": items["response"].astype(object).where(~purged, None),
             "状況": [s.status for s in states],
             "経過日数": pd.array([s.days_open for s in states], dtype="Int64"),
-            "備考": [_note(s.status, s.written) for s in states],
+            LONG: [s.mark for s in states],
+            "備考": [CANDIDATE if s.long else "" for s in states],
             "対象": items["scope"],
             "ファイル": items["path"],
             "シート": items["sheet"],
+            "report_id": items["report_id"].astype("int64"),
         }
     )
     return text_blanks(out.reset_index(drop=True), ["要望事項", "措置・回答", "シート"])
@@ -90,23 +115,17 @@ def _written(response: object, stored: object, settings: Settings) -> str:
     return OPEN
 
 
-def _note(status: str, written: str) -> str:
-    if status == PROBLEM_SOLVING and written in (OPEN, PENDING):
-        return f"{written}のまま長期化（問題解決活動の候補）"
-    return ""
-
-
 def candidates_table(requests: pd.DataFrame) -> pd.DataFrame:
-    """問題解決活動 candidates per police station (2(7)): requests that became a theme or
-    stayed open or pending too long."""
-    found = requests[requests["状況"] == PROBLEM_SOLVING]
-    columns = ["警察署", "協議会名", "開催日", "要望事項", "措置・回答", "状況", "経過日数", "備考"]
+    """問題解決活動の候補 (2(7)): requests open or pending past the setting (長期), whose
+    station should either answer them or set them as a 問題解決活動 theme."""
+    found = requests[requests[LONG] == LONG]
+    columns = ["警察署", "協議会名", "開催日", "要望事項", "措置・回答", "状況", "経過日数"]
     return found[columns].reset_index(drop=True)
 
 
 def status_counts(requests: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     """Requests per station by status, split into those raised in the period and those
-    carried forward (the chart and the overview count the same way)."""
+    carried forward, and how many are 長期 (the chart and the overview count the same)."""
     names = list(order)
     out: dict[str, list[Any]] = {"警察署": names}
     for scope_name, label in ((IN_PERIOD, ""), (CARRIED, "（継続）")):
@@ -116,4 +135,12 @@ def status_counts(requests: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame
                 continue  # only requests not yet answered are carried forward
             counts = part[part["状況"] == status].groupby("警察署").size()
             out[status + label] = [int(counts.get(n, 0)) for n in names]
+    long = requests[requests[LONG] == LONG].groupby("警察署").size()
+    out[CANDIDATE] = [int(long.get(n, 0)) for n in names]
     return pd.DataFrame(out)
+
+
+def per_report(requests: pd.DataFrame, status: str) -> pd.Series:
+    """How many requests of each report (by report_id) are in `status`, of the period."""
+    part = requests[(requests["対象"] == IN_PERIOD) & (requests["状況"] == status)]
+    return part.groupby("report_id").size()

@@ -1,10 +1,15 @@
-"""集計表: one row per council with its meetings, attendance and requests of the period."""
+"""集計表: one row per council with its meetings, attendance and requests of the period.
+
+Its 未回答 and 対応中 are the 要望事項 table's words counted (`aggregate.requests`), so the
+集計表, the 概況 and the 要望事項 sheet never disagree on them."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from toolkit.aggregate.frames import DETAIL, SUBTOTAL, TOTAL, count_types, text_blanks
+from toolkit.aggregate.requests import per_report
+from toolkit.rules.requests import OPEN, PENDING
 
 TALLY_NUMBERS = (
     "定期会議",
@@ -16,14 +21,23 @@ TALLY_NUMBERS = (
     "出席計",
     "要望事項",
     "未回答",
+    "対応中",
 )
 
 
-def tally_table(rep: pd.DataFrame, councils: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
-    """集計表: per council the meetings of the period by type, attendance and requests, with
-    a 小計 per police station and a 合計."""
+def tally_table(
+    rep: pd.DataFrame, councils: pd.DataFrame, order: dict[str, int], requests: pd.DataFrame
+) -> pd.DataFrame:
+    """集計表: per council the meetings of the period by type, attendance and requests (with
+    how many are 未回答 and 対応中 in `requests`' words), a 小計 per station and a 合計."""
     counts = count_types(rep, "key")
-    sums = rep.groupby("key", sort=False)[["police", "civilians", "n_requests", "n_open"]].sum()
+    rep = rep.assign(
+        n_open=rep["report_id"].map(per_report(requests, OPEN)).fillna(0).astype("int64"),
+        n_pending=rep["report_id"].map(per_report(requests, PENDING)).fillna(0).astype("int64"),
+    )
+    sums = rep.groupby("key", sort=False)[
+        ["police", "civilians", "n_requests", "n_open", "n_pending"]
+    ].sum()
     per = counts.join(sums, how="outer")
     seen = councils[councils["registered"] | councils["key"].isin(per.index)]
     table = seen.merge(per, left_on="key", right_index=True, how="left")
@@ -36,6 +50,7 @@ def tally_table(rep: pd.DataFrame, councils: pd.DataFrame, order: dict[str, int]
         "civilians",
         "n_requests",
         "n_open",
+        "n_pending",
     ]
     table[numbers] = table[numbers].fillna(0).astype("int64")
     table["attendance"] = table["police"] + table["civilians"]
@@ -67,6 +82,7 @@ def tally_table(rep: pd.DataFrame, councils: pd.DataFrame, order: dict[str, int]
             "出席計": rows["attendance"],
             "要望事項": rows["n_requests"],
             "未回答": rows["n_open"],
+            "対応中": rows["n_pending"],
             "行区分": rows["_level"].map({0: DETAIL, 1: SUBTOTAL, 2: TOTAL}),
         }
     )

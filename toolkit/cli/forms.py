@@ -79,6 +79,8 @@ def plan(paths: tuple[Path, ...], registry: Path, out: Path, force: bool) -> Non
         click.echo(f"読み取れなかった箇所: {problem}", err=True)
     for conflict in done.conflicts:
         click.echo(f"確かめてください: {conflict}", err=True)
+    for notice in done.notices:
+        click.echo(f"確認してください: {notice}", err=True)
     click.echo(
         f"年間計画の様式 {done.forms}件から、計画 {done.planned}件を入れた名簿を書き出しました:"
         f" {done.written}"

@@ -50,7 +50,7 @@ def summary(
     jobs: int,
     force: bool,
 ) -> None:
-    """月別・年度別の集計表（提出状況・年度実施状況・要望事項・検証結果・グラフ）を作る。
+    """月別・年度別の集計表（提出状況・年度実施状況・要望事項・点検結果・グラフ・受付簿）を作る。
 
     PATH（報告書のファイルやフォルダ）か --db（台帳）のどちらかを指定します。
     """
@@ -151,14 +151,22 @@ def remind(
 
 @main.command()
 @click.option(
-    "--registry", required=True, type=EXISTING, help="協議会名簿（協議会・委員のシート）。"
+    "--registry",
+    required=True,
+    type=EXISTING,
+    default=from_workspace("registry"),
+    help="協議会名簿（協議会・委員のシート。既定: kyogikai.toml の名簿）。",
 )
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。任期・在任年数はこの日で数えます。")
 @click.option(
     "--json", "as_json", is_flag=True, help="指摘を1件1行のJSON Lines（協議会IDつき）で出力する。"
 )
 @config_option
-@output_file("書き出すブック（.xlsx）。--json のときは省略できます。", required=False)
+@output_file(
+    "書き出すブック（.xlsx）。作業フォルダでは省略すると出力フォルダの「委員名簿の点検.xlsx」、"
+    "--json のときは省略できます。",
+    required=False,
+)
 @force_option
 def roster(
     registry: Path,
@@ -178,12 +186,14 @@ def roster(
     from toolkit import jobs as J
     from toolkit.settings import load_settings
 
+    ws = workspace(click.get_current_context())
+    if out is None and not as_json and ws is not None:
+        out = ws.outputs / "委員名簿の点検.xlsx"
     if out is None and not as_json:
         raise click.UsageError(
             "-o で書き出すブックを指定してください（--json だけなら省略できます）。"
         )
     settings = load_settings(config, today=as_of)
-    ws = workspace(click.get_current_context())
     ledger = ws.ledger if ws is not None else None
     done = J.roster(registry, settings, out, force=force, ledger=ledger, workspace=workspace_root())
     for finding in done.findings if as_json else []:
@@ -191,3 +201,45 @@ def roster(
     click.echo(done.line(settings.today), err=as_json)
     if done.note is not None:
         click.echo(done.note, err=True)
+
+
+@main.command()
+@ledger_option("台帳", required=True)
+@click.option(
+    "--withdraw",
+    metavar="ファイルかSHA",
+    help="このファイルの報告書を取り下げる（集計に使わない）。パス、台帳にあるファイル名、"
+    "SHA-256（先頭8文字以上）のどれかで指定します。",
+)
+@click.option(
+    "--keep",
+    metavar="ファイルかSHA",
+    help="同じ会議の報告書が2件以上あるとき、このファイルの報告書を集計に使う。",
+)
+@click.option("--reason", required=True, help="理由（記録に残ります）。")
+@click.option("--by", help="決めた人（既定: kyogikai.toml の担当、なければログイン名）。")
+@config_option
+def settle(
+    db: Location,
+    withdraw: str | None,
+    keep: str | None,
+    reason: str,
+    by: str | None,
+    config: Path | None,
+) -> None:
+    """台帳の報告書を取り下げる、または同じ会議の2件のどちらを集計に使うか決める（R7）。
+
+    何も削除しません。誰が・いつ・なぜ決めたかを台帳に残し、このあと作る集計表・督促は
+    この決定に従います。
+    """
+    from toolkit.cli.printing import settle_lines
+    from toolkit.records import settle as settle_record
+    from toolkit.settings import load_settings
+
+    if (withdraw is None) == (keep is None):
+        raise click.UsageError("--withdraw か --keep のどちらか一方を指定してください。")
+    action, given = ("withdraw", withdraw) if withdraw is not None else ("keep", keep)
+    assert given is not None
+    done = settle_record(db, given, action, reason, load_settings(config), by)
+    for line in settle_lines(done):
+        click.echo(line)

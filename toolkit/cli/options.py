@@ -115,14 +115,17 @@ def required_workspace(ctx: click.Context) -> Workspace:
     return found
 
 
-def from_workspace(key: str, *, many: bool = False) -> Callable[[], Any]:
-    """A default taken from the working folder (`Workspace.<key>`), when there is one."""
+def from_workspace(key: str, *, many: bool = False, existing: bool = False) -> Callable[[], Any]:
+    """A default taken from the working folder (`Workspace.<key>`), when there is one
+    (with `existing`, only when that file exists: an optional file)."""
 
     def default() -> Any:
         found = workspace(click.get_current_context())
         if found is None:
             return None
         value = getattr(found, key)
+        if existing and not Path(value).is_file():
+            return None
         return (value,) if many else value
 
     return default

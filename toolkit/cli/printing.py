@@ -20,7 +20,7 @@ from toolkit.workspace import EXAMPLE_ID, Created
 
 if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
     from toolkit.housekeeping import RetentionOutcome
-    from toolkit.ledger import Step
+    from toolkit.ledger import Settled, Step
     from toolkit.monthly import MonthOutcome
 
 
@@ -179,6 +179,9 @@ def init_lines(created: Created) -> list[str]:
     ]
     if isinstance(ws.ledger, Path):  # a new working folder's ledger is a file
         rows.append((ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"))
+    rows.append(
+        (ws.receipts, "受付簿（届いた日の記録。書けば受付日に使います。空のままでも構いません）")
+    )
     out = [f"作業フォルダを作りました: {ws.root}"]
     names = [p.relative_to(ws.root).as_posix() for p, _ in rows]
     column = max(display_width(n) for n in names) + 2
@@ -309,6 +312,10 @@ def _next_steps(done: MonthOutcome) -> list[str]:
             f"前の実行で終わっていない作業があります: {_left_names([step])[0]}。"
             f"kyogikai month {step.period} を実行すると行います。"
         )
+    for problem in done.ingest.receipt_problems if done.ingest is not None else []:
+        steps.append(problem)
+    if done.unsettled:
+        steps.append(_unsettled_step(done))
     waiting = done.ingest.tally.try_again if done.ingest is not None else 0
     if waiting:
         steps.append(
@@ -329,6 +336,25 @@ def _next_steps(done: MonthOutcome) -> list[str]:
     return steps
 
 
+def _unsettled_step(done: MonthOutcome) -> str:
+    """The meetings reported twice that HQ must decide (R7), with the command to do it."""
+    lines = [
+        "同じ会議の報告書が2件以上あり、どれを集計に使うか決まっていません（R7）。"
+        "警察署に確かめて、kyogikai settle で決めてください（今は★を集計しています）:"
+    ]
+    for pair in done.unsettled:
+        lines.append(f"  {pair.council} {wareki(pair.day)}（{pair.station or '所属不明'}）")
+        for r in pair.reports:
+            mark = "★" if r.counts else "　"
+            lines.append(f"    {mark}{r.path}（受付 {r.received or '不明'}、{r.sha256[:8]}）")
+    example = done.unsettled[0].reports[-1]
+    lines.append(
+        f'  例: kyogikai settle --keep {example.sha256[:8]} --reason "署に確認し、こちらが正しい"'
+        "（取り下げるときは --withdraw）"
+    )
+    return "\n".join(lines)
+
+
 def _steps(steps: list[str], width: int | None) -> list[str]:
     """「次にすること」: numbered steps, each broken at `width`, lines of a step kept."""
     out = ["次にすること:"]
@@ -338,3 +364,25 @@ def _steps(steps: list[str], width: int | None) -> list[str]:
         for line in rest:
             out += wrap(line.lstrip(), width, indent=5 + len(line) - len(line.lstrip()), hang=9)
     return out
+
+
+def settle_lines(done: Settled) -> list[str]:
+    """What `settle` recorded, and which report each meeting of the file counts now."""
+    from toolkit.ledger import ACTION_JA
+
+    s = done.settlement
+    out = [
+        f"{ACTION_JA[s.action]}: {s.path}",
+        f"  理由: {s.reason}（{s.made_by}、{s.made_at.replace('T', ' ')}）",
+    ]
+    for m in done.meetings:
+        when = wareki(m.day) if m.day else "開催日不明"
+        counted = (
+            f"集計に使う報告書: {m.counted_path}「{m.counted_sheet}」"
+            if m.counted_path
+            else "集計に使う報告書はありません"
+        )
+        out.append(f"  {m.council} {when}: {counted}")
+    out.append("このあと作る集計表と督促・確認依頼は、この決定に従います。")
+    width = output_width()
+    return [line for text in out for line in wrap(terminal_text(text), width, hang=4)]

@@ -10,7 +10,10 @@ import click
 
 from toolkit.cli.group import main
 from toolkit.cli.options import (
+    DATE,
+    EXISTING,
     display_options,
+    from_workspace,
     ledger_option,
     progress,
     reading_options,
@@ -73,12 +76,27 @@ def check(
 @reports_argument(required=True)
 @ledger_option("取り込み先の台帳（ファイルがなければ作ります）", required=True)
 @registry_option
+@click.option(
+    "--received",
+    type=DATE,
+    help="新しく取り込むファイルの受付日（過去の分をまとめて取り込むとき）。"
+    "指定しなければ、ファイルの更新日時と取り込んだ日の早い方です。",
+)
+@click.option(
+    "--receipts",
+    type=EXISTING,
+    default=from_workspace("receipts", existing=True),
+    help="受付簿（シート「受付簿」か CSV。ファイル名と受付日の列）。"
+    "名前のあるファイルの受付日に使います（既定: kyogikai.toml の受付簿があれば）。",
+)
 @display_options
 @reading_options
 def ingest(
     paths: tuple[Path, ...],
     db: Location,
     registry: Path | None,
+    received: date | None,
+    receipts: Path | None,
     config: Path | None,
     as_of: date | None,
     password: str | None,
@@ -98,7 +116,8 @@ def ingest(
         registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
     )
     view = StationView(display)
-    done = J.ingest(paths, db, options, watch=viewing(view, progress(paths, quiet=display.quiet)))
+    watch = viewing(view, progress(paths, quiet=display.quiet))
+    done = J.ingest(paths, db, options, watch=watch, received=received, receipts=receipts)
     for line in view.lines(output_width(), closing=False):
         click.echo(line)
     stats = done.stats
@@ -108,5 +127,7 @@ def ingest(
     )
     for path in stats.not_archived:
         echo_wrapped(f"保管用の写しを作れませんでした（点検後に変更または削除）: {path}", err=True)
+    for problem in done.receipt_problems:
+        echo_wrapped(problem, err=True)
     if done.tally.failed:
         raise click.exceptions.Exit(1)

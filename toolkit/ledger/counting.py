@@ -65,8 +65,10 @@ def ranked(extra: str = "") -> str:
 
 def counted(extra: str = "") -> str:
     """A subquery (`report_id`, `first_received`) of the reports that count. Parameters as
-    for `ranked`. `extra` may narrow by meeting date: meetings never span dates, so the
-    choice inside each meeting is the same."""
+    for `ranked`. `extra` may narrow only by what all reports of a meeting share (its date,
+    or having none): the choice inside each meeting is then the same. A condition on what a
+    report holds (its errors) must filter the result instead, or it would change the
+    choice."""
     return f"(SELECT report_id, first_received FROM ({ranked(extra)}) ranked WHERE place = 1)"
 
 

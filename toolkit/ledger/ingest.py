@@ -142,13 +142,13 @@ class Ingesting(LedgerStore):
                 writer = _Writer(conn, run, received)
                 for batch in stage.batches(_BATCH):
                     writer.add(batch, stage)
-                if before_commit is not None:
-                    before_commit(writer.run_id)
                 writer.stats.superseded = reconcile(
                     conn,
                     "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
                     (writer.run_id,),
                 )
+                if before_commit is not None:  # after the run's reports found their places
+                    before_commit(writer.run_id)
                 writer.finish()
         return writer.stats
 

@@ -80,9 +80,12 @@ def _marks(values: Sequence[int]) -> str:
     return ",".join(str(int(v)) for v in values)
 
 
-def _reports(narrow: str = "") -> str:
-    """Report rows that count, their file's receipt day and the meeting's first."""
-    return f"SELECT {_COLUMNS}, c.first_received {_COUNTED_FROM.format(counted=counted(narrow))}"
+def _reports(narrow: str = "", where: str = "") -> str:
+    """Report rows that count, their file's receipt day and the meeting's first. `narrow`
+    limits the meetings looked at (by date: a meeting never spans dates, so which report of
+    it counts is the same); `where` filters the reports that count (by what they hold)."""
+    counting = _COUNTED_FROM.format(counted=counted(narrow))
+    return f"SELECT {_COLUMNS}, c.first_received {counting} {where}"
 
 
 class Querying(LedgerStore):
@@ -133,7 +136,7 @@ class Querying(LedgerStore):
         """Reports that count and have an error (returned for correction, not yet
         resubmitted), not purged, in meeting date order."""
         return self._rows(
-            _reports("AND r.n_errors > 0 AND r.purged_run IS NULL")
+            _reports(where="WHERE r.n_errors > 0 AND r.purged_run IS NULL")
             + " ORDER BY r.meeting_date, r.report_id",
             (cutoff(as_of),),
         )
@@ -241,3 +244,21 @@ class Querying(LedgerStore):
             " WHERE k.reports_of_meeting > 1 ORDER BY k.meeting_date, k.council_key, k.place",
             (cutoff(as_of),),
         )
+
+    def reports_mentioning(self, report_ids: Sequence[int], words: Sequence[str]) -> set[int]:
+        """Which of these reports hold any of `words` in their record (its free text)."""
+        if not words or not report_ids:
+            return set()
+        escaped = ["%" + w.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+                   for w in words]  # fmt: skip
+        test = " OR ".join("record LIKE ? ESCAPE '!'" for _ in escaped)
+        found: set[int] = set()
+        ids = list(report_ids)
+        for start in range(0, len(ids), 500):
+            chunk = _marks(ids[start : start + 500])
+            rows = self.fetch(
+                f"SELECT report_id FROM reports WHERE report_id IN ({chunk}) AND ({test})",
+                escaped,
+            )
+            found.update(int(r) for (r,) in rows)
+        return found

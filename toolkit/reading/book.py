@@ -52,6 +52,10 @@ class WorkbookRead:
     notes: list[str] = field(default_factory=list)
     output: str | None = None  # the kind of kyogikai output the workbook is, if it is one
     template_version: str | None = None  # our template's version, when the book is one
+    # A copy HQ returned to a station (kind "feedback"): read as the station's report, with
+    # its 確認事項 list skipped — the station may have corrected it (SPEC, feedback copies).
+    returned: bool = False
+    sent: frozenset[str] = frozenset()  # content hashes of the reports the copy was made from
     # When asked (`read_workbook(explain=True)`): for each sheet read as a report, what
     # each of its printed cells was taken for — label, value, decoration, unread — and the
     # cells it does not print (unprinted), by (row, col).

@@ -52,6 +52,8 @@ HIDDEN = "非表示のシートのため読み飛ばしました"
 CHART = "グラフシートのため読み飛ばしました"
 CONTINUED = "報告書の続紙ですが、続けている報告書のシートがないため読めませんでした"
 
+RETURNED_KIND = "feedback"
+
 
 def read_workbook(
     data: bytes,
@@ -87,10 +89,15 @@ def _read_ooxml(
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
     out.output = output_mark(zf, limits) or form_mark(zf, limits)
+    if out.output == RETURNED_KIND:
+        out.output, out.returned = None, True
+        sent = custom_properties(zf, limits).get("report_content", "")
+        out.sent = frozenset(h for h in sent.split(",") if h)
     if out.output is not None:
-        return out  # written by kyogikai (a summary, a feedback copy, the registry…)
+        return out  # written by kyogikai (a summary, a station list, the registry…)
     pkg = read_package(zf, limits)
-    out.output = K.kyogikai_workbook([sp.name for sp in pkg.sheets if sp.state == "visible"])
+    if not out.returned:
+        out.output = K.kyogikai_workbook([sp.name for sp in pkg.sheets if sp.state == "visible"])
     if out.output is not None:
         return out
     with library_errors():

@@ -83,7 +83,18 @@ _LIST_WORDS = (
 # The sheets of kyogikai's summary workbook, and its feedback list (writing/summary,
 # writing/feedback): a copy that lost its document property is still known by them.
 SUMMARY_SHEETS = frozenset(
-    {"概況", "集計表", "提出状況", "督促", "年度実施状況", "開催一覧", "検証結果", "グラフ"}
+    {
+        "概況",
+        "集計表",
+        "提出状況",
+        "督促",
+        "年度実施状況",
+        "開催一覧",
+        "点検結果",
+        "検証結果",
+        "グラフ",
+        "受付簿",
+    }
 )
 FEEDBACK_SHEET = "確認事項"
 FEEDBACK_HEADERS = ("番号", "重大度", "シート", "セル", "項目", "内容")

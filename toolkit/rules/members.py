@@ -1,7 +1,8 @@
 """Rules on who sits on a council (M1–M6 of SPEC.md), from the registry's 委員 and 協議会 sheets.
 
 - M1 about 10 members (2(4)イ(ｱ) おおむね10人程度, 加減 allowed): a band around the setting;
-- M2 about half of them community leaders, 区分 a/b/c (2(4)イ(ｱ));
+- M2 about half of them community leaders, 区分 a/b/c (2(4)イ(ｱ)) — not asked of a 職種等
+  council either, which chooses its members 「その目的等に則して」 (Art. 5(2));
 - M3 terms of about two years (Art. 3(5)): expired, ending soon, far from two years, missing;
 - M4 no long dependence on the same person (2(4)イ(ｱ) 長期間特定の者に依存, (ｲ) 新陳代謝):
   first appointed long ago, or many consecutive terms;
@@ -276,7 +277,9 @@ def _size(council: Council, members: list[Member], settings: Settings, where: _W
 
 
 def _leaders(council: Council, members: list[Member], settings: Settings, where: _Where) -> Found:
-    if not members:
+    if not members or council.kind == PURPOSE_KIND:
+        # Art. 5(2): a 職種等 council chooses its members 「その目的等に則して」 (the
+        # managers of the estate, the shop owners), not half of them community leaders.
         return
     leaders = sum(1 for m in members if is_leader(m))
     if leaders / len(members) < settings.member_leader_share:

@@ -9,7 +9,7 @@ prefecture's registry), `roster_notes` (which councils show which member finding
 """
 
 from toolkit.samples.fictional import fictional_registry
-from toolkit.samples.files import MANIFEST, write_samples
+from toolkit.samples.files import MANIFEST, RECEIPT_LOG, write_samples
 from toolkit.samples.mistakes import MISTAKES, Mistake
 from toolkit.samples.reports import Planted, SampleReport, generate_reports
 from toolkit.samples.roster_notes import MEMBERS_DOC, roster_notes
@@ -18,6 +18,7 @@ __all__ = [
     "MANIFEST",
     "MEMBERS_DOC",
     "MISTAKES",
+    "RECEIPT_LOG",
     "Mistake",
     "Planted",
     "SampleReport",

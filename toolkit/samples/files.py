@@ -2,16 +2,20 @@
 
 `DIR/registry.xlsx` (unless a registry was given) with `DIR/README-members.md` (which
 councils show which member finding), `DIR/reports/<警察署>/<日付>_<協議会名>.xlsx`
-written into our own template, and `DIR/planted.json`: for every report file, the findings
-its content was made to produce, so that a check of the samples can be compared with it.
+written into our own template, `DIR/planted.json`: for every report file, the findings
+its content was made to produce, so that a check of the samples can be compared with it,
+and `DIR/受付簿.xlsx`: the day each file reached HQ (a few days after its meeting, one in
+a dozen or so more than a month late), which each file's modification time repeats.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import random
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from toolkit.fileio import remove, write_atomic
@@ -21,10 +25,25 @@ from toolkit.samples.plan import yearly_plan
 from toolkit.samples.reports import generate_reports
 from toolkit.samples.roster_notes import MEMBERS_DOC, roster_notes
 from toolkit.writing.fill import FastFiller
+from toolkit.writing.receipt_log import write_receipt_log
 from toolkit.writing.registry_io import write_registry
 from toolkit.writing.template import safe_file_name, template_bytes
 
 MANIFEST = "planted.json"
+RECEIPT_LOG = "受付簿.xlsx"
+# The samples' "today": no file arrived after it (the planner's last meeting day).
+ARRIVED_BY = date(2026, 11, 20)
+
+
+def receipt_day(meeting: object, rel: str, seed: int) -> date | None:
+    """The day the sample file `rel` of a meeting reached HQ: 2–20 days after it, one in
+    twelve 35–60 days (late, 2の(9) 速やかに), never after ARRIVED_BY."""
+    if not isinstance(meeting, date):
+        return None
+    rng = random.Random(f"{seed}:{rel}")
+    late = rng.random() < 1 / 12
+    days = rng.randint(35, 60) if late else rng.randint(2, 20)
+    return min(meeting + timedelta(days=days), max(meeting, ARRIVED_BY))
 
 
 def write_samples(
@@ -48,6 +67,8 @@ def write_samples(
     manifest: dict[str, list[dict[str, str | None]]] = {}
     used: set[str] = set()
     first_of: dict[tuple[str, object], str] = {}
+    log: list[tuple[date, str, str, str]] = []
+    first_day: dict[tuple[str, object], date] = {}
     for sample in reports:
         stem = (
             f"reports/{safe_file_name(sample.council.station)}/{safe_file_name(sample.file_stem)}"
@@ -69,7 +90,20 @@ def write_samples(
                 manifest[earlier].append({"code": "R7.duplicate", "field": None})
                 first_of[meeting] = rel
         manifest[rel] = planted
+        # the day of the meeting (the file's name starts with it: the form's own date cell
+        # may hold a planted mistake, a weekday that does not match)
+        received = receipt_day(date.fromisoformat(sample.file_stem[:10]), rel, seed)
+        if received is not None and meeting in first_day:
+            # a second report of one meeting comes after the first (R7: the later one)
+            received = min(max(received, first_day[meeting] + timedelta(days=3)), ARRIVED_BY)
+        if received is not None:
+            first_day.setdefault(meeting, received)
+            arrived = datetime.combine(received, time(9, 0)).timestamp()
+            os.utime(out_dir / rel, (arrived, arrived))
+            log.append((received, sample.council.station, rel.removeprefix("reports/"), ""))
     _remove_stale(out_dir, set(manifest))
+    log.sort(key=lambda row: (row[0], row[2]))
+    write_receipt_log(out_dir / RECEIPT_LOG, log)
     text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(out_dir / MANIFEST, text.encode())
     return len(manifest)

@@ -52,7 +52,8 @@ def roster_notes(registry: Registry, registry_name: str = "registry.xlsx") -> st
         lines += [
             "",
             f"職種等連絡協議会（{'・'.join(purpose)}）は委員を「その目的等に則して」選ぶため"
-            "（要綱第5条第2項）、M5（性別・年代・職業の幅）を当てていません。",
+            "（要綱第5条第2項）、M2（コミュニティ・リーダーの割合）と M5（性別・年代・職業の幅）を"
+            "当てていません。",
         ]
     lines += ["", *_planted(registry), ""]
     return "\n".join(lines)

@@ -3,17 +3,23 @@
 `write_plan_form` writes one workbook per police station: its councils down, April–March
 across, a 定/臨 dropdown in each month and a 予定議題 column; everything else is locked.
 `read_plan_form` reads a filled one back into planned meetings, naming the cell of every
-mark it cannot read. Filled forms are read through the same guards as every workbook.
+mark it cannot read: a word that is not 定/臨, a 「○」 the form does not say the meaning of
+(a station's own legend, 「○＝定期」, does), a formula whose result the file does not hold,
+and a council listed twice. Filled forms are read through the same guards as every workbook.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import unicodedata
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import xlsxwriter
 
 from toolkit.cells import Cell
@@ -37,13 +43,13 @@ MARKS = {
     "定": REGULAR,
     "定期": REGULAR,
     "定期会議": REGULAR,
-    "〇": REGULAR,
-    "○": REGULAR,
-    "◯": REGULAR,
     "臨": EXTRAORDINARY,
     "臨時": EXTRAORDINARY,
     "臨時会議": EXTRAORDINARY,
 }
+CIRCLES = ("〇", "○", "◯")
+# A legend written on the form that says what a circle means: 「○＝定期」「○は臨時会議」.
+_LEGEND = re.compile(r"[〇○◯]\s*(?:[:：=＝はが]|…|→)?\s*(定期|臨時|定|臨)")
 HEADER_ROW = 4  # 0-based: rows 0–3 hold the title, the year and the instructions
 FONT = "游ゴシック"
 
@@ -155,6 +161,7 @@ class PlanForm:
     councils: list[str] = field(default_factory=list)  # every 協議会ID on the form
     plans: list[PlannedMeeting] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → formula
 
 
 def read_plan_form(path: Path) -> PlanForm:
@@ -162,7 +169,8 @@ def read_plan_form(path: Path) -> PlanForm:
     a file that cannot be read, or a mark that is not 定/臨, is a problem of the result."""
     form = PlanForm(str(path), None)
     try:
-        sheets = read_sheet_rows(read_input(path), path.name)
+        data = read_input(path)
+        sheets = read_sheet_rows(data, path.name)
         rows = sheets[SHEET]
     except Unreadable as exc:
         reason = exc.detail or CATALOGUE[exc.code].title
@@ -180,8 +188,32 @@ def read_plan_form(path: Path) -> PlanForm:
             "kyogikai template --plan で作った様式に記入してください。"
         )
         return form
+    form.formulas = _formulas(data)
     _read_rows(form, path.name, rows)
     return form
+
+
+def _formulas(data: bytes) -> dict[tuple[int, int], str]:
+    """The formula of each cell of the plan sheet that holds one (0-based row, column):
+    a formula whose result the file does not carry cannot be read as a mark."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # .xls / .ods, or a file openpyxl refuses: no formulas known
+        return {}
+    try:
+        ws = wb[SHEET]
+        out = {}
+        for r, row in enumerate(ws.iter_rows(values_only=True)):
+            for j, value in enumerate(row):
+                if isinstance(value, str) and value.startswith("="):
+                    out[(r, j)] = value
+        return out
+    except KeyError:
+        return {}
+    finally:
+        wb.close()
 
 
 def _read_rows(form: PlanForm, name: str, rows: Sequence[Sequence[object]]) -> None:
@@ -197,27 +229,58 @@ def _read_rows(form: PlanForm, name: str, rows: Sequence[Sequence[object]]) -> N
             "kyogikai template --plan で作った様式に記入してください。"
         )
         return
+    circle = _circle_meaning(rows[:HEADER_ROW])
+    first_row: dict[str, int] = {}
     for r in range(HEADER_ROW + 1, len(rows)):
         row = rows[r]
         council = id_key(str(row[0])) if row and row[0] not in (None, "") else ""
         if not council:
             continue
+        if council in first_row:
+            form.problems.append(
+                f"「{name}」{SHEET}!A{r + 1}: 協議会ID「{council}」の行が{first_row[council]}行目"
+                "にもあります。1協議会1行にまとめてください（両方の行の予定を読みました）。"
+            )
+        first_row.setdefault(council, r + 1)
         form.councils.append(council)
         topic = str(row[15]).strip() if len(row) > 15 and row[15] not in (None, "") else ""
         for j, month in enumerate(FY_MONTHS, start=3):
             value = row[j] if j < len(row) else None
+            where = Cell(SHEET, r, j)
+            if value in (None, "") and (r, j) in form.formulas:
+                form.problems.append(
+                    f"「{name}」{where}: 数式「{form.formulas[(r, j)]}」の結果がファイルに"
+                    "保存されていないため読めません。「定」か「臨」を直接選んでください。"
+                )
+                continue
             if value in (None, ""):
                 continue
-            kind = MARKS.get(name_key(unicodedata.normalize("NFKC", str(value))))
+            text = name_key(unicodedata.normalize("NFKC", str(value)))
+            kind = MARKS.get(text) or (circle if str(value).strip() in CIRCLES else None)
             if kind is None:
-                where = Cell(SHEET, r, j)
+                why = (
+                    "この様式には「○」が定期・臨時のどちらかの説明がありません。"
+                    if str(value).strip() in CIRCLES
+                    else ""
+                )
                 form.problems.append(
-                    f"「{name}」{where}: 「{value}」は読み取れません。"
+                    f"「{name}」{where}: 「{value}」は読み取れません。{why}"
                     "「定」（定期会議）か「臨」（臨時会議）を選んでください。"
                 )
                 continue
             day = date(form.fiscal_year + (month < 4), month, 1)
             form.plans.append(PlannedMeeting(form.fiscal_year, council, day, kind, topic, r + 1))
+
+
+def _circle_meaning(head: Sequence[Sequence[object]]) -> str | None:
+    """What 「○」 means on this form, when its title or notes say so (「○＝定期会議」)."""
+    for row in head:
+        for value in row:
+            found = _LEGEND.search(unicodedata.normalize("NFKC", str(value or "")).replace(
+                "〇", "○"))  # fmt: skip
+            if found is not None:
+                return REGULAR if found.group(1).startswith("定") else EXTRAORDINARY
+    return None
 
 
 def describe_plan(plan: PlannedMeeting) -> str:

@@ -66,6 +66,7 @@ from toolkit.writing.feedback.rows import (
     SEVERITY_JA,
     WARNING_COLOR,
     Context,
+    Letter,
     rows_of,
 )
 from toolkit.writing.feedback.target import (
@@ -91,6 +92,7 @@ __all__ = [
     "WARNING_COLOR",
     "WIDTHS",
     "FeedbackError",
+    "Letter",
     "write_feedback",
 ]
 
@@ -109,10 +111,17 @@ class _Book:
 
 
 def write_feedback(
-    result: FileResult, out_dir: Path, *, password: str | None = None, folder: str | None = None
+    result: FileResult,
+    out_dir: Path,
+    *,
+    password: str | None = None,
+    folder: str | None = None,
+    letter: Letter | None = None,
 ) -> Path | None:
     """Write the feedback workbook of one checked file; return its path, or None when the
-    file had no findings.
+    file asks the station nothing to correct (no finding, or only request follow-up and
+    what HQ settles: `findings.asks_correction`). `letter` says who returns it, when, and
+    by when the corrected report is due.
 
     The original is read, never written; an encrypted original is opened with `password`
     and the copy is written unencrypted. The copy goes into the subfolder `folder` of
@@ -125,7 +134,7 @@ def write_feedback(
         return None
     source = Path(result.source)
     key = source_key(source)
-    book = _build(Context(result, rows), password, key)
+    book = _build(Context(result, rows, letter=letter), password, key)
     path = target(Path(out_dir), source, book.name, key, folder)
     write_atomic(path, book.data, durable=True)
     return path

@@ -12,6 +12,7 @@ import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.worksheet.worksheet import Worksheet
 
+from toolkit.excel.contract import CONTINUATION_SHEET
 from toolkit.text import cell_text
 from toolkit.writing.feedback.drawings import graft_drawings, plan_drawings
 from toolkit.writing.feedback.list_sheet import (
@@ -22,7 +23,7 @@ from toolkit.writing.feedback.list_sheet import (
 )
 from toolkit.writing.feedback.marks import mark
 from toolkit.writing.feedback.rows import Context
-from toolkit.writing.feedback.target import save
+from toolkit.writing.feedback.target import save, sent_contents
 from toolkit.writing.textcell import put
 
 
@@ -51,10 +52,11 @@ def annotated(data: bytes, fmt: str, ctx: Context, key: str) -> bytes:
             _keep_texts_literal(sheet)
     drop_old_list(wb)
     anchors = mark(wb, ctx.rows, {ws.title: ws.title for ws in wb.worksheets})
+    _hide_empty_continuation(wb, ctx)
     ws = wb.create_sheet(FEEDBACK_SHEET, 0)
     write_list(ws, ctx, anchors)
     make_first_and_active(wb)
-    return graft_drawings(save(wb, key), grafts)
+    return graft_drawings(save(wb, key, sent_contents(ctx.result)), grafts)
 
 
 def _keep_texts_literal(ws: Worksheet) -> None:
@@ -74,6 +76,38 @@ def _keep_texts_literal(ws: Worksheet) -> None:
                     part.text = cell_text(part.text)
                 else:
                     value[i] = cell_text(part)
+
+
+def _hide_empty_continuation(wb: openpyxl.Workbook, ctx: Context) -> None:
+    """Our form's 続紙 with nothing written in it and no finding on it is hidden in the copy:
+    printed, it would be a page with nothing on it. The station can show it again."""
+    if CONTINUATION_SHEET not in wb.sheetnames:
+        return
+    ws = wb[CONTINUATION_SHEET]
+    if not isinstance(ws, Worksheet) or any(r.sheet == ws.title for r in ctx.rows):
+        return
+    inputs = [
+        ref
+        for name in wb.defined_names.values()
+        for sheet, ref in name.destinations
+        if sheet == ws.title
+    ]
+    if not inputs:
+        return  # not our form's 続紙: its inputs are not known
+    for ref in inputs:
+        cells = ws[ref]
+        flat = cells if isinstance(cells, tuple) else ((cells,),)
+        for row in flat:
+            for cell in row if isinstance(row, tuple) else (row,):
+                if cell.value not in (None, ""):
+                    return
+    ws.sheet_state = "hidden"
+    # Some programs (LibreOffice) print a hidden sheet's print area: it has none now.
+    ws.print_area = None
+    ctx.notes.append(
+        "続紙には記入がないため、この写しでは非表示にしています（書き足すときは、"
+        "シート見出しを右クリックして「再表示」を選んでください）。"
+    )
 
 
 def _has_form_controls(data: bytes) -> bool:

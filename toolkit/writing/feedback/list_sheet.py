@@ -19,7 +19,7 @@ from toolkit.labels import printed
 from toolkit.results import FileResult
 from toolkit.text import wrapped_lines
 from toolkit.writing.feedback.rows import SEVERITY_JA, Context, Row
-from toolkit.writing.feedback.target import save
+from toolkit.writing.feedback.target import save, sent_contents
 from toolkit.writing.textcell import put
 
 FEEDBACK_SHEET = "確認事項"
@@ -48,7 +48,7 @@ def list_only(ctx: Context, key: str) -> bytes:
     assert isinstance(ws, Worksheet)
     ws.title = FEEDBACK_SHEET
     write_list(ws, ctx, {})
-    return save(wb, key)
+    return save(wb, key, sent_contents(ctx.result))
 
 
 def write_list(ws: Worksheet, ctx: Context, anchors: dict[Cell, Cell]) -> None:
@@ -58,6 +58,8 @@ def write_list(ws: Worksheet, ctx: Context, anchors: dict[Cell, Cell]) -> None:
     span = int(sum(WIDTHS) * 0.95)  # characters of a line across the whole table
     r = 1
     r = _banner(ws, r, TITLE_PREFIX + Path(ctx.result.path).name, _TITLE, span, 20.0)
+    for line in _letter_lines(ctx):
+        r = _banner(ws, r, line, _BOLD, span)
     for line in _report_lines(ctx.result):
         r = _banner(ws, r, line, _FONT, span)
     errors = sum(1 for row in ctx.rows if row.severity is Severity.ERROR)
@@ -179,7 +181,25 @@ def _hm(t: time) -> str:
     return f"{t.hour}:{t.minute:02d}"
 
 
+def _letter_lines(ctx: Context) -> list[str]:
+    """Who returns the copy, when, and by when the corrected report is due."""
+    letter = ctx.letter
+    if letter is None:
+        return []
+    who = letter.sender
+    contact = "・".join(
+        p for p in (letter.contact, f"警電 {letter.phone}" if letter.phone else "") if p
+    )
+    if contact:
+        who += f"（{contact}）"
+    return [
+        f"返却: {wareki(letter.day)}　{who}",
+        f"再提出の期限: {wareki(letter.due)}",
+    ]
+
+
 def _instruction(ctx: Context) -> list[str]:
+    errors = any(row.severity is Severity.ERROR for row in ctx.rows)
     lines = [
         "■ 赤色は誤り（必ず修正してください）、黄色は警告（内容を確認し、必要なら修正して"
         "ください）です。"
@@ -189,9 +209,16 @@ def _instruction(ctx: Context) -> list[str]:
             "■ 指摘のあるセルに色を付け、内容をコメント（セルにマウスを合わせると表示）と"
             "下の表に示しています。表の「セル」をクリックすると、そのセルへ移動します。"
         )
-        lines.append("■ この写しは確認用です。元の報告書ファイルを修正して再提出してください。")
+    due = f"{wareki(ctx.letter.due)}までに" if ctx.letter is not None else ""
+    if ctx.kind == "annotated":
+        ask = "修正して" if errors else "確認し、必要なら修正して"
+        lines.append(
+            f"■ 元の報告書ファイルか、この写しの報告書のシートを{ask}、{due}再提出してください"
+            "（この写しに直接記入して送り返しても、直した報告書として受け付けます）。"
+            "措置・回答がまだ決まっていない要望事項は、毎月の督促・確認依頼でお尋ねします。"
+        )
     else:
-        lines.append("■ 下の表の指摘を確認し、元のファイルを修正して再提出してください。")
+        lines.append(f"■ 下の表の指摘を確認し、元のファイルを修正して{due}再提出してください。")
     return lines
 
 

@@ -4,9 +4,10 @@ list says about the copy besides them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from toolkit.cells import Cell
-from toolkit.findings import Finding, Severity
+from toolkit.findings import Finding, Severity, asks_correction
 from toolkit.results import Checked, FileResult
 
 SEVERITY_JA = {Severity.ERROR: "誤り", Severity.WARNING: "警告"}
@@ -38,13 +39,28 @@ class Context:
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
     kind: str = "annotated"  # "annotated" | "values" | "list"
+    letter: Letter | None = None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """Who returns the copy, on which day, and by when the corrected report is due."""
+
+    sender: str
+    day: date
+    due: date
+    contact: str = ""
+    phone: str = ""
 
 
 def rows_of(result: FileResult) -> list[Row]:
-    """Every finding of every report of the file, numbered from 1."""
+    """Every finding of the file that asks the station to correct its report (not request
+    follow-up, nor what HQ settles: `findings.asks_correction`), numbered from 1."""
     rows: list[Row] = []
     for checked in result.reports:
         for f in checked.findings:
+            if not asks_correction(f):
+                continue
             sheet, cell = _position(f, checked)
             rows.append(Row(len(rows) + 1, f.severity, sheet, cell, f.field, f.message))
     return rows

@@ -26,8 +26,12 @@ from openpyxl.workbook.workbook import Workbook
 from toolkit.excel.guard import Unreadable
 from toolkit.excel.ooxml import PROPERTY_PREFIX, custom_properties
 from toolkit.fileio import OUTPUT_PROPERTY, ZIP_TROUBLE
+from toolkit.results import FileResult
 
 SOURCE_PROPERTY = PROPERTY_PREFIX + "feedback_source"
+# The content hashes of the reports a copy was made from: a copy sent back unchanged is
+# still our output; one whose report differs is the station's correction.
+CONTENT_PROPERTY = PROPERTY_PREFIX + "report_content"
 MAX_NUMBERED = 99
 
 _KEY = re.compile(r"[0-9a-f]+")
@@ -43,13 +47,21 @@ def source_key(source: Path) -> str:
     return hashlib.sha256(os.fsencode(source.absolute())).hexdigest()[:16]
 
 
-def save(wb: Workbook, key: str) -> bytes:
-    """The bytes of `wb`, marked as the feedback copy of the original with `key`."""
+def sent_contents(result: FileResult) -> str:
+    """The content hashes of the reports of `result`, for `CONTENT_PROPERTY`."""
+    return ",".join(c.content for c in result.reports if c.content)
+
+
+def save(wb: Workbook, key: str, contents: str = "") -> bytes:
+    """The bytes of `wb`, marked as the feedback copy of the original with `key`, made
+    from reports whose content hashes are `contents` (comma-separated)."""
     props = wb.custom_doc_props  # type: ignore[attr-defined]  # openpyxl ≥ 3.1, not in stubs
-    for name, value in ((SOURCE_PROPERTY, key), (OUTPUT_PROPERTY, "feedback")):
+    marks = ((SOURCE_PROPERTY, key), (OUTPUT_PROPERTY, "feedback"), (CONTENT_PROPERTY, contents))
+    for name, value in marks:
         if name in props.names:
             del props[name]
-        props.append(StringProperty(name=name, value=value))
+        if value:
+            props.append(StringProperty(name=name, value=value))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

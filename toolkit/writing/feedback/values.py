@@ -23,7 +23,7 @@ from toolkit.text import display_width
 from toolkit.writing.feedback.list_sheet import FEEDBACK_SHEET, make_first_and_active, write_list
 from toolkit.writing.feedback.marks import mark
 from toolkit.writing.feedback.rows import Context
-from toolkit.writing.feedback.target import save
+from toolkit.writing.feedback.target import save, sent_contents
 from toolkit.writing.textcell import put, text_of
 
 Area = tuple[int, int, int, int]  # 0-based (r0, c0, r1, c1)
@@ -58,7 +58,7 @@ def values_copy(data: bytes, fmt: str, ctx: Context, key: str) -> bytes:
     anchors = mark(wb, ctx.rows, titles)
     write_list(first, ctx, anchors)
     make_first_and_active(wb)
-    return save(wb, key)
+    return save(wb, key, sent_contents(ctx.result))
 
 
 def _free_title(wb: Workbook, name: str) -> str:

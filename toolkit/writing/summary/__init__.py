@@ -1,8 +1,10 @@
 """The summary workbook (集計表) for the 地域課長, written with xlsxwriter.
 
 Sheets, in order: 概況, 集計表, 提出状況, 督促, 年度実施状況, 開催一覧, 協議事項, 要望事項,
-検証結果, グラフ (SPEC.md, "Summary workbook contract"). 概況 is one A4 page; every table
-sheet has a title row with the period and 作成日, frozen headers, an autofilter, widths that
+点検結果, グラフ (SPEC.md, "Summary workbook contract"; 点検 is the one word for what the
+checks found, on every sheet), then 受付簿 (the files received in the period). 概況 is one A4
+page; every sheet has a title row with the period and, under it, the workbook's one cut-off
+(meetings up to …, received up to …), frozen headers, an autofilter, widths that
 fit Japanese text and print legibly on A4 landscape (`book`), coloured statuses, and its
 file and machine columns outside the print area. グラフ holds the charts' data and native
 charts (`charts`).
@@ -35,8 +37,9 @@ SHEETS = (
     "開催一覧",
     "協議事項",
     "要望事項",
-    "検証結果",
+    "点検結果",
     "グラフ",
+    "受付簿",
 )
 
 
@@ -85,7 +88,15 @@ def check_target(path: Path, protected: Protected) -> None:
 
 def _write(summary: Summary, path: Path, scratch: Path) -> None:
     scope = summary.station or "全警察署"
-    book = Book(path, summary.period.label, summary.created, scope, summary.notes, scratch=scratch)
+    book = Book(
+        path,
+        summary.period.label,
+        summary.created,
+        scope,
+        summary.notes,
+        scratch=scratch,
+        cutoff=summary.cutoff,
+    )
     sheets.overview_sheet(book, summary)
     sheets.tally_sheet(book, summary)
     sheets.submissions_sheet(book, summary)
@@ -96,4 +107,5 @@ def _write(summary: Summary, path: Path, scratch: Path) -> None:
     sheets.requests_sheet(book, summary)
     sheets.findings_sheet(book, summary)
     charts.chart_sheet(book, summary)
+    sheets.receipts_sheet(book, summary)
     close_book(book.wb)

@@ -26,7 +26,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from toolkit.era import wareki
-from toolkit.text import display_width
+from toolkit.text import display_width, wrapped_lines
 from toolkit.writing.summary.rows import write_rows
 from toolkit.writing.summary.style import (
     LINE_HEIGHT,
@@ -50,6 +50,7 @@ HEADER_ROW = 2  # rows 0–1: title and 作成日; row 2: headers
 PAGE_WIDTH = 113.0
 MAX_PRINT_WIDTH = 138.0
 OUTPUT_PROPERTY = "kyogikai-output"
+NOTE_COLUMNS = 1.3  # display columns a unit of a merged note holds on the 概況 (see side_by_side)
 
 # Columns that never print: for finding the file, filtering, machines.
 UNPRINTED = frozenset({"ファイル", "行区分", "コード"})
@@ -155,6 +156,7 @@ class Book:
         scratch: Path,
         kind: str = "summary",
         document: str = "集計表",
+        cutoff: date | None = None,
     ):
         self.wb = new_book(
             path,
@@ -163,6 +165,7 @@ class Book:
             default_format_properties={"font_name": FONT, "font_size": 10},
         )
         self.created = created
+        self.cutoff = cutoff
         self.period_label = title
         self.scope = scope
         self.notes = list(notes)
@@ -229,6 +232,18 @@ class Book:
         self.formats[key] = made
         return made
 
+    def cutoff_line(self) -> str:
+        """The line under every title: the workbook's one cut-off, and its notes."""
+        made = wareki(self.created)
+        if self.cutoff is None:
+            text = f"作成日 {made}"
+        else:
+            text = (
+                f"{wareki(self.cutoff)}までに開催され、{made}までに受け付けた報告書を集計"
+                f"（年間計画・要望事項は{made}現在）　作成日 {made}"
+            )
+        return f"{text}　{'　'.join(self.notes)}".rstrip()
+
     def sheet(self, name: str, subject: str, *, header_row: int | None = HEADER_ROW) -> Worksheet:
         """A sheet with its title rows and print setup (A4 landscape, one page wide)."""
         ws = self.wb.add_worksheet(name)
@@ -239,8 +254,7 @@ class Book:
             f"交番・駐在所連絡協議会　{subject}（{self.period_label}・{self.scope}）",
             self.title,
         )
-        notes = "　".join(self.notes)
-        ws.write_string(1, 0, f"作成日 {wareki(self.created)}　{notes}".rstrip(), self.subtitle)
+        ws.write_string(1, 0, self.cutoff_line(), self.subtitle)
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
@@ -300,7 +314,7 @@ def write_table(
         row = first_row + 1 + i
         # Every row's height is written, so that no program sizes rows its own way.
         lines = _row_lines(columns, i)
-        ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (3 if lines > 1 else 2))
+        ws.set_row(row, LINE_HEIGHT * min(lines, 30) + (min(lines, 30) + 2 if lines > 1 else 2))
         style = row_styles[i] if row_styles is not None else None
         fill = {"小計": "#F2F2F2", "合計": "#D9D9D9"}.get(style or "")
         for j, col in enumerate(columns):
@@ -350,11 +364,17 @@ def write_cell(
 
 
 def stacked_tables(
-    book: Book, ws: Worksheet, frames: Sequence[pd.DataFrame], *, widest: float
+    book: Book,
+    ws: Worksheet,
+    frames: Sequence[pd.DataFrame],
+    *,
+    widest: float,
+    lowest: Sequence[int] = (),
 ) -> list[tuple[int, int]]:
     """Tables one under another from HEADER_ROW, a blank row between them, sharing column
-    widths (each capped at `widest`): a chart sheet's data. Returns each table's header row
-    and last row, for the charts' ranges."""
+    widths (each capped at `widest`): a chart sheet's data. `lowest[i]`, when given, is the
+    first row table i may start at (to start a printed page). Returns each table's header
+    row and last row, for the charts' ranges."""
     widths = [0.0] * max(len(df.columns) for df in frames)
     for df in frames:
         for j, col in enumerate(columns_of(df)):
@@ -363,7 +383,9 @@ def stacked_tables(
         ws.set_column(j, j, w)
     spans = []
     top = HEADER_ROW
-    for df in frames:
+    for i, df in enumerate(frames):
+        if i < len(lowest):
+            top = max(top, lowest[i])
         end = write_table(book, ws, df, top, set_widths=False)
         spans.append((top, end))
         top = end + 2
@@ -371,44 +393,121 @@ def stacked_tables(
 
 
 Side = tuple[str, list[Column], pd.DataFrame]  # a heading, its table's columns and rows
+# A table laid over the side's grid of columns: each of its columns spans so many of them.
+Spanned = tuple[str, list[Column], pd.DataFrame, list[int]]
 
 
 def side_by_side(
     book: Book,
     ws: Worksheet,
-    left: Side,
-    right: Side,
+    left: Side | Sequence[Side | Spanned],
+    right: Side | Sequence[Side | Spanned],
     notes: Sequence[str],
     row_style: Callable[[int, str], tuple[bool, str | None]],
 ) -> None:
-    """Two tables side by side under their headings, a narrow gap between, notes below;
-    one A4 landscape page (an 概況). Written row by row across both tables, as the workbook
-    streams. `row_style(side, first cell)` gives a row's bold and fill (side 0: left)."""
-    gap = len(left[1])
-    for j, col in enumerate([*left[1], None, *right[1]]):
+    """Tables side by side under their headings (each side one table, or several one
+    under another), a narrow gap between, notes below; one A4 landscape page (an 概況).
+    Written row by row across both sides, as the workbook streams. `row_style(side,
+    first cell)` gives a row's bold and fill (side 0: left). A side's column widths are
+    those of its first table's columns; a later table may lay its columns over them
+    (`Spanned`: each of its columns merges so many of the side's)."""
+    sides = [_sections(left), _sections(right)]
+    gap = len(sides[0][0][1])
+    for j, col in enumerate([*sides[0][0][1], None, *sides[1][0][1]]):
         ws.set_column(j, j, 2 if col is None else col.width)
-    sides = ((0, left), (gap + 1, right))
-    for offset, (heading, _, _) in sides:
-        ws.write_string(HEADER_ROW, offset, heading, book.heading)
-    head = HEADER_ROW + 1
-    lines = max(lines_needed(c.name, c.width) for c in [*left[1], *right[1]])
-    ws.set_row(head, LINE_HEIGHT * lines + 4)
-    for offset, (_, columns, _) in sides:
-        for j, col in enumerate(columns):
-            ws.write_string(head, offset + j, col.name, book.fmt("text", header=True))
-    rows = max(len(left[2]), len(right[2]))
-    for i in range(rows):
-        for side, (offset, (_, columns, df)) in enumerate(sides):
-            if i < len(df):
+    offsets = (0, gap + 1)
+    # What each row holds on each side: a heading, a header row, or a table row.
+    plan: dict[int, list[tuple[int, str, Any]]] = {}
+    ends = []
+    for side, sections in enumerate(sides):
+        row = HEADER_ROW
+        grid = sections[0][1]
+        for heading, columns, df, spans in sections:
+            starts = _starts(spans, len(columns))
+            if spans is not None:
+                for j, col in enumerate(columns):
+                    col.width = sum(c.width for c in grid[starts[j] : starts[j] + spans[j]])
+                    col.wrap = col.kind == "text"
+            plan.setdefault(row, []).append((side, "heading", heading))
+            plan.setdefault(row + 1, []).append((side, "header", (columns, starts, spans)))
+            for i in range(len(df)):
+                plan.setdefault(row + 2 + i, []).append(
+                    (side, "row", (columns, starts, spans, df, i))
+                )
+            row += 2 + max(len(df), 1) + 1
+        ends.append(row)
+    for row in sorted(plan):
+        cells = plan[row]
+        lines = 1
+        for _, kind, what in cells:
+            if kind == "header":
+                lines = max(lines, *(lines_needed(c.name, c.width) for c in what[0]))
+            elif kind == "row":
+                columns, i = what[0], what[4]
+                texts = [(c.values[i], c.width) for c in columns if c.wrap or what[2] is not None]
+                lines = max(lines, 1, *(lines_needed(t, w) for t, w in texts if isinstance(t, str)))
+        if lines > 1 or any(kind == "header" for _, kind, _ in cells):
+            ws.set_row(row, LINE_HEIGHT * lines + 4)
+        for side, kind, what in cells:
+            offset = offsets[side]
+            if kind == "heading":
+                ws.write_string(row, offset, what, book.heading)
+            elif kind == "header":
+                columns, starts, spans = what
+                for j, col in enumerate(columns):
+                    first = offset + starts[j]
+                    header = book.fmt("text", header=True)
+                    if spans is not None and spans[j] > 1:
+                        ws.merge_range(row, first, row, first + spans[j] - 1, col.name, header)
+                    else:
+                        ws.write_string(row, first, col.name, header)
+            else:
+                columns, starts, spans, df, i = what
                 bold, fill = row_style(side, str(df.iloc[i, 0]))
                 for j, col in enumerate(columns):
-                    write_cell(book, ws, head + 1 + i, offset + j, col, col.values[i], bold, fill)
-    row = head + rows + 2
+                    first = offset + starts[j]
+                    if spans is not None and spans[j] > 1:
+                        value = col.values[i]
+                        fmt = book.fmt("text", bold=bold, fill=fill, wrap=True)
+                        text = "" if missing(value) else str(value)
+                        ws.merge_range(row, first, row, first + spans[j] - 1, "", fmt)
+                        write_text(ws, row, first, text, fmt)
+                    else:
+                        write_cell(book, ws, row, first, col, col.values[i], bold, fill)
+    row = max(ends) + 1
+    last = gap + len(sides[1][0][1])
+    span = sum(c.width for c in sides[0][0][1]) + 2 + sum(c.width for c in sides[1][0][1])
+    wrapped = book.wb.add_format(
+        {"font_name": FONT, "font_size": 10, "text_wrap": True, "valign": "top"}
+    )
     for note in notes:
-        ws.write_string(row, 0, "※ " + note, book.subtitle)
+        text = "※ " + note
+        # one merged cell loses its padding once: measured by rendering, a line of the
+        # page's width holds about 1.39 display columns a unit (1.3 leaves a margin)
+        ws.set_row(row, LINE_HEIGHT * wrapped_lines(text, (span - 1) * NOTE_COLUMNS) + 2)
+        ws.merge_range(row, 0, row, last, "", wrapped)
+        write_text(ws, row, 0, text, wrapped)
         row += 1
-    ws.print_area(0, 0, row, gap + len(right[1]))
+    ws.print_area(0, 0, row, last)
     ws.fit_to_pages(1, 1)
+
+
+def _sections(side: Side | Sequence[Side | Spanned]) -> list[Spanned | tuple[Any, ...]]:
+    """A side's tables as (heading, columns, rows, spans or None)."""
+    if isinstance(side, tuple) and len(side) == 3 and isinstance(side[0], str):
+        return [(*side, None)]
+    return [(*t, None) if len(t) == 3 else t for t in side]
+
+
+def _starts(spans: list[int] | None, n: int) -> list[int]:
+    """The first grid column of each of a table's `n` columns."""
+    if spans is None:
+        return list(range(n))
+    out, at = [], 0
+    for width in spans:
+        out.append(at)
+        at += width
+    return out
 
 
 def column_series(sheet: str, top: int, end: int, column: int, color: str) -> dict[str, Any]:

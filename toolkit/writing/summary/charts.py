@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from toolkit.aggregate import Summary
+from toolkit.rules.requests import CANDIDATE
 from toolkit.writing.summary.book import HEADER_ROW, Book, column_series, missing, stacked_tables
 
 SHEET = "グラフ"
@@ -26,8 +27,11 @@ def chart_sheet(book: Book, s: Summary) -> None:
     ws = book.sheet(SHEET, "グラフ", header_row=None)
     ws.freeze_panes(HEADER_ROW, 0)
     stations, months, answers = s.by_station, s.by_month, s.request_status
+    # The requests' table and chart start the second printed page together, below the
+    # first two charts: no page holds a few stray rows of a table, no chart is cut.
+    second_page = HEADER_ROW + 33
     (top, end1), (top2, end2), (top3, end3) = stacked_tables(
-        book, ws, (stations, months, answers), widest=10.0
+        book, ws, (stations, months, answers), widest=10.0, lowest=(0, 0, second_page + 1)
     )
     n = max(len(stations), 1)
     anchor = max(len(stations.columns), len(months.columns), len(answers.columns)) + 1
@@ -77,8 +81,8 @@ def chart_sheet(book: Book, s: Summary) -> None:
 
     requests = wb.add_chart({"type": "bar", "subtype": "stacked"})
     for j, name in enumerate(answers.columns):
-        if j == 0:
-            continue
+        if j == 0 or name == CANDIDATE:
+            continue  # 長期 is a mark on requests already counted by their status
         base = name.replace("（継続）", "")
         series = column_series(SHEET, top3, end3, j, STATUS_COLOURS.get(base, "#A5A5A5"))
         if name.endswith("（継続）"):
@@ -92,14 +96,13 @@ def chart_sheet(book: Book, s: Summary) -> None:
     requests.set_title(
         {"name": f"要望事項の状況（{s.period.label}・警察署別）", "name_font": {"size": 12}}
     )
-    total = answers.drop(columns=[answers.columns[0]]).sum(axis=1).max()
+    total = answers.drop(columns=[answers.columns[0], CANDIDATE]).sum(axis=1).max()
     requests.set_x_axis(_count_axis("件", total))
     requests.set_y_axis({"reverse": True})
     requests.set_legend({"position": "bottom"})
     requests.set_size({"width": 540, "height": max(320, 32 * n + 160)})
-    # The third chart starts a new printed page rather than being cut across two.
-    ws.set_h_pagebreaks([HEADER_ROW + 32])
-    ws.insert_chart(HEADER_ROW + 33, anchor, requests)
+    ws.set_h_pagebreaks([top3 - 1])
+    ws.insert_chart(top3, anchor, requests)
 
 
 def _count_axis(name: str, largest: Any) -> dict[str, Any]:

@@ -227,7 +227,9 @@ def write_rows(
                 parts += (starts[j], number, '"', xml)
                 if need > lines:
                     lines = need
-        attrs = heights.row(row, line_height * min(lines, 30) + (3 if lines > 1 else 2))
+        attrs = heights.row(
+            row, line_height * min(lines, 30) + (min(lines, 30) + 2 if lines > 1 else 2)
+        )
         out.append(f'<row r="{number}"{attrs}>')
         out += parts
         out.append("</row>")

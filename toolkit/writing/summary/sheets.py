@@ -10,10 +10,12 @@ from toolkit.aggregate.frames import DETAIL, TOTAL
 from toolkit.fiscal import MONTH_HEADERS
 from toolkit.writing.summary.book import (
     HEADER_ROW,
+    LINE_HEIGHT,
     Book,
     Column,
     columns_of,
     fit_page,
+    lines_needed,
     print_columns,
     side_by_side,
     table_sheet,
@@ -24,23 +26,48 @@ from toolkit.writing.summary.book import (
 MONTH_TONES = {"督促": "red", "予定": "grey"}
 
 
+OVERVIEW_WIDTHS = {"項目": 29.0, "今回": 6.0, "比較": 5.5, "増減": 5.5, "比較の対象": 20.0}
+# Headers of the 警察署別 table broken between words (a column holds four characters).
+STATION_HEADERS = {
+    "期間内の開催": "期間内の\n開催",
+    "年度の開催": "年度の\n開催",
+    "報告の遅れ": "報告の\n遅れ",
+    "委員の指摘": "委員の\n指摘",
+}
+# How many of the 警察署別 table's columns each column of the action list spans.
+ACTION_SPANS = {"区分": 1, "警察署": 2, "協議会名": 3, "内容": 4}
+
+
 def overview_sheet(book: Book, s: Summary) -> None:
-    """概況: key figures on the left, one line per station on the right, notes below; one
-    A4 landscape page."""
+    """概況: key figures on the left; on the right one line per station and, under it, the
+    councils to act on by name; notes below; one A4 landscape page."""
     ws = book.sheet("概況", "概況", header_row=None)
-    left = fit_page(columns_of(s.overview.figures), limit=62)
-    right = fit_page(columns_of(s.overview.by_station), limit=74)
+    left = columns_of(s.overview.figures)
+    for col in left:  # the labels and notes are short: one line each, and the page fits
+        col.width = OVERVIEW_WIDTHS.get(col.name, col.width)
+        col.wrap = col.kind == "text"
+    right = fit_page(columns_of(s.overview.by_station), limit=66)
+    for col in right:  # the header only: the values are the table's
+        col.name = STATION_HEADERS.get(col.name, col.name)
+    stations = s.overview.by_station.columns
+    actions = s.overview.actions
+    spans = [ACTION_SPANS[c] for c in actions.columns]
+    spans[-1] = max(1, len(stations) - sum(spans[:-1]))
+    right_side: list = [("警察署別", right, s.overview.by_station)]
+    if len(actions):
+        right_side.append(("対応が必要な協議会", columns_of(actions), actions, spans))
 
     def style(side: int, first: str) -> tuple[bool, str | None]:
         # Station rows and the total are bold on the right; a total is shaded.
         total = first == "合計"
-        return side == 1 and (total or not first.startswith("　")), "#D9D9D9" if total else None
+        station = side == 1 and first in set(s.overview.by_station["警察署"])
+        return station and (total or not first.startswith("　")), "#D9D9D9" if total else None
 
     side_by_side(
         book,
         ws,
         ("主な数字", left, s.overview.figures),
-        ("警察署別", right, s.overview.by_station),
+        right_side,
         s.overview.notes + _plan_note(s),
         style,
     )
@@ -74,12 +101,6 @@ def yearly_sheet(book: Book, s: Summary) -> None:
     """年度実施状況: the April–March grid; 定/臨/？ held, 予定 and 督促 owed by the plan."""
     df = s.yearly
     ws = book.sheet("年度実施状況", "年度実施状況")
-    ws.write_string(
-        1,
-        6,
-        "定: 定期会議　臨: 臨時会議　？: 種別不明　予定・督促: 年間計画の会議（報告なし）",
-        book.subtitle,
-    )
     columns = columns_of(df)
     for col in columns:
         if col.name in MONTH_HEADERS:
@@ -91,6 +112,14 @@ def yearly_sheet(book: Book, s: Summary) -> None:
         ws.write_string(HEADER_ROW, j, col.name, book.fmt("text", header=True))
     for i in range(len(df)):
         last = HEADER_ROW + 1 + i
+        # a long 協議会名 wraps onto a second line rather than being cut on paper
+        lines = max(
+            (lines_needed(c.values[i], c.width) for c in columns
+             if c.wrap and c.name not in MONTH_HEADERS and isinstance(c.values[i], str)),
+            default=1,
+        )  # fmt: skip
+        if lines > 1:
+            ws.set_row(last, LINE_HEIGHT * lines + 3)
         for j, col in enumerate(columns):
             value = col.values[i]
             shade = None
@@ -99,6 +128,9 @@ def yearly_sheet(book: Book, s: Summary) -> None:
             write_cell(book, ws, last, j, col, value, colour=shade)
     ws.freeze_panes(HEADER_ROW + 1, 3)
     ws.autofilter(HEADER_ROW, 0, last, len(columns) - 1)
+    legend = "定: 定期会議　臨: 臨時会議　？: 種別不明　予定・督促: 年間計画の会議（報告なし）"
+    ws.write_string(last + 2, 0, legend, book.subtitle)
+    ws.print_area(0, 0, last + 2, len(columns) - 1)
 
 
 def meetings_sheet(book: Book, s: Summary) -> None:
@@ -148,17 +180,7 @@ def agenda_sheet(book: Book, s: Summary) -> None:
 
 
 def _themes(s: Summary) -> pd.DataFrame:
-    counts = s.agenda_counts
-    top = s.agenda_topics
-    example = {c: t for c, t in zip(top["区分"], top["協議事項"], strict=True)} if len(top) else {}
-    return pd.DataFrame(
-        {
-            "区分": counts["区分"],
-            "主な協議事項": [example.get(c) for c in counts["区分"]],
-            "件数": counts["件数"],
-            "割合（％）": counts["割合（％）"],
-        }
-    )
+    return s.agenda_themes
 
 
 def _shared_widths(columns: list[Column], others: list[pd.DataFrame]) -> list[float]:
@@ -189,6 +211,7 @@ def requests_sheet(book: Book, s: Summary) -> None:
             "措置・回答",
             "状況",
             "経過日数",
+            "長期",
             "備考",
             "対象",
             "ファイル",
@@ -203,7 +226,11 @@ def requests_sheet(book: Book, s: Summary) -> None:
     for j, col in enumerate(columns):
         ws.set_column(j, j, col.width)
     ws.write_string(
-        HEADER_ROW, 0, "問題解決活動の候補（長期化した要望・問題解決活動のテーマ）", book.heading
+        HEADER_ROW,
+        0,
+        "問題解決活動の候補（長期: 会議から日数が過ぎても未回答・対応中の要望。"
+        "措置を決めるか、問題解決活動のテーマに設定してください）",
+        book.heading,
     )
     widths = [c.width for c in columns]
     end = write_table(
@@ -220,5 +247,30 @@ def requests_sheet(book: Book, s: Summary) -> None:
     print_columns(ws, columns, max(last, end))
 
 
+def receipts_sheet(book: Book, s: Summary) -> None:
+    """受付簿: every file received in the period and what became of it, then HQ's
+    decisions (settle) below."""
+    listing = s.receipts
+    below = s.settlements
+    ws = book.sheet("受付簿", "受付簿（期間内に受け付けたファイル）")
+    columns = fit_page(columns_of(listing))
+    widths = [c.width for c in columns]
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    last = write_table(book, ws, listing, HEADER_ROW, columns=columns, set_widths=False)
+    if listing.empty:
+        ws.write_string(
+            HEADER_ROW + 1, 0, "期間内に受け付けたファイルはありません。", book.subtitle
+        )
+        last = HEADER_ROW + 1
+    ws.freeze_panes(HEADER_ROW + 1, 0)
+    ws.autofilter(HEADER_ROW, 0, max(last, HEADER_ROW), len(listing.columns) - 1)
+    if len(below):
+        top = last + 3
+        ws.write_string(top - 1, 0, "取下げ・採用の記録（kyogikai settle）", book.heading)
+        last = write_table(book, ws, below, top, columns=_with(below, widths), set_widths=False)
+    print_columns(ws, columns, last)
+
+
 def findings_sheet(book: Book, s: Summary) -> Worksheet:
-    return table_sheet(book, "検証結果", s.findings)
+    return table_sheet(book, "点検結果", s.findings)

@@ -16,11 +16,12 @@ MAX_TEXT = 32_000  # characters of a report's text kept in a cell
 XLSX_MAX_UTF16 = 32_767  # what a cell holds, in UTF-16 units
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
 STATUS_COLUMNS = frozenset(
-    {"計画の状況", "年度内定期会議", "状況", "重大度", "点検結果", "提出状況"}
+    {"計画の状況", "年度内定期会議", "状況", "重大度", "点検結果", "提出状況", "長期", "扱い"}
 )
-_RED_WORDS = ("未提出", "年度内未実施", "未回答", "誤り", "読取不可", "督促", "問題解決活動")
-_AMBER_WORDS = ("警告", "対応中", "計画なし")
-_GREEN_WORDS = ("提出済", "実施済", "回答済", "正常", "計画どおり")
+_RED_WORDS = ("未提出", "年度内未実施", "未回答", "誤り", "読取不可", "督促", "長期", "取下げ")
+_AMBER_WORDS = ("警告", "対応中", "計画なし", "未整理")
+_GREEN_WORDS = ("提出済", "実施済", "回答済", "正常", "計画どおり", "集計に使用")
+_BLUE_WORDS = ("問題解決活動",)
 
 
 @dataclass
@@ -55,7 +56,9 @@ def tone(column: str, value: str) -> str | None:
             return "amber"
         if value.startswith(_GREEN_WORDS):
             return "green"
-    elif column == "備考" and ("名簿外" in value or "遅れ" in value or "長期化" in value):
+        if value.startswith(_BLUE_WORDS):
+            return "blue"
+    elif column == "備考" and ("名簿外" in value or "遅れ" in value or "候補" in value):
         return "amber"
     return None
 
