@@ -22,6 +22,7 @@ from toolkit.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from toolkit.ledgerurl import Location
     from toolkit.render import Display
 
 
@@ -73,7 +74,7 @@ def check(
 
 @main.command()
 @reports_argument(required=True)
-@ledger_option("取り込み先の台帳（SQLiteのファイル。なければ作ります）", required=True)
+@ledger_option("取り込み先の台帳（ファイルがなければ作ります）", required=True)
 @registry_option
 @click.option(
     "--received",
@@ -92,7 +93,7 @@ def check(
 @reading_options
 def ingest(
     paths: tuple[Path, ...],
-    db: Path,
+    db: Location,
     registry: Path | None,
     received: date | None,
     receipts: Path | None,
