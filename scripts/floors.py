@@ -6,7 +6,8 @@
 pyproject.toml promises that kyogikai works with the oldest release each dependency's
 `>=` allows; CI installs exactly these pins into a fresh environment and runs the tests
 that read and write workbooks, so that the promise is kept. Every run-time dependency must
-therefore be written as `name>=version` (with nothing else but a comment).
+therefore be written as `name>=version` or `name[extra]>=version` (with nothing else but
+a comment).
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-_FLOOR = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*>=\s*([0-9][A-Za-z0-9.]*)")
+_FLOOR = re.compile(
+    r"([A-Za-z0-9][A-Za-z0-9._-]*(?:\[[A-Za-z0-9._,-]+\])?)\s*>=\s*([0-9][A-Za-z0-9.]*)"
+)
 
 
 def pin(requirement: str) -> str:
-    """`name>=1.2` as `name==1.2`; ValueError for any other form."""
+    """`name>=1.2` as `name==1.2` (`name[extra]>=1.2` as `name[extra]==1.2`); ValueError
+    for any other form."""
     match = _FLOOR.fullmatch(requirement.strip())
     if match is None:
         raise ValueError(f"not of the form name>=version: {requirement!r}")

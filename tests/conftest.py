@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -66,3 +67,64 @@ def clock_at(monkeypatch: pytest.MonkeyPatch) -> Callable[[date], None]:
         monkeypatch.setattr(clock, "today", lambda: day)
 
     return set_today
+
+
+# --- the ledger on both engines -------------------------------------------------------------
+
+import pgserver  # noqa: E402
+
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Any:
+    """A throwaway PostgreSQL server for the whole session (see tests/pgserver.py); the
+    test is skipped when the server programs are not installed, and fails instead when
+    KYOGIKAI_REQUIRE_POSTGRES=1 (CI)."""
+    with pgserver.running() as server:
+        if server is None:
+            if os.environ.get(pgserver.REQUIRE) == "1":
+                pytest.fail(pgserver.WHY_NOT)
+            pytest.skip(pgserver.WHY_NOT)
+        yield server
+
+
+@pytest.fixture
+def pg_database(pg_server: Any) -> Any:
+    """The URL of a new, empty database on the session's server (dropped afterwards)."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: Any) -> str:
+    """A database holding a new ledger, made once: each test's server ledger is a copy of
+    it (copying a database is much faster than creating the schema again)."""
+    from toolkit.ledger import Ledger
+
+    name = pg_server.create_database("ledger_template")
+    Ledger.open(pg_server.url(name)).close()
+    return str(name)
+
+
+@pytest.fixture
+def pg_ledger(pg_server: Any, pg_template: str) -> Any:
+    """The URL of a new, empty ledger on the session's server (dropped afterwards)."""
+    name = pg_server.create_database(template=pg_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each engine a ledger can live on: a ledger test runs on both."""
+    return str(request.param)
+
+
+@pytest.fixture
+def ledger_at(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
+    """Where a new ledger of the test's engine is: a file path, or a server URL."""
+    if engine == "sqlite":
+        return tmp_path / "台帳.sqlite"
+    return request.getfixturevalue("pg_ledger")

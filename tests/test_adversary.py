@@ -288,7 +288,7 @@ def test_a_full_disk_during_ingest_is_exit_3_and_nothing_half_done(
         raise sqlite3.OperationalError("database or disk is full")
 
     with monkeypatch.context() as patched:
-        patched.setattr(ingesting._RunWriter, "flush", full)
+        patched.setattr(ingesting._Writer, "flush", full)
         result = _invoke("ingest", inbox, "--db", db, "--as-of", AS_OF)
     assert result.exit_code == 3, result.output
     assert "ディスクの空きがありません" in result.output

@@ -73,6 +73,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "text.py",
             "fileio.py",
             "labels.py",
+            "ledgerurl.py",
         ),
     ),
 )
@@ -86,6 +87,10 @@ OWNERS = {
     "xlsxwriter": ("writing/",),
     "pandas": ("aggregate/", "writing/summary/", "writing/remind.py", "writing/roster.py"),
     "msoffcrypto": ("excel/guard/",),
+    # the ledger owns its database: its engines, its schema versions, its driver
+    "sqlalchemy": ("ledger/",),
+    "alembic": ("ledger/",),
+    "psycopg": ("ledger/",),
 }
 
 
@@ -275,6 +280,19 @@ def test_help_does_not_load_the_heavy_libraries() -> None:
         "import sys; from click.testing import CliRunner; from toolkit.cli import main;"
         "CliRunner().invoke(main, ['--help']);"
         "print(sorted(m for m in ('pandas','openpyxl','xlsxwriter','python_calamine')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_check_does_not_load_the_ledger(tmp_path: Path) -> None:
+    """An officer's `check` never opens a ledger: SQLAlchemy, Alembic and the PostgreSQL
+    driver (a second of start-up) load only for the commands that use one."""
+    code = (
+        "import sys; from click.testing import CliRunner; from toolkit.cli import main;"
+        f"r = CliRunner().invoke(main, ['check', {str(tmp_path)!r}]); assert r.exit_code == 0;"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'psycopg', 'toolkit.ledger')"
         " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,4 +1,5 @@
-"""HQ's commands end to end on the shipped samples: ingest, summary, retention."""
+"""HQ's commands end to end on the shipped samples: ingest, summary, retention — on a
+ledger file and on a ledger on a server."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
+import ledgers as L
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from toolkit.cli import main
+from toolkit.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -28,9 +33,13 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("hq") / "台帳.db"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def ledger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The samples ingested into a ledger file, and into a ledger on the test server."""
+    db: Any = tmp_path_factory.mktemp("hq") / "台帳.db"
+    if request.param == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        db = server.url(server.create_database("hq"))
     out = CliRunner().invoke(
         main, ["ingest", str(REPORTS), "--db", str(db), "--registry", str(REGISTRY), *AS_OF]
     )
@@ -43,26 +52,38 @@ def _sheet_rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
     return list(load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
 
 
+def _copy(ledger: Any, tmp_path: Path, server: Any = None) -> Any:
+    """A copy of the module's ledger that a test may change."""
+    if isinstance(ledger, Path):
+        db = tmp_path / "copy.db"
+        shutil.copy(ledger, db)
+        shutil.copytree(
+            ledger.with_name(ledger.name + ".archive"), db.with_name(db.name + ".archive")
+        )
+        return db
+    name = server.create_database("copy", template=urlsplit(ledger).path.strip("/"))
+    return server.url(name)
+
+
 def test_ingest_archives_every_file_and_reingest_changes_nothing(
-    runner: CliRunner, ledger: Path
+    runner: CliRunner, ledger: Any
 ) -> None:
     files = sorted(REPORTS.rglob("*.xlsx"))
-    conn = sqlite3.connect(ledger)
-    (count,) = conn.execute("SELECT COUNT(*) FROM files").fetchone()
-    archived = [row[0] for row in conn.execute("SELECT archive FROM files")]
-    conn.close()
+    kept = L.archived(ledger)
+    with Ledger.open(ledger) as led:
+        (count,) = L.one(led, "SELECT COUNT(*) FROM files") or (0,)
+        archived = [row[0] for row in L.rows(led, "SELECT archive FROM files")]
     assert count == len(files) == len(PLANTED)
-    archive = ledger.with_name(ledger.name + ".archive")
-    assert all((archive / name).is_file() for name in archived)
+    assert sorted(archived) == sorted(kept)
+    assert sorted(kept.values()) == sorted(p.read_bytes() for p in files)
     again = runner.invoke(main, ["ingest", str(REPORTS), "--db", str(ledger), *AS_OF])
     assert f"新しいファイル 0件、同一ファイル {len(files)}件" in again.output
-    conn = sqlite3.connect(ledger)
-    assert conn.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == len(files)
-    conn.close()
+    with Ledger.open(ledger) as led:
+        assert L.one(led, "SELECT COUNT(*) FROM reports") == (len(files),)
 
 
 def test_summary_from_the_ledger_and_from_the_folder_agree(
-    runner: CliRunner, ledger: Path, tmp_path: Path
+    runner: CliRunner, ledger: Any, tmp_path: Path
 ) -> None:
     from_db = tmp_path / "db.xlsx"
     from_paths = tmp_path / "paths.xlsx"
@@ -94,7 +115,7 @@ def test_summary_from_the_ledger_and_from_the_folder_agree(
     ]
 
 
-def test_summary_for_one_station(runner: CliRunner, ledger: Path, tmp_path: Path) -> None:
+def test_summary_for_one_station(runner: CliRunner, ledger: Any, tmp_path: Path) -> None:
     out = tmp_path / "station.xlsx"
     result = runner.invoke(
         main,
@@ -107,7 +128,7 @@ def test_summary_for_one_station(runner: CliRunner, ledger: Path, tmp_path: Path
     assert stations == {"中央警察署"}
 
 
-def test_summary_usage_errors(runner: CliRunner, ledger: Path, tmp_path: Path) -> None:
+def test_summary_usage_errors(runner: CliRunner, ledger: Any, tmp_path: Path) -> None:
     out = str(tmp_path / "x.xlsx")
     both = runner.invoke(main, ["summary", str(REPORTS), "--db", str(ledger), "--period",
                                 "FY2026", "-o", out])  # fmt: skip
@@ -137,12 +158,15 @@ def test_summary_never_writes_over_an_input(runner: CliRunner, tmp_path: Path) -
 
 
 def test_retention_lists_then_purges(
-    runner: CliRunner, ledger: Path, tmp_path: Path, clock_at: Callable[[date], None]
+    runner: CliRunner,
+    ledger: Any,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    clock_at: Callable[[date], None],
 ) -> None:
     clock_at(date(2028, 4, 1))
-    db = tmp_path / "copy.db"
-    shutil.copy(ledger, db)
-    shutil.copytree(ledger.with_name(ledger.name + ".archive"), db.with_name(db.name + ".archive"))
+    server = None if isinstance(ledger, Path) else request.getfixturevalue("pg_server")
+    db = _copy(ledger, tmp_path, server)
     # FY2026 reports are kept until 2028-03-31.
     kept = runner.invoke(main, ["retention", "--db", str(db), "--as-of", "2028-03-31"])
     assert kept.exit_code == 0 and "保存期間を過ぎた報告書 0件" in kept.output
@@ -150,31 +174,33 @@ def test_retention_lists_then_purges(
     assert listed.exit_code == 0
     assert f"保存期間を過ぎた報告書 {len(PLANTED)}件" in listed.output
     assert "保存期限 令和10年3月31日" in listed.output
-    archive = db.with_name(db.name + ".archive")
-    assert any(archive.rglob("*.xlsx"))
+    assert len(L.archived(db)) == len(PLANTED)
     applied = runner.invoke(
         main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply"]
     )
     assert applied.exit_code == 0, applied.output
     # reports whose requests are still open or pending are kept without --force
     assert "削除しません" in applied.output
-    with sqlite3.connect(db) as conn:
-        (held,) = conn.execute("SELECT count(*) FROM reports WHERE purged_run IS NULL").fetchone()
+    with Ledger.open(db) as led:
+        (held,) = L.one(led, "SELECT count(*) FROM reports WHERE purged_run IS NULL") or (0,)
         assert 0 < held < len(PLANTED)
-        assert conn.execute("SELECT COUNT(*) FROM purges").fetchone()[0] == len(PLANTED) - held
-    assert any(archive.rglob("*.xlsx"))
+        assert L.one(led, "SELECT COUNT(*) FROM purges") == (len(PLANTED) - held,)
+    assert 0 < len(L.archived(db)) < len(PLANTED)
     forced = runner.invoke(
         main, ["retention", "--db", str(db), "--as-of", "2028-04-01", "--apply", "--force"]
     )
     assert forced.exit_code == 0, forced.output
-    assert not any(archive.rglob("*.xlsx"))
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM purges").fetchone()[0] >= len(PLANTED)
+    assert L.archived(db) == {}  # gone from the folder, or from the server's table
+    with Ledger.open(db) as led:
+        (purged,) = L.one(led, "SELECT COUNT(*) FROM purges") or (0,)
+    assert purged >= len(PLANTED)
 
 
 def test_a_locked_ledger_is_reported_not_corrupted(
-    runner: CliRunner, ledger: Path, tmp_path: Path
+    runner: CliRunner, ledger: Any, tmp_path: Path
 ) -> None:
+    if not isinstance(ledger, Path):
+        pytest.skip("a ledger file's lock (the server's: tests/test_ledger_concurrency.py)")
     db = tmp_path / "locked.db"
     shutil.copy(ledger, db)
     holder = sqlite3.connect(db)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import factories as F
+import ledgers as L
 import pytest
 
 from toolkit.aggregate import build_summary
@@ -109,9 +110,7 @@ def agree(tmp_path: Path, registry: object, *reports: object) -> tuple[list[str]
     tracker.close()
     with Ledger.memory() as ledger:
         ledger.ingest(files, context=context)
-        keys = [
-            k for (k,) in ledger.connection.execute("SELECT council_key FROM reports ORDER BY 1")
-        ]
+        keys = [k for (k,) in L.rows(ledger, "SELECT council_key FROM reports ORDER BY 1")]
         table = build_summary(
             ledger,
             parse_period("2026-10"),

@@ -1,11 +1,10 @@
-"""The ledger: accounting for every file, re-ingest, supersession, archive, atomic runs,
-concurrent writers, migrations and retention."""
+"""The ledger on both engines (a SQLite file and a PostgreSQL server): accounting for every
+file, re-ingest, supersession, archive, atomic runs, a second writer, retention."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,37 +14,19 @@ from pathlib import Path
 from typing import Any
 
 import factories as F
+import ledgers as L
 import pytest
 
 from toolkit.fiscal import fiscal_year, keep_until
-from toolkit.ledger import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    Ledger,
-    LedgerError,
-)
+from toolkit.ledger import Ledger, LedgerError
 from toolkit.registry import station_key as station_name
 
 REPO = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
 
 
-def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, for comparing whole ledgers."""
-    conn = sqlite3.connect(path)
-    try:
-        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
-    finally:
-        conn.close()
-
-
-def archive_files(ledger_path: Path) -> list[str]:
-    root = Path(str(ledger_path) + ".archive")
-    if not root.exists():
-        return []
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+def archive_files(where: Path | str) -> list[str]:
+    return sorted(L.archived(where))
 
 
 def sample_files(folder: Path) -> list[Any]:
@@ -62,20 +43,19 @@ def sample_files(folder: Path) -> list[Any]:
 
 
 @pytest.fixture
-def ledger_path(tmp_path: Path) -> Path:
-    return tmp_path / "台帳.sqlite"
+def ledger_path(ledger_at: Path | str) -> Path | str:
+    """The test's ledger: a file, or a database on the test server (each test runs on both)."""
+    return ledger_at
 
 
 # --- accounting and re-ingest ------------------------------------------------------------
 
 
-def test_every_file_is_accounted_for(tmp_path: Path, ledger_path: Path) -> None:
+def test_every_file_is_accounted_for(tmp_path: Path, ledger_path: Any) -> None:
     files = sample_files(tmp_path / "in")
     with Ledger.open(ledger_path) as ledger:
         stats = ledger.ingest(files, context=F.context())
-        rows = ledger.connection.execute(
-            "SELECT seq, path, status, reason FROM sightings ORDER BY seq"
-        ).fetchall()
+        rows = L.rows(ledger, "SELECT seq, path, status, reason FROM sightings ORDER BY seq")
     assert (stats.files, stats.new_files, stats.unreadable, stats.reports) == (4, 3, 2, 2)
     assert [(seq, Path(p).name, status) for seq, p, status, _ in rows] == [
         (1, "a.xlsx", "read"),
@@ -88,15 +68,15 @@ def test_every_file_is_accounted_for(tmp_path: Path, ledger_path: Path) -> None:
 
 
 def test_reingest_changes_nothing_but_records_the_sightings(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     files = sample_files(tmp_path / "in")
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest(files, context=F.context())
-    before = dump(ledger_path)
+    before = L.dump(ledger_path)
     with Ledger.open(ledger_path) as ledger:
         stats = ledger.ingest(files, context=F.context())
-    after = dump(ledger_path)
+    after = L.dump(ledger_path)
     for table in ("files", "reports", "agenda", "requests", "purges"):
         assert after[table] == before[table], table
     # findings: only the missing file (no bytes, no identity) is reported again
@@ -107,16 +87,16 @@ def test_reingest_changes_nothing_but_records_the_sightings(
     assert len(after["runs"]) == 2
 
 
-def test_identical_file_twice_in_one_run_is_stored_once(tmp_path: Path, ledger_path: Path) -> None:
+def test_identical_file_twice_in_one_run_is_stored_once(tmp_path: Path, ledger_path: Any) -> None:
     one = F.file_result(tmp_path / "in", "a.xlsx", F.report())
     copy = F.file_result(tmp_path / "in", "a のコピー.xlsx", F.report())
     assert one.sha256 == copy.sha256
     with Ledger.open(ledger_path) as ledger:
         stats = ledger.ingest([one, copy], context=F.context())
-        n = ledger.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
-        same_as = ledger.connection.execute(
-            "SELECT same_as FROM sightings WHERE status='identical'"
-        ).fetchone()[0]
+        (n,) = L.one(ledger, "SELECT count(*) FROM reports") or (None,)
+        (same_as,) = L.one(ledger, "SELECT same_as FROM sightings WHERE status='identical'") or (
+            None,
+        )
     assert (stats.reports, stats.identical, n) == (1, 1, 1)
     assert same_as == one.path
 
@@ -125,7 +105,7 @@ def test_identical_file_twice_in_one_run_is_stored_once(tmp_path: Path, ledger_p
 
 
 def test_corrected_resubmission_supersedes_and_keeps_history(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     first = F.file_result(
         tmp_path / "in", "a.xlsx", F.report(civilians=8, requests=[("街灯", None)])
@@ -137,9 +117,10 @@ def test_corrected_resubmission_supersedes_and_keeps_history(
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([first], context=F.context())
         stats = ledger.ingest([fixed, other_day], context=F.context())
-        rows = ledger.connection.execute(
-            "SELECT report_id, sha256, civilians, superseded_by FROM reports ORDER BY report_id"
-        ).fetchall()
+        rows = L.rows(
+            ledger,
+            "SELECT report_id, sha256, civilians, superseded_by FROM reports ORDER BY report_id",
+        )
     assert stats.superseded == 1
     assert rows == [
         (1, first.sha256, 8, 2),
@@ -149,20 +130,18 @@ def test_corrected_resubmission_supersedes_and_keeps_history(
 
 
 def test_without_receipt_times_the_report_stored_last_counts_and_the_others_point_at_it(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     a = F.file_result(tmp_path / "x", "a.xlsx", F.report(civilians=1))
     b = F.file_result(tmp_path / "y", "a.xlsx", F.report(civilians=2))
     c = F.file_result(tmp_path / "z", "a.xlsx", F.report(civilians=3))
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([a, b, c], context=F.context())
-        rows = ledger.connection.execute(
-            "SELECT civilians, superseded_by FROM reports ORDER BY report_id"
-        ).fetchall()
+        rows = L.rows(ledger, "SELECT civilians, superseded_by FROM reports ORDER BY report_id")
     assert rows == [(1, 3), (2, 3), (3, None)]
 
 
-def test_registry_council_key_matches_name_variants(tmp_path: Path, ledger_path: Path) -> None:
+def test_registry_council_key_matches_name_variants(tmp_path: Path, ledger_path: Any) -> None:
     reg = F.registry(("C1", "中央警察署", "駅前交番", "駅前交番連絡協議会"))
     a = F.file_result(tmp_path / "x", "a.xlsx", F.report(council="駅前交番連絡協議会", civilians=1))
     b = F.file_result(
@@ -170,54 +149,58 @@ def test_registry_council_key_matches_name_variants(tmp_path: Path, ledger_path:
     )
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([a, b], context=F.context(reg))
-        rows = ledger.connection.execute(
+        rows = L.rows(
+            ledger,
             "SELECT council_key, council_id, station, superseded_by FROM reports"
-        ).fetchall()
+            " ORDER BY report_id",
+        )
     assert rows == [("C1", "C1", "中央警察署", 2), ("C1", "C1", "中央警察署", None)]
 
 
 # --- archive -----------------------------------------------------------------------------
 
 
-def test_archive_is_content_addressed(tmp_path: Path, ledger_path: Path) -> None:
+def test_archive_is_content_addressed(tmp_path: Path, ledger_path: Any) -> None:
     files = sample_files(tmp_path / "in")
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest(files, context=F.context())
         for f in files[:3]:
-            copy = ledger.archive_path(f.sha256)
-            assert copy is not None
-            assert copy.read_bytes() == Path(f.path).read_bytes()
-            assert copy.name == f"{f.sha256}.xlsx"
-            assert copy.parent.name == f.sha256[:2]
-    assert len(archive_files(ledger_path)) == 3
-    assert not [p for p in archive_files(ledger_path) if ".tmp" in p]
+            assert ledger.archived_bytes(f.sha256) == Path(f.path).read_bytes()
+    kept = L.archived(ledger_path)
+    assert sorted(kept) == sorted(f"{f.sha256[:2]}/{f.sha256}.xlsx" for f in files[:3])
+    assert all(
+        kept[f"{f.sha256[:2]}/{f.sha256}.xlsx"] == Path(f.path).read_bytes() for f in files[:3]
+    )
+    # a ledger file keeps its archive beside it; a server ledger in itself
+    beside = Path(str(ledger_path) + ".archive")
+    assert beside.is_dir() == isinstance(ledger_path, Path)
 
 
-def test_changed_file_is_recorded_and_not_archived(tmp_path: Path, ledger_path: Path) -> None:
+def test_changed_file_is_recorded_and_not_archived(tmp_path: Path, ledger_path: Any) -> None:
     f = F.file_result(tmp_path / "in", "a.xlsx", F.report())
     Path(f.path).write_bytes(b"edited after the check")
     with Ledger.open(ledger_path) as ledger:
         stats = ledger.ingest([f], context=F.context())
-        note, archive = ledger.connection.execute(
-            "SELECT s.note, f.archive FROM sightings s JOIN files f USING (sha256)"
-        ).fetchone()
-        assert ledger.archive_path(f.sha256) is None
+        note, archive = L.one(
+            ledger, "SELECT s.note, f.archive FROM sightings s JOIN files f USING (sha256)"
+        ) or (None, None)
+        assert ledger.archived_bytes(f.sha256) is None
     assert stats.not_archived == [f.path]
     assert "変更" in note and archive is None
     assert stats.reports == 1  # the report read from the checked bytes still counts
 
 
-def test_source_bytes_callback_is_used(tmp_path: Path, ledger_path: Path) -> None:
+def test_source_bytes_callback_is_used(tmp_path: Path, ledger_path: Any) -> None:
     f = F.file_result(tmp_path / "in", "a.xlsx", F.report())
     data = Path(f.path).read_bytes()
     Path(f.path).unlink()
     with Ledger.open(ledger_path) as ledger:
         stats = ledger.ingest([f], context=F.context(), source_bytes=lambda r: data)
-        assert ledger.archive_path(f.sha256) is not None
+        assert ledger.archived_bytes(f.sha256) == data
     assert stats.archived == 1
 
 
-def test_memory_ledger_has_no_archive(tmp_path: Path) -> None:
+def test_memory_ledger_has_no_archive(tmp_path: Path) -> None:  # (no engine: in memory)
     with Ledger.memory() as ledger:
         stats = ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
         assert ledger.archive is None
@@ -241,70 +224,78 @@ def _child(script: str, *args: str, **kw: Any) -> subprocess.Popen[str]:
     )
 
 
-CRASH = """
-    import os, sys
-    from pathlib import Path
-    from datetime import date
-    import factories as F
-    import toolkit.ledger as L
-    L._BATCH = 1  # write rows before the crash, so there is something to roll back
-    folder = Path(sys.argv[2])
-    files = [F.file_result(folder, f"{i}.xlsx", F.report(day=date(2026, 10, 1 + i)))
-             for i in range(6)]
-    def crash(seq, result):
-        if seq == 4:
-            os._exit(3)
-    with L.Ledger.open(Path(sys.argv[1])) as ledger:
-        ledger.ingest(files, context=F.context(), progress=crash)
-"""
-
-
-def test_a_run_killed_midway_leaves_the_ledger_as_it_was(tmp_path: Path, ledger_path: Path) -> None:
-    with Ledger.open(ledger_path) as ledger:
-        ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
-    before = dump(ledger_path)
-    child = _child(CRASH, str(ledger_path), str(tmp_path / "crash"))
-    _, err = child.communicate(timeout=60)
-    assert child.returncode == 3, err
-    assert dump(ledger_path) == before
-    with Ledger.open(ledger_path) as ledger:
-        assert ledger.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        again = F.file_result(tmp_path / "crash", "0.xlsx", F.report(day=date(2026, 10, 1)))
-        stats = ledger.ingest([again], context=F.context())
-    # the file the crashed run had archived is ingested normally (orphans are harmless)
-    assert (stats.new_files, stats.reports, stats.archived) == (1, 1, 1)
-
-
+# A run that stops inside its commit, after it has written rows of its first batch: it
+# says "holding" and waits for a line on stdin (or to be killed).
 HOLD = """
     import sys
+    from datetime import date
     from pathlib import Path
     import factories as F
-    from toolkit.ledger import Ledger
-    def files():
-        yield F.file_result(Path(sys.argv[2]), "held.xlsx", F.report(civilians=42))
-        print("holding", flush=True)
-        sys.stdin.readline()
-    with Ledger.open(Path(sys.argv[1])) as ledger:
-        stats = ledger.ingest(files(), context=F.context())
+    from toolkit.ledger import Ledger, ingest
+    ingest._BATCH = 1
+    flush = ingest._Writer.flush
+    def holding(self):
+        flush(self)
+        if self.stats.files == 1:
+            print("holding", flush=True)
+            sys.stdin.readline()
+    ingest._Writer.flush = holding
+    folder = Path(sys.argv[2])
+    files = [F.file_result(folder, f"{i}.xlsx", F.report(civilians=40 + i, day=date(2026, 10, 1 + i)))
+             for i in range(int(sys.argv[3]))]
+    with Ledger.open(sys.argv[1]) as ledger:
+        stats = ledger.ingest(files, context=F.context())
     print("done", stats.reports, flush=True)
 """
 
 
-def test_a_second_writer_gets_a_clear_error(tmp_path: Path, ledger_path: Path) -> None:
+def _holding(ledger_path: Any, folder: Path, files: int = 1) -> subprocess.Popen[str]:
+    child = _child(HOLD, str(ledger_path), str(folder), str(files))
+    assert child.stdout is not None
+    line = child.stdout.readline().strip()
+    if line != "holding":
+        child.kill()
+        raise AssertionError(f"{line!r}: {child.communicate()[1]}")
+    return child
+
+
+def _healthy(ledger: Ledger) -> None:
+    if ledger.dialect == "sqlite":
+        assert L.one(ledger, "PRAGMA integrity_check") == ("ok",)
+
+
+def test_a_run_killed_midway_leaves_the_ledger_as_it_was(tmp_path: Path, ledger_path: Any) -> None:
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
-    child = _child(HOLD, str(ledger_path), str(tmp_path / "held"))
+    before = L.dump(ledger_path)
+    child = _holding(ledger_path, tmp_path / "crash", files=6)
+    child.kill()  # SIGKILL: no clean-up of any kind, mid-transaction
+    child.communicate(timeout=60)
+    assert L.dump(ledger_path) == before
+    with Ledger.open(ledger_path, wait=10) as ledger:
+        _healthy(ledger)
+        again = F.file_result(
+            tmp_path / "crash", "0.xlsx", F.report(civilians=40, day=date(2026, 10, 1))
+        )
+        stats = ledger.ingest([again], context=F.context())
+    # the file the killed run had read is ingested normally (its archive copy, if any, is
+    # harmless: content addressed)
+    assert (stats.new_files, stats.reports, stats.archived) == (1, 1, 1)
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path: Path, ledger_path: Any) -> None:
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
+    child = _holding(ledger_path, tmp_path / "held")
     try:
-        assert child.stdout is not None and child.stdin is not None
-        assert child.stdout.readline().strip() == "holding"
+        assert child.stdin is not None
         with Ledger.open(ledger_path, wait=0.3) as second:
-            with pytest.raises(LedgerError, match=r"台帳「.*」は別の処理が使用中です"):
+            with pytest.raises(LedgerError, match=r"台帳「.*」は別の処理が.*使用中です"):
                 second.ingest(
                     [F.file_result(tmp_path / "x", "x.xlsx", F.report())], context=F.context()
                 )
             # readers are not blocked, and see the last committed state
-            n = second.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
-            assert n == 2
+            assert L.one(second, "SELECT count(*) FROM reports") == (2,)
         child.stdin.write("\n")
         child.stdin.flush()
         out, err = child.communicate(timeout=60)
@@ -314,15 +305,14 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path, ledger_path: Path) -
     assert child.returncode == 0, err
     assert out.strip().endswith("done 1")
     with Ledger.open(ledger_path) as ledger:
-        assert ledger.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        n = ledger.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
-        assert n == 3
+        _healthy(ledger)
+        assert L.one(ledger, "SELECT count(*) FROM reports") == (3,)
 
 
-def test_an_exception_inside_the_run_rolls_back(tmp_path: Path, ledger_path: Path) -> None:
+def test_an_exception_inside_the_run_rolls_back(tmp_path: Path, ledger_path: Any) -> None:
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
-    before = dump(ledger_path)
+    before = L.dump(ledger_path)
 
     def files() -> Any:
         yield F.file_result(tmp_path / "y", "y.xlsx", F.report(civilians=5))
@@ -330,83 +320,28 @@ def test_an_exception_inside_the_run_rolls_back(tmp_path: Path, ledger_path: Pat
 
     with Ledger.open(ledger_path) as ledger, pytest.raises(KeyboardInterrupt):
         ledger.ingest(files(), context=F.context())
-    assert dump(ledger_path) == before
+    assert L.dump(ledger_path) == before
 
 
-# --- schema and migrations ---------------------------------------------------------------
+def test_an_error_inside_the_commit_rolls_back(
+    tmp_path: Path, ledger_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toolkit.ledger import ingest
 
-
-def _old_ledger(path: Path, version: int) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migration in MIGRATIONS[:version]:
-        for statement in migration:
-            conn.execute(statement)
-    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version={version}")
-    conn.execute(
-        "INSERT INTO runs (run_id, command, started_at) VALUES (1, 'ingest', '2026-11-01T09:00:00')"
-    )
-    conn.execute(
-        "INSERT INTO files (sha256, first_run, first_path, readable) VALUES ('ab', 1, 'a.xlsx', 1)"
-    )
-    conn.execute(
-        "INSERT INTO reports (report_id, run_id, sha256, path, sheet, council_key, meeting_date,"
-        " fiscal_year, month, meeting_type, police, civilians, status, n_errors, n_warnings,"
-        " record) VALUES (1, 1, 'ab', 'a.xlsx', '報告書', 'K', '2026-10-15', 2026, '2026-10',"
-        " 'regular', 2, 7, 'ok', 0, 0, '{}')"
-    )
-    conn.close()
-
-
-@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
-def test_older_ledgers_are_migrated(ledger_path: Path, version: int) -> None:
-    _old_ledger(ledger_path, version)
     with Ledger.open(ledger_path) as ledger:
-        assert ledger.version == SCHEMA_VERSION
-        row = ledger.connection.execute(
-            "SELECT council_key, civilians, purged_run FROM reports"
-        ).fetchone()
-        indexes = {
-            n
-            for (n,) in ledger.connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='index'"
-            )
-        }
-    assert row == ("K", 7, None)
-    assert {"reports_current_fy", "reports_meeting"} <= indexes
+        ledger.ingest(sample_files(tmp_path / "in"), context=F.context())
+    before = L.dump(ledger_path)
+    flush = ingest._Writer.flush
 
+    def failing(self: Any) -> None:
+        flush(self)
+        raise KeyboardInterrupt
 
-def test_a_new_ledger_is_at_the_current_version(ledger_path: Path) -> None:
-    with Ledger.open(ledger_path) as ledger:
-        assert ledger.version == SCHEMA_VERSION
-        mode = ledger.connection.execute("PRAGMA journal_mode").fetchone()[0]
-        app = ledger.connection.execute("PRAGMA application_id").fetchone()[0]
-    assert (mode, app) == ("wal", APPLICATION_ID)
-
-
-def test_a_newer_ledger_is_refused(ledger_path: Path) -> None:
-    with Ledger.open(ledger_path):
-        pass
-    conn = sqlite3.connect(ledger_path)
-    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
-    conn.close()
-    with pytest.raises(LedgerError, match="新しい版"):
-        Ledger.open(ledger_path)
-
-
-def test_not_a_ledger_is_refused(tmp_path: Path) -> None:
-    text = tmp_path / "memo.sqlite"
-    text.write_text("これは台帳ではありません" * 100, encoding="utf-8")
-    with pytest.raises(LedgerError, match="台帳"):
-        Ledger.open(text)
-    other = tmp_path / "other.sqlite"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE t (x)")
-    conn.close()
-    with pytest.raises(LedgerError, match="kyogikai の台帳ではありません"):
-        Ledger.open(other)
-    with pytest.raises(LedgerError, match="フォルダ"):
-        Ledger.open(tmp_path / "no such folder" / "台帳.sqlite")
+    monkeypatch.setattr(ingest._Writer, "flush", failing)
+    files = [F.file_result(tmp_path / "z", f"{i}.xlsx", F.report(civilians=i)) for i in range(3)]
+    with Ledger.open(ledger_path) as ledger, pytest.raises(KeyboardInterrupt):
+        ledger.ingest(files, context=F.context())
+    assert L.dump(ledger_path) == before
 
 
 # --- retention ---------------------------------------------------------------------------
@@ -433,7 +368,7 @@ def test_fiscal_year_and_station_name() -> None:
     assert station_name("") is None
 
 
-def test_retention_expires_the_day_after(tmp_path: Path, ledger_path: Path) -> None:
+def test_retention_expires_the_day_after(tmp_path: Path, ledger_path: Any) -> None:
     f = F.file_result(tmp_path / "in", "a.xlsx", F.report(day=date(2026, 10, 15)))
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([f], context=F.context())
@@ -445,7 +380,7 @@ def test_retention_expires_the_day_after(tmp_path: Path, ledger_path: Path) -> N
 
 
 def test_purge_strips_free_text_removes_the_archive_and_records_it(
-    tmp_path: Path, ledger_path: Path, clock_at: Callable[[date], None]
+    tmp_path: Path, ledger_path: Any, clock_at: Callable[[date], None]
 ) -> None:
     clock_at(date(2028, 4, 1))
     old = F.file_result(
@@ -466,8 +401,9 @@ def test_purge_strips_free_text_removes_the_archive_and_records_it(
     unread = F.unreadable(tmp_path / "in", "broken.xlsx")
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([old, mixed, unread], context=F.context(today=date(2027, 7, 1)))
-        conn = ledger.connection
-        conn.execute("UPDATE runs SET started_at='2026-07-01T09:00:00', received_on='2026-07-01'")
+        L.execute(
+            ledger, "UPDATE runs SET started_at='2026-07-01T09:00:00', received_on='2026-07-01'"
+        )
         expired = ledger.expired(date(2028, 4, 1), 1)
         assert sorted((e.path.split("/")[-1], e.sheet) for e in expired) == [
             ("broken.xlsx", None),
@@ -475,25 +411,28 @@ def test_purge_strips_free_text_removes_the_archive_and_records_it(
             ("old.xlsx", "報告書"),
         ]
         assert ledger.purge(expired, date(2028, 4, 1)) == 3
-        assert ledger.archive_path(old.sha256) is None
-        assert ledger.archive_path(unread.sha256) is None
-        assert ledger.archive_path(mixed.sha256) is not None
-        purged = conn.execute(
-            "SELECT reporter, venue, record, purged_run FROM reports WHERE sha256=?", (old.sha256,)
-        ).fetchone()
-        request = conn.execute(
+        assert ledger.archived_bytes(old.sha256) is None
+        assert ledger.archived_bytes(unread.sha256) is None
+        assert ledger.archived_bytes(mixed.sha256) == Path(mixed.path).read_bytes()
+        purged = L.one(
+            ledger, "SELECT reporter, venue, record, purged_run FROM reports WHERE sha256=?",
+            old.sha256,
+        ) or ()  # fmt: skip
+        request = L.one(
+            ledger,
             "SELECT request, response, answered FROM requests q JOIN reports r USING (report_id)"
             " WHERE r.sha256=?",
-            (old.sha256,),
-        ).fetchone()
-        message = conn.execute(
+            old.sha256,
+        )
+        (message,) = L.one(
+            ledger,
             "SELECT message FROM findings f JOIN reports r USING (report_id) WHERE r.sha256=?",
-            (old.sha256,),
-        ).fetchone()[0]
-        purges = conn.execute(
-            "SELECT run_id, sha256, as_of, archive_removed FROM purges ORDER BY sha256"
-        ).fetchall()
-        run = conn.execute("SELECT command FROM runs WHERE run_id=?", (purges[0][0],)).fetchone()
+            old.sha256,
+        ) or (None,)
+        purges = L.rows(
+            ledger, "SELECT run_id, sha256, as_of, archive_removed FROM purges ORDER BY sha256"
+        )
+        run = L.one(ledger, "SELECT command FROM runs WHERE run_id=?", purges[0][0])
         assert ledger.expired(date(2028, 4, 1), 1) == []
     record = json.loads(purged[2])
     assert purged[:2] == (None, None) and purged[3] is not None
@@ -509,7 +448,7 @@ def test_purge_strips_free_text_removes_the_archive_and_records_it(
 
 
 def test_same_council_name_in_two_stations_is_told_apart_by_the_station(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     reg = F.registry(
         ("C1", "中央警察署", "駅前交番", "駅前交番連絡協議会"),
@@ -519,9 +458,9 @@ def test_same_council_name_in_two_stations_is_told_apart_by_the_station(
     b = F.file_result(tmp_path / "y", "a.xlsx", F.report(station="東警察署"))
     with Ledger.open(ledger_path) as ledger:
         ledger.ingest([a, b], context=F.context(reg))
-        rows = ledger.connection.execute(
-            "SELECT council_key, station, superseded_by FROM reports ORDER BY report_id"
-        ).fetchall()
+        rows = L.rows(
+            ledger, "SELECT council_key, station, superseded_by FROM reports ORDER BY report_id"
+        )
     # same name, same date, same sheet: still two councils, neither supersedes the other
     assert rows == [("C1", "中央警察署", None), ("E1", "東警察署", None)]
 
@@ -529,7 +468,7 @@ def test_same_council_name_in_two_stations_is_told_apart_by_the_station(
 # --- the monthly job's steps ---------------------------------------------------------------
 
 
-def test_steps_are_recorded_replaced_and_shown(ledger_path: Path) -> None:
+def test_steps_are_recorded_replaced_and_shown(ledger_path: Any) -> None:
     from toolkit.ledger import Step
     from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, PENDING, SUMMARY
 
@@ -553,7 +492,7 @@ def test_steps_are_recorded_replaced_and_shown(ledger_path: Path) -> None:
 
 
 def test_steps_recorded_before_the_commit_roll_back_with_the_ingest(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     from toolkit.ledger import Step
 
@@ -566,3 +505,29 @@ def test_steps_recorded_before_the_commit_roll_back_with_the_ingest(
             ledger.ingest(sample_files(tmp_path / "in"), context=F.context(), before_commit=boom)
         assert ledger.steps("/hq") == []
         assert ledger.known_files() == set()
+
+
+# --- reading for the summary ---------------------------------------------------------------
+
+
+def test_a_summary_reads_its_rows_in_chunks_of_the_set_size(
+    tmp_path: Path, ledger_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows come in chunks of `CHUNK` (a frame is built per chunk): never the driver's own
+    fetch size, which is one row on SQLite (5,000 reports once made 37,000 frames and a
+    fiscal-year summary of 400 s)."""
+    from toolkit.ledger import queries
+
+    files = [
+        F.file_result(tmp_path / "in", f"{i}.xlsx", F.report(day=date(2026, 10, 1 + i)))
+        for i in range(5)
+    ]
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest(files, context=F.context())
+        with ledger.snapshot():
+            whole = [len(c) for c in ledger.current_reports(2026, date(2027, 3, 31)).chunks]
+            monkeypatch.setattr(queries, "CHUNK", 2)
+            rows = ledger.current_reports(2026, date(2027, 3, 31))
+            parts = [[r[rows.columns.index("meeting_date")] for r in c] for c in rows.chunks]
+    assert whole == [5]
+    assert parts == [["2026-10-01", "2026-10-02"], ["2026-10-03", "2026-10-04"], ["2026-10-05"]]

@@ -5,21 +5,24 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import factories as F
+import ledgers as L
 import pytest
+from legacy_ledger import MIGRATIONS
 
 from toolkit.errors import InputError
 from toolkit.fiscal import parse_period
 from toolkit.ledger import GivenReceipt, Ledger, NotInLedger
-from toolkit.ledger.schema import MIGRATIONS
 
 TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def ledger_path(tmp_path: Path) -> Path:
-    return tmp_path / "ledger.db"
+def ledger_path(ledger_at: Path | str) -> Path | str:
+    """The test's ledger, on each engine."""
+    return ledger_at
 
 
 def _counted(ledger: Ledger, as_of: date | None = None) -> list[tuple[str, int]]:
@@ -31,9 +34,8 @@ def _counted(ledger: Ledger, as_of: date | None = None) -> list[tuple[str, int]]
 
 
 def _receipt(ledger: Ledger, sha: str | None) -> tuple[str, str]:
-    row = ledger.connection.execute(
-        "SELECT received_on, received_how FROM files WHERE sha256=?", (sha,)
-    ).fetchone()
+    row = L.one(ledger, "SELECT received_on, received_how FROM files WHERE sha256=?", sha)
+    assert row is not None
     return row[0], row[1]
 
 
@@ -41,7 +43,7 @@ def _receipt(ledger: Ledger, sha: str | None) -> tuple[str, str]:
 
 
 def test_the_receipt_day_is_the_earlier_of_the_files_time_and_the_run(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     early = F.file_result(tmp_path, "early.xlsx", F.report(civilians=1))
     early.modified = "2026-10-20T09:15:00"
@@ -56,7 +58,7 @@ def test_the_receipt_day_is_the_earlier_of_the_files_time_and_the_run(
 
 
 def test_a_batch_day_is_given_to_new_files_only_and_a_log_corrects_a_stored_one(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     old = F.file_result(tmp_path, "old.xlsx", F.report(civilians=1))
     new = F.file_result(tmp_path, "new.xlsx", F.report(council="B協議会"))
@@ -78,10 +80,11 @@ def test_a_batch_day_is_given_to_new_files_only_and_a_log_corrects_a_stored_one(
             receipts=lambda result, is_new: log if result.path == old.path else None,
         )
         assert _receipt(ledger, old.sha256) == ("2026-10-03", "log")
-        history = ledger.connection.execute(
+        history = L.rows(
+            ledger,
             "SELECT received_on, how, source FROM receipts WHERE sha256=? ORDER BY receipt_id",
-            (old.sha256,),
-        ).fetchall()
+            old.sha256,
+        )
     assert history == [
         ("2026-11-20", "ledger", None),
         ("2026-10-03", "log", "受付簿.xlsx 2行目"),
@@ -89,7 +92,7 @@ def test_a_batch_day_is_given_to_new_files_only_and_a_log_corrects_a_stored_one(
 
 
 def test_a_report_received_after_the_as_of_day_does_not_count_yet(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     first = F.file_result(tmp_path / "a", "r.xlsx", F.report(civilians=8))
     first.modified = "2026-10-20T09:00:00"
@@ -106,7 +109,7 @@ def test_a_report_received_after_the_as_of_day_does_not_count_yet(
 
 
 def test_a_correction_arriving_with_the_erroneous_original_wins_whatever_the_path_order(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     """The corrected file sorts first; the erroneous original comes later in path order
     and was even saved later (a copy made after the correction): it still loses."""
@@ -127,7 +130,7 @@ def test_a_correction_arriving_with_the_erroneous_original_wins_whatever_the_pat
 
 
 def test_two_clean_reports_of_one_meeting_count_the_later_and_wait_for_hq(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     one = F.file_result(tmp_path, "one.xlsx", F.report(civilians=8))
     one.modified = "2026-10-20T09:00:00"
@@ -148,7 +151,7 @@ def test_two_clean_reports_of_one_meeting_count_the_later_and_wait_for_hq(
 
 
 def test_withdraw_then_keep_with_history_and_every_summary_follows(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     """The issue's case: a later duplicate counted; the station withdraws it and sends
     the original again (identical bytes: nothing new). Settling makes the original count."""
@@ -188,7 +191,7 @@ def test_withdraw_then_keep_with_history_and_every_summary_follows(
 
 
 def test_a_file_is_found_by_digest_prefix_path_or_name_and_refused_when_unknown(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     a = F.file_result(tmp_path / "中央", "報告書.xlsx", F.report(civilians=1))
     b = F.file_result(tmp_path / "東", "報告書.xlsx", F.report(council="B協議会"))
@@ -206,7 +209,8 @@ def test_a_file_is_found_by_digest_prefix_path_or_name_and_refused_when_unknown(
             ledger.settle(a.sha256, "withdraw", "  ", "山田")
 
 
-def test_an_older_ledger_gets_receipt_days_from_its_runs(ledger_path: Path) -> None:
+def test_an_older_ledger_gets_receipt_days_from_its_runs(tmp_path: Path) -> None:
+    ledger_path = tmp_path / "ledger.db"  # a ledger file of an earlier release
     conn = sqlite3.connect(ledger_path)
     before = len(MIGRATIONS) - 1  # the version just before receipt days
     for statements in MIGRATIONS[:before]:
@@ -225,11 +229,11 @@ def test_an_older_ledger_gets_receipt_days_from_its_runs(ledger_path: Path) -> N
     conn.close()
     with Ledger.open(ledger_path) as ledger:
         assert _receipt(ledger, "ab") == ("2026-09-01", "ledger")
-        assert ledger.connection.execute("SELECT count(*) FROM receipts").fetchone() == (1,)
+        assert L.one(ledger, "SELECT count(*) FROM receipts") == (1,)
 
 
 def test_a_report_with_errors_replaced_by_its_correction_is_no_longer_owed(
-    tmp_path: Path, ledger_path: Path
+    tmp_path: Path, ledger_path: Any
 ) -> None:
     wrong = F.file_result(
         tmp_path / "a",

@@ -22,7 +22,8 @@ DISTRIBUTIONS = {"python_calamine": "python-calamine", "msoffcrypto": "msoffcryp
 
 
 def declared(requirements: list[str]) -> set[str]:
-    return {floors.pin(r).split("==")[0].lower() for r in requirements}
+    """The distributions required (extras left out: `psycopg[binary]` is psycopg)."""
+    return {floors.pin(r).split("==")[0].split("[")[0].lower() for r in requirements}
 
 
 def imported_by_the_package() -> set[str]:

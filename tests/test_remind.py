@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import factories as F
+import ledgers as L
 import openpyxl
 import pytest
 
@@ -33,7 +34,8 @@ REGISTRY = dataclasses.replace(
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Path:
+def ledger(tmp_path: Path, ledger_at: Path | str) -> Path | str:
+    """A ledger of two stations' reports, on each engine."""
     east = F.report(
         station="東警察署", council="東口交番連絡協議会", facility="東口交番", day=date(2026, 5, 2)
     )
@@ -46,14 +48,13 @@ def ledger(tmp_path: Path) -> Path:
             F.Meeting(east, findings=(F.error("「三名」は数値ではありません"),)),
         ),
     ]
-    path = tmp_path / "台帳.sqlite"
-    with Ledger.open(path) as led:
+    with Ledger.open(ledger_at) as led:
         led.ingest(files, context=F.context(REGISTRY, date(2026, 6, 20)))
-    return path
+    return ledger_at
 
 
 def test_one_list_per_station_with_what_it_owes(
-    ledger: Path, tmp_path: Path, clock_at: Callable[[date], None]
+    ledger: Path | str, tmp_path: Path, clock_at: Callable[[date], None]
 ) -> None:
     clock_at(date(2026, 11, 21))  # the lists are written the day after the check day
     out = tmp_path / "督促"
@@ -73,7 +74,7 @@ def test_one_list_per_station_with_what_it_owes(
     assert "1　年間計画の会議で、報告書が届いていないもの（督促）" in east
     assert "2　誤りがあり、修正した報告書が届いていないもの" in east and "e.xlsx" in east
     with Ledger.open(ledger) as led:
-        kinds = led.connection.execute("SELECT kind, as_of FROM outputs").fetchall()
+        kinds = L.rows(led, "SELECT kind, as_of FROM outputs ORDER BY output_id")
     assert kinds == [("remind", "2026-11-21"), ("remind", "2026-11-21")]  # the day written
 
 

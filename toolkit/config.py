@@ -27,6 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.errors import InputError
+from toolkit.ledgerurl import Location, is_server, server_url
 from toolkit.settings import Settings, SettingsError, number_ranges, read_settings_file
 
 CONFIG_NAME = "kyogikai.toml"
@@ -39,7 +41,7 @@ class Workspace:
 
     config: Path
     registry: Path
-    ledger: Path
+    ledger: Location  # a file, or the URL of a ledger on a server
     incoming: Path
     returned: Path
     outputs: Path
@@ -57,7 +59,9 @@ PATHS: dict[str, tuple[str, str]] = {
     "registry": ("協議会名簿.xlsx", "協議会名簿（協議会・委員・期間設定・年間計画のシート）"),
     "ledger": (
         "台帳/台帳.db",
-        "台帳（取り込んだ報告書の記録。同じフォルダに保管用の写し「台帳.db.archive」を置きます）",
+        "台帳（取り込んだ報告書の記録。同じフォルダに保管用の写し「台帳.db.archive」を置きます）。"
+        "複数の係員や警察署で使うときはサーバーの台帳 postgresql://ユーザー@サーバー/データベース"
+        "（パスワードは書かず、PGPASSWORD かパスワードファイルに）",
     ),
     "incoming": (
         "受信",
@@ -108,13 +112,19 @@ def load_workspace(config: Path) -> Workspace | None:
     if unknown:
         known = "、".join(PATHS)
         raise SettingsError(f"{where}: [{TABLE}] の項目「{unknown[0]}」は使えません（{known}）。")
-    paths: dict[str, Path] = {}
+    paths: dict[str, Location] = {}
     for key, (default, _) in PATHS.items():
         value = table.get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(
                 f"{where}: [{TABLE}] の {key} は '{default}' のようにパスを文字列で書いてください。"
             )
+        if key == "ledger" and is_server(value):
+            try:
+                paths[key] = server_url(value, f"{where}: [{TABLE}] の ledger")
+            except InputError as exc:
+                raise SettingsError(str(exc)) from exc
+            continue
         path = Path(value.strip())
         paths[key] = path if path.is_absolute() else config.parent / path
     person = table.get(OPERATOR)
@@ -122,7 +132,8 @@ def load_workspace(config: Path) -> Workspace | None:
         raise SettingsError(
             f"{where}: [{TABLE}] の {OPERATOR} は '地域指導係 山田' のように名前を書いてください。"
         )
-    return Workspace(config=config, **paths, operator=person.strip() if person else None)
+    person_name = person.strip() if person else None
+    return Workspace(config=config, **paths, operator=person_name)  # type: ignore[arg-type]
 
 
 def operator(config: Path | None = None) -> str:

@@ -144,7 +144,7 @@ _WINDOWS_REASONS: dict[int, tuple[str, str]] = {
 }
 
 
-def database_error_text(exc: Exception, source: str = "") -> str:
+def database_error_text(exc: BaseException, source: str = "") -> str:
     """A SQLite error of the ledger in Japanese, with what to do."""
     text = str(exc).lower()
     where = f"台帳「{source}」" if source else "台帳"

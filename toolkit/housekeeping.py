@@ -21,6 +21,7 @@ from toolkit.errors import InputError, os_error_text
 from toolkit.fileio import FileLockedError, output_kind, remove
 from toolkit.ledger import DateFix, Expired, ExpiredOutput, Ledger
 from toolkit.ledger.retention import resolved
+from toolkit.ledgerurl import Location
 from toolkit.settings import Settings
 
 # What retention does with a recorded output past its period.
@@ -78,7 +79,7 @@ class RetentionOutcome:
 
 
 def retention(
-    db: Path,
+    db: Location,
     settings: Settings,
     *,
     apply: bool,
@@ -170,11 +171,13 @@ def _carry_out(plan: OutputPlan) -> None:
     plan.outcome = SETTLED[plan.action]
 
 
-def adopt_moved(ledger: Ledger, root: Path, db: Path) -> None:
+def adopt_moved(ledger: Ledger, root: Path, db: Location) -> None:
     """When the working folder at `root` was moved (another drive letter, a new PC) with
     its ledger inside it, the steps and outputs recorded under its old place become its
     own again. Only a ledger inside the folder can tell: a folder recorded in a ledger
     kept elsewhere (a server's) may be another desk's, which is never taken over."""
+    if not isinstance(db, Path):
+        return
     home = resolved(root)
     if home not in resolved(db).parents:
         return
@@ -183,15 +186,16 @@ def adopt_moved(ledger: Ledger, root: Path, db: Path) -> None:
             ledger.adopt(old, str(home))
 
 
-def _exists(db: Path) -> None:
-    if not db.is_file():
+def _exists(db: Location) -> None:
+    """A ledger file must be there (a server ledger is found when connecting)."""
+    if isinstance(db, Path) and not db.is_file():
         raise InputError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
 
 
 # --- repairing the ledger ------------------------------------------------------------------
 
 
-def repair_dates(db: Path) -> list[DateFix]:
+def repair_dates(db: Location) -> list[DateFix]:
     """Replace every impossible receipt day and output day of the ledger at `db` with the
     day its run happened; returns what was replaced."""
     _exists(db)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit import clock
 from toolkit.check import Options, Proofs, check_paths, proofs_of
@@ -34,16 +34,17 @@ from toolkit.fileio import (
     read_input,
 )
 from toolkit.fiscal import Period
-from toolkit.housekeeping import RetentionOutcome as RetentionOutcome  # retention's job
-from toolkit.housekeeping import repair_dates as repair_dates
-from toolkit.housekeeping import retention as retention
-from toolkit.ledger import ARCHIVE_SUFFIX, IngestStats, Ledger
+from toolkit.ledgerurl import Location
 from toolkit.reading.layouts import LayoutMap
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
 from toolkit.rules.members import MemberFinding
 from toolkit.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
+    from toolkit.housekeeping import RetentionOutcome
+    from toolkit.ledger import DateFix, IngestStats, Ledger
 
 # A wrapper the caller may put around the stream of results (a progress bar).
 Watch = Callable[[Iterator[FileResult]], Iterator[FileResult]]
@@ -194,7 +195,7 @@ class IngestOutcome:
 
 def ingest(
     paths: Iterable[Path],
-    db: Path,
+    db: Location,
     options: Options,
     *,
     watch: Watch = _unwatched,
@@ -203,12 +204,15 @@ def ingest(
     received: date | None = None,
     receipts: Path | None = None,
 ) -> IngestOutcome:
-    """Check every file and store it in the ledger at `db` (created when missing), in one
-    transaction; `before_commit` may add to it (called with the ledger and the run's id);
-    `received` is the receipt day of every new file (a backlog), `receipts` a 受付簿 giving
-    the days of the files it names. Raises `LedgerError` when the ledger cannot be used,
-    `InputError` when the day given as today, or as a receipt day, cannot be one. A file
-    whose archive copy retention removed is never kept again."""
+    """Check every file and store it in the ledger at `db` (a file, created when missing,
+    or a server database), in one transaction; `before_commit` may add to it (called with
+    the ledger and the run's id); `received` is the receipt day of every new file (a
+    backlog), `receipts` a 受付簿 giving the days of the files it names. Raises
+    `LedgerError` when the ledger cannot be used, `InputError` when the day given as today,
+    or as a receipt day, cannot be one. A file whose archive copy retention removed is never
+    kept again."""
+    from toolkit.ledger import Ledger
+
     clock.check_recorded(options.context.settings.today, "--as-of")
     tally = Tally()
     from toolkit.records import receipt_days
@@ -243,7 +247,7 @@ class SummaryOutcome:
 def summary(
     *,
     paths: tuple[Path, ...],
-    db: Path | None,
+    db: Location | None,
     period: Period,
     out: Path,
     options: Options,
@@ -257,14 +261,15 @@ def summary(
     in-memory ledger) or from the ledger at `db` (which records it as an output of the
     working folder `workspace`, for retention)."""
     from toolkit.aggregate import build_summary
+    from toolkit.ledger import Ledger
     from toolkit.writing.summary import check_target, write_summary
 
     if bool(paths) == (db is not None):
         raise InputError("報告書のフォルダ（PATH）か --db のどちらか一方を指定してください。")
-    if db is not None and not db.exists():
-        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
-    given = [*paths, *(p for p in (db, *inputs) if p is not None)]
-    archive = [db.with_name(db.name + ARCHIVE_SUFFIX)] if db is not None else []
+    if db is not None:
+        _existing(db)
+    given = [*paths, *(p for p in (db, *inputs) if isinstance(p, Path))]
+    archive = [_archive_of(db)] if isinstance(db, Path) else []
     check_target(out, Protected(tuple(given), tuple(archive), force))  # before any reading
     tally = Tally() if paths else None
     context = options.context
@@ -273,9 +278,11 @@ def summary(
         if tally is not None:
             results = watch(tally.watch(check_paths(paths, options)))
             ledger.ingest(results, context=context, command="summary")
-        table = build_summary(
-            ledger, period, registry=context.registry, station=station, settings=context.settings
-        )
+        with ledger.snapshot():  # one state of the ledger, whatever other desks commit
+            table = build_summary(
+                ledger, period, registry=context.registry, station=station,
+                settings=context.settings,
+            )  # fmt: skip
         folders = [ledger.archive] if ledger.archive is not None else []
         write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:
@@ -283,11 +290,35 @@ def summary(
     return SummaryOutcome(period, len(table.meetings), tally)
 
 
+# --- retention and the ledger's repair (toolkit.housekeeping) -----------------------------
+
+
+def retention(
+    db: Location,
+    settings: Settings,
+    *,
+    apply: bool,
+    force: bool = False,
+    workspace: Path | None = None,
+) -> RetentionOutcome:
+    """See `toolkit.housekeeping.retention`."""
+    from toolkit import housekeeping
+
+    return housekeeping.retention(db, settings, apply=apply, force=force, workspace=workspace)
+
+
+def repair_dates(db: Location) -> list[DateFix]:
+    """See `toolkit.housekeeping.repair_dates`."""
+    from toolkit import housekeeping
+
+    return housekeeping.repair_dates(db)
+
+
 # --- remind --------------------------------------------------------------------------------
 
 
 def remind(
-    db: Path,
+    db: Location,
     registry: Registry,
     settings: Settings,
     out_dir: Path,
@@ -298,14 +329,16 @@ def remind(
     """Write one list per police station of what it still owes (督促, corrections,
     long-open requests) into `out_dir`; the ledger records them as outputs."""
     from toolkit.aggregate.remind import station_lists
+    from toolkit.ledger import Ledger
     from toolkit.writing.remind import remind_path, write_station_list
 
-    if not db.exists():
-        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+    _existing(db)
     written: list[Path] = []
     with Ledger.open(db) as ledger:
-        lists = station_lists(ledger, registry, settings)
-        protected = Protected((db,), tuple(f for f in [ledger.archive] if f is not None), force)
+        with ledger.snapshot():
+            lists = station_lists(ledger, registry, settings)
+        given = (db,) if isinstance(db, Path) else ()
+        protected = Protected(given, tuple(f for f in [ledger.archive] if f is not None), force)
         paths = distinct_paths(remind_path(out_dir, item.station) for item in lists)
         for path in paths:
             guard_output(path, protected)
@@ -314,6 +347,18 @@ def remind(
             written.append(path)
         ledger.record_outputs("remind", written, clock.today(), workspace=workspace)
     return written
+
+
+def _existing(db: Location) -> None:
+    """A ledger a command reads must be there (a server ledger is found when connecting)."""
+    if isinstance(db, Path) and not db.exists():
+        raise InputError(f"台帳「{db}」がありません。先に kyogikai ingest で作ってください。")
+
+
+def _archive_of(db: Path) -> Path:
+    from toolkit.ledger import ARCHIVE_SUFFIX
+
+    return db.with_name(db.name + ARCHIVE_SUFFIX)
 
 
 # --- roster --------------------------------------------------------------------------------
@@ -345,7 +390,7 @@ def roster(
     out: Path | None,
     *,
     force: bool = False,
-    ledger: Path | None = None,
+    ledger: Location | None = None,
     workspace: Path | None = None,
 ) -> RosterOutcome:
     """The member findings (M1–M6) of the registry at `registry_path` as of
@@ -369,7 +414,10 @@ def roster(
     if out is not None:
         write_roster(data, out, protected=protected)
     done = RosterOutcome(data.findings, len(registry.councils), len(registry.members), out)
-    if out is not None and ledger is not None and ledger.parent.is_dir():
+    here = ledger is not None and (not isinstance(ledger, Path) or ledger.parent.is_dir())
+    if out is not None and ledger is not None and here:
+        from toolkit.ledger import Ledger
+
         try:
             with Ledger.open(ledger) as opened:
                 opened.record_outputs("roster", [out], clock.today(), workspace=workspace)
@@ -502,6 +550,7 @@ def layout_proofs(
     sheets under `paths` read by their labels (SPEC, "Layouts HQ confirms"). A proof at
     its place in which HQ has begun to write corrections is kept as it is (unless
     `force`): listed in `kept`, never replaced by a fresh one."""
+    from toolkit.reading.layouts.confirm import corrected_proof
     from toolkit.writing.proofs import proof_path, write_proof
 
     given = tuple(paths)
@@ -511,7 +560,7 @@ def layout_proofs(
         path = proof_path(out_dir, group.book, taken)
         guard_output(path, Protected(given, (), force))
         group.path = path
-        if not force and _corrected_proof(path):
+        if not force and corrected_proof(path):
             group.kept = True
             done.kept.append(path)
             continue
@@ -519,18 +568,6 @@ def layout_proofs(
         _writing(path, write)
         done.written.append(path)
     return done
-
-
-def _corrected_proof(path: Path) -> bool:
-    """Whether `path` is a proof with something written in 正しいセル."""
-    from toolkit.reading.layouts.confirm import ProofError, read_proof
-
-    if not path.is_file():
-        return False
-    try:
-        return bool(read_proof(read_input(path), path.name).corrected)
-    except (ProofError, OSError, FileLockedError):
-        return False
 
 
 @dataclass
@@ -542,8 +579,7 @@ class Confirmed:
 
 
 def confirm_layout(proof: Path, layouts: Path | None, by: str | None) -> Confirmed:
-    """Store the layout a corrected proof describes in the folder `layouts`; who
-    confirmed it is `by`, the working folder's operator, or the login name."""
+    """Store a corrected proof's layout in `layouts`, confirmed by `by` or the operator."""
     from toolkit.config import operator
     from toolkit.reading.layouts import save_layout
     from toolkit.reading.layouts.confirm import confirm_file

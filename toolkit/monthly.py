@@ -17,6 +17,7 @@ the user about them. Ctrl-C ends with what was done and what was left.
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -33,6 +34,7 @@ from toolkit.housekeeping import adopt_moved
 from toolkit.ledger import ARCHIVE_SUFFIX, Ledger, Step, Unsettled
 from toolkit.ledger.retention import resolved
 from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, INGEST, PENDING, PROOF, REMIND, SUMMARY
+from toolkit.ledgerurl import Location
 from toolkit.registry import station_key
 from toolkit.render import Display, StationView
 from toolkit.results import OK, Checked, FileResult
@@ -47,7 +49,7 @@ class MonthOutcome:
 
     period: Period
     view: StationView  # the files received in this run (new to the ledger)
-    ledger: Path
+    ledger: Location  # a file, or a server ledger's URL
     ingest: J.IngestOutcome | None = None  # None: interrupted before it committed
     returned: dict[str, list[Path]] = field(default_factory=dict)  # station → copies
     not_returned: list[tuple[str, str]] = field(default_factory=list)  # path, problem
@@ -110,15 +112,16 @@ def month(
     clock.check_recorded(today, "--as-of")  # it becomes the receipt day
     done = MonthOutcome(period, StationView(display or Display()), ws.ledger)
     summary = ws.outputs / f"集計_{done.key}.xlsx"
-    archive = ws.ledger.with_name(ws.ledger.name + ARCHIVE_SUFFIX)
-    inputs = (ws.incoming, ws.ledger, ws.registry, ws.config)
-    check_target(summary, Protected(inputs, (archive,), force))  # before anything is read
+    local = (ws.ledger,) if isinstance(ws.ledger, Path) else ()  # else on a server
+    archive = tuple(p.with_name(p.name + ARCHIVE_SUFFIX) for p in local)
+    inputs = (ws.incoming, *local, ws.registry, ws.config)
+    check_target(summary, Protected(inputs, archive, force))  # before anything is read
     options = J.reading_options(
         registry=ws.registry, config=ws.config, as_of=as_of, password=password, jobs=jobs,
         layouts=ws.layouts,
     )  # fmt: skip
     try:
-        for folder in (ws.ledger.parent, ws.returned, ws.outputs):
+        for folder in (*(p.parent for p in local), ws.returned, ws.outputs):
             folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OperationalError(os_error_text(exc)) from exc
@@ -188,7 +191,7 @@ class _Job:
 
     def _open_copies(self) -> dict[str, Step]:
         """The copies earlier runs planned and did not make, by file."""
-        if not self.ws.ledger.exists():
+        if not _exists(self.ws.ledger):
             return {}
         with Ledger.open(self.ws.ledger) as ledger:
             adopt_moved(ledger, self.ws.root, self.ws.ledger)
@@ -244,22 +247,32 @@ class _Job:
         """Copies earlier runs could not make, of files no longer in the incoming folder:
         made from the ledger's archive copy."""
         self.done.stage = FEEDBACK
-        for step in list(self.copies.open.values()):
-            result = self._from_archive(step)
-            if result is not None:
-                self.copies.make(result, step.period)
-            self.record(*self.copies.steps)
-            with Ledger.open(self.ws.ledger) as ledger:
-                ledger.record_outputs(
-                    "feedback", self.copies.written, clock.today(), workspace=self.ws.root
-                )
-            self.copies.steps.clear()
-            self.copies.written.clear()
+        if not self.copies.open:
+            return
+        # A server ledger keeps its archive in itself: the copy is read from a file
+        # written out for the moment.
+        with tempfile.TemporaryDirectory(prefix="kyogikai-") as scratch:
+            for step in list(self.copies.open.values()):
+                result = self._from_archive(step, Path(scratch))
+                if result is not None:
+                    self.copies.make(result, step.period)
+                self.record(*self.copies.steps)
+                with Ledger.open(self.ws.ledger) as ledger:
+                    ledger.record_outputs(
+                        "feedback", self.copies.written, clock.today(), workspace=self.ws.root
+                    )
+                self.copies.steps.clear()
+                self.copies.written.clear()
 
-    def _from_archive(self, step: Step) -> FileResult | None:
+    def _from_archive(self, step: Step, scratch: Path) -> FileResult | None:
         with Ledger.open(self.ws.ledger) as ledger:
             original = ledger.first_path(step.subject)
             kept = ledger.archive_path(step.subject)
+            if ledger.server and original is not None:
+                data = ledger.archived_bytes(step.subject)
+                if data is not None:
+                    kept = scratch / f"{step.subject}{Path(original).suffix.lower()}"
+                    kept.write_bytes(data)
         if kept is None or not kept.is_file() or original is None:
             problem = (
                 f"元のファイル（{original or step.subject}）が受信フォルダになく、台帳の保管用の"
@@ -340,7 +353,7 @@ class _Job:
 
     def close(self) -> None:
         """What is left after this run, and which copies its lines name."""
-        if not self.ws.ledger.exists():
+        if not _exists(self.ws.ledger):
             return
         with Ledger.open(self.ws.ledger) as ledger:
             self.done.left = ledger.steps(self.home, states=[PENDING, FAILED])
@@ -361,9 +374,14 @@ class _Job:
         self.done.told = unshown
 
 
-def _known(ledger: Path) -> set[str]:
+def _exists(ledger: Location) -> bool:
+    """Whether the ledger is there (a server ledger is: its database is made by its DBA)."""
+    return not isinstance(ledger, Path) or ledger.exists()
+
+
+def _known(ledger: Location) -> set[str]:
     """The files the ledger has already seen (none when it does not exist yet)."""
-    if not ledger.exists():
+    if not _exists(ledger):
         return set()
     with Ledger.open(ledger) as opened:
         return opened.known_files()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from toolkit.errors import InputError
 from toolkit.ledger import GivenReceipt, Ledger, Receipts, Settled
+from toolkit.ledgerurl import Location
 from toolkit.receipts import ReceiptLog
 from toolkit.results import FileResult
 from toolkit.settings import Settings
@@ -43,7 +44,7 @@ def receipt_days(
 
 
 def settle(
-    db: Path, given: str, action: str, reason: str, settings: Settings, by: str | None = None
+    db: Location, given: str, action: str, reason: str, settings: Settings, by: str | None = None
 ) -> Settled:
     """Record HQ's decision about the file `given` (a path, a file name the ledger saw, or
     a SHA-256 or its first 8+ digits): withdraw its reports, or keep them as the ones that
@@ -52,7 +53,7 @@ def settle(
     changes nothing."""
     import hashlib
 
-    if not db.exists():
+    if isinstance(db, Path) and not db.exists():  # a server ledger is found when connecting
         raise InputError(f"台帳「{db}」がありません。台帳のファイル名を確認してください。")
     digest = None
     path = Path(given)

@@ -93,7 +93,8 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
         )
     source = J.load_registry(registry_from)  # checked before anything is written
     try:
-        for folder in (root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent, ws.layouts):
+        ledger = [ws.ledger.parent] if isinstance(ws.ledger, Path) else []
+        for folder in (root, ws.incoming, ws.returned, ws.outputs, *ledger, ws.layouts):
             folder.mkdir(parents=True, exist_ok=True)
         if registry_from is not None and source is not None:
             write_atomic(ws.registry, read_input(registry_from))
@@ -115,7 +116,8 @@ def _check_places(ws: Workspace) -> None:
     """Refuse, before anything is written, a place of the working folder that holds
     something else: a file where a folder goes, a folder where the registry goes, a link
     that points nowhere (a share not connected: it is never replaced by a new file)."""
-    folders = (ws.root, ws.incoming, ws.returned, ws.outputs, ws.ledger.parent, ws.layouts)
+    ledger = (ws.ledger.parent,) if isinstance(ws.ledger, Path) else ()
+    folders = (ws.root, ws.incoming, ws.returned, ws.outputs, *ledger, ws.layouts)
     for place in (*folders, ws.registry, ws.config):
         if place.is_symlink() and not place.exists():
             raise InputError(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -19,7 +18,8 @@ import click
 
 from toolkit.cli.console import attached
 from toolkit.cli.japanese import HelpContext, gettext, install
-from toolkit.errors import KyogikaiError, database_error_text, os_error_text
+from toolkit.errors import KyogikaiError, os_error_text
+from toolkit.ledgerurl import database_error
 from toolkit.text import display_width, wrap
 
 INTERRUPTED = 130
@@ -84,10 +84,11 @@ class Group(click.Group):
         except OSError as exc:  # a file or the disk stood in the way of the command
             click.echo(os_error_text(exc), err=True)
             raise click.exceptions.Exit(3) from None
-        except sqlite3.Error as exc:  # the ledger's database stood in the way
-            click.echo(database_error_text(exc), err=True)
-            raise click.exceptions.Exit(3) from None
         except Exception as exc:
+            text = database_error(exc)
+            if text is not None:  # the ledger's database stood in the way
+                click.echo(text, err=True)
+                raise click.exceptions.Exit(3) from None
             if os.environ.get("KYOGIKAI_DEBUG"):
                 raise
             detail = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"

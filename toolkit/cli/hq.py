@@ -26,11 +26,12 @@ from toolkit.cli.options import (
     workspace,
     workspace_root,
 )
+from toolkit.ledgerurl import Location
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=PATHS)
-@ledger_option("台帳（SQLiteのファイル）。PATH を指定したときは使いません")
+@ledger_option("台帳（PATH を指定したときは使いません）")
 @click.option("--period", required=True, help="集計期間: 2026-10（月）または FY2026（年度）。")
 @registry_option
 @click.option("--station", help="この警察署の分だけ集計する（地域課から報告する場合）。")
@@ -40,7 +41,7 @@ from toolkit.cli.options import (
 @force_option
 def summary(
     paths: tuple[Path, ...],
-    db: Path | None,
+    db: Location | None,
     period: str,
     registry: Path | None,
     station: str | None,
@@ -84,13 +85,7 @@ def summary(
 
 
 @main.command()
-@click.option(
-    "--db",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=from_workspace("ledger"),
-    help="台帳（SQLiteのファイル。既定: kyogikai.toml の台帳）。",
-)
+@ledger_option("台帳", required=True)
 @click.option("--as-of", type=DATE, help="基準日（既定: 今日）。")
 @click.option(
     "--apply",
@@ -103,7 +98,9 @@ def summary(
     help="未回答・対応中の要望が残る報告書と、集計表も削除する（既定では残します）。",
 )
 @config_option
-def retention(db: Path, as_of: date | None, apply: bool, force: bool, config: Path | None) -> None:
+def retention(
+    db: Location, as_of: date | None, apply: bool, force: bool, config: Path | None
+) -> None:
     """保存期間（1年、翌年度の4月1日から起算）を過ぎた報告書と出力を一覧にする（--apply で削除）。
 
     一覧に出たものだけを削除します。未回答・対応中の要望が残る報告書と、集計表は
@@ -122,7 +119,7 @@ def retention(db: Path, as_of: date | None, apply: bool, force: bool, config: Pa
 
 
 @main.command()
-@ledger_option("台帳（SQLiteのファイル）", required=True)
+@ledger_option("台帳", required=True)
 @click.option(
     "--registry",
     required=True,
@@ -135,7 +132,12 @@ def retention(db: Path, as_of: date | None, apply: bool, force: bool, config: Pa
 @output_dir("警察署ごとの一覧を書き出すフォルダ。")
 @force_option
 def remind(
-    db: Path, registry: Path, as_of: date | None, config: Path | None, out_dir: Path, force: bool
+    db: Location,
+    registry: Path,
+    as_of: date | None,
+    config: Path | None,
+    out_dir: Path,
+    force: bool,
 ) -> None:
     """警察署ごとの督促・確認依頼（報告のない計画会議、再提出待ち、長期未回答の要望）を作る。
 
@@ -206,7 +208,7 @@ def roster(
 
 
 @main.command()
-@ledger_option("台帳（SQLiteのファイル）", required=True)
+@ledger_option("台帳", required=True)
 @click.option(
     "--withdraw",
     metavar="ファイルかSHA",
@@ -222,7 +224,7 @@ def roster(
 @click.option("--by", help="決めた人（既定: kyogikai.toml の担当、なければログイン名）。")
 @config_option
 def settle(
-    db: Path,
+    db: Location,
     withdraw: str | None,
     keep: str | None,
     reason: str,

@@ -48,6 +48,29 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
+
+
+class LedgerType(click.ParamType):
+    """A ledger: a file path (SQLite) or a PostgreSQL URL without a password."""
+
+    name = "台帳"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from toolkit.errors import InputError
+        from toolkit.ledgerurl import ServerURL, ledger_location
+
+        if isinstance(value, (Path, ServerURL)):
+            return value
+        text = str(value)
+        if not text.strip():
+            self.fail("台帳のファイル名か PostgreSQL の URL を指定してください。", param, ctx)
+        try:
+            return ledger_location(text)
+        except InputError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+LEDGER = LedgerType()
 EXISTING = click.Path(exists=True, path_type=Path)
 PATHS = click.Path(path_type=Path)
 PASSWORD_ENV = "KYOGIKAI_PASSWORD"
@@ -134,13 +157,19 @@ layouts_option = click.option(
 )
 
 
+LEDGER_HELP = (
+    "SQLite のファイルか、サーバーの台帳の URL（postgresql://ユーザー@サーバー/データベース。"
+    "パスワードは URL に書かず、環境変数 PGPASSWORD かパスワードファイルに）"
+)
+
+
 def ledger_option(help_text: str, **kwargs: Any) -> Callable[[Any], Any]:
-    """--db: the ledger (default: the working folder's)."""
+    """--db: the ledger, a file or a server URL (default: the working folder's)."""
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=LEDGER,
         default=from_workspace("ledger"),
-        help=help_text + "（既定: kyogikai.toml の台帳）",
+        help=f"{help_text}: {LEDGER_HELP}（既定: kyogikai.toml の台帳）",
         **kwargs,
     )
 

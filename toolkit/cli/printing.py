@@ -6,19 +6,23 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.check import Proofs
 from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
-from toolkit.jobs import CheckRun, Confirmed, RetentionOutcome, Watch
-from toolkit.ledger import ACTION_JA, Settled, Step
-from toolkit.monthly import MonthOutcome
+from toolkit.jobs import CheckRun, Confirmed, Watch
 from toolkit.render import QUIET, Display, StationView
 from toolkit.results import FileResult
 from toolkit.text import display_width, fit, terminal_text, wrap
 from toolkit.workspace import EXAMPLE_ID, Created
+
+if TYPE_CHECKING:  # the ledger (and its database libraries) load when a command needs it
+    from toolkit.housekeeping import RetentionOutcome
+    from toolkit.ledger import Settled, Step
+    from toolkit.monthly import MonthOutcome
 
 
 class JsonPrinter:
@@ -173,10 +177,13 @@ def init_lines(created: Created) -> list[str]:
         (ws.incoming, "警察署から届いた報告書を入れるフォルダ"),
         (ws.returned, "警察署に返す確認用の写し（月ごと・警察署ごと）"),
         (ws.outputs, "集計表と督促・確認依頼"),
-        (ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"),
-        (ws.layouts, "確認済みの様式（kyogikai layout --confirm で登録）"),
-        (ws.receipts, "受付簿（届いた日の記録。書けば受付日に使います。空のままでも構いません）"),
     ]
+    if isinstance(ws.ledger, Path):  # a new working folder's ledger is a file
+        rows.append((ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"))
+    rows.append((ws.layouts, "確認済みの様式（kyogikai layout --confirm で登録）"))
+    rows.append(
+        (ws.receipts, "受付簿（届いた日の記録。書けば受付日に使います。空のままでも構いません）")
+    )
     out = [f"作業フォルダを作りました: {ws.root}"]
     names = [p.relative_to(ws.root).as_posix() for p, _ in rows]
     column = max(display_width(n) for n in names) + 2
@@ -421,6 +428,8 @@ def confirmed_lines(done: Confirmed) -> list[str]:
 
 def settle_lines(done: Settled) -> list[str]:
     """What `settle` recorded, and which report each meeting of the file counts now."""
+    from toolkit.ledger import ACTION_JA
+
     s = done.settlement
     out = [
         f"{ACTION_JA[s.action]}: {s.path}",

@@ -23,6 +23,7 @@ from toolkit.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from toolkit.ledgerurl import Location
     from toolkit.render import Display
 
 
@@ -77,7 +78,7 @@ def check(
 
 @main.command()
 @reports_argument(required=True)
-@ledger_option("取り込み先の台帳（SQLiteのファイル。なければ作ります）", required=True)
+@ledger_option("取り込み先の台帳（ファイルがなければ作ります）", required=True)
 @registry_option
 @layouts_option
 @click.option(
@@ -97,7 +98,7 @@ def check(
 @reading_options
 def ingest(
     paths: tuple[Path, ...],
-    db: Path,
+    db: Location,
     registry: Path | None,
     layouts: Path | None,
     received: date | None,

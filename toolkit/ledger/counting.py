@@ -1,5 +1,5 @@
-"""Which report of a meeting counts: one rule, written once in SQL, that the ingest, the
-settlements and every summary use.
+"""Which report of a meeting counts: one rule, written once in SQL (window functions that
+SQLite and PostgreSQL read alike), that the ingest, the settlements and every summary use.
 
 A meeting is a council and a date (R7). Among its reports that HQ has not withdrawn and
 that were received up to the as-of day, the one that counts is, in this order:
@@ -17,9 +17,12 @@ arrived by then, and a settlement made today is followed by every summary made a
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
+
+import sqlalchemy as sa
+
+from toolkit.ledger.store import run_many, run_sql
 
 NO_CUTOFF = "9999-12-31"
 
@@ -69,7 +72,7 @@ def counted(extra: str = "") -> str:
     return f"(SELECT report_id, first_received FROM ({ranked(extra)}) ranked WHERE place = 1)"
 
 
-def reconcile(conn: sqlite3.Connection, meetings: str, params: tuple[Any, ...]) -> int:
+def reconcile(conn: sa.Connection, meetings: str, params: tuple[Any, ...]) -> int:
     """Point `superseded_by` of every report of the meetings that `meetings` selects
     (council_key, meeting_date) at the report that counts now instead of it (NULL for the
     one that counts, and for withdrawn reports of a meeting where none counts). Returns
@@ -77,7 +80,8 @@ def reconcile(conn: sqlite3.Connection, meetings: str, params: tuple[Any, ...]) 
     arrives with its correction in one run is replaced too). Inside a transaction."""
     withdrawn = "CASE WHEN s.action = 'withdraw' THEN 1 ELSE 0 END"
     order = f"meeting ORDER BY {withdrawn}, {PREFERENCE}"
-    rows = conn.execute(
+    rows = run_sql(
+        conn,
         f"SELECT r.report_id, r.superseded_by, FIRST_VALUE(r.report_id) OVER ({order}),"
         f" FIRST_VALUE({withdrawn}) OVER ({order})"
         " FROM reports r JOIN files f ON f.sha256 = r.sha256"
@@ -85,13 +89,13 @@ def reconcile(conn: sqlite3.Connection, meetings: str, params: tuple[Any, ...]) 
         f" WHERE (r.council_key, r.meeting_date) IN ({meetings})"
         f" WINDOW meeting AS ({MEETING_WINDOW})",
         params,
-    ).fetchall()
+    ).all()
     changes: list[tuple[int | None, int]] = []
     stopped = 0
-    for report_id, old, first, none_counts in rows:
+    for report_id, old, first, none_counts in (tuple(row) for row in rows):
         new = None if none_counts or first == report_id else first
         if new != old:
             changes.append((new, report_id))
             stopped += old is None and new is not None
-    conn.executemany("UPDATE reports SET superseded_by=? WHERE report_id=?", changes)
+    run_many(conn, "UPDATE reports SET superseded_by=? WHERE report_id=?", changes)
     return stopped

@@ -1,5 +1,12 @@
 """Ingest: every checked file of one run stored in one transaction.
 
+A run has two stages. Reading (slow: the workbooks are opened and checked) stages what
+each file brings in a private temporary SQLite file, holding no lock on the ledger, so
+that several desks read at once; committing (fast) takes the ledger's write lock and
+stores the staged files in batches, in one transaction: what is new and what is a
+resubmission is decided there, against everything committed before, so two runs that
+overlap never store a file twice nor leave two current reports of one meeting.
+
 Files are identified by their SHA-256: ingesting the same bytes again changes nothing but
 the record that the run saw the path (table `sightings`). Every file given to a run has
 one sighting: read, unreadable (with its reason) or identical to an earlier file.
@@ -21,42 +28,39 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
+import toolkit.ledger.schema as S
 from toolkit import __version__, clock
 from toolkit.clock import check_recorded
-from toolkit.fileio import FileLockedError, archive_copy, read_input
+from toolkit.fileio import FileLockedError, archive_copy, archive_name, read_input
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
 from toolkit.ledger.counting import reconcile
-from toolkit.ledger.store import LedgerStore, now
+from toolkit.ledger.staging import (  # the receipt kinds are ingest's words too
+    BY_GIVEN,  # noqa: F401
+    BY_LEDGER,
+    BY_LOG,  # noqa: F401
+    BY_MODIFIED,
+    GivenReceipt,
+    Receipts,
+    Stage,
+)
+from toolkit.ledger.store import LedgerStore, next_id, now
 from toolkit.model import Report
 from toolkit.results import Checked, FileResult
 from toolkit.rules.context import Context
 from toolkit.rules.requests import STORED, written_status
 
-_BATCH = 2000  # reports buffered before one executemany round
+_BATCH = 1000  # staged files stored per round of the commit
+_ASK = 200  # files read before the ledger is asked which of them it holds
 
 # Statuses of a sighting (one file given to one run).
 READ, UNREADABLE, IDENTICAL, SKIPPED = "read", "unreadable", "identical", "skipped"
-# How a file's receipt day is known.
-BY_MODIFIED, BY_LEDGER, BY_GIVEN, BY_LOG = "modified", "ledger", "given", "log"
-
-
-@dataclass(frozen=True)
-class GivenReceipt:
-    """A receipt day HQ gave for a file: for a batch (`how` BY_GIVEN, new files only) or
-    in a 受付簿 (BY_LOG, also correcting a file stored earlier); `source` says where."""
-
-    day: date
-    how: str = BY_GIVEN
-    source: str | None = None
-
-
-# What the caller knows about a file's receipt: (result, new to the ledger) → a day or None.
-Receipts = Callable[[FileResult, bool], GivenReceipt | None]
 
 
 @dataclass
@@ -108,290 +112,247 @@ class Ingesting(LedgerStore):
     ) -> IngestStats:
         """Store every checked file of one run, in one transaction.
 
-        `results` may be a generator (the check pipeline): it is consumed inside the
-        transaction, so another run waits until this one ends. `source_bytes` gives the
-        bytes to archive (default: the file at `result.path`, read again and verified
-        against its SHA-256). `progress` is called after each file with its 1-based number.
+        `results` may be a generator (the check pipeline): it is read to the end first,
+        without holding the ledger, then committed at once. `source_bytes` gives the bytes
+        to archive (default: the file at `result.path`, read again and verified against its
+        SHA-256). `progress` is called after each file with its 1-based number.
         `before_commit` is called with the run's id once every file is stored, inside the
-        transaction: what it records commits with the run, or not at all.
-        `receipts` gives the receipt days HQ knows (a batch day, a 受付簿).
-        Raises LedgerError when another run holds the ledger.
+        transaction: what it records commits with the run, or not at all. `receipts`
+        gives the receipt days HQ knows (a batch day, a 受付簿). Raises
+        LedgerError when another run holds the ledger longer than the ledger's `wait`.
         """
-        conn = self.connection
         received = self._receipt_day(context)  # refused before the run begins
-        self._begin()
-        try:
-            registry = context.registry.source if context.registry is not None else None
-            cursor = conn.execute(
-                "INSERT INTO runs (command, started_at, tool_version, registry, received_on)"
-                " VALUES (?,?,?,?,?)",
-                (command, now(), __version__, registry, received),
-            )
-            run_id = int(cursor.lastrowid or 0)
-            writer = _RunWriter(self, run_id, context, source_bytes or _read_again)
-            writer.seen_on = self._receipt_day(context)
-            writer.receipts = receipts
+        started = now()
+        with Stage() as stage:
+            reader = _Reader(self, context, source_bytes or _read_again, stage)
+            reader.receipts = receipts
             for seq, result in enumerate(results, 1):
-                writer.add(seq, result)
+                reader.add(seq, result)
                 if progress is not None:
                     progress(seq, result)
-            writer.flush()
-            stats = writer.stats
-            stats.superseded = reconcile(
-                conn,
-                "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
-                (run_id,),
-            )
-            if before_commit is not None:
-                before_commit(run_id)
-            conn.execute(
-                "UPDATE runs SET finished_at=?, files=?, new_files=?, identical=?, unreadable=?,"
-                " reports=?, superseded=?, skipped=? WHERE run_id=?",
-                (
-                    now(),
-                    stats.files,
-                    stats.new_files,
-                    stats.identical,
-                    stats.unreadable,
-                    stats.reports,
-                    stats.superseded,
-                    stats.skipped,
-                    run_id,
-                ),
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
-        return stats
+            reader.drain()
+            with self._writing() as conn:
+                run = {
+                    "command": command,
+                    "started_at": started,
+                    "tool_version": __version__,
+                    "registry": context.registry.source if context.registry is not None else None,
+                    "received_on": received,
+                }
+                writer = _Writer(conn, run, received)
+                for batch in stage.batches(_BATCH):
+                    writer.add(batch, stage)
+                writer.stats.superseded = reconcile(
+                    conn,
+                    "SELECT council_key, meeting_date FROM reports WHERE run_id = ?",
+                    (writer.run_id,),
+                )
+                if before_commit is not None:  # after the run's reports found their places
+                    before_commit(writer.run_id)
+                writer.finish()
+        return writer.stats
 
 
-class _RunWriter:
-    """Buffers one run's rows and writes them with executemany."""
+# --- reading: what each file brings, staged -----------------------------------------------
+
+
+@dataclass
+class _Report:
+    """A report as staged: its row without the IDs the commit gives, and its parts."""
+
+    row: dict[str, Any]
+    agenda: list[dict[str, Any]]
+    requests: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+
+
+@dataclass
+class _File:
+    """One file given to the run, as staged."""
+
+    seq: int
+    path: str
+    sha256: str | None
+    skipped: str | None = None  # why the file was left alone as a whole
+    readable: bool = False
+    format: str | None = None
+    size: int | None = None
+    archive: str | None = None  # its name in the archive, when its bytes were kept
+    note: str | None = None  # what the ledger says about the file (changed after the check…)
+    not_archived: bool = False
+    notes: str | None = None  # the reader's notes, for the sighting
+    reasons: str | None = None  # why it is unreadable
+    modified: str | None = None  # the file's modification time (ISO)
+    given_new: GivenReceipt | None = None  # HQ's receipt day, if the file is new
+    given_old: GivenReceipt | None = None  # … if the ledger holds it already (a 受付簿)
+    reports: list[_Report] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)  # about no report
+
+
+class _Reader:
+    """Turns each checked file into its staged rows (no lock on the ledger is held)."""
 
     def __init__(
         self,
         ledger: Ingesting,
-        run_id: int,
         context: Context,
         source_bytes: Callable[[FileResult], bytes | None],
+        stage: Stage,
     ) -> None:
         self.ledger = ledger
-        self.conn = ledger.connection
-        self.run_id = run_id
         self.context = context
         self.source_bytes = source_bytes
-        self.stats = IngestStats(run_id)
-        row = self.conn.execute("SELECT coalesce(max(report_id), 0) FROM reports").fetchone()
-        self.next_report = int(row[0]) + 1
-        self.seen: dict[str, str] = {}  # sha → first path, for files new in this run
-        self.seen_on: str | None = None  # the day this run sees its files
+        self.stage = stage
+        self.pending: list[tuple[int, FileResult]] = []
         self.receipts: Receipts | None = None
-        self.files: list[tuple[Any, ...]] = []
-        self.receipt_rows: list[tuple[Any, ...]] = []
-        self.sightings: list[tuple[Any, ...]] = []
-        self.reports: list[tuple[Any, ...]] = []
-        self.agenda: list[tuple[Any, ...]] = []
-        self.requests: list[tuple[Any, ...]] = []
-        self.findings: list[tuple[Any, ...]] = []
-        self.corrected: list[tuple[str, str, str]] = []  # receipt days a 受付簿 corrects
 
     def add(self, seq: int, result: FileResult) -> None:
-        self.stats.files += 1
+        """Stage one file (a few at a time: the ledger is asked once which of them it
+        holds already)."""
+        self.pending.append((seq, result))
+        if len(self.pending) >= _ASK:
+            self.drain()
+
+    def drain(self) -> None:
+        shas = {r.sha256 for _, r in self.pending if r.sha256 is not None}
+        known = self._known(shas)
+        for seq, result in self.pending:
+            self._stage(seq, result, known)
+        self.pending.clear()
+
+    def _stage(self, seq: int, result: FileResult, known: set[str]) -> None:
+        item = _File(seq, result.path, result.sha256, modified=result.modified)
+        if self.receipts is not None and result.sha256 is not None:
+            item.given_new = self.receipts(result, True)
+            item.given_old = self.receipts(result, False)
+            for given in (item.given_new, item.given_old):
+                if given is not None:  # a day no run could record stops the run (exit 2)
+                    check_recorded(given.day, f"受付日（{given.source or result.path}）")
         if result.skipped_file is not None:
-            self.stats.skipped += 1
-            self.sightings.append(
-                (self.run_id, seq, result.path, result.sha256, SKIPPED, result.skipped_file,
-                 None, None)
-            )  # fmt: skip
-            return
-        sha = result.sha256
-        if sha is None:
-            self._unreadable(seq, result, None)
-            return
-        earlier = self.seen.get(sha) or self._known(sha)
-        if earlier is not None:
-            if sha not in self.seen:
-                self._correct_receipt(result, sha)
-            self.stats.identical += 1
-            self.sightings.append(
-                (self.run_id, seq, result.path, sha, IDENTICAL, None, earlier, None)
-            )
-            return
-        self.seen[sha] = result.path
-        self.stats.new_files += 1
-        archive, size, note = self._archive(result)
-        day, how, source = self._receipt(result)
-        self.files.append(
-            (sha, self.run_id, result.path, result.format, size, int(result.readable), archive,
-             day, how, result.modified)
-        )  # fmt: skip
-        if day is not None:
-            self.receipt_rows.append((sha, self.run_id, day, how, source, now()))
-        if not result.readable:
-            self._unreadable(seq, result, note)
+            item.skipped = result.skipped_file
+        elif result.sha256 is None:
+            self._unreadable(item, result)
         else:
-            notes = [*result.notes, *(f"「{s}」: {why}" for s, why in result.skipped)]
-            if note:
-                notes.append(note)
-            self.sightings.append(
-                (self.run_id, seq, result.path, sha, READ, None, None, "\n".join(notes) or None)
-            )
-            for checked in result.reports:
-                self._report(checked, sha)
-        if len(self.reports) >= _BATCH or len(self.sightings) >= _BATCH:
-            self.flush()
+            item.readable, item.format = bool(result.readable), result.format
+            if result.sha256 not in known:
+                self._archive(item, result)
+            if not result.readable:
+                self._unreadable(item, result)
+            else:
+                notes = [*result.notes, *(f"「{s}」: {why}" for s, why in result.skipped)]
+                if item.note:
+                    notes.append(item.note)
+                item.notes = "\n".join(notes) or None
+                for checked in result.reports:
+                    self._report(item, checked)
+        self.stage.put(item)
 
-    def _receipt(self, result: FileResult) -> tuple[str | None, str | None, str | None]:
-        """The receipt day of a file new to the ledger: (day, how, source)."""
-        if self.seen_on is None:
-            return None, None, None
-        given = self.receipts(result, True) if self.receipts is not None else None
-        if given is not None:
-            check_recorded(given.day, f"受付日（{given.source or result.path}）")
-            self.stats.receipts_given += 1
-            return given.day.isoformat(), given.how, given.source
-        modified = _day_of(result.modified)
-        # A time before 平成 (1970, 1980) is a clock never set or a zip's default: not a day.
-        if modified is not None and clock.EARLIEST.isoformat() <= modified < self.seen_on:
-            return modified, BY_MODIFIED, None
-        return self.seen_on, BY_LEDGER, None
+    def _known(self, shas: set[str]) -> set[str]:
+        """The files among `shas` the ledger holds already (as committed now: the commit
+        decides again). Their bytes are then neither read again nor kept."""
+        if self.ledger.source == ":memory:" or not shas:
+            return set()
+        with self.ledger.snapshot() as conn:
+            found = conn.execute(sa.select(S.files.c.sha256).where(S.files.c.sha256.in_(shas)))
+            return {str(sha) for (sha,) in found}
 
-    def _correct_receipt(self, result: FileResult, sha: str) -> None:
-        """A 受付簿 naming a file stored earlier corrects its receipt day."""
-        if self.receipts is None or self.seen_on is None:
-            return
-        given = self.receipts(result, False)
-        if given is None:
-            return
-        check_recorded(given.day, f"受付日（{given.source or result.path}）")
-        day = given.day.isoformat()
-        row = self.conn.execute(
-            "SELECT received_on, received_how FROM files WHERE sha256=?", (sha,)
-        ).fetchone()
-        if row is not None and (row[0], row[1]) == (day, given.how):
-            return
-        self.stats.receipts_given += 1
-        self.corrected.append((day, given.how, sha))
-        self.receipt_rows.append((sha, self.run_id, day, given.how, given.source, now()))
-
-    def _known(self, sha: str) -> str | None:
-        row = self.conn.execute("SELECT first_path FROM files WHERE sha256=?", (sha,)).fetchone()
-        return None if row is None else str(row[0])
-
-    def _archive(self, result: FileResult) -> tuple[str | None, int | None, str | None]:
-        """Archive the file's bytes: (relative name or None, size, note for the sighting)."""
-        archive = self.ledger.archive
+    def _archive(self, item: _File, result: FileResult) -> None:
+        """Keep the file's bytes: in the archive folder beside a ledger file (the worker
+        that read it may have done so already), or staged for a ledger on a server."""
+        archive, server = self.ledger.archive, self.ledger.server
         sha = result.sha256
-        if archive is None or sha is None:
-            return None, None, None
-        if result.archived is not None and (archive / result.archived).exists():
-            # The worker that read the file kept it already, beside this ledger.
-            self.stats.archived += 1
-            return result.archived, result.size, None
+        if sha is None or (archive is None and not server):
+            return
+        if (
+            archive is not None
+            and result.archived is not None
+            and (archive / result.archived).exists()
+        ):
+            item.archive, item.size = result.archived, result.size
+            return
         data = self.source_bytes(result)
         if data is None:
-            self.stats.not_archived.append(result.path)
-            return (
-                None,
-                None,
-                "点検後にファイルが読めなくなったため、保管用の写しを作れませんでした。",
-            )
+            item.not_archived = True
+            item.note = "点検後にファイルが読めなくなったため、保管用の写しを作れませんでした。"
+            return
         if hashlib.sha256(data).hexdigest() != sha:
-            self.stats.not_archived.append(result.path)
-            return None, None, "点検後にファイルが変更されたため、保管用の写しを作りませんでした。"
-        name = archive_copy(archive, sha, result.path, data)
-        self.stats.archived += 1
-        return name, len(data), None
+            item.not_archived = True
+            item.note = "点検後にファイルが変更されたため、保管用の写しを作りませんでした。"
+            return
+        if archive is not None:
+            item.archive = archive_copy(archive, sha, result.path, data)
+        else:
+            self.stage.keep(sha, data)
+            item.archive = archive_name(sha, result.path)
+        item.size = len(data)
 
-    def _unreadable(self, seq: int, result: FileResult, note: str | None) -> None:
-        self.stats.unreadable += 1
+    def _unreadable(self, item: _File, result: FileResult) -> None:
         reasons = [f.message for c in result.reports for f in c.findings]
-        self.sightings.append(
-            (
-                self.run_id,
-                seq,
-                result.path,
-                result.sha256,
-                UNREADABLE,
-                "\n".join(reasons) or "読み取れませんでした。",
-                None,
-                note,
-            )
-        )
+        item.reasons = "\n".join(reasons) or "読み取れませんでした。"
         for checked in result.reports:
-            self._findings(checked, result.sha256, None)
+            item.findings += self._findings(checked, result.sha256)
 
-    def _report(self, checked: Checked, sha: str) -> None:
+    def _report(self, item: _File, checked: Checked) -> None:
         report = checked.report
         if report is None:
-            self._findings(checked, sha, None)
+            item.findings += self._findings(checked, item.sha256)
             return
-        report_id = self.next_report
-        self.next_report += 1
-        self.stats.reports += 1
-        row = self._row(report_id, checked, report, sha)
-        self.reports.append(row)
-        for i, item in enumerate(report.agenda):
-            self.agenda.append(
-                (report_id, i, item.category.value, item.topic.value, item.remarks.value)
-            )
+        settings = self.context.settings
+        requests = []
         for i, req in enumerate(report.requests):
             if req.request.value is None and req.response.value is None:
                 continue
-            written = written_status(req.response.value, self.context.settings)
-            self.requests.append(
-                (
-                    report_id,
-                    i,
-                    req.request.value,
-                    req.response.value,
-                    int(bool(req.response.value)),
-                    STORED[written],
-                )
-            )
-        self._findings(checked, sha, report_id)
+            written = written_status(req.response.value, settings)
+            requests.append(
+                {"seq": i, "request": req.request.value, "response": req.response.value,
+                 "answered": int(bool(req.response.value)), "state": STORED[written]}
+            )  # fmt: skip
+        agenda = [
+            {"seq": i, "category": a.category.value, "topic": a.topic.value,
+             "remarks": a.remarks.value}
+            for i, a in enumerate(report.agenda)
+        ]  # fmt: skip
+        row = self._row(checked, report, item.sha256)
+        findings = self._findings(checked, item.sha256)
+        item.reports.append(_Report(row, agenda, requests, findings))
 
-    def _row(self, report_id: int, checked: Checked, report: Report, sha: str) -> tuple[Any, ...]:
+    def _row(self, checked: Checked, report: Report, sha: str | None) -> dict[str, Any]:
         who = self.context.identity(report)
         council = who.council
         day = report.date.value
         errors = sum(f.severity is Severity.ERROR for f in checked.findings)
-        open_requests = len(report.open_requests)
         requests = sum(1 for r in report.requests if r.request.value or r.response.value)
-        return (
-            report_id,
-            self.run_id,
-            sha,
-            checked.path,
-            checked.sheet,
-            who.key,
-            council.council_id if council is not None else report.council_id,
-            report.council_id,
-            report.affiliation.value,
-            who.station,
-            report.council_name.value,
-            report.facility_name.value,
-            day.isoformat() if day else None,
-            fiscal_year(day) if day else None,
-            month_key(day) if day else None,
-            _hhmm(report.start_time.value),
-            _hhmm(report.end_time.value),
-            report.venue.value,
-            report.reporter.value,
-            report.meeting_type.value,
-            self._count(report.police_attendees.value),
-            self._count(report.civilian_attendees.value),
-            checked.status,
-            errors,
-            len(checked.findings) - errors,
-            report.pictures,
-            sum(1 for a in report.agenda if a.topic.value),
-            requests,
-            open_requests,
-            json.dumps(report.to_json(), ensure_ascii=False),
-            checked.content,
-        )
+        return {
+            "sha256": sha,
+            "path": checked.path,
+            "sheet": checked.sheet,
+            "council_key": who.key,
+            "council_id": council.council_id if council is not None else report.council_id,
+            "template_council_id": report.council_id,
+            "affiliation": report.affiliation.value,
+            "station": who.station,
+            "council_name": report.council_name.value,
+            "facility_name": report.facility_name.value,
+            "meeting_date": day.isoformat() if day else None,
+            "fiscal_year": fiscal_year(day) if day else None,
+            "month": month_key(day) if day else None,
+            "start_time": _hhmm(report.start_time.value),
+            "end_time": _hhmm(report.end_time.value),
+            "venue": report.venue.value,
+            "reporter": report.reporter.value,
+            "meeting_type": report.meeting_type.value,
+            "police": self._count(report.police_attendees.value),
+            "civilians": self._count(report.civilian_attendees.value),
+            "status": checked.status,
+            "n_errors": errors,
+            "n_warnings": len(checked.findings) - errors,
+            "pictures": report.pictures,
+            "n_agenda": sum(1 for a in report.agenda if a.topic.value),
+            "n_requests": requests,
+            "n_open": len(report.open_requests),
+            "record": json.dumps(report.to_json(), ensure_ascii=False),
+            "content": checked.content,
+        }
 
     def _count(self, value: int | None) -> int | None:
         """A count as stored: one above the plausible maximum is an error of the report
@@ -400,81 +361,206 @@ class _RunWriter:
             return None
         return value
 
-    def _findings(self, checked: Checked, sha: str | None, report_id: int | None) -> None:
-        for f in checked.findings:
+    def _findings(self, checked: Checked, sha: str | None) -> list[dict[str, Any]]:
+        return [
+            {"sha256": sha, "path": checked.path, "sheet": checked.sheet,
+             "severity": str(f.severity), "code": f.code, "field": f.field,
+             "cell": str(f.cell) if f.cell is not None else None, "message": f.message}
+            for f in checked.findings
+        ]  # fmt: skip
+
+
+# --- committing: the staged files stored, under the ledger's write lock --------------------
+
+
+class _Writer:
+    """Stores staged files in batches inside the run's write transaction. What is new and
+    what is identical to a file the ledger holds is decided here, against everything
+    committed before and the batches already stored; which report of a meeting counts is
+    reconciled after the last batch (`toolkit.ledger.counting`)."""
+
+    def __init__(self, conn: sa.Connection, run: dict[str, Any], seen_on: str | None) -> None:
+        self.conn = conn
+        self.run_id = next_id(conn, S.runs.c.run_id)
+        conn.execute(S.runs.insert().values(run_id=self.run_id, **run))
+        self.next_report = next_id(conn, S.reports.c.report_id)
+        self.next_finding = next_id(conn, S.findings.c.finding_id)
+        self.next_receipt = next_id(conn, S.receipts.c.receipt_id)
+        self.seen_on = seen_on  # the day this run sees its files
+        self.stats = IngestStats(self.run_id)
+        self._clear()
+
+    def _clear(self) -> None:
+        self.files: list[dict[str, Any]] = []
+        self.blobs: list[dict[str, Any]] = []
+        self.receipt_rows: list[dict[str, Any]] = []
+        self.corrected: list[dict[str, Any]] = []
+        self.sightings: list[dict[str, Any]] = []
+        self.reports: list[dict[str, Any]] = []
+        self.agenda: list[dict[str, Any]] = []
+        self.requests: list[dict[str, Any]] = []
+        self.findings: list[dict[str, Any]] = []
+
+    def add(self, batch: list[_File], stage: Stage) -> None:
+        known = self._known_files({i.sha256 for i in batch if i.sha256 and not i.skipped})
+        for item in batch:
+            self._file(item, known, stage)
+        self.flush()
+
+    def _file(self, item: _File, known: dict[str, tuple[Any, ...]], stage: Stage) -> None:
+        stats = self.stats
+        stats.files += 1
+        sighting = {"run_id": self.run_id, "seq": item.seq, "path": item.path,
+                    "sha256": item.sha256}  # fmt: skip
+        if item.skipped is not None:
+            stats.skipped += 1
+            self.sightings.append({**sighting, "status": SKIPPED, "reason": item.skipped})
+            return
+        sha = item.sha256
+        if sha is None:
+            self._unreadable(item, sighting)
+            return
+        earlier = known.get(sha)
+        if earlier is not None:
+            first_path, first_run, received_on, received_how = earlier
+            if first_run != self.run_id:  # stored by an earlier run: a 受付簿 may correct it
+                self._correct_receipt(item, sha, received_on, received_how)
+            stats.identical += 1
+            self.sightings.append({**sighting, "status": IDENTICAL, "same_as": first_path})
+            return
+        stats.new_files += 1
+        if item.not_archived:
+            stats.not_archived.append(item.path)
+        elif item.archive is not None:
+            stats.archived += 1
+            data = stage.blob(sha) if self._server else None
+            if data is not None:
+                self.blobs.append({"sha256": sha, "data": data})
+        day, how, source = self._receipt(item)
+        known[sha] = (item.path, self.run_id, day, how)
+        self.files.append(
+            {"sha256": sha, "first_run": self.run_id, "first_path": item.path,
+             "format": item.format, "size": item.size, "readable": int(item.readable),
+             "archive": item.archive, "received_on": day, "received_how": how,
+             "modified_at": item.modified}
+        )  # fmt: skip
+        if day is not None:
+            self._receipt_row(sha, day, how, source)
+        if not item.readable:
+            self._unreadable(item, sighting)
+            return
+        self.sightings.append({**sighting, "status": READ, "note": item.notes})
+        self._add_findings(item.findings, None)
+        for report in item.reports:
+            self._report(report)
+
+    def _receipt(self, item: _File) -> tuple[str | None, str | None, str | None]:
+        """The receipt day of a file new to the ledger: (day, how, source)."""
+        if self.seen_on is None:
+            return None, None, None
+        given = item.given_new
+        if given is not None:
+            self.stats.receipts_given += 1
+            return given.day.isoformat(), given.how, given.source
+        modified = _day_of(item.modified)
+        # A time before 平成 (1970, 1980) is a clock never set or a zip's default: not a day.
+        if modified is not None and clock.EARLIEST.isoformat() <= modified < self.seen_on:
+            return modified, BY_MODIFIED, None
+        return self.seen_on, BY_LEDGER, None
+
+    def _correct_receipt(
+        self, item: _File, sha: str, received_on: str | None, received_how: str | None
+    ) -> None:
+        """A 受付簿 naming a file stored earlier corrects its receipt day."""
+        given = item.given_old
+        if given is None or self.seen_on is None:
+            return
+        day = given.day.isoformat()
+        if (received_on, received_how) == (day, given.how):
+            return
+        self.stats.receipts_given += 1
+        self.corrected.append({"sha": sha, "received_on": day, "received_how": given.how})
+        self._receipt_row(sha, day, given.how, given.source)
+
+    def _receipt_row(self, sha: str, day: str, how: str | None, source: str | None) -> None:
+        self.receipt_rows.append(
+            {"receipt_id": self.next_receipt, "sha256": sha, "run_id": self.run_id,
+             "received_on": day, "how": how, "source": source, "set_at": now()}
+        )  # fmt: skip
+        self.next_receipt += 1
+
+    @property
+    def _server(self) -> bool:
+        return self.conn.dialect.name != "sqlite"
+
+    def _unreadable(self, item: _File, sighting: dict[str, Any]) -> None:
+        self.stats.unreadable += 1
+        self.sightings.append(
+            {**sighting, "status": UNREADABLE, "reason": item.reasons, "note": item.note}
+        )
+        self._add_findings(item.findings, None)
+
+    def _report(self, report: _Report) -> None:
+        report_id = self.next_report
+        self.next_report += 1
+        self.stats.reports += 1
+        self.reports.append({"report_id": report_id, "run_id": self.run_id, **report.row})
+        self.agenda += [{"report_id": report_id, **a} for a in report.agenda]
+        self.requests += [{"report_id": report_id, **q} for q in report.requests]
+        self._add_findings(report.findings, report_id)
+
+    def _add_findings(self, rows: list[dict[str, Any]], report_id: int | None) -> None:
+        for row in rows:
             self.findings.append(
-                (
-                    self.run_id,
-                    sha,
-                    report_id,
-                    checked.path,
-                    checked.sheet,
-                    str(f.severity),
-                    f.code,
-                    f.field,
-                    str(f.cell) if f.cell is not None else None,
-                    f.message,
-                )
+                {"finding_id": self.next_finding, "run_id": self.run_id, "report_id": report_id,
+                 **row}
+            )  # fmt: skip
+            self.next_finding += 1
+
+    def _known_files(self, shas: set[str]) -> dict[str, tuple[Any, ...]]:
+        """The files of the ledger among `shas`: SHA-256 → (the path it was first seen at,
+        the run that stored it, its receipt day and how that is known)."""
+        if not shas:
+            return {}
+        f = S.files.c
+        rows = self.conn.execute(
+            sa.select(f.sha256, f.first_path, f.first_run, f.received_on, f.received_how).where(
+                f.sha256.in_(shas)
             )
+        )
+        return {str(row[0]): tuple(row[1:]) for row in rows}
 
     def flush(self) -> None:
         conn = self.conn
-        if self.files:
-            conn.executemany(
-                "INSERT INTO files (sha256, first_run, first_path, format, size, readable, archive,"
-                " received_on, received_how, modified_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                self.files,
-            )
-        if self.receipt_rows:
-            conn.executemany(
-                "INSERT INTO receipts (sha256, run_id, received_on, how, source, set_at)"
-                " VALUES (?,?,?,?,?,?)",
-                self.receipt_rows,
-            )
-        if self.corrected:
-            conn.executemany(
-                "UPDATE files SET received_on=?, received_how=? WHERE sha256=?", self.corrected
-            )
-        if self.sightings:
-            conn.executemany("INSERT INTO sightings VALUES (?,?,?,?,?,?,?,?)", self.sightings)
-        if self.reports:
-            marks = ",".join("?" * len(self.reports[0]))
-            conn.executemany(
-                "INSERT INTO reports (report_id, run_id, sha256, path, sheet, council_key,"
-                " council_id, template_council_id, affiliation, station, council_name,"
-                " facility_name, meeting_date, fiscal_year, month, start_time, end_time, venue,"
-                " reporter, meeting_type, police, civilians, status, n_errors, n_warnings,"
-                f" pictures, n_agenda, n_requests, n_open, record, content) VALUES ({marks})",
-                self.reports,
-            )
-        if self.agenda:
-            conn.executemany("INSERT INTO agenda VALUES (?,?,?,?,?)", self.agenda)
-        if self.requests:
-            conn.executemany(
-                "INSERT INTO requests (report_id, seq, request, response, answered, state)"
-                " VALUES (?,?,?,?,?,?)",
-                self.requests,
-            )
-        if self.findings:
-            conn.executemany(
-                "INSERT INTO findings (run_id, sha256, report_id, path, sheet, severity, code,"
-                " field, cell, message) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                self.findings,
-            )
-        for rows in (
-            self.files,
-            self.receipt_rows,
-            self.corrected,
-            self.sightings,
-            self.reports,
-            self.agenda,
-            self.requests,
-            self.findings,
+        for table, rows in (
+            (S.files, self.files),
+            (S.archived, self.blobs),
+            (S.receipts, self.receipt_rows),
+            (S.sightings, self.sightings),
+            (S.reports, self.reports),
+            (S.agenda, self.agenda),
+            (S.requests, self.requests),
+            (S.findings, self.findings),
         ):
-            rows.clear()
-        # Those files are in the tables now, where `_known` finds them: nothing of the run
-        # stays in memory between batches.
-        self.seen.clear()
+            if rows:
+                conn.execute(table.insert(), _uniform(rows))
+        if self.corrected:
+            conn.execute(
+                S.files.update().where(S.files.c.sha256 == sa.bindparam("sha")), self.corrected
+            )
+        self._clear()
+
+    def finish(self) -> None:
+        stats = self.stats
+        self.conn.execute(
+            S.runs.update()
+            .where(S.runs.c.run_id == self.run_id)
+            .values(
+                finished_at=now(), files=stats.files, new_files=stats.new_files,
+                identical=stats.identical, unreadable=stats.unreadable, reports=stats.reports,
+                superseded=stats.superseded, skipped=stats.skipped,
+            )
+        )  # fmt: skip
 
 
 def _day_of(moment: str | None) -> str | None:
@@ -485,6 +571,15 @@ def _day_of(moment: str | None) -> str | None:
         return datetime.fromisoformat(moment).date().isoformat()
     except ValueError:
         return None
+
+
+def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with every key any of them has (None where one left it out): one executemany
+    needs the same keys in every row."""
+    keys: set[str] = set().union(*rows)
+    if all(len(row) == len(keys) for row in rows):
+        return rows
+    return [{k: row.get(k) for k in keys} for row in rows]
 
 
 def _hhmm(value: object) -> str | None:

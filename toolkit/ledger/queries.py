@@ -2,20 +2,23 @@
 
 Each method returns `Rows`: the column names and the rows in chunks, so that a caller can
 build a frame of a fiscal year's tens of thousands of reports without the raw copy
-existing whole. The reports asked for are those that count at the caller's as-of day
-(`toolkit.ledger.counting`): received by then, not withdrawn, one per meeting.
+existing whole (on a server the rows come through a server-side cursor, `yield_per`). The
+reports asked for are those that count at the caller's as-of day
+(`toolkit.ledger.counting`): received by then, not withdrawn, one per meeting. The SQL is
+written once and read alike by SQLite and PostgreSQL. Run the queries of one summary
+inside `ledger.snapshot()`: they then see one state of the ledger, however many runs
+commit meanwhile.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from toolkit.ledger.counting import counted, cutoff, ranked
-from toolkit.ledger.store import LedgerStore
+from toolkit.ledger.store import LedgerStore, sql
 
 CHUNK = 20_000
 
@@ -73,20 +76,6 @@ class Rows:
     chunks: Iterator[list[tuple[Any, ...]]]
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Rows:
-    cursor = conn.execute(sql, tuple(params))
-    columns = tuple(d[0] for d in cursor.description)
-
-    def chunks() -> Iterator[list[tuple[Any, ...]]]:
-        while True:
-            chunk = cursor.fetchmany(CHUNK)
-            if not chunk:
-                return
-            yield chunk
-
-    return Rows(columns, chunks())
-
-
 def _marks(values: Sequence[int]) -> str:
     return ",".join(str(int(v)) for v in values)
 
@@ -102,18 +91,34 @@ def _reports(narrow: str = "", where: str = "") -> str:
 class Querying(LedgerStore):
     """The ledger's read queries."""
 
+    def _rows(self, statement: str, params: Sequence[Any] = ()) -> Rows:
+        """The query's column names (asked of the database without reading a row) and its
+        rows, read when the chunks are."""
+        probe, values = sql(f"SELECT * FROM ({statement}) AS probe WHERE 1 = 0", params)
+        with self.snapshot() as conn:
+            columns = tuple(conn.execute(probe, values).keys())
+        text, _ = sql(statement, params)
+
+        def chunks() -> Iterator[list[tuple[Any, ...]]]:
+            with self.snapshot() as conn:
+                result = conn.execute(text.execution_options(yield_per=CHUNK), values)
+                # the size given: without it, partitions are the driver's fetchmany(),
+                # one row at a time on SQLite (and a frame built per row)
+                for part in result.partitions(CHUNK):
+                    yield [tuple(row) for row in part]
+
+        return Rows(columns, chunks())
+
     def current_reports(self, fiscal_year: int, until: date, as_of: date | None = None) -> Rows:
         """The reports that count at `as_of` of a fiscal year, dated up to `until`."""
-        return _rows(
-            self.connection,
+        return self._rows(
             _reports("AND r.fiscal_year = ? AND r.meeting_date <= ?") + " ORDER BY r.report_id",
             (cutoff(as_of), fiscal_year, until.isoformat()),
         )
 
     def reports_by_id(self, report_ids: Sequence[int]) -> Rows:
         """The reports with these IDs (counted or not), in ID order."""
-        return _rows(
-            self.connection,
+        return self._rows(
             f"SELECT {_COLUMNS}, f.received_on AS first_received"
             " FROM reports r JOIN files f ON f.sha256 = r.sha256"
             f" WHERE r.report_id IN ({_marks(report_ids)}) ORDER BY r.report_id",
@@ -121,8 +126,7 @@ class Querying(LedgerStore):
 
     def undated_reports(self, run_ids: Sequence[int], as_of: date | None = None) -> Rows:
         """Reports without a readable meeting date, brought in by these runs, that count."""
-        return _rows(
-            self.connection,
+        return self._rows(
             _reports(f"AND r.meeting_date IS NULL AND r.run_id IN ({_marks(run_ids)})")
             + " ORDER BY r.report_id",
             (cutoff(as_of),),
@@ -131,8 +135,7 @@ class Querying(LedgerStore):
     def reports_with_errors(self, as_of: date | None = None) -> Rows:
         """Reports that count and have an error (returned for correction, not yet
         resubmitted), not purged, in meeting date order."""
-        return _rows(
-            self.connection,
+        return self._rows(
             _reports(where="WHERE r.n_errors > 0 AND r.purged_run IS NULL")
             + " ORDER BY r.meeting_date, r.report_id",
             (cutoff(as_of),),
@@ -140,21 +143,20 @@ class Querying(LedgerStore):
 
     def known_files(self) -> set[str]:
         """The SHA-256 of every file the ledger has seen (read or unreadable)."""
-        return {str(sha) for (sha,) in self.connection.execute("SELECT sha256 FROM files")}
+        return {str(sha) for (sha,) in self.fetch("SELECT sha256 FROM files")}
 
     def stations(self) -> list[str]:
         """Every police station a report was stored under."""
-        rows = self.connection.execute("SELECT DISTINCT station FROM reports")
+        rows = self.fetch("SELECT DISTINCT station FROM reports")
         return [str(s) for (s,) in rows if s is not None]
 
     def run_ids(self) -> list[int]:
         """Every run of the ledger, oldest first."""
-        return [int(r) for (r,) in self.connection.execute("SELECT run_id FROM runs")]
+        return [int(r) for (r,) in self.fetch("SELECT run_id FROM runs ORDER BY run_id")]
 
     def last_meetings(self, until: date, as_of: date | None = None) -> Rows:
         """The last meeting date up to `until` of each distinct way a council was written."""
-        return _rows(
-            self.connection,
+        return self._rows(
             "SELECT r.council_key, r.council_id, r.template_council_id, r.council_name,"
             " r.station, r.affiliation, max(r.facility_name) AS facility_name,"
             " max(r.meeting_date) AS last"
@@ -165,8 +167,7 @@ class Querying(LedgerStore):
 
     def agenda_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
         """The 協議事項 rows of the reports that count, dated from `start` to `end`."""
-        return _rows(
-            self.connection,
+        return self._rows(
             "SELECT a.report_id, a.seq, a.category, a.topic, a.remarks FROM agenda a"
             f" JOIN {counted(_IN_RANGE)} c ON c.report_id = a.report_id",
             (cutoff(as_of), start.isoformat(), end.isoformat()),
@@ -174,8 +175,7 @@ class Querying(LedgerStore):
 
     def requests_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
         """The 要望事項 rows of the reports that count, dated from `start` to `end`."""
-        return _rows(
-            self.connection,
+        return self._rows(
             f"SELECT {_REQUEST} FROM requests q JOIN {counted(_IN_RANGE)} c"
             " ON c.report_id = q.report_id",
             (cutoff(as_of), start.isoformat(), end.isoformat()),
@@ -185,8 +185,7 @@ class Querying(LedgerStore):
         """Every 要望事項 of the reports that count dated before `start` (the caller tells
         from the words which are still not answered: the words' setting may have changed
         since they were stored)."""
-        return _rows(
-            self.connection,
+        return self._rows(
             f"SELECT {_REQUEST} FROM requests q JOIN {counted(_BEFORE)} c"
             " ON c.report_id = q.report_id",
             (cutoff(as_of), start.isoformat()),
@@ -194,8 +193,7 @@ class Querying(LedgerStore):
 
     def findings_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
         """Findings of the reports that count, dated from `start` to `end`."""
-        return _rows(
-            self.connection,
+        return self._rows(
             "SELECT x.finding_id, x.report_id, x.path, x.sheet, x.cell, x.severity, x.code,"
             f" x.message FROM findings x JOIN {counted(_IN_RANGE)} c"
             " ON c.report_id = x.report_id",
@@ -204,15 +202,13 @@ class Querying(LedgerStore):
 
     def findings_of_reports(self, report_ids: Sequence[int]) -> Rows:
         """Findings of these reports."""
-        return _rows(
-            self.connection,
+        return self._rows(
             f"SELECT {_FINDING} FROM findings WHERE report_id IN ({_marks(report_ids)})",
         )
 
     def file_findings(self, run_ids: Sequence[int]) -> Rows:
         """Findings about whole files (unreadable ones) of these runs, with their run."""
-        return _rows(
-            self.connection,
+        return self._rows(
             f"SELECT {_FINDING}, run_id FROM findings"
             f" WHERE report_id IS NULL AND run_id IN ({_marks(run_ids)})",
         )
@@ -222,8 +218,7 @@ class Querying(LedgerStore):
         it holds (or one row for a file without reports): when and how its receipt day
         is known, HQ's decision about it, and whether each report counts."""
         last = min(end, as_of) if as_of is not None else end
-        return _rows(
-            self.connection,
+        return self._rows(
             "SELECT f.sha256, f.first_path, f.received_on, f.received_how, f.readable,"
             " r.report_id, r.sheet, r.station, r.affiliation, r.council_key, r.council_id,"
             " r.template_council_id, r.council_name, r.facility_name, r.meeting_date,"
@@ -240,8 +235,7 @@ class Querying(LedgerStore):
     def meetings_reported_twice(self, as_of: date | None = None) -> Rows:
         """Every candidate report of a meeting that has more than one (R7 pairs): its
         place (1 counts), the file, its receipt, status, content and HQ's decision."""
-        return _rows(
-            self.connection,
+        return self._rows(
             "SELECT k.council_key, k.meeting_date, k.place, r.report_id, r.sha256, r.path,"
             " r.sheet, r.station, r.council_name, r.status, r.n_errors, r.content,"
             " f.received_on, s.action, k.first_received"
@@ -262,7 +256,7 @@ class Querying(LedgerStore):
         ids = list(report_ids)
         for start in range(0, len(ids), 500):
             chunk = _marks(ids[start : start + 500])
-            rows = self.connection.execute(
+            rows = self.fetch(
                 f"SELECT report_id FROM reports WHERE report_id IN ({chunk}) AND ({test})",
                 escaped,
             )

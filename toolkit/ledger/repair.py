@@ -16,6 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
+
+import toolkit.ledger.schema as S
 from toolkit.clock import EARLIEST, FUTURE_MARGIN
 from toolkit.ledger.store import LedgerStore
 
@@ -38,34 +41,38 @@ class Repairing(LedgerStore):
 
     def date_problems(self) -> list[DateFix]:
         """Every impossible receipt day and output day, with its replacement."""
+        u, f, g, o = S.runs.c, S.files.c, S.receipts.c, S.outputs.c
         out = []
-        runs = self.connection.execute(
-            "SELECT run_id, received_on, started_at, command FROM runs"
-            " WHERE received_on IS NOT NULL ORDER BY run_id"
-        )
+        with self.snapshot() as conn:
+            runs = conn.execute(
+                sa.select(u.run_id, u.received_on, u.started_at, u.command)
+                .where(u.received_on.is_not(None))
+                .order_by(u.run_id)
+            ).all()
+            files = conn.execute(
+                sa.select(f.sha256, f.received_on, u.started_at, f.first_path)
+                .select_from(S.files.join(S.runs, u.run_id == f.first_run))
+                .where(f.received_on.is_not(None))
+                .order_by(f.first_run, f.sha256)
+            ).all()
+            given = conn.execute(
+                sa.select(g.receipt_id, g.received_on, g.set_at, g.sha256).order_by(g.receipt_id)
+            ).all()
+            outputs = conn.execute(
+                sa.select(o.output_id, o.as_of, o.written_at, o.path).order_by(o.output_id)
+            ).all()
         for run_id, received, started, command in runs:
             fixed = _replacement(received, started)
             if fixed is not None:
                 out.append(DateFix(RECEIPT, int(run_id), str(received), fixed, command))
-        files = self.connection.execute(
-            "SELECT f.sha256, f.received_on, u.started_at, f.first_path FROM files f"
-            " JOIN runs u ON u.run_id = f.first_run WHERE f.received_on IS NOT NULL"
-            " ORDER BY f.first_run, f.sha256"
-        )
         for sha, received, started, path in files:
             fixed = _replacement(received, started)
             if fixed is not None:
                 out.append(DateFix(FILE_RECEIPT, str(sha), str(received), fixed, path))
-        given = self.connection.execute(
-            "SELECT receipt_id, received_on, set_at, sha256 FROM receipts ORDER BY receipt_id"
-        )
         for receipt_id, received, set_at, sha in given:
             fixed = _replacement(received, set_at)
             if fixed is not None:
                 out.append(DateFix(GIVEN, int(receipt_id), str(received), fixed, sha))
-        outputs = self.connection.execute(
-            "SELECT output_id, as_of, written_at, path FROM outputs ORDER BY output_id"
-        )
         for output_id, as_of, written, path in outputs:
             fixed = _replacement(as_of, written)
             if fixed is not None:
@@ -74,23 +81,17 @@ class Repairing(LedgerStore):
 
     def repair_dates(self, fixes: Sequence[DateFix]) -> None:
         """Write the replacements, in one transaction."""
+        places = (
+            (RECEIPT, S.runs, S.runs.c.run_id, "received_on"),
+            (FILE_RECEIPT, S.files, S.files.c.sha256, "received_on"),
+            (GIVEN, S.receipts, S.receipts.c.receipt_id, "received_on"),
+            (OUTPUT, S.outputs, S.outputs.c.output_id, "as_of"),
+        )
         with self.transaction() as conn:
-            conn.executemany(
-                "UPDATE runs SET received_on = ? WHERE run_id = ?",
-                [(f.fixed, f.row_id) for f in fixes if f.what == RECEIPT],
-            )
-            conn.executemany(
-                "UPDATE files SET received_on = ? WHERE sha256 = ?",
-                [(f.fixed, f.row_id) for f in fixes if f.what == FILE_RECEIPT],
-            )
-            conn.executemany(
-                "UPDATE receipts SET received_on = ? WHERE receipt_id = ?",
-                [(f.fixed, f.row_id) for f in fixes if f.what == GIVEN],
-            )
-            conn.executemany(
-                "UPDATE outputs SET as_of = ? WHERE output_id = ?",
-                [(f.fixed, f.row_id) for f in fixes if f.what == OUTPUT],
-            )
+            for what, table, key, column in places:
+                rows = [{"key": f.row_id, column: f.fixed} for f in fixes if f.what == what]
+                if rows:
+                    conn.execute(table.update().where(key == sa.bindparam("key")), rows)
 
 
 def _replacement(recorded: object, happened: object) -> str | None:

@@ -17,13 +17,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
+import toolkit.ledger.schema as S
 from toolkit import __version__
 from toolkit.clock import check_recorded, plausible_problem
 from toolkit.errors import os_error_text
 from toolkit.fileio import FileLockedError, remove
 from toolkit.findings import CATALOGUE
 from toolkit.fiscal import keep_until
-from toolkit.ledger.store import LedgerError, LedgerStore, now
+from toolkit.ledger.store import LedgerError, LedgerStore, next_id, now
 
 PURGED_TEXT = "（保存期間経過のため削除）"
 
@@ -74,32 +77,40 @@ class Retaining(LedgerStore):
         kept its full period from its receipt. An undated report, or an unreadable file,
         counts from the day it was received.
         """
+        r, u, q, f = S.reports.c, S.runs.c, S.requests.c, S.files.c
+        received = sa.func.coalesce(u.received_on, sa.func.substr(u.started_at, 1, 10))
+        state = sa.func.coalesce(q.state, sa.case((q.answered != 0, "answered"), else_="open"))
+        waiting = (
+            sa.select(sa.func.count())
+            .select_from(S.requests)
+            .where(q.report_id == r.report_id, state != "answered")
+            .scalar_subquery()
+        )
         out: list[Expired] = []
-        rows = self.connection.execute(
-            "SELECT r.sha256, r.report_id, r.path, r.sheet, r.meeting_date,"
-            " coalesce(u.received_on, substr(u.started_at, 1, 10)),"
-            " (SELECT count(*) FROM requests q WHERE q.report_id = r.report_id"
-            "  AND coalesce(q.state, CASE WHEN q.answered THEN 'answered' ELSE 'open' END)"
-            "  <> 'answered')"
-            " FROM reports r JOIN runs u ON u.run_id = r.run_id"
-            " WHERE r.purged_run IS NULL ORDER BY r.report_id"
-        )
-        for sha, report_id, path, sheet, meeting, received, waiting in rows:
-            day = _meeting_day(meeting)
-            got = stored_day(received, "受付日")
-            until = _kept_until(max(day, got) if day else got, years)
-            if as_of > until:
-                out.append(Expired(sha, report_id, path, sheet, day, until, got, int(waiting)))
-        files = self.connection.execute(
-            "SELECT f.sha256, f.first_path, coalesce(u.received_on, substr(u.started_at, 1, 10))"
-            " FROM files f JOIN runs u ON u.run_id = f.first_run"
-            " WHERE f.readable = 0 AND f.archive_removed_run IS NULL ORDER BY f.sha256"
-        )
-        for sha, path, received in files:
-            got = stored_day(received, "受付日")
-            until = _kept_until(got, years)
-            if as_of > until:
-                out.append(Expired(sha, None, path, None, None, until, got))
+        with self.snapshot() as conn:
+            rows = conn.execute(
+                sa.select(r.sha256, r.report_id, r.path, r.sheet, r.meeting_date, received, waiting)
+                .select_from(S.reports.join(S.runs, u.run_id == r.run_id))
+                .where(r.purged_run.is_(None))
+                .order_by(r.report_id)
+            )
+            for sha, report_id, path, sheet, meeting, got_on, n in rows:
+                day = _meeting_day(meeting)
+                got = stored_day(got_on, "受付日")
+                until = _kept_until(max(day, got) if day else got, years)
+                if as_of > until:
+                    out.append(Expired(sha, report_id, path, sheet, day, until, got, int(n)))
+            files = conn.execute(
+                sa.select(f.sha256, f.first_path, received)
+                .select_from(S.files.join(S.runs, u.run_id == f.first_run))
+                .where(f.readable == 0, f.archive_removed_run.is_(None))
+                .order_by(f.sha256)
+            )
+            for sha, path, got_on in files:
+                got = stored_day(got_on, "受付日")
+                until = _kept_until(got, years)
+                if as_of > until:
+                    out.append(Expired(sha, None, path, None, None, until, got))
         return out
 
     def record_outputs(
@@ -113,18 +124,26 @@ class Retaining(LedgerStore):
             return
         home = None if workspace is None else str(resolved(workspace))
         with self.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO outputs (kind, path, written_at, as_of, workspace) VALUES (?,?,?,?,?)",
-                [(kind, str(resolved(p)), now(), as_of.isoformat(), home) for p in paths],
-            )
+            first = next_id(conn, S.outputs.c.output_id)
+            conn.execute(
+                S.outputs.insert(),
+                [
+                    {"output_id": first + i, "kind": kind, "path": str(resolved(p)),
+                     "written_at": now(), "as_of": as_of.isoformat(), "workspace": home}
+                    for i, p in enumerate(paths)
+                ],
+            )  # fmt: skip
 
     def recorded_outputs(self, years: int) -> list[ExpiredOutput]:
         """Every recorded output not yet settled by retention, oldest first, with the day
         its text outlives its period (counted from the day it was written)."""
-        rows = self.connection.execute(
-            "SELECT output_id, kind, path, as_of, workspace FROM outputs"
-            " WHERE removed_run IS NULL ORDER BY output_id"
-        )
+        o = S.outputs.c
+        with self.snapshot() as conn:
+            rows = conn.execute(
+                sa.select(o.output_id, o.kind, o.path, o.as_of, o.workspace)
+                .where(o.removed_run.is_(None))
+                .order_by(o.output_id)
+            ).all()
         out = []
         for output_id, kind, path, written, workspace in rows:
             day = stored_day(written, "出力の作成日")
@@ -144,52 +163,64 @@ class Retaining(LedgerStore):
         """Purge what `expired` lists; returns how many reports and files were purged.
 
         Each report keeps its row (counted in statistics, marked purged) but loses its
-        free text. A file's archive copy is deleted once no unpurged report comes from it;
-        its SHA-256 stays known, so the same bytes are never taken in (or archived) again.
-        `outputs` are the recorded outputs retention has settled, each with what became of
-        it (deleted, missing, replaced…): the caller deletes the files, the ledger records
-        it. The purge is recorded as a run of command "retention" (`run_id`, when the
-        caller has recorded it) with one `purges` row each. A day after today (beyond the clock's margin) is refused before anything.
+        free text. A file's archive copy is deleted once no unpurged report comes from it
+        (on a server, its bytes in the same transaction); its SHA-256 stays known, so the
+        same bytes are never taken in (or archived) again. `outputs` are the recorded
+        outputs retention has settled, each with what became of it (deleted, missing,
+        replaced…): the caller deletes the files, the ledger records it. The purge is
+        recorded as a run of command "retention" (`run_id`, when the caller has recorded
+        it) with one `purges` row each. A day after today (beyond the clock's margin) is
+        refused before anything.
         """
         check_recorded(as_of, "--as-of")
         if not expired and not outputs:
             return 0
-        outer = self.connection.in_transaction
+        outer = self.connection.in_transaction()
         with self.transaction() as conn:
             stamp = now()
             if run_id is None:
                 run_id = self.retention_run()
             ids = [e.report_id for e in expired if e.report_id is not None]
-            self._strip_reports(ids, run_id)
+            self._strip_reports(conn, ids, run_id)
             shas = sorted({e.sha256 for e in expired})
-            removable = self._removable(shas)
-            conn.executemany(
-                "UPDATE files SET archive_removed_run=? WHERE sha256=?",
-                [(run_id, sha) for sha in removable],
-            )
-            conn.executemany(
-                "INSERT INTO purges (run_id, sha256, report_id, purged_at, as_of, keep_until,"
-                " archive_removed) VALUES (?,?,?,?,?,?,?)",
-                [
-                    (
-                        run_id,
-                        e.sha256,
-                        e.report_id,
-                        stamp,
-                        as_of.isoformat(),
-                        e.keep_until.isoformat(),
-                        int(e.sha256 in removable),
+            removable = self._removable(conn, shas)
+            f, o = S.files.c, S.outputs.c
+            if removable:
+                conn.execute(
+                    S.files.update().where(f.sha256 == sa.bindparam("sha")),
+                    [{"sha": sha, "archive_removed_run": run_id} for sha in sorted(removable)],
+                )
+            if expired:
+                conn.execute(
+                    S.purges.insert(),
+                    [
+                        {"run_id": run_id, "sha256": e.sha256, "report_id": e.report_id,
+                         "purged_at": stamp, "as_of": as_of.isoformat(),
+                         "keep_until": e.keep_until.isoformat(),
+                         "archive_removed": int(e.sha256 in removable)}
+                        for e in expired
+                    ],
+                )  # fmt: skip
+            if outputs:
+                conn.execute(
+                    S.outputs.update().where(o.output_id == sa.bindparam("oid")),
+                    [
+                        {"oid": x.output_id, "removed_run": run_id, "outcome": outcome}
+                        for x, outcome in outputs
+                    ],
+                )
+            if self.server:  # the bytes go with the transaction that says they are gone
+                conn.execute(
+                    S.archived.delete().where(
+                        S.archived.c.sha256.in_(
+                            sa.select(f.sha256).where(f.archive_removed_run.is_not(None))
+                        )
                     )
-                    for e in expired
-                ],
-            )
-            conn.executemany(
-                "UPDATE outputs SET removed_run=?, outcome=? WHERE output_id=?",
-                [(run_id, outcome, o.output_id) for o, outcome in outputs],
-            )
+                )
             conn.execute(
-                "UPDATE runs SET finished_at=?, reports=? WHERE run_id=?",
-                (now(), len(ids), run_id),
+                S.runs.update()
+                .where(S.runs.c.run_id == run_id)
+                .values(finished_at=now(), reports=len(ids))
             )
         # Deleted after the commit (by the caller, when the purge is part of its own
         # transaction): a crash in between leaves files that the next purge sweeps, never
@@ -201,59 +232,71 @@ class Retaining(LedgerStore):
     def retention_run(self) -> int:
         """Record a retention run (inside the caller's transaction) and return its id: a
         ledger that cannot be written fails here, before anything is deleted."""
-        cursor = self.connection.execute(
-            "INSERT INTO runs (command, started_at, tool_version) VALUES (?,?,?)",
-            ("retention", now(), __version__),
-        )
-        return int(cursor.lastrowid or 0)
+        with self.transaction() as conn:
+            run_id = next_id(conn, S.runs.c.run_id)
+            conn.execute(
+                S.runs.insert().values(
+                    run_id=run_id, command="retention", started_at=now(), tool_version=__version__
+                )
+            )
+        return run_id
 
     def purged_files(self) -> frozenset[str]:
         """The SHA-256 of every file whose archive copy retention removed: never kept
         again, whoever sends the same bytes."""
-        rows = self.connection.execute(
-            "SELECT sha256 FROM files WHERE archive_removed_run IS NOT NULL"
-        )
-        return frozenset(sha for (sha,) in rows)
+        f = S.files.c
+        with self.snapshot() as conn:
+            rows = conn.execute(sa.select(f.sha256).where(f.archive_removed_run.is_not(None)))
+            return frozenset(str(sha) for (sha,) in rows)
 
-    def _strip_reports(self, ids: list[int], run_id: int) -> None:
-        conn = self.connection
+    def _strip_reports(self, conn: sa.Connection, ids: list[int], run_id: int) -> None:
+        r, a, q, f = S.reports.c, S.agenda.c, S.requests.c, S.findings.c
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
             records = conn.execute(
-                f"SELECT report_id, record FROM reports WHERE report_id IN ({marks})", chunk
-            ).fetchall()
-            conn.executemany(
-                "UPDATE reports SET purged_run=?, record=?, reporter=NULL, venue=NULL"
-                " WHERE report_id=?",
-                [(run_id, _stripped_record(record), rid) for rid, record in records],
+                sa.select(r.report_id, r.record).where(r.report_id.in_(chunk))
+            ).all()
+            conn.execute(
+                S.reports.update().where(r.report_id == sa.bindparam("rid")),
+                [
+                    {"rid": rid, "purged_run": run_id, "record": _stripped_record(record),
+                     "reporter": None, "venue": None}
+                    for rid, record in records
+                ],
+            )  # fmt: skip
+            conn.execute(
+                S.agenda.update().where(a.report_id.in_(chunk)).values(topic=None, remarks=None)
             )
             conn.execute(
-                f"UPDATE agenda SET topic=NULL, remarks=NULL WHERE report_id IN ({marks})", chunk
-            )
-            conn.execute(
-                f"UPDATE requests SET request=NULL, response=NULL WHERE report_id IN ({marks})",
-                chunk,
+                S.requests.update()
+                .where(q.report_id.in_(chunk))
+                .values(request=None, response=None)
             )
             codes = conn.execute(
-                f"SELECT DISTINCT code FROM findings WHERE report_id IN ({marks})", chunk
-            ).fetchall()
-            for (code,) in codes:
+                sa.select(f.code).distinct().where(f.report_id.in_(chunk))
+            ).scalars()
+            for code in list(codes):
                 title = CATALOGUE[code].title if code in CATALOGUE else ""
                 conn.execute(
-                    f"UPDATE findings SET message=? WHERE code=? AND report_id IN ({marks})",
-                    (f"{title}{PURGED_TEXT}", code, *chunk),
+                    S.findings.update()
+                    .where(f.code == code, f.report_id.in_(chunk))
+                    .values(message=f"{title}{PURGED_TEXT}")
                 )
 
-    def _removable(self, shas: list[str]) -> set[str]:
+    def _removable(self, conn: sa.Connection, shas: list[str]) -> set[str]:
         """Files whose every report is purged (after this purge's updates)."""
+        r = S.reports.c
         out: set[str] = set()
-        for sha in shas:
-            left = self.connection.execute(
-                "SELECT 1 FROM reports WHERE sha256=? AND purged_run IS NULL LIMIT 1", (sha,)
-            ).fetchone()
-            if left is None:
-                out.add(sha)
+        for start in range(0, len(shas), 500):
+            chunk = shas[start : start + 500]
+            kept = set(
+                conn.execute(
+                    sa.select(r.sha256)
+                    .distinct()
+                    .where(r.sha256.in_(chunk), r.purged_run.is_(None))
+                ).scalars()
+            )
+            out.update(sha for sha in chunk if sha not in kept)
         return out
 
     def sweep_archive(self) -> list[str]:
@@ -261,11 +304,17 @@ class Retaining(LedgerStore):
         each that could not be deleted was not (each is tried again by the next purge)."""
         if self.archive is None:
             return []
-        rows = self.connection.execute(
-            "SELECT archive FROM files WHERE archive_removed_run IS NOT NULL AND archive IS NOT NULL"
-        ).fetchall()
+        f = S.files.c
+        with self.snapshot() as conn:
+            names = list(
+                conn.execute(
+                    sa.select(f.archive).where(
+                        f.archive_removed_run.is_not(None), f.archive.is_not(None)
+                    )
+                ).scalars()
+            )
         failed: list[str] = []
-        for (name,) in rows:
+        for name in names:
             try:
                 remove(self.archive / name)  # waits a moment for a program that holds it
             except FileLockedError as exc:

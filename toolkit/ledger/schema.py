@@ -1,299 +1,316 @@
-"""The ledger's tables, and the migrations that bring an older ledger up to date.
+"""The ledger's tables, as they are after the last migration, for both engines.
 
-The schema is versioned with `PRAGMA user_version`: `MIGRATIONS[i]` takes a ledger from
-version i to i + 1, each applied in its own transaction. Append, never edit.
+The queries are written once against these tables (SQLAlchemy Core); the migrations that
+bring a ledger to this shape are Alembic revisions in `toolkit/ledger/migrations/versions`
+(one per schema version; append, never edit). `tests/test_ledger.py` checks that a new
+ledger made by the migrations has exactly these tables, columns and indexes.
+
+Dates and times are stored as ISO text on both engines, so that a ledger copied from one
+engine to the other holds the same values. Text compares byte by byte on both: SQLite's
+BINARY order is the code point order of UTF-8, and so is PostgreSQL's "C" collation, which
+every text column takes there (whatever the database's own collation is; see the
+migrations), so that `max` of a Japanese name or the order of a listing is the same on both.
 """
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
 APPLICATION_ID = 0x4B59474B  # "KYGK": marks a SQLite file as a kyogikai ledger
-_CORE = (
-    """CREATE TABLE runs (
-        run_id INTEGER PRIMARY KEY,
-        command TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT,
-        tool_version TEXT,
-        registry TEXT,
-        files INTEGER NOT NULL DEFAULT 0,
-        new_files INTEGER NOT NULL DEFAULT 0,
-        identical INTEGER NOT NULL DEFAULT 0,
-        unreadable INTEGER NOT NULL DEFAULT 0,
-        reports INTEGER NOT NULL DEFAULT 0,
-        superseded INTEGER NOT NULL DEFAULT 0
-    )""",
-    """CREATE TABLE files (
-        sha256 TEXT PRIMARY KEY,
-        first_run INTEGER NOT NULL REFERENCES runs(run_id),
-        first_path TEXT NOT NULL,
-        format TEXT,
-        size INTEGER,
-        readable INTEGER NOT NULL,
-        archive TEXT
-    )""",
-    """CREATE TABLE sightings (
-        run_id INTEGER NOT NULL REFERENCES runs(run_id),
-        seq INTEGER NOT NULL,
-        path TEXT NOT NULL,
-        sha256 TEXT,
-        status TEXT NOT NULL CHECK (status IN ('read', 'unreadable', 'identical')),
-        reason TEXT,
-        same_as TEXT,
-        note TEXT,
-        PRIMARY KEY (run_id, seq)
-    )""",
-    """CREATE TABLE reports (
-        report_id INTEGER PRIMARY KEY,
-        run_id INTEGER NOT NULL REFERENCES runs(run_id),
-        sha256 TEXT NOT NULL REFERENCES files(sha256),
-        path TEXT NOT NULL,
-        sheet TEXT,
-        council_key TEXT,
-        council_id TEXT,
-        template_council_id TEXT,
-        affiliation TEXT,
-        station TEXT,
-        council_name TEXT,
-        facility_name TEXT,
-        meeting_date TEXT,
-        fiscal_year INTEGER,
-        month TEXT,
-        start_time TEXT,
-        end_time TEXT,
-        venue TEXT,
-        reporter TEXT,
-        meeting_type TEXT,
-        police INTEGER,
-        civilians INTEGER,
-        status TEXT NOT NULL,
-        n_errors INTEGER NOT NULL,
-        n_warnings INTEGER NOT NULL,
-        pictures INTEGER NOT NULL DEFAULT 0,
-        n_agenda INTEGER NOT NULL DEFAULT 0,
-        n_requests INTEGER NOT NULL DEFAULT 0,
-        n_open INTEGER NOT NULL DEFAULT 0,
-        record TEXT NOT NULL,
-        content TEXT,
-        superseded_by INTEGER REFERENCES reports(report_id)
-    )""",
-    """CREATE TABLE agenda (
-        report_id INTEGER NOT NULL REFERENCES reports(report_id),
-        seq INTEGER NOT NULL,
-        category TEXT,
-        topic TEXT,
-        remarks TEXT,
-        PRIMARY KEY (report_id, seq)
-    )""",
-    """CREATE TABLE requests (
-        report_id INTEGER NOT NULL REFERENCES reports(report_id),
-        seq INTEGER NOT NULL,
-        request TEXT,
-        response TEXT,
-        answered INTEGER NOT NULL,
-        PRIMARY KEY (report_id, seq)
-    )""",
-    """CREATE TABLE findings (
-        finding_id INTEGER PRIMARY KEY,
-        run_id INTEGER NOT NULL REFERENCES runs(run_id),
-        sha256 TEXT,
-        report_id INTEGER REFERENCES reports(report_id),
-        path TEXT NOT NULL,
-        sheet TEXT,
-        severity TEXT NOT NULL,
-        code TEXT NOT NULL,
-        field TEXT,
-        cell TEXT,
-        message TEXT
-    )""",
-    "CREATE INDEX reports_sha ON reports(sha256)",
-    "CREATE INDEX reports_meeting ON reports(council_key, meeting_date, sheet)",
-    "CREATE INDEX findings_report ON findings(report_id)",
-    "CREATE INDEX sightings_sha ON sightings(sha256)",
+# What marks a server database as a kyogikai ledger (table `ledger_info`).
+APPLICATION_NAME = "kyogikai ledger"
+
+# The type of every text column as the migrations create it (collation "C" on a server).
+STORED_TEXT = sa.Text().with_variant(postgresql.TEXT(collation="C"), "postgresql")
+# … and as the queries see it: the column's collation applies by itself, and a parameter
+# compared with it must not carry one of its own (PostgreSQL reads `x BETWEEN $1 COLLATE
+# "C" AND …` as an error).
+TEXT = sa.Text()
+
+metadata = sa.MetaData()
+
+
+def _id(name: str) -> sa.Column[int]:
+    # IDs are given by the ledger itself (one writer at a time), never by the engine, so
+    # that a copy between engines keeps them and needs no sequence set afterwards.
+    return sa.Column(name, sa.Integer, primary_key=True, autoincrement=False)
+
+
+def _run(name: str, *, nullable: bool = True) -> sa.Column[int]:
+    return sa.Column(name, sa.Integer, sa.ForeignKey("runs.run_id"), nullable=nullable)
+
+
+def _count(name: str) -> sa.Column[int]:
+    return sa.Column(name, sa.Integer, nullable=False, server_default="0")
+
+
+runs = sa.Table(
+    "runs",
+    metadata,
+    _id("run_id"),
+    sa.Column("command", TEXT, nullable=False),
+    sa.Column("started_at", TEXT, nullable=False),
+    sa.Column("finished_at", TEXT),
+    sa.Column("tool_version", TEXT),
+    sa.Column("registry", TEXT),
+    _count("files"),
+    _count("new_files"),
+    _count("identical"),
+    _count("unreadable"),
+    _count("reports"),
+    _count("superseded"),
+    sa.Column("received_on", TEXT),
+    _count("skipped"),
 )
 
-_RETENTION = (
-    "ALTER TABLE reports ADD COLUMN purged_run INTEGER REFERENCES runs(run_id)",
-    "ALTER TABLE files ADD COLUMN archive_removed_run INTEGER REFERENCES runs(run_id)",
-    """CREATE TABLE purges (
-        run_id INTEGER NOT NULL REFERENCES runs(run_id),
-        sha256 TEXT NOT NULL,
-        report_id INTEGER REFERENCES reports(report_id),
-        purged_at TEXT NOT NULL,
-        as_of TEXT NOT NULL,
-        keep_until TEXT NOT NULL,
-        archive_removed INTEGER NOT NULL
-    )""",
+files = sa.Table(
+    "files",
+    metadata,
+    sa.Column("sha256", TEXT, primary_key=True),
+    _run("first_run", nullable=False),
+    sa.Column("first_path", TEXT, nullable=False),
+    sa.Column("format", TEXT),
+    sa.Column("size", sa.Integer),
+    sa.Column("readable", sa.Integer, nullable=False),
+    sa.Column("archive", TEXT),
+    _run("archive_removed_run"),
+    # the day the file reached HQ, how that is known (modified / ledger / given / log), and
+    # the file's modification time
+    sa.Column("received_on", TEXT),
+    sa.Column("received_how", TEXT),
+    sa.Column("modified_at", TEXT),
+    sa.Index("files_received", "received_on"),
 )
 
-_SUMMARY_INDEXES = (
-    # What the summary filters on: the current reports of a fiscal year or a date range.
-    "CREATE INDEX reports_current_fy ON reports(fiscal_year, meeting_date)"
-    " WHERE superseded_by IS NULL",
-    "CREATE INDEX reports_current_date ON reports(meeting_date) WHERE superseded_by IS NULL",
-    "CREATE INDEX findings_run ON findings(run_id)",
+# Every receipt day set for a file, oldest first: the history behind files.received_on.
+receipts = sa.Table(
+    "receipts",
+    metadata,
+    _id("receipt_id"),
+    sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), nullable=False),
+    _run("run_id"),
+    sa.Column("received_on", TEXT, nullable=False),
+    sa.Column("how", TEXT, nullable=False),
+    sa.Column("source", TEXT),
+    sa.Column("set_at", TEXT, nullable=False),
+    sa.Index("receipts_sha", "sha256"),
 )
 
-# The default words of `settings.PENDING_WORDS` when this migration was written.
-_PENDING_LIKE = " OR ".join(
-    f"response LIKE '%{word}%'"
-    for word in (
-        "検討中",
-        "検討する",
-        "検討します",
-        "調整中",
-        "上申",
-        "要望済",
-        "要望した",
-        "依頼中",
-        "依頼した",
-        "照会中",
-        "確認中",
-        "協議中",
-        "対応中",
-        "未定",
-        "次回回答",
-        "次回報告",
-        "回答予定",
-        "報告予定",
-        "対応予定",
-        "検討予定",
-        "継続審議",
-        "継続検討",
-        "継続協議",
-        "継続中",
-    )
+# HQ's decisions about a file (withdraw its reports, or keep them as the ones that count);
+# nothing is deleted, the latest decision about a file is in force (view `settled`).
+settlements = sa.Table(
+    "settlements",
+    metadata,
+    _id("settlement_id"),
+    sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), nullable=False),
+    sa.Column("action", TEXT, nullable=False),
+    sa.Column("reason", TEXT, nullable=False),
+    sa.Column("made_by", TEXT, nullable=False),
+    sa.Column("made_at", TEXT, nullable=False),
+    sa.Column("tool_version", TEXT),
+    sa.CheckConstraint("action IN ('withdraw', 'keep')", name="settlements_action_check"),
+    sa.Index("settlements_sha", "sha256"),
+)
+# The decision in force for each file (a view: the queries of `counting` join it).
+SETTLED_VIEW = (
+    "CREATE VIEW settled AS SELECT s.sha256, s.action, s.settlement_id FROM settlements s"
+    " WHERE s.settlement_id = (SELECT max(t.settlement_id) FROM settlements t"
+    " WHERE t.sha256 = s.sha256)"
 )
 
-_FOLLOW_UP = (
-    # The day each run counts as "today" (its --as-of): a report's receipt day.
-    "ALTER TABLE runs ADD COLUMN received_on TEXT",
-    "UPDATE runs SET received_on = substr(started_at, 1, 10)",
-    # The status of each request by its words (answered, pending, open, problem).
-    "ALTER TABLE requests ADD COLUMN state TEXT",
-    "UPDATE requests SET state = CASE"
-    " WHEN response IS NULL OR trim(response) = '' THEN 'open'"
-    " WHEN response LIKE '%問題解決%' THEN 'problem'"
-    f" WHEN {_PENDING_LIKE} THEN 'pending' ELSE 'answered' END",
-    "CREATE INDEX requests_state ON requests(state)",
-    # The workbooks kyogikai wrote (feedback copies, summaries, station lists), so that
-    # retention can list them too.
-    """CREATE TABLE outputs (
-        output_id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL,
-        path TEXT NOT NULL,
-        written_at TEXT NOT NULL,
-        as_of TEXT NOT NULL,
-        removed_run INTEGER REFERENCES runs(run_id)
-    )""",
+SIGHTING_STATUSES = ("read", "unreadable", "identical", "skipped")
+
+sightings = sa.Table(
+    "sightings",
+    metadata,
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.run_id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("path", TEXT, nullable=False),
+    sa.Column("sha256", TEXT),
+    sa.Column("status", TEXT, nullable=False),
+    sa.Column("reason", TEXT),
+    sa.Column("same_as", TEXT),
+    sa.Column("note", TEXT),
+    sa.CheckConstraint(
+        "status IN (" + ", ".join(f"'{s}'" for s in SIGHTING_STATUSES) + ")",
+        name="sightings_status",
+    ),
+    sa.Index("sightings_sha", "sha256"),
 )
 
-_SKIPPED_SIGHTINGS = (
-    # A file left alone as a whole (kyogikai's own output, a CSV, a FIFO) is a sighting of
-    # its own kind: accounted for, neither read nor unreadable. SQLite cannot change a
-    # CHECK constraint, so the table is made again.
-    """CREATE TABLE sightings_new (
-        run_id INTEGER NOT NULL REFERENCES runs(run_id),
-        seq INTEGER NOT NULL,
-        path TEXT NOT NULL,
-        sha256 TEXT,
-        status TEXT NOT NULL CHECK (status IN ('read', 'unreadable', 'identical', 'skipped')),
-        reason TEXT,
-        same_as TEXT,
-        note TEXT,
-        PRIMARY KEY (run_id, seq)
-    )""",
-    "INSERT INTO sightings_new SELECT * FROM sightings",
-    "DROP TABLE sightings",
-    "ALTER TABLE sightings_new RENAME TO sightings",
-    "CREATE INDEX sightings_sha ON sightings(sha256)",
-    "ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0",
+reports = sa.Table(
+    "reports",
+    metadata,
+    _id("report_id"),
+    _run("run_id", nullable=False),
+    sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), nullable=False),
+    sa.Column("path", TEXT, nullable=False),
+    sa.Column("sheet", TEXT),
+    sa.Column("council_key", TEXT),
+    sa.Column("council_id", TEXT),
+    sa.Column("template_council_id", TEXT),
+    sa.Column("affiliation", TEXT),
+    sa.Column("station", TEXT),
+    sa.Column("council_name", TEXT),
+    sa.Column("facility_name", TEXT),
+    sa.Column("meeting_date", TEXT),
+    sa.Column("fiscal_year", sa.Integer),
+    sa.Column("month", TEXT),
+    sa.Column("start_time", TEXT),
+    sa.Column("end_time", TEXT),
+    sa.Column("venue", TEXT),
+    sa.Column("reporter", TEXT),
+    sa.Column("meeting_type", TEXT),
+    sa.Column("police", sa.Integer),
+    sa.Column("civilians", sa.Integer),
+    sa.Column("status", TEXT, nullable=False),
+    sa.Column("n_errors", sa.Integer, nullable=False),
+    sa.Column("n_warnings", sa.Integer, nullable=False),
+    _count("pictures"),
+    _count("n_agenda"),
+    _count("n_requests"),
+    _count("n_open"),
+    sa.Column("record", TEXT, nullable=False),
+    sa.Column("content", TEXT),
+    sa.Column("superseded_by", sa.Integer, sa.ForeignKey("reports.report_id")),
+    _run("purged_run"),
+    sa.Index("reports_sha", "sha256"),
+    sa.Index("reports_meeting", "council_key", "meeting_date", "sheet"),
+    # which report of a meeting counts is decided when a summary asks, so the reports of a
+    # fiscal year are looked up without the supersession filter
+    sa.Index("reports_fy", "fiscal_year", "meeting_date"),
+    sa.Index("reports_date", "meeting_date"),
+)
+_CURRENT = reports.c.superseded_by.is_(None)
+sa.Index(
+    "reports_current_fy",
+    reports.c.fiscal_year,
+    reports.c.meeting_date,
+    sqlite_where=_CURRENT,
+    postgresql_where=_CURRENT,
+)
+sa.Index(
+    "reports_current_date",
+    reports.c.meeting_date,
+    sqlite_where=_CURRENT,
+    postgresql_where=_CURRENT,
 )
 
-_MONTH_STEPS = (
-    # What `kyogikai month` did, step by step (the ingest, each feedback copy, the summary,
-    # the reminders, layout proofs), so that the next run redoes a step that failed or was
-    # interrupted, and lists what is still to be done. `subject` tells the steps of one
-    # kind apart (a file's SHA-256 for its feedback copy; '' for a step done once a
-    # month); `shown` is set once a finished run has told the user about the step's output.
-    """CREATE TABLE steps (
-        step_id INTEGER PRIMARY KEY,
-        workspace TEXT NOT NULL,
-        period TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        subject TEXT NOT NULL DEFAULT '',
-        state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed')),
-        output TEXT,
-        problem TEXT,
-        run_id INTEGER REFERENCES runs(run_id),
-        updated_at TEXT NOT NULL,
-        shown INTEGER NOT NULL DEFAULT 0,
-        UNIQUE (workspace, period, kind, subject)
-    )""",
-    "CREATE INDEX steps_state ON steps(workspace, state)",
-    # Outputs are recorded by absolute, resolved path with the working folder they belong
-    # to (earlier rows hold the path as typed, relative to the folder the command ran in),
-    # and with what retention found when it came to delete them: deleted, missing (gone
-    # already), replaced (a file kyogikai did not write is there now).
-    "ALTER TABLE outputs ADD COLUMN workspace TEXT",
-    "ALTER TABLE outputs ADD COLUMN outcome TEXT",
+
+def _of_report() -> sa.Column[int]:
+    return sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.report_id"), primary_key=True)
+
+
+agenda = sa.Table(
+    "agenda",
+    metadata,
+    _of_report(),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("category", TEXT),
+    sa.Column("topic", TEXT),
+    sa.Column("remarks", TEXT),
 )
 
-_RECEIPTS_AND_SETTLEMENTS = (
-    # The day each file reached HQ — its arrival, not the day a run happened to read it:
-    # by default the earlier of its modification time and the first run that saw it
-    # ('modified' / 'ledger'), or the day HQ gave for a batch ('given') or in a 受付簿
-    # ('log'). A ledger made before this knew only the day of the first run.
-    "ALTER TABLE files ADD COLUMN received_on TEXT",
-    "ALTER TABLE files ADD COLUMN received_how TEXT",
-    "ALTER TABLE files ADD COLUMN modified_at TEXT",
-    "UPDATE files SET received_how = 'ledger', received_on = (SELECT"
-    " coalesce(u.received_on, substr(u.started_at, 1, 10)) FROM runs u"
-    " WHERE u.run_id = files.first_run)",
-    "CREATE INDEX files_received ON files(received_on)",
-    # Every receipt day set for a file, oldest first: the history behind files.received_on.
-    """CREATE TABLE receipts (
-        receipt_id INTEGER PRIMARY KEY,
-        sha256 TEXT NOT NULL REFERENCES files(sha256),
-        run_id INTEGER REFERENCES runs(run_id),
-        received_on TEXT NOT NULL,
-        how TEXT NOT NULL,
-        source TEXT,
-        set_at TEXT NOT NULL
-    )""",
-    "INSERT INTO receipts (sha256, run_id, received_on, how, source, set_at)"
-    " SELECT f.sha256, f.first_run, f.received_on, 'ledger', NULL, u.started_at"
-    " FROM files f JOIN runs u ON u.run_id = f.first_run WHERE f.received_on IS NOT NULL",
-    "CREATE INDEX receipts_sha ON receipts(sha256)",
-    # HQ's decisions about a file: withdraw its reports, or keep them as the ones that
-    # count for their meetings (R7). Nothing is deleted; the latest decision about a file
-    # is the one in force.
-    """CREATE TABLE settlements (
-        settlement_id INTEGER PRIMARY KEY,
-        sha256 TEXT NOT NULL REFERENCES files(sha256),
-        action TEXT NOT NULL CHECK (action IN ('withdraw', 'keep')),
-        reason TEXT NOT NULL,
-        made_by TEXT NOT NULL,
-        made_at TEXT NOT NULL,
-        tool_version TEXT
-    )""",
-    "CREATE INDEX settlements_sha ON settlements(sha256)",
-    """CREATE VIEW settled AS SELECT s.sha256, s.action, s.settlement_id FROM settlements s
-        WHERE s.settlement_id = (SELECT max(t.settlement_id) FROM settlements t
-                                 WHERE t.sha256 = s.sha256)""",
-    # Which report of a meeting counts is decided when a summary asks (at its as-of day),
-    # so the reports of a fiscal year are looked up without the supersession filter.
-    "CREATE INDEX reports_fy ON reports(fiscal_year, meeting_date)",
-    "CREATE INDEX reports_date ON reports(meeting_date)",
+requests = sa.Table(
+    "requests",
+    metadata,
+    _of_report(),
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("request", TEXT),
+    sa.Column("response", TEXT),
+    sa.Column("answered", sa.Integer, nullable=False),
+    sa.Column("state", TEXT),
+    sa.Index("requests_state", "state"),
 )
 
-# Ordered: MIGRATIONS[i] takes a ledger from user_version i to i + 1. Append, never edit.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    _CORE,
-    _RETENTION,
-    _SUMMARY_INDEXES,
-    _FOLLOW_UP,
-    _SKIPPED_SIGHTINGS,
-    _MONTH_STEPS,
-    _RECEIPTS_AND_SETTLEMENTS,
+findings = sa.Table(
+    "findings",
+    metadata,
+    _id("finding_id"),
+    _run("run_id", nullable=False),
+    sa.Column("sha256", TEXT),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.report_id")),
+    sa.Column("path", TEXT, nullable=False),
+    sa.Column("sheet", TEXT),
+    sa.Column("severity", TEXT, nullable=False),
+    sa.Column("code", TEXT, nullable=False),
+    sa.Column("field", TEXT),
+    sa.Column("cell", TEXT),
+    sa.Column("message", TEXT),
+    sa.Index("findings_report", "report_id"),
+    sa.Index("findings_run", "run_id"),
 )
-SCHEMA_VERSION = len(MIGRATIONS)
+
+purges = sa.Table(
+    "purges",
+    metadata,
+    _run("run_id", nullable=False),
+    sa.Column("sha256", TEXT, nullable=False),
+    sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.report_id")),
+    sa.Column("purged_at", TEXT, nullable=False),
+    sa.Column("as_of", TEXT, nullable=False),
+    sa.Column("keep_until", TEXT, nullable=False),
+    sa.Column("archive_removed", sa.Integer, nullable=False),
+)
+
+outputs = sa.Table(
+    "outputs",
+    metadata,
+    _id("output_id"),
+    sa.Column("kind", TEXT, nullable=False),
+    sa.Column("path", TEXT, nullable=False),
+    sa.Column("written_at", TEXT, nullable=False),
+    sa.Column("as_of", TEXT, nullable=False),
+    _run("removed_run"),
+    # the working folder of the command that wrote it (earlier rows: none, and the path as
+    # typed), and what retention found when it came to delete it: deleted, missing (gone
+    # already), replaced (a file kyogikai did not write is there now)
+    sa.Column("workspace", TEXT),
+    sa.Column("outcome", TEXT),
+)
+
+STEP_STATES = ("pending", "done", "failed")
+
+# What `kyogikai month` did, step by step (`toolkit.ledger.steps`).
+steps = sa.Table(
+    "steps",
+    metadata,
+    _id("step_id"),
+    sa.Column("workspace", TEXT, nullable=False),
+    sa.Column("period", TEXT, nullable=False),
+    sa.Column("kind", TEXT, nullable=False),
+    sa.Column("subject", TEXT, nullable=False, server_default=""),
+    sa.Column("state", TEXT, nullable=False),
+    sa.Column("output", TEXT),
+    sa.Column("problem", TEXT),
+    _run("run_id"),
+    sa.Column("updated_at", TEXT, nullable=False),
+    _count("shown"),
+    sa.CheckConstraint(
+        "state IN (" + ", ".join(f"'{s}'" for s in STEP_STATES) + ")", name="steps_state_check"
+    ),
+    sa.UniqueConstraint("workspace", "period", "kind", "subject", name="steps_key"),
+    sa.Index("steps_state", "workspace", "state"),
+)
+
+# The bytes of archived files, in a ledger on a server (no shared folder needed); a ledger
+# file keeps them in the folder beside it instead, and this table stays empty there.
+archived = sa.Table(
+    "archived",
+    metadata,
+    sa.Column("sha256", TEXT, sa.ForeignKey("files.sha256"), primary_key=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+# What the ledger is: `application` = APPLICATION_NAME (a server database has no
+# `PRAGMA application_id`).
+ledger_info = sa.Table(
+    "ledger_info",
+    metadata,
+    sa.Column("name", TEXT, primary_key=True),
+    sa.Column("value", TEXT, nullable=False),
+)
+
+# Tables in the order a copy fills them (each after those it refers to).
+TABLES: tuple[sa.Table, ...] = tuple(metadata.sorted_tables)

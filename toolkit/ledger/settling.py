@@ -16,11 +16,12 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
+import toolkit.ledger.schema as S
 from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.ledger.counting import counted, cutoff, reconcile
 from toolkit.ledger.queries import Querying
-from toolkit.ledger.store import now
+from toolkit.ledger.store import next_id, now
 from toolkit.rules.duplicates import Candidate, needs_settling
 
 WITHDRAW, KEEP = "withdraw", "keep"
@@ -89,15 +90,16 @@ class Unsettled:
 class Settling(Querying):
     """The ledger's settlements."""
 
+    def _first(self, statement: str, params: tuple[Any, ...] = ()) -> Any:
+        found = self.fetch(statement, params)
+        return found[0] if found else None
+
     def find_file(self, given: str, digest: str | None = None) -> tuple[str, str]:
         """The file the user named — by its SHA-256 (`digest`, when they gave a file that
         exists), by a digest or its first 8+ hex digits, or by a path or file name the
         ledger saw — as (sha256, path). Raises `NotInLedger` when none or several match."""
-        conn = self.connection
         if digest is not None:
-            row = conn.execute(
-                "SELECT sha256, first_path FROM files WHERE sha256 = ?", (digest,)
-            ).fetchone()
+            row = self._first("SELECT sha256, first_path FROM files WHERE sha256 = ?", (digest,))
             if row is None:
                 raise NotInLedger(
                     f"ファイル「{given}」は台帳にありません（取り込まれていないか、取り込んだ後に"
@@ -106,7 +108,7 @@ class Settling(Querying):
             return str(row[0]), str(row[1])
         found: dict[str, str] = {}
         if _HEX.fullmatch(given):
-            for sha, path in conn.execute(
+            for sha, path in self.fetch(
                 "SELECT sha256, first_path FROM files WHERE sha256 LIKE ?", (given.lower() + "%",)
             ):
                 found[str(sha)] = str(path)
@@ -130,11 +132,11 @@ class Settling(Querying):
         wanted = given.replace("\\", "/")
         name = PurePath(wanted).name
         pattern = "%" + re.sub(r"([!%_])", r"!\1", name)
-        seen = self.connection.execute(
+        seen = self.fetch(
             "SELECT DISTINCT s.sha256, s.path, f.first_path FROM sightings s"
             " JOIN files f ON f.sha256 = s.sha256 WHERE s.path LIKE ? ESCAPE '!'",
             (pattern,),
-        ).fetchall()
+        )
         tail = "/" + wanted.lstrip("./")
         for fits in (
             lambda p: p == wanted,
@@ -159,60 +161,54 @@ class Settling(Querying):
             raise InputError(
                 "理由（--reason）を書いてください。あとで経緯を確かめるために残します。"
             )
-        conn = self.connection
         path = self.find_file(sha256, sha256)[1]
-        reports = conn.execute(
-            "SELECT count(*) FROM reports WHERE sha256 = ?", (sha256,)
-        ).fetchone()
-        if not reports[0]:
+        reports = self._first("SELECT count(*) FROM reports WHERE sha256 = ?", (sha256,))
+        if reports is None or not reports[0]:
             raise InputError(
                 f"「{path}」からは報告書を読み取れていないため、取下げ・採用の対象になりません。"
             )
-        current = conn.execute("SELECT action FROM settled WHERE sha256 = ?", (sha256,)).fetchone()
-        if current is not None and current[0] == action:
-            raise InputError(
-                f"「{path}」はすでに{ACTION_JA[action]}としています（変更はありません）。"
-            )
-        self._begin()
-        try:
-            cursor = conn.execute(
-                "INSERT INTO settlements (sha256, action, reason, made_by, made_at, tool_version)"
-                " VALUES (?,?,?,?,?,?)",
-                (sha256, action, reason, made_by, now(), __version__),
-            )
-            settlement_id = int(cursor.lastrowid or 0)
+        with self.transaction() as conn:  # the write lock: the meetings change with it
+            # judged under the lock: another desk may have decided meanwhile
+            current = self._first("SELECT action FROM settled WHERE sha256 = ?", (sha256,))
+            if current is not None and current[0] == action:
+                raise InputError(
+                    f"「{path}」はすでに{ACTION_JA[action]}としています（変更はありません）。"
+                )
+            settlement_id = next_id(conn, S.settlements.c.settlement_id)
+            conn.execute(
+                S.settlements.insert().values(
+                    settlement_id=settlement_id, sha256=sha256, action=action, reason=reason,
+                    made_by=made_by, made_at=now(), tool_version=__version__,
+                )
+            )  # fmt: skip
             reconcile(
                 conn, "SELECT council_key, meeting_date FROM reports WHERE sha256 = ?", (sha256,)
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
         made = next(s for s in self.settlements() if s.settlement_id == settlement_id)
         return Settled(made, list(self._meetings_of(sha256)))
 
     def _meetings_of(self, sha256: str) -> Iterator[MeetingNow]:
         """Each meeting of the file's reports, and which report counts for it now."""
-        rows = self.connection.execute(
+        rows = self.fetch(
             "SELECT DISTINCT r.council_key, r.meeting_date, r.council_name, r.station"
             " FROM reports r WHERE r.sha256 = ? ORDER BY r.meeting_date",
             (sha256,),
-        ).fetchall()
+        )
         for key, day, name, station in rows:
             winner = None
             if key is not None and day is not None:
-                winner = self.connection.execute(
+                winner = self._first(
                     f"SELECT r.path, r.sheet FROM reports r JOIN {counted()} c"
                     " ON c.report_id = r.report_id"
                     " WHERE r.council_key = ? AND r.meeting_date = ?",
                     (cutoff(None), key, day),
-                ).fetchone()
+                )
             else:
-                winner = self.connection.execute(
+                winner = self._first(
                     f"SELECT r.path, r.sheet FROM reports r JOIN {counted()} c"
                     " ON c.report_id = r.report_id WHERE r.sha256 = ?",
                     (cutoff(None), sha256),
-                ).fetchone()
+                )
             yield MeetingNow(
                 str(name or key or "（協議会名なし）"),
                 date.fromisoformat(day) if day else None,
@@ -223,7 +219,7 @@ class Settling(Querying):
 
     def settlements(self) -> list[Settlement]:
         """Every decision, oldest first."""
-        rows = self.connection.execute(
+        rows = self.fetch(
             "SELECT s.settlement_id, s.sha256, f.first_path, s.action, s.reason, s.made_by,"
             " s.made_at FROM settlements s JOIN files f ON f.sha256 = s.sha256"
             " ORDER BY s.settlement_id"

@@ -20,6 +20,7 @@ from toolkit.errors import InputError
 from toolkit.excel import proofsheet as P
 from toolkit.excel.guard import Unreadable, sniff
 from toolkit.excel.liberrors import library_errors
+from toolkit.fileio import FileLockedError, read_input
 from toolkit.normalize import label_key
 from toolkit.reading.layouts.match import MIN_LABELS
 from toolkit.reading.layouts.model import Label, LayoutMap, Place, Table, field_boxes, layout_id
@@ -53,6 +54,17 @@ class Proof:
     @property
     def corrected(self) -> list[ProofRow]:
         return [r for r in self.rows if r.correct]
+
+
+def corrected_proof(path: Path) -> bool:
+    """Whether `path` is a proof with something written in 正しいセル (one HQ has begun to
+    correct, which is never written over)."""
+    if not path.is_file():
+        return False
+    try:
+        return bool(read_proof(read_input(path), path.name).corrected)
+    except (ProofError, OSError, FileLockedError):
+        return False
 
 
 def read_proof(data: bytes, filename: str) -> Proof:

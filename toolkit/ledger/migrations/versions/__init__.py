@@ -1,0 +1,1 @@
+"""Alembic revisions of the ledger, one per schema version (append, never edit)."""
