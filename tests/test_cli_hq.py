@@ -109,7 +109,7 @@ def test_summary_from_the_ledger_and_from_the_folder_agree(
         "開催一覧",
         "協議事項",
         "要望事項",
-        "点検結果",
+        "検証結果",
         "グラフ",
         "受付簿",
     ]

@@ -103,7 +103,7 @@ def test_sheets_in_order(workbook: tuple[Path, Any]) -> None:
         "開催一覧",
         "協議事項",
         "要望事項",
-        "点検結果",
+        "検証結果",
         "グラフ",
         "受付簿",
     ]
@@ -132,7 +132,7 @@ TABLES = (
     "開催一覧",
     "協議事項",
     "要望事項",
-    "点検結果",
+    "検証結果",
     "受付簿",
 )
 
@@ -194,7 +194,7 @@ def test_dates_are_dates_in_wareki(workbook: tuple[Path, Any]) -> None:
 def test_status_colours_and_bold_totals(workbook: tuple[Path, Any]) -> None:
     _, wb = workbook
     fills: dict[str, str] = {}
-    for ws in (wb["提出状況"], wb["要望事項"], wb["点検結果"], wb["開催一覧"]):
+    for ws in (wb["提出状況"], wb["要望事項"], wb["検証結果"], wb["開催一覧"]):
         for row in ws.iter_rows(min_row=4):
             for c in row:
                 if isinstance(c.value, str) and c.fill.fgColor.rgb not in (None, "00000000"):

@@ -1,8 +1,8 @@
 """The summary workbook (集計表) for the 地域課長, written with xlsxwriter.
 
 Sheets, in order: 概況, 集計表, 提出状況, 督促, 年度実施状況, 開催一覧, 協議事項, 要望事項,
-点検結果, グラフ (SPEC.md, "Summary workbook contract"; 点検 is the one word for what the
-checks found, on every sheet), then 受付簿 (the files received in the period). 概況 is one A4
+検証結果, グラフ (SPEC.md, "Summary workbook contract", names them; in the sheets' text 点検 is
+the one word for what the checks found), then 受付簿 (the files received in the period). 概況 is one A4
 page; every sheet has a title row with the period and, under it, the workbook's one cut-off
 (meetings up to …, received up to …), frozen headers, an autofilter, widths that
 fit Japanese text and print legibly on A4 landscape (`book`), coloured statuses, and its
@@ -37,7 +37,7 @@ SHEETS = (
     "開催一覧",
     "協議事項",
     "要望事項",
-    "点検結果",
+    "検証結果",
     "グラフ",
     "受付簿",
 )

@@ -273,4 +273,4 @@ def receipts_sheet(book: Book, s: Summary) -> None:
 
 
 def findings_sheet(book: Book, s: Summary) -> Worksheet:
-    return table_sheet(book, "点検結果", s.findings)
+    return table_sheet(book, "検証結果", s.findings)
