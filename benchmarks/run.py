@@ -78,27 +78,29 @@ def measure(
     """Wall seconds and peak RSS (MB) of the whole process tree of `cmd`."""
     import psutil
 
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    root = psutil.Process(proc.pid)
-    peak = 0
-    while proc.poll() is None:
-        total = 0
-        try:
-            family = [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            break
-        for p in family:
+    # What the command says on stderr goes to a file: a pipe nobody reads until the end
+    # would stop a command that says more than the pipe holds (a long --json run).
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        root = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            total = 0
             try:
-                total += p.memory_info().rss
+                family = [root, *root.children(recursive=True)]
             except psutil.NoSuchProcess:
-                continue
-        peak = max(peak, total)
-        time.sleep(0.005)
-    seconds = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                break
+            for p in family:
+                try:
+                    total += p.memory_info().rss
+                except psutil.NoSuchProcess:
+                    continue
+            peak = max(peak, total)
+            time.sleep(0.005)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
     return seconds, peak / 2**20

@@ -18,7 +18,10 @@ CASES = sorted(p.stem for p in LEGACY.glob("*.xlsx"))
 
 @pytest.fixture(scope="module")
 def options() -> Options:
-    return Options(Context(Settings(today=date(2026, 11, 25))))
+    # How the reading went is what this corpus checks; that these layouts are not yet
+    # confirmed by HQ (S3.unconfirmed-layout) is checked in test_layout_maps.py.
+    settings = Settings(today=date(2026, 11, 25), disabled=frozenset({"S3.unconfirmed-layout"}))
+    return Options(Context(settings))
 
 
 def test_the_three_legacy_layouts_are_present() -> None:

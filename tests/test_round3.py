@@ -32,7 +32,10 @@ NAMED = ("I1.unread-text", "I1.unread-requests", "I1.conflict")
 
 @pytest.fixture(scope="module")
 def options() -> Options:
-    return Options(Context(Settings(today=date(2026, 11, 25))))
+    # How the reading went is what this corpus checks; that these layouts are not yet
+    # confirmed by HQ (S3.unconfirmed-layout) is checked in test_layout_maps.py.
+    settings = Settings(today=date(2026, 11, 25), disabled=frozenset({"S3.unconfirmed-layout"}))
+    return Options(Context(settings))
 
 
 def test_corpus_has_every_habit_of_the_issue() -> None:

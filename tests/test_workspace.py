@@ -31,7 +31,7 @@ PLANTED: dict[str, list[dict[str, str]]] = json.loads(
     (SAMPLES / "planted.json").read_text(encoding="utf-8")
 )
 AS_OF = ["--as-of", "2026-11-25"]
-LAYOUT = ["kyogikai.toml", "出力", "協議会名簿.xlsx", "受付簿.xlsx", "受信", "台帳", "返却"]
+LAYOUT = ["kyogikai.toml", "出力", "協議会名簿.xlsx", "受付簿.xlsx", "受信", "台帳", "返却", "様式"]
 
 
 def _invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
@@ -47,7 +47,7 @@ def test_init_lays_out_the_working_folder(tmp_path: Path, monkeypatch: pytest.Mo
     assert out.exit_code == 0, out.output
     root = Path("本部")
     assert sorted(p.name for p in root.iterdir()) == sorted(LAYOUT)
-    assert all((root / name).is_dir() for name in ("受信", "返却", "出力", "台帳"))
+    assert all((root / name).is_dir() for name in ("受信", "返却", "出力", "台帳", "様式"))
     lines = out.output.splitlines()
     assert lines[0] == "作業フォルダを作りました: 本部"
     assert "次にすること:" in lines

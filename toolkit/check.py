@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from toolkit.catalogue.reading import UNCONFIRMED
 from toolkit.discover import Skipped, discover, shown
 from toolkit.errors import os_error_reason
 from toolkit.excel.guard import Limits, Unreadable
+from toolkit.excel.proofsheet import ProofBook
 from toolkit.fileio import (
     FileLockedError,
     archive_copy,
@@ -32,6 +34,10 @@ from toolkit.fileio import (
 from toolkit.findings import Finding, file_finding
 from toolkit.isolation import Failure, imap_isolated
 from toolkit.parse import build_report
+from toolkit.raw import RawReport
+from toolkit.reading.labelread import find_hits
+from toolkit.reading.layouts import LayoutMap
+from toolkit.reading.layouts.propose import proof_book, propose
 from toolkit.reading.read import WorkbookRead, read_workbook
 from toolkit.reading.shapes import suppressed
 from toolkit.reading.sheetkind import BLANK_FORM
@@ -54,6 +60,8 @@ class Options:
     # unless it is kyogikai's own output or a file whose copy retention removed (not_kept).
     archive: Path | None = None
     not_kept: frozenset[str] = frozenset()
+    # The layouts HQ confirmed (loaded once per run): a sheet in one is read by its map.
+    layouts: tuple[LayoutMap, ...] = ()
 
 
 # --- finding the files ------------------------------------------------------------------
@@ -101,7 +109,9 @@ def check_file(path: Path, options: Options) -> FileResult:
     result.size = len(data)
     result.modified = _modified(info.st_mtime)
     try:
-        book = read_workbook(data, name, password=options.password, limits=options.limits)
+        book = read_workbook(
+            data, name, password=options.password, limits=options.limits, layouts=options.layouts
+        )
     except Unreadable as exc:
         _keep(result, path, data, options)
         return _unreadable(result, _file_problem(exc, name))
@@ -120,6 +130,9 @@ def check_file(path: Path, options: Options) -> FileResult:
         findings = check_report(report, options.context)
         if raw.notes:
             findings = _unblamed(findings, suppressed(raw.notes))
+        if raw.method == "labels":  # neither our template nor a layout HQ confirmed
+            unconfirmed = options.context.settings.make(UNCONFIRMED, sheet=raw.sheet)
+            findings += [unconfirmed] if unconfirmed is not None else []
         checked.append(
             Checked(result.path, raw.sheet, result.sha256, report, findings, content_hash(report))
         )
@@ -296,3 +309,159 @@ def _failed(path: Path, failure: Failure, options: Options) -> FileResult:
         # Technical detail for whoever maintains the tool; shown apart from the findings.
         result.notes.append(f"技術情報: {failure.log.strip().splitlines()[-1][:300]}")
     return _unreadable(result, finding)
+
+
+# --- layouts for HQ to confirm (kyogikai layout) -------------------------------------------
+
+
+@dataclass
+class Proposed:
+    """What `kyogikai layout` learns of one file: a proof for each report sheet read by
+    its labels, and how many reports were read by our template or a confirmed layout."""
+
+    path: str
+    source: str
+    format: str | None = None
+    proofs: list[tuple[ProofBook, LayoutMap]] = field(default_factory=list)
+    template: int = 0
+    confirmed: int = 0
+    problem: str | None = None  # why the file gives no report (Japanese)
+
+
+def propose_file(path: Path, options: Options) -> Proposed:
+    """Read one file as `check_file` does, and propose the layout of each sheet read by
+    its labels (one proposal per sheet). Never raises for anything the file holds."""
+    name = shown(path.name)
+    out = Proposed(shown(path), str(path))
+    try:
+        data = read_input(path)
+        book = read_workbook(
+            data,
+            name,
+            password=options.password,
+            limits=options.limits,
+            layouts=options.layouts,
+            keep_grids=True,
+        )
+    except FileLockedError as exc:
+        out.problem = str(exc)
+        return out
+    except OSError as exc:
+        detail = os_error_reason(exc)[0]
+        out.problem = file_finding("F1.not-workbook", file=name, detail=detail).message
+        return out
+    except Unreadable as exc:
+        out.problem = _file_problem(exc, name).message
+        return out
+    out.format = book.format
+    if book.output is not None or _unfilled_form(book):
+        what = OUTPUT_NAMES.get(book.output or "template", f"ファイル（{book.output}）")
+        out.problem = f"kyogikai が書き出した{what}のため読み飛ばしました"
+        return out
+    by_sheet: dict[str, list[RawReport]] = {}
+    for raw in book.reports:
+        if raw.method == "labels":
+            by_sheet.setdefault(raw.sheet, []).append(raw)
+        elif raw.method == "confirmed":
+            out.confirmed += 1
+        else:
+            out.template += 1
+    assert book.grids is not None
+    for sheet, raws in by_sheet.items():
+        grid = book.grids[sheet]
+        proposal = propose(
+            grid, raws[0], build_report(raws[0]), find_hits(grid), repeat=_repeat(raws)
+        )
+        out.proofs.append((proof_book(proposal, grid, out.path, book.format), proposal.layout))
+    if not book.reports:
+        detail = "、".join(f"「{s}」" for s, _ in book.skipped) or "シートがありません"
+        out.problem = file_finding("F1.no-report", file=name, detail=detail).message
+    return out
+
+
+def _repeat(raws: list[RawReport]) -> tuple[int, int]:
+    """How the reports of one sheet repeat (rows down, columns right), from the areas the
+    reader gave the first two."""
+    areas = [r.area for r in raws if r.area is not None]
+    if len(areas) < 2:
+        return 0, 0
+    (r0, c0, *_), (r1, c1, *_) = areas[0], areas[1]
+    return (r1 - r0, 0) if r1 != r0 else (0, c1 - c0)
+
+
+def _propose_worker(item: Path) -> Proposed:
+    assert _OPTIONS is not None
+    return propose_file(item, _OPTIONS)
+
+
+def propose_paths(paths: Iterable[Path], options: Options) -> Iterator[Proposed]:
+    """`propose_file` for every workbook under `paths`, each in an isolated worker, in
+    order; files that are not workbooks and workers that fail give a `Proposed` with its
+    problem."""
+    items = list(discover(paths))
+    files = [i for i in items if not isinstance(i, Skipped)]
+    jobs = max(1, min(options.jobs or os.cpu_count() or 1, len(files) or 1))
+    results = imap_isolated(
+        _propose_worker, files, jobs=jobs, timeout=options.timeout,
+        initializer=_init, initargs=(options,),
+    )  # fmt: skip
+    done = iter(results)
+    for item in items:
+        if isinstance(item, Skipped):
+            yield Proposed(shown(item.path), str(item.path), problem=item.reason)
+            continue
+        result = next(done)
+        if isinstance(result, Failure):
+            yield Proposed(shown(item), str(item), problem=result.detail)
+        else:
+            yield result
+
+
+@dataclass
+class ProofGroup:
+    """One distinct layout: the proof of its first sheet, and the file it came from."""
+
+    book: ProofBook
+    layout: LayoutMap
+    source: Path
+    others: list[str] = field(default_factory=list)  # sheets read in the same layout
+    path: Path | None = None  # the proof, once written (or kept)
+    kept: bool = False  # HQ had begun to correct the proof at its place: left as it was
+
+
+@dataclass
+class Proofs:
+    """The distinct unconfirmed layouts under some paths (sheets of one layout share one
+    proof), what else was read, and the proofs once written."""
+
+    groups: list[ProofGroup] = field(default_factory=list)
+    template: int = 0
+    confirmed: int = 0
+    sheets: int = 0  # report sheets read by their labels
+    problems: list[tuple[str, str]] = field(default_factory=list)  # path, why
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # proofs HQ had begun to correct
+
+
+def proofs_of(paths: Iterable[Path], options: Options) -> Proofs:
+    """The layouts to confirm among the files under `paths`."""
+    from dataclasses import replace
+
+    from toolkit.reading.layouts.match import same_layout
+
+    out = Proofs()
+    for found in propose_paths(paths, options):
+        out.template += found.template
+        out.confirmed += found.confirmed
+        if found.problem is not None:
+            out.problems.append((found.path, found.problem))
+        for book, layout in found.proofs:
+            out.sheets += 1
+            group = next((g for g in out.groups if same_layout(g.layout, layout)), None)
+            if group is None:
+                out.groups.append(ProofGroup(book, layout, Path(found.source)))
+            else:
+                group.others.append(f"{Path(found.path).name}「{book.sheet}」")
+    for group in out.groups:
+        group.book = replace(group.book, same_layout=tuple(group.others))
+    return out

@@ -11,6 +11,7 @@ ledger = "台帳/台帳.db"
 incoming = "受信"
 returned = "返却"
 outputs = "出力"
+layouts = "様式"              # the layouts HQ confirmed (kyogikai layout --confirm)
 receipts = "受付簿.xlsx"        # optional: the day each file reached HQ
 
 [rules]                     # the rule settings (toolkit.settings), as in any settings file
@@ -44,7 +45,9 @@ class Workspace:
     incoming: Path
     returned: Path
     outputs: Path
+    layouts: Path
     receipts: Path
+    operator: str | None = None  # who works in this folder (who confirmed, who settled)
 
     @property
     def root(self) -> Path:
@@ -69,12 +72,19 @@ PATHS: dict[str, tuple[str, str]] = {
         "警察署に返す確認用の写しを書き出すフォルダ（月ごと・警察署ごとに分けます）",
     ),
     "outputs": ("出力", "集計表と督促・確認依頼を書き出すフォルダ"),
+    "layouts": (
+        "様式",
+        "確認済みの様式（kyogikai layout --confirm で登録した、警察署や交番ごとの様式の読み取り場所）",
+    ),
     "receipts": (
         "受付簿.xlsx",
         "受付簿（報告書が届いた日の記録。シート「受付簿」か CSV に、ファイル名と受付日の列。"
         "あれば受付日に使います。なければ、ファイルの更新日時と取り込んだ日の早い方です）",
     ),
 }
+# [workspace] entries that are not paths: their meaning.
+OPERATOR = "operator"
+OPERATOR_NOTE = "様式の確認などをした人として記録する名前（書かなければパソコンのログイン名）"
 
 
 def find_config(given: Path | None, cwd: Path | None = None) -> Path | None:
@@ -98,7 +108,7 @@ def load_workspace(config: Path) -> Workspace | None:
         return None
     if not isinstance(table, dict):
         raise SettingsError(f"{where}: [{TABLE}] が表になっていません。")
-    unknown = sorted(set(table) - set(PATHS))
+    unknown = sorted(set(table) - set(PATHS) - {OPERATOR})
     if unknown:
         known = "、".join(PATHS)
         raise SettingsError(f"{where}: [{TABLE}] の項目「{unknown[0]}」は使えません（{known}）。")
@@ -117,7 +127,27 @@ def load_workspace(config: Path) -> Workspace | None:
             continue
         path = Path(value.strip())
         paths[key] = path if path.is_absolute() else config.parent / path
-    return Workspace(config=config, **paths)  # type: ignore[arg-type]
+    person = table.get(OPERATOR)
+    if person is not None and (not isinstance(person, str) or not person.strip()):
+        raise SettingsError(
+            f"{where}: [{TABLE}] の {OPERATOR} は '地域指導係 山田' のように名前を書いてください。"
+        )
+    person_name = person.strip() if person else None
+    return Workspace(config=config, **paths, operator=person_name)  # type: ignore[arg-type]
+
+
+def operator(config: Path | None = None) -> str:
+    """Who is working: the working folder's `operator`, else the login name."""
+    import getpass
+
+    found = find_config(config)
+    ws = load_workspace(found) if found is not None else None
+    if ws is not None and ws.operator:
+        return ws.operator
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name (a service account)
+        return "不明"
 
 
 # --- the file `kyogikai init` writes -------------------------------------------------------
@@ -192,6 +222,7 @@ def settings_file_text() -> str:
     ]
     for key, (default, note) in PATHS.items():
         lines += [f"# {note}", f"{key} = '{default}'"]
+    lines += [f"# {OPERATOR_NOTE}", f"# {OPERATOR} = '地域指導係 山田'"]
     lines += [
         "",
         "[rules]",

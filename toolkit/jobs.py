@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit import clock
-from toolkit.check import Options, check_paths
+from toolkit.check import Options, Proofs, check_paths, proofs_of
 from toolkit.errors import (
     InputError,
     KyogikaiError,
@@ -35,6 +35,7 @@ from toolkit.fileio import (
 )
 from toolkit.fiscal import Period
 from toolkit.ledgerurl import Location
+from toolkit.reading.layouts import LayoutMap
 from toolkit.registry import Registry, same_name
 from toolkit.results import FileResult, Tally
 from toolkit.rules import Context
@@ -107,11 +108,15 @@ def reading_options(
     as_of: date | None = None,
     password: str | None = None,
     jobs: int = 0,
+    layouts: Path | None = None,
 ) -> Options:
     """How reports are read and checked: settings (with `as_of` as today), registry,
-    password, number of worker processes."""
+    password, number of worker processes, the folder of the layouts HQ confirmed."""
+    from toolkit.reading.layouts import load_layouts
+
     settings = load_settings(config, today=as_of)
-    return Options(Context(settings, load_registry(registry)), password=password, jobs=jobs)
+    context = Context(settings, load_registry(registry))
+    return Options(context, password=password, jobs=jobs, layouts=load_layouts(layouts))
 
 
 # --- check ---------------------------------------------------------------------------------
@@ -533,3 +538,63 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
         reason, advice = os_error_reason(exc)
         raise OperationalError(f"「{path}」に書き出せません（{reason}）。{advice}。") from exc
     return result if isinstance(result, int) else 0
+
+
+# --- layouts HQ confirms -------------------------------------------------------------------
+
+
+def layout_proofs(
+    paths: Iterable[Path], out_dir: Path, options: Options, *, force: bool = False
+) -> Proofs:
+    """One proof workbook (読取確認) in `out_dir` per distinct layout among the report
+    sheets under `paths` read by their labels (SPEC, "Layouts HQ confirms"). A proof at
+    its place in which HQ has begun to write corrections is kept as it is (unless
+    `force`): listed in `kept`, never replaced by a fresh one."""
+    from toolkit.reading.layouts.confirm import corrected_proof
+    from toolkit.writing.proofs import proof_path, write_proof
+
+    given = tuple(paths)
+    done = proofs_of(given, options)
+    taken: set[Path] = set()
+    for group in done.groups:
+        path = proof_path(out_dir, group.book, taken)
+        guard_output(path, Protected(given, (), force))
+        group.path = path
+        if not force and corrected_proof(path):
+            group.kept = True
+            done.kept.append(path)
+            continue
+        write = functools.partial(write_proof, group.book, group.source, path, options.password)
+        _writing(path, write)
+        done.written.append(path)
+    return done
+
+
+@dataclass
+class Confirmed:
+    path: Path  # the stored map
+    layout: LayoutMap
+    corrected: int  # rows of 読取結果 HQ corrected
+    before: LayoutMap | None  # the same layout confirmed earlier, now replaced
+
+
+def confirm_layout(proof: Path, layouts: Path | None, by: str | None) -> Confirmed:
+    """Store a corrected proof's layout in `layouts`, confirmed by `by` or the operator."""
+    from toolkit.config import operator
+    from toolkit.reading.layouts import save_layout
+    from toolkit.reading.layouts.confirm import confirm_file
+
+    if layouts is None:
+        raise InputError(
+            "確認した様式の保存先がありません。作業フォルダ（kyogikai.toml のあるフォルダ）で"
+            "実行するか、--layouts で保存先のフォルダを指定してください。"
+        )
+    layout, corrected = confirm_file(proof, by or operator())
+    try:
+        path, before = save_layout(layout, layouts)
+    except OSError as exc:
+        reason, advice = os_error_reason(exc)
+        raise OperationalError(
+            f"「{layouts}」に様式を保存できません（{reason}）。{advice}。"
+        ) from exc
+    return Confirmed(path, layout, corrected, before)

@@ -2,7 +2,8 @@
 
 The month is done in steps: the ingest of the incoming folder, one feedback copy per file
 with findings, the month's summary and, when the registry holds a yearly plan, the
-stations' reminder lists. The ledger records each step (`toolkit.ledger.steps`): the
+stations' reminder lists, and the proofs (読取確認) of the layouts HQ has not confirmed
+that the month's reports were read from. The ledger records each step (`toolkit.ledger.steps`): the
 ingest and the copies made while it streams commit together, the summary and the reminders
 each when they are written. A step that fails (a full disk, a locked file, a blocked
 folder: any `OperationalError` or OS error) is recorded as failed and the job goes on
@@ -32,11 +33,11 @@ from toolkit.fiscal import Period, parse_period
 from toolkit.housekeeping import adopt_moved
 from toolkit.ledger import ARCHIVE_SUFFIX, Ledger, Step, Unsettled
 from toolkit.ledger.retention import resolved
-from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, INGEST, PENDING, REMIND, SUMMARY
+from toolkit.ledger.steps import DONE, FAILED, FEEDBACK, INGEST, PENDING, PROOF, REMIND, SUMMARY
 from toolkit.ledgerurl import Location
 from toolkit.registry import station_key
 from toolkit.render import Display, StationView
-from toolkit.results import OK, FileResult
+from toolkit.results import OK, Checked, FileResult
 from toolkit.workspace import EXAMPLE_ID
 
 NO_STATION = "所属不明"
@@ -63,6 +64,9 @@ class MonthOutcome:
     left: list[Step] = field(default_factory=list)  # steps still to do, any month
     told: list[Step] = field(default_factory=list)  # copies this run's lines name
     stage: str = INGEST  # the step running when the run was interrupted
+    proofs: list[Path] = field(default_factory=list)  # 読取確認 of layouts not confirmed
+    proofs_dir: Path | None = None
+    unconfirmed: int = 0  # the month's reports read from layouts HQ has not confirmed
 
     @property
     def complete(self) -> bool:
@@ -113,8 +117,9 @@ def month(
     inputs = (ws.incoming, *local, ws.registry, ws.config)
     check_target(summary, Protected(inputs, archive, force))  # before anything is read
     options = J.reading_options(
-        registry=ws.registry, config=ws.config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=ws.registry, config=ws.config, as_of=as_of, password=password, jobs=jobs,
+        layouts=ws.layouts,
+    )  # fmt: skip
     try:
         for folder in (*(p.parent for p in local), ws.returned, ws.outputs):
             folder.mkdir(parents=True, exist_ok=True)
@@ -131,6 +136,7 @@ def month(
         job.summary(summary)
         if done.planned:
             job.reminders()
+        job.proofs()
         with Ledger.open(ws.ledger) as ledger:
             done.unsettled = ledger.unsettled(options.context.settings.today)
     except KeyboardInterrupt:
@@ -214,6 +220,8 @@ class _Job:
             later = [self.step(SUMMARY, PENDING)]
             if self.done.planned:
                 later.append(self.step(REMIND, PENDING))
+            if self.copies.unconfirmed_files:
+                later.append(self.step(PROOF, PENDING))
             ledger.record_steps(
                 [replace(s, run_id=run_id) for s in self.copies.steps]
                 + [replace(self.step(INGEST, DONE), run_id=run_id), *later]
@@ -309,6 +317,29 @@ class _Job:
 
         self._run(REMIND, make, folder)
 
+    def proofs(self) -> None:
+        """The proofs of the layouts the month's reports were read from by judgement, in
+        `出力/読取確認_<month>/` (one per layout). A month with none closes a proof step an
+        earlier run left (the layouts have been confirmed since)."""
+        files = self.copies.unconfirmed_files
+        self.done.unconfirmed = self.copies.unconfirmed
+        if not files:
+            with Ledger.open(self.ws.ledger) as ledger:
+                left = ledger.steps(
+                    self.home, states=[PENDING, FAILED], kinds=[PROOF], period=self.done.key
+                )
+            if left:
+                self.record(self.step(PROOF, DONE))
+            return
+        self.done.stage = PROOF
+        folder = self.ws.outputs / f"読取確認_{self.done.key}"
+
+        def make() -> None:
+            made = J.layout_proofs(files, folder, self.options, force=self.force)
+            self.done.proofs, self.done.proofs_dir = made.written + made.kept, folder
+
+        self._run(PROOF, make, folder)
+
     def _run(self, kind: str, make: Callable[[], None], output: Path) -> None:
         """One step after the ingest: done, or failed with the reason, and recorded."""
         try:
@@ -368,6 +399,8 @@ class _Copies:
         self.open = open_steps  # sha → a copy earlier runs did not make
         self.steps: list[Step] = []  # recorded with the ingest (or after it)
         self.written: list[Path] = []
+        self.unconfirmed = 0  # the month's reports read from layouts not confirmed
+        self.unconfirmed_files: list[Path] = []  # their files (new to the ledger or not)
 
     def __call__(self, results: Iterator[FileResult]) -> Iterator[FileResult]:
         done = self.job.done
@@ -379,7 +412,20 @@ class _Copies:
                     self.make(result, done.key)
             elif sha in self.open and result.same_as is None:
                 self.make(result, self.open[sha].period)
+            self._unconfirmed(result)
             yield result
+
+    def _unconfirmed(self, result: FileResult) -> None:
+        """A file with a report of the month read from a layout HQ has not confirmed
+        (new or not): its layout gets a proof."""
+        found = [c for c in result.reports if c.unconfirmed and self._of_month(c)]
+        if found and result.same_as is None:
+            self.unconfirmed += len(found)
+            self.unconfirmed_files.append(Path(result.source))
+
+    def _of_month(self, checked: Checked) -> bool:
+        day = checked.report.date.value if checked.report is not None else None
+        return day is None or day in self.job.done.period
 
     def make(self, result: FileResult, period: str) -> None:
         done = self.job.done

@@ -20,7 +20,17 @@ from toolkit.cells import Cell
 from toolkit.era import wareki
 from toolkit.findings import Finding, Severity
 from toolkit.registry import station_key
-from toolkit.results import ERROR, OK, STATUS_JA, STATUSES, UNREADABLE, WARNING, Checked, FileResult
+from toolkit.results import (
+    ERROR,
+    OK,
+    STATUS_JA,
+    STATUSES,
+    UNREADABLE,
+    WARNING,
+    Checked,
+    FileResult,
+    unconfirmed_text,
+)
 from toolkit.text import display_width, terminal_text, wrap
 
 NO_STATION = "（所属不明）"
@@ -87,6 +97,7 @@ class StationView:
     skipped: list[str] = field(default_factory=list)  # sheets passed over inside read files
     notes: list[str] = field(default_factory=list)
     skipped_kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    unconfirmed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -115,6 +126,8 @@ class StationView:
             self.findings += len(c.findings)
         station = station_key(report.affiliation.value if report else None) or NO_STATION
         self.counts[station][c.status] += 1
+        if c.unconfirmed:
+            self.unconfirmed[station] += 1
         if not self.display.keeps_rows or (c.status == OK and not self.display.every):
             return
         self.rows[station].append(
@@ -186,8 +199,9 @@ class StationView:
             kinds = "、".join(f"{k} {n}件" for k, n in sorted(self.skipped_kinds.items()))
             left = f"、読み飛ばし {sum(self.skipped_kinds.values())}件（{kinds}）"
         same = f"、同一内容 {self.identical}件" if self.identical else ""
+        unconfirmed = unconfirmed_text(dict(self.unconfirmed))
         return (
-            f"ファイル {self.files}件{left}{same}、報告書 {self.reports}件、"
+            f"ファイル {self.files}件{left}{same}、報告書 {self.reports}件{unconfirmed}、"
             f"指摘 {self.findings}件 — {_counts_text(total)}"
         )
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.catalogue.reading import UNCONFIRMED
 from toolkit.findings import Finding, Severity, worst
 from toolkit.model import Report
 
@@ -36,6 +37,11 @@ class Checked:
     report: Report | None
     findings: list[Finding] = field(default_factory=list)
     content: str | None = None  # hash of the record, to tell resubmissions apart
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Read from a layout that is neither our template nor one HQ confirmed."""
+        return any(f.code == UNCONFIRMED for f in self.findings)
 
     @property
     def status(self) -> str:
@@ -112,6 +118,7 @@ class Tally:
     errors: int = 0
     unreadable: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # files left alone, by kind
+    unconfirmed: dict[str, int] = field(default_factory=dict)  # reports by 所属 as written
 
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for result in results:
@@ -133,6 +140,9 @@ class Tally:
             self.reports += 1
             self.findings += len(checked.findings)
             self.errors += checked.status == ERROR
+            if checked.unconfirmed:
+                station = checked.report.affiliation.value or "所属不明"
+                self.unconfirmed[station] = self.unconfirmed.get(station, 0) + 1
 
     @property
     def try_again(self) -> int:
@@ -154,4 +164,12 @@ class Tally:
         if self.skipped:
             kinds = "、".join(f"{k} {n}件" for k, n in sorted(self.skipped.items()))
             text += f"、読み飛ばし {sum(self.skipped.values())}件（{kinds}）"
-        return text
+        return text + unconfirmed_text(self.unconfirmed)
+
+
+def unconfirmed_text(by_station: dict[str, int]) -> str:
+    """What a closing line says of the reports read from layouts HQ has not confirmed."""
+    if not by_station:
+        return ""
+    stations = "、".join(f"{s} {n}件" for s, n in sorted(by_station.items()))
+    return f"、確認していない様式 {sum(by_station.values())}件（{stations}）"

@@ -35,7 +35,7 @@ NO_STATION = "所属不明"
 def workspace_at(root: Path) -> Workspace:
     """The working folder at `root`, with the default names of its files and folders."""
     paths = {key: root / default for key, (default, _) in PATHS.items()}
-    return Workspace(config=root / CONFIG_NAME, **paths)
+    return Workspace(config=root / CONFIG_NAME, operator=None, **paths)
 
 
 def example_registry(today: date) -> Registry:
@@ -94,7 +94,7 @@ def init_workspace(root: Path, *, registry_from: Path | None = None, today: date
     source = J.load_registry(registry_from)  # checked before anything is written
     try:
         ledger = [ws.ledger.parent] if isinstance(ws.ledger, Path) else []
-        for folder in (root, ws.incoming, ws.returned, ws.outputs, *ledger):
+        for folder in (root, ws.incoming, ws.returned, ws.outputs, *ledger, ws.layouts):
             folder.mkdir(parents=True, exist_ok=True)
         if registry_from is not None and source is not None:
             write_atomic(ws.registry, read_input(registry_from))
@@ -117,7 +117,7 @@ def _check_places(ws: Workspace) -> None:
     something else: a file where a folder goes, a folder where the registry goes, a link
     that points nowhere (a share not connected: it is never replaced by a new file)."""
     ledger = (ws.ledger.parent,) if isinstance(ws.ledger, Path) else ()
-    folders = (ws.root, ws.incoming, ws.returned, ws.outputs, *ledger)
+    folders = (ws.root, ws.incoming, ws.returned, ws.outputs, *ledger, ws.layouts)
     for place in (*folders, ws.registry, ws.config):
         if place.is_symlink() and not place.exists():
             raise InputError(

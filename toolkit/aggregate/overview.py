@@ -2,7 +2,8 @@
 beside those of the period before (or the same point of the previous fiscal year), one line
 per police station, and the councils to act on by name: the planned meetings to chase,
 the councils without their 定期会議, those that met after every member's term ended, why
-each 臨時会議 was held (its 協議事項), and the meetings reported twice that HQ must settle.
+each 臨時会議 was held (its 協議事項), and the meetings reported twice that HQ must settle;
+and how many reports, of which stations, were read from layouts HQ has not confirmed.
 
 Every figure is taken from the tables of the other sheets, so the page and the sheets
 always agree; each uses the workbook's one cut-off.
@@ -21,6 +22,7 @@ from toolkit.aggregate.frames import Scope, count_types
 from toolkit.aggregate.member_counts import MemberSummary
 from toolkit.aggregate.requests import IN_PERIOD
 from toolkit.aggregate.status import MATERIALS, MEMBER_FINDINGS, NON_MEMBERS, TERMS_OVER, UNDER_HALF
+from toolkit.catalogue.reading import UNCONFIRMED
 from toolkit.era import short_date
 from toolkit.fiscal import Period, fy_period
 from toolkit.ledger import Unsettled
@@ -144,6 +146,7 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
         (f"{CHECK_WORD}の警告", int((t.findings["重大度"] == "警告").sum()), None, ""),
         *_attendance_rows(t),
         *_member_rows(t.members),
+        _unconfirmed_row(t.findings),
     ]
     if not compared:
         rows = [
@@ -170,6 +173,11 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
         *_extraordinary_note(t),
         *_member_note(t.members),
     ]
+    if (t.findings["コード"] == UNCONFIRMED).any():
+        notes.append(
+            "確認していない様式で読んだ報告書は、項目名の位置から判断して読んだものです。"
+            "kyogikai layout で読取確認を作り、様式を確認して登録してください。"
+        )
     return Overview(
         figures,
         _by_station(t, order),
@@ -251,6 +259,14 @@ def _attendance_rows(t: Sheets) -> list[Row]:
             )
         )
     return out
+
+
+def _unconfirmed_row(findings: pd.DataFrame) -> Row:
+    """Reports read from a layout HQ has not confirmed (S3), and from which stations."""
+    found = findings[findings["コード"] == UNCONFIRMED]
+    by_station = found.groupby(found["警察署"].fillna("所属不明")).size()
+    where = "、".join(f"{s} {n}件" for s, n in by_station.items())
+    return ("確認していない様式で読んだ報告書", len(found), None, where)
 
 
 def _member_rows(members: MemberSummary | None) -> list[Row]:

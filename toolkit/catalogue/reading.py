@@ -1,5 +1,6 @@
 """Wording of the reading findings: I1 (a value inferred rather than read), S1 (a value
-taken from a shape or struck text), S2 (an example sheet read as a report).
+taken from a shape or struck text), S2 (an example sheet read as a report), S3 (a layout
+HQ has not confirmed).
 
 Each entry is one kind of finding; `toolkit.findings` makes them part of its catalogue.
 """
@@ -8,6 +9,26 @@ from __future__ import annotations
 
 # (code, severity, title, message template, source in the directive); see toolkit.findings.
 Kind = tuple[str, str, str, str, str]
+
+# A report read by its labels: its layout is neither our template nor one HQ confirmed.
+UNCONFIRMED = "S3.unconfirmed-layout"
+# Findings for HQ alone: how a layout was read is HQ's matter, not the station's, and
+# never goes into the copy returned to a station.
+HQ_ONLY = frozenset({UNCONFIRMED, "S3.similar-layout"})
+# Judgements about where a value is written or how a box divides into values. A layout HQ
+# confirmed answers them: a sheet read by its map carries none of them.
+WHERE_JUDGED = frozenset(
+    {
+        "I1.joined-rows",
+        "I1.split-list",
+        "I1.rows-as-items",
+        "I1.paired-by-number",
+        "I1.exchanges",
+        "I1.split-field",
+        "I1.derived-count",
+        "S1.inferred",
+    }
+)
 
 READING_KINDS: tuple[Kind, ...] = (
     # --- I1 values the reader inferred (never silently: each names its cell) ---
@@ -232,5 +253,24 @@ READING_KINDS: tuple[Kind, ...] = (
         "記入例のまま提出していないか確認し、報告書であればシート名や「記入例」の表示を"
         "直してください。",
         "2の(9)",
+    ),
+    # --- S3 layouts HQ has not confirmed (SPEC, "Layouts HQ confirms"): for HQ only ---
+    (
+        "S3.unconfirmed-layout",
+        "warning",
+        "確認していない様式",
+        "シート「{sheet}」は本部で確認していない様式のため、項目名の位置から判断して読み"
+        "取りました。判断の誤りは気付かれないことがあります。kyogikai layout でこの様式の"
+        "読取確認を作り、確認して登録してください（kyogikai layout --confirm）。",
+        "",
+    ),
+    (
+        "S3.similar-layout",
+        "warning",
+        "確認済みの様式と違う箇所",
+        "確認済みの様式「{name}」（{id}）に似ていますが、{moved}のため同じ様式とはみなさず、"
+        "項目名の位置から判断して読み取りました。様式が変わったのであれば、kyogikai layout"
+        " で読取確認を作り直してください。",
+        "",
     ),
 )

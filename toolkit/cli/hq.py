@@ -16,6 +16,7 @@ from toolkit.cli.options import (
     config_option,
     force_option,
     from_workspace,
+    layouts_option,
     ledger_option,
     output_dir,
     output_file,
@@ -35,6 +36,7 @@ from toolkit.ledgerurl import Location
 @registry_option
 @click.option("--station", help="この警察署の分だけ集計する（地域課から報告する場合）。")
 @output_file("書き出す集計表（.xlsx）。")
+@layouts_option
 @reading_options
 @force_option
 def summary(
@@ -44,6 +46,7 @@ def summary(
     registry: Path | None,
     station: str | None,
     out: Path,
+    layouts: Path | None,
     config: Path | None,
     as_of: date | None,
     password: str | None,
@@ -61,8 +64,9 @@ def summary(
     if paths and click.get_current_context().get_parameter_source("db") is ParameterSource.DEFAULT:
         db = None  # report files given: the working folder's ledger is not read
     options = J.reading_options(
-        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs,
+        layouts=layouts,
+    )  # fmt: skip
     inputs = [p for p in (registry, config) if p is not None]
     done = J.summary(
         paths=paths,

@@ -149,6 +149,13 @@ registry_option = click.option(
     help="協議会名簿（協議会・委員・期間設定のシート）のブック（既定: kyogikai.toml の名簿）。",
 )
 
+layouts_option = click.option(
+    "--layouts",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=from_workspace("layouts"),
+    help="確認済みの様式のフォルダ（既定: kyogikai.toml の様式のフォルダ）。",
+)
+
 
 LEDGER_HELP = (
     "SQLite のファイルか、サーバーの台帳の URL（postgresql://ユーザー@サーバー/データベース。"

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from toolkit.check import Proofs
 from toolkit.cli.group import terminal_width
 from toolkit.era import wareki
-from toolkit.jobs import CheckRun, Watch
+from toolkit.jobs import CheckRun, Confirmed, Watch
 from toolkit.render import QUIET, Display, StationView
 from toolkit.results import FileResult
 from toolkit.text import display_width, fit, terminal_text, wrap
@@ -179,6 +180,7 @@ def init_lines(created: Created) -> list[str]:
     ]
     if isinstance(ws.ledger, Path):  # a new working folder's ledger is a file
         rows.append((ws.ledger.parent, "台帳（取り込んだ報告書の記録と保管用の写し）"))
+    rows.append((ws.layouts, "確認済みの様式（kyogikai layout --confirm で登録）"))
     rows.append(
         (ws.receipts, "受付簿（届いた日の記録。書けば受付日に使います。空のままでも構いません）")
     )
@@ -234,6 +236,8 @@ def month_lines(done: MonthOutcome, width: int | None) -> list[str]:
         written.append(f"集計表: {done.summary}（{done.period.label}の報告書 {done.meetings}件）")
     if done.reminders_dir is not None:
         written.append(f"督促・確認依頼: {done.reminders_dir}（{len(done.reminders)}警察署分）")
+    if done.proofs_dir is not None:
+        written.append(f"読取確認: {done.proofs_dir}（確認していない様式 {len(done.proofs)}種類）")
     for text in written:
         out += wrap(terminal_text(text), width, hang=2)
     return [*out, "", *_steps(_next_steps(done), width)]
@@ -322,6 +326,15 @@ def _next_steps(done: MonthOutcome) -> list[str]:
             f"開かれていたなどの理由で今回読めなかったファイルが {waiting}件あります（上の「読み飛ばし」）。"
             f"閉じてから、もう一度 kyogikai month {done.key} を実行してください（次の実行で読み取ります）。"
         )
+    if done.proofs:
+        lines = [
+            f"{done.period.label}の報告書 {done.unconfirmed}件は、確認していない様式から"
+            "項目名の位置で判断して読みました。次の読取確認を開いて確かめ、違う行の"
+            "「正しいセル」を直して kyogikai layout --confirm 読取確認のファイル で登録して"
+            "ください（登録した様式は、次からそのとおり読み取ります）:"
+        ]
+        lines += [f"  {path}" for path in done.proofs]
+        steps.append("\n".join(lines))
     if done.reminders:
         steps.append(f"督促・確認依頼（{done.reminders_dir}）を各警察署に送ってください。")
     elif not done.planned:
@@ -363,6 +376,53 @@ def _steps(steps: list[str], width: int | None) -> list[str]:
         out += wrap(f"{number}. {first}", width, indent=2, hang=5)
         for line in rest:
             out += wrap(line.lstrip(), width, indent=5 + len(line) - len(line.lstrip()), hang=9)
+    return out
+
+
+def proof_lines(done: Proofs) -> list[str]:
+    """What `layout` wrote, and what to do next."""
+    out = []
+    for group in done.groups:
+        same = f"、同じ様式 ほか{len(group.others)}シート" if group.others else ""
+        kept = "。直しかけのため、作り直さずに残しました" if group.kept else ""
+        out.append(
+            f"読取確認: {group.path}（{group.book.source}「{group.book.sheet}」{same}{kept}）"
+        )
+    for path, why in done.problems:
+        out.append(f"読み飛ばし: {path}: {why}")
+    read = []
+    if done.template:
+        read.append(f"本部の様式の報告書 {done.template}件")
+    if done.confirmed:
+        read.append(f"確認済みの様式の報告書 {done.confirmed}件")
+    others = f"（{'、'.join(read)}は確認の必要がありません）" if read else ""
+    if not done.groups:
+        return [*out, f"確認していない様式の報告書はありませんでした{others}。"]
+    out.append(
+        f"確認していない様式の報告書 {done.sheets}シート、様式 {len(done.groups)}種類の"
+        f"読取確認を書き出しました{others}。"
+    )
+    out.append(
+        "次にすること: 読取確認を開いて「読取結果」シートの説明のとおり確かめ、違う行の"
+        "「正しいセル」を直して保存し、kyogikai layout --confirm 読取確認のファイル で"
+        "登録してください。"
+    )
+    return out
+
+
+def confirmed_lines(done: Confirmed) -> list[str]:
+    """What `layout --confirm` stored."""
+    layout = done.layout
+    out = [
+        f"様式 {layout.layout_id}（{layout.name}）を登録しました: {done.path}",
+        f"直した行 {done.corrected}件、確認 {layout.confirmed_by}（{layout.confirmed_at}）。",
+    ]
+    if done.before is not None:
+        before = done.before
+        out.append(
+            f"同じ様式の前の登録（{before.confirmed_by}、{before.confirmed_at}）を置き換えました。"
+        )
+    out.append("以後この様式の報告書は、確認したセルから判断なしに読み取ります。")
     return out
 
 

@@ -14,6 +14,7 @@ from toolkit.cli.options import (
     EXISTING,
     display_options,
     from_workspace,
+    layouts_option,
     ledger_option,
     progress,
     reading_options,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     type=click.Path(file_okay=False, path_type=Path),
     help="指摘のあったブックの写し（該当セルに色とコメント）を書き出すフォルダ。",
 )
+@layouts_option
 @display_options
 @reading_options
 def check(
@@ -42,6 +44,7 @@ def check(
     registry: Path | None,
     as_json: bool,
     feedback_dir: Path | None,
+    layouts: Path | None,
     config: Path | None,
     as_of: date | None,
     password: str | None,
@@ -57,8 +60,9 @@ def check(
     from toolkit.cli.printing import JsonPrinter, TablePrinter, feedback_lines
 
     options = J.reading_options(
-        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs,
+        layouts=layouts,
+    )  # fmt: skip
     run = J.CheckRun(paths, options, feedback_dir)
     if not as_json:
         run.watch = progress(paths, quiet=display.quiet)
@@ -76,6 +80,7 @@ def check(
 @reports_argument(required=True)
 @ledger_option("取り込み先の台帳（ファイルがなければ作ります）", required=True)
 @registry_option
+@layouts_option
 @click.option(
     "--received",
     type=DATE,
@@ -95,6 +100,7 @@ def ingest(
     paths: tuple[Path, ...],
     db: Location,
     registry: Path | None,
+    layouts: Path | None,
     received: date | None,
     receipts: Path | None,
     config: Path | None,
@@ -113,8 +119,9 @@ def ingest(
     from toolkit.render import StationView
 
     options = J.reading_options(
-        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs
-    )
+        registry=registry, config=config, as_of=as_of, password=password, jobs=jobs,
+        layouts=layouts,
+    )  # fmt: skip
     view = StationView(display)
     watch = viewing(view, progress(paths, quiet=display.quiet))
     done = J.ingest(paths, db, options, watch=watch, received=received, receipts=receipts)

@@ -66,6 +66,9 @@ _ATTENDANCE_TOTAL = re.compile(r"合計|総数|計")
 _BREAKDOWN = re.compile(r"(?<=[0-9人名])\s*\([^()]*\)")
 
 
+_BREAKDOWN = re.compile(r"(?<=[0-9人名])\s*\([^()]*\)")
+
+
 def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, str | None] | None:
     """The police and civilian counts of one cell that holds both, as text for `parse_count`.
 
@@ -89,6 +92,8 @@ def split_attendance(text: object, *, whole: bool = False) -> tuple[str | None, 
         kind = _kind(label)
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(raw)
         segment = raw[label.end() : stop].lstrip(" :=()[]")
+        if not whole:  # a breakdown after the count: 民間12人（委員9人・オブザーバー3人）
+            segment = _BREAKDOWN.sub("", segment)
         cut = (_ATTENDANCE_TOTAL if whole else _ATTENDANCE_END).search(segment)
         count = clean_text(segment[: cut.start()] if cut else segment)
         if count is not None:

@@ -135,6 +135,9 @@ _KOBAN = ("交番", "駐在", "派出所")
 _FESTIVAL = ("祭礼", "催事", "行事", "祭り")
 
 
+_LABELLED_CATEGORY = re.compile(r"(?:協議事項|区分|議題)\((.+)\)")
+
+
 def canonical_category(value: object) -> str | None:
     """The 区分 of an agenda row as one of `model.CATEGORIES`, or None when it is none of them.
 
@@ -147,6 +150,9 @@ def canonical_category(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     key = label_key(value)
+    named = _LABELLED_CATEGORY.fullmatch(key)
+    if named is not None:
+        key = named.group(1)  # 協議事項（その他）: a row label naming its 区分
     key = _CATEGORY_ENUMERATOR.sub("", key, count=1)
     key = _CATEGORY_PUNCTUATION.sub("", key)
     if not key:

@@ -15,7 +15,8 @@ from datetime import date, datetime, time
 from typing import Any
 
 from toolkit import normalize as N
-from toolkit.model import EXTRAORDINARY, REGULAR, Reading, Report, Sourced
+from toolkit.catalogue.reading import WHERE_JUDGED
+from toolkit.model import EXTRAORDINARY, REGULAR, Reading, ReadNote, Report, Sourced
 from toolkit.parse.lists import agenda_items, request_items
 from toolkit.parse.people import cell_of, counts, officers, reporter_and_phone, text_of
 from toolkit.raw import RawCell, RawReport
@@ -42,6 +43,7 @@ def build_report(raw: RawReport) -> Report:
     notes += found
     requests, found = request_items(raw)
     notes += found
+    notes = _how_read(raw, notes)
     return Report(
         **values,
         agenda=tuple(agenda),
@@ -55,6 +57,14 @@ def build_report(raw: RawReport) -> Report:
         notes=tuple(notes),
         reading=Reading(raw.method, raw.coverage, len(raw.unread), raw.area),
     )
+
+
+def _how_read(raw: RawReport, notes: list[ReadNote]) -> list[ReadNote]:
+    """A sheet read by the map of a layout HQ confirmed carries no judgement about where
+    its values are: the map says it (SPEC, "Layouts HQ confirms")."""
+    if raw.method == "confirmed":
+        return [n for n in notes if n.code not in WHERE_JUDGED]
+    return notes
 
 
 def _long_text(raw: RawReport, key: str) -> Sourced[str]:

@@ -28,6 +28,7 @@ from toolkit.reading import units as U
 from toolkit.reading.boxes import add_named_rows
 from toolkit.reading.coverage import Kinds, account_named
 from toolkit.reading.grid import Grid
+from toolkit.reading.layouts import LayoutMap, recognise
 
 # Every single-cell input of the template contract (SPEC.md), beside the tables.
 SCALAR_NAMES = (*SCALAR_KEYS, *TEXT_KEYS, "officers", "attachment")
@@ -60,6 +61,7 @@ class WorkbookRead:
     # each of its printed cells was taken for — label, value, decoration, unread — and the
     # cells it does not print (unprinted), by (row, col).
     accounted: dict[str, Kinds] | None = None
+    grids: dict[str, Grid] | None = None  # each report sheet as read, when asked for
 
 
 def is_template(names: dict[str, tuple[int, int]]) -> bool:
@@ -91,6 +93,8 @@ class Sheets:
     xmls: list[bytes] = field(default_factory=list)  # worksheet parts, for their dropdowns
     order: list[str] = field(default_factory=list)
     fed: dict[str, str] = field(default_factory=dict)  # sheet → the sheet its formulas copy
+    layouts: tuple[LayoutMap, ...] = ()  # confirmed by HQ: a sheet in one is read by its map
+    sheet_grids: dict[str, Grid] = field(default_factory=dict)  # kept for `out.grids`
 
     def add(
         self,
@@ -105,13 +109,15 @@ class Sheets:
         kinds: Kinds | None = None
         if self.out.accounted is not None:
             kinds = self.out.accounted.setdefault(grid.sheet, {})
-        units = _read_units(grid, names, meta, kinds)
+        units = _read_units(grid, names, meta, kinds, self.layouts)
         if units is None:
             self.others.append(grid)
             return
         if not units:
             self.out.skipped.append((grid.sheet, K.BLANK_FORM))
             return
+        if self.out.grids is not None:
+            self.sheet_grids[grid.sheet] = grid
         for i, unit in enumerate(units):
             raw, view = unit.raw, unit.grid
             raw.pictures = pictures if i == 0 else 0
@@ -182,6 +188,8 @@ class Sheets:
 
     def _keep(self, c: _Candidate) -> None:
         self.out.reports.append(c.raw)
+        if self.out.grids is not None:
+            self.out.grids[c.raw.sheet] = self.sheet_grids.get(c.raw.sheet, c.grid)
         self.out.notes.extend(c.notes)
 
 
@@ -190,16 +198,30 @@ def _evidence(c: _Candidate) -> tuple[str, ...]:
 
 
 def _read_units(
-    grid: Grid, names: dict[str, tuple[int, int]], meta: dict[str, str], kinds: Kinds | None
+    grid: Grid,
+    names: dict[str, tuple[int, int]],
+    meta: dict[str, str],
+    kinds: Kinds | None,
+    layouts: tuple[LayoutMap, ...] = (),
 ) -> list[U.Unit] | None:
-    """The reports on a sheet: by its defined names (our template), else by its printed
-    labels, one or several; None when the sheet does not show the form."""
+    """The reports on a sheet: by its defined names (our template), else by the map of
+    the layout HQ confirmed for it, else by its printed labels, one or several; None when
+    the sheet does not show the form. A sheet read by a map is read as HQ confirmed it:
+    the printed cells the map does not name are no judgement to account for (coverage is
+    a measure of reads by judgement)."""
     if is_template(names):
         raw = read_named(grid, names, meta)
         account_named(grid, names, raw, kinds)
         return [U.Unit(raw, grid, {})]
+    known = recognise(grid, layouts)
+    if known.reports is not None:
+        return [U.Unit(raw, grid, {}, verdict=K.after_reading(raw, grid)) for raw in known.reports]
     found = U.read_sheet(grid, kinds)
-    return None if found is None else found.units
+    if found is None:
+        return None
+    for unit in found.units:
+        known.noted(unit.raw)
+    return found.units
 
 
 def _in_area(raw: RawReport, reason: str, units: int) -> str:

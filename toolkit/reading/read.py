@@ -40,6 +40,7 @@ from toolkit.reading import sheetkind as K
 from toolkit.reading.book import Sheets, WorkbookRead, fed_by, is_template
 from toolkit.reading.boxes import continue_from, overflows, typed_in
 from toolkit.reading.grid import Grid
+from toolkit.reading.layouts import LayoutMap
 from toolkit.reading.shown import OdsShown, XlsxFormats
 
 META_SHEET = "_meta"
@@ -62,18 +63,22 @@ def read_workbook(
     password: str | None = None,
     limits: Limits | None = None,
     explain: bool = False,
+    layouts: tuple[LayoutMap, ...] = (),
+    keep_grids: bool = False,
 ) -> WorkbookRead:
-    """Read a workbook from its bytes. Raises `Unreadable` when the file cannot be read.
-    With `explain`, the result also says what each printed cell of a report sheet was
-    taken for (`WorkbookRead.accounted`)."""
+    """Read a workbook from its bytes; sheets in a layout HQ confirmed (`layouts`) are
+    read by its map. Raises `Unreadable` when the file cannot be read. With `explain`, the
+    result also says what each printed cell of a report sheet was taken for
+    (`WorkbookRead.accounted`); with `keep_grids`, it keeps each report sheet's grid."""
     limits = limits or Limits()
     sniffed = sniff(data, filename, password=password, limits=limits)
+    out = WorkbookRead(
+        sniffed.format, accounted={} if explain else None, grids={} if keep_grids else None
+    )
     try:
         if sniffed.format in ("xlsx", "xlsm"):
-            out = WorkbookRead(sniffed.format, accounted={} if explain else None)
-            return _read_ooxml(sniffed.data, out, limits, sniffed.zip)
-        out = WorkbookRead(sniffed.format, accounted={} if explain else None)
-        return _read_other(sniffed.data, out, limits, sniffed.zip)
+            return _read_ooxml(sniffed.data, out, limits, sniffed.zip, layouts)
+        return _read_other(sniffed.data, out, limits, sniffed.zip, layouts)
     finally:
         if sniffed.zip is not None:
             sniffed.zip.close()
@@ -83,7 +88,11 @@ def read_workbook(
 
 
 def _read_ooxml(
-    data: bytes, out: WorkbookRead, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes,
+    out: WorkbookRead,
+    limits: Limits,
+    zip_of: zipfile.ZipFile | None = None,
+    layouts: tuple[LayoutMap, ...] = (),
 ) -> WorkbookRead:
     if out.format == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
@@ -112,7 +121,7 @@ def _read_ooxml(
     )
     formats = XlsxFormats(zf, limits)
     text: S.BookText | None = None  # strikes and styles: read when a sheet needs them
-    sheets = Sheets(out, names=pkg.names)
+    sheets = Sheets(out, names=pkg.names, layouts=layouts)
     for sp in pkg.sheets:
         if sp.name == META_SHEET:
             continue
@@ -292,7 +301,11 @@ def _meta(
 
 
 def _read_other(
-    data: bytes, out: WorkbookRead, limits: Limits, zip_of: zipfile.ZipFile | None = None
+    data: bytes,
+    out: WorkbookRead,
+    limits: Limits,
+    zip_of: zipfile.ZipFile | None = None,
+    layouts: tuple[LayoutMap, ...] = (),
 ) -> WorkbookRead:
     fmt = out.format
     out.output = ods_output_mark(zip_of, limits) if zip_of is not None else xls_output_mark(data)
@@ -309,7 +322,7 @@ def _read_other(
     drawn = _other_shapes(data, fmt, limits, zip_of)
     shown = OdsShown(data, Limits()) if fmt == "ods" else None
     hidden = _other_printed(data, fmt, limits, zip_of)
-    read = Sheets(out)
+    read = Sheets(out, layouts=layouts)
     for md in sheets:
         if md.name == META_SHEET:
             continue

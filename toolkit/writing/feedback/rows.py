@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from toolkit.catalogue.reading import HQ_ONLY
 from toolkit.cells import Cell
 from toolkit.findings import Finding, Severity, asks_correction
 from toolkit.results import Checked, FileResult
@@ -55,11 +56,12 @@ class Letter:
 
 def rows_of(result: FileResult) -> list[Row]:
     """Every finding of the file that asks the station to correct its report (not request
-    follow-up, nor what HQ settles: `findings.asks_correction`), numbered from 1."""
+    follow-up, nor what HQ settles: `findings.asks_correction`), numbered from 1. How HQ
+    read the file (`HQ_ONLY`) is HQ's matter at any severity: those findings stay at HQ."""
     rows: list[Row] = []
     for checked in result.reports:
         for f in checked.findings:
-            if not asks_correction(f):
+            if f.code in HQ_ONLY or not asks_correction(f):
                 continue
             sheet, cell = _position(f, checked)
             rows.append(Row(len(rows) + 1, f.severity, sheet, cell, f.field, f.message))

@@ -183,3 +183,7 @@ def _ods_merges(data: bytes) -> dict[str, list[Area]]:
     parser.EndElementHandler = end
     parse_xml(parser, content, "content.xml")
     return out
+
+
+# The same values-only copy of a sheet, for the proof workbook (`writing.proofs`).
+copy_values = _copy_values

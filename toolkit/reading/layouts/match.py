@@ -1,0 +1,230 @@
+"""Recognising a confirmed layout by what is printed: its labels at their places and the
+merged boxes around its fields, never its values or the file's name.
+
+A station may insert rows inside a table (or delete some of its printed rows): everything
+below the table then moves by as many rows, and the label that follows the table is
+looked for in its column, further down or up. Nothing else may move. A sheet where a label
+moved, went missing or a box changed elsewhere only resembles the layout: it is read by
+judgement, and the record says which layout it resembles and what moved (`Resemblance`).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from toolkit.normalize import label_key
+from toolkit.reading.grid import Grid
+from toolkit.reading.layouts.model import Label, LayoutMap, Place, place_text
+
+MIN_LABELS = 3  # fewer printed words than this identify no layout
+MAX_GROW = 200  # rows a station may insert into one table
+# A layout that fails on more than this share of its labels does not resemble the sheet.
+RESEMBLANCE = 0.75
+_SHOWN = 4  # differences named in a finding
+
+
+@dataclass(frozen=True)
+class Shift:
+    """Rows a matched sheet has more (or fewer) than the map below each of its tables:
+    (last row of the table on the map, rows added below it so far)."""
+
+    steps: tuple[tuple[int, int], ...] = ()
+
+    def rows(self, row: int) -> int:
+        """How far a row of the map has moved on the sheet."""
+        delta = 0
+        for last, moved in self.steps:
+            if row > last:
+                delta = moved
+        return delta
+
+
+@dataclass(frozen=True)
+class Resemblance:
+    """A confirmed layout a sheet only nearly matches, and what differs (Japanese)."""
+
+    layout: LayoutMap
+    differences: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        shown = "、".join(self.differences[:_SHOWN])
+        more = len(self.differences) - _SHOWN
+        return shown + (f" ほか{more}か所" if more > 0 else "")
+
+
+def match(layout: LayoutMap, grid: Grid) -> Shift | None:
+    """How the sheet lies against `layout` when it is that layout; None when it is not."""
+    if len(layout.labels) < MIN_LABELS:
+        return None
+    if not all(label_at(grid, lab, lab.place.r0, lab.place.c0) for lab in layout.head):
+        return None
+    shift, differences = _align(layout, grid, tolerant=False)
+    return shift if not differences else None
+
+
+def resemble(layouts: tuple[LayoutMap, ...], grid: Grid) -> Resemblance | None:
+    """The confirmed layout the sheet most nearly matches, when one is near enough."""
+    best: tuple[float, Resemblance] | None = None
+    printed: set[str] | None = None
+    for layout in layouts:
+        if len(layout.labels) < MIN_LABELS:
+            continue
+        if printed is None:
+            printed = set(_index(grid))
+        words = [lab.text for lab in layout.labels if not lab.prefix]
+        if sum(w in printed for w in words) < RESEMBLANCE * len(words):
+            continue  # most of its words are not printed here at all
+        _, differences = _align(layout, grid, tolerant=True)
+        share = 1 - len(differences) / (len(layout.labels) + len(layout.boxes))
+        if differences and share >= RESEMBLANCE and (best is None or share > best[0]):
+            best = (share, Resemblance(layout, tuple(differences)))
+    return best[1] if best is not None else None
+
+
+def _align(layout: LayoutMap, grid: Grid, *, tolerant: bool) -> tuple[Shift, list[str]]:
+    """Walk the labels from the top: each where the map has it, moved down only by the
+    tables above it. The differences found (all of them when `tolerant`, else the first)."""
+    bands = list(layout.growing)
+    delta = 0
+    steps: list[tuple[int, int]] = []
+    differences: list[str] = []
+    spots: dict[str, list[tuple[int, int]]] | None = None
+    for lab in layout.ordered_labels:
+        r0, c0 = lab.place.r0, lab.place.c0
+        passed = [b for b in bands if b[1] < r0] if bands else bands
+        if passed:
+            bands = [b for b in bands if b[1] >= r0]
+            first, last = min(b[0] for b in passed), max(b[1] for b in passed)
+            found = _search(grid, lab, r0 + delta, first + delta + 1)
+            if found is not None:
+                delta = found - r0
+                steps.append((last, delta))
+                continue
+        elif label_at(grid, lab, r0 + delta, c0):
+            continue
+        differences.append(_missing(lab))
+        if not tolerant:
+            return Shift(tuple(steps)), differences
+        if spots is None:
+            spots = _index(grid)
+        near = _nearest(spots.get(lab.text, []), (r0 + delta, c0))
+        if near is not None:
+            differences[-1] = f"「{lab.text}」{_cell(lab.place)}→{place_text((*near, *near))}"
+            if near[1] == c0:
+                delta = near[0] - r0  # rows added or deleted above it: the rest follows
+    shift = Shift(tuple(steps))
+    for box in layout.boxes:
+        if box.sheet is not None:
+            continue
+        d = shift.rows(box.r0)
+        if grid.box(box.r0 + d, box.c0) != (box.r0 + d, box.c0, box.r1 + d, box.c1):
+            differences.append(f"枠 {box.moved(d).a1} がありません")
+            if not tolerant:
+                break
+    return shift, differences
+
+
+def label_at(grid: Grid, lab: Label, r: int, c: int) -> bool:
+    """Whether the label is printed at (r, c), over a box of its size (the words first:
+    most maps tried on a sheet fail on them, before any merged box is looked up)."""
+    if r < 0:
+        return False
+    value = grid.value(r, c)
+    if not isinstance(value, str):
+        return False
+    key = cell_key(value)
+    if lab.prefix:
+        if not key.startswith(lab.text):
+            return False
+    elif key != lab.text:
+        return False
+    p = lab.place
+    box = grid.box(r, c)
+    if box[:2] != (r, c):
+        return False
+    return box[2] - box[0] == p.r1 - p.r0 and box[3] - box[1] == p.c1 - p.c0
+
+
+@functools.lru_cache(maxsize=8192)
+def cell_key(text: str) -> str:
+    """`label_key` of a cell's text, kept: the same words are looked at for every map."""
+    return label_key(text)
+
+
+def _search(grid: Grid, lab: Label, expected: int, lowest: int) -> int | None:
+    """The row of the label that follows a table: where expected, else the nearest row
+    of its column below `lowest` (the table keeps at least one row) where it is printed."""
+    c = lab.place.c0
+    if label_at(grid, lab, expected, c):
+        return expected
+    for step in range(1, MAX_GROW + 1):
+        for r in (expected + step, expected - step):
+            if lowest <= r < grid.height and label_at(grid, lab, r, c):
+                return r
+    return None
+
+
+def _index(grid: Grid) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for r, c, v in grid.cells():
+        if isinstance(v, str) and grid.anchor(r, c) == (r, c):
+            key = label_key(v)
+            if key and len(key) <= 40:
+                out.setdefault(key, []).append((r, c))
+    return out
+
+
+def _nearest(spots: list[tuple[int, int]], at: tuple[int, int]) -> tuple[int, int] | None:
+    if not spots:
+        return None
+    return min(spots, key=lambda s: abs(s[0] - at[0]) + abs(s[1] - at[1]))
+
+
+def _missing(lab: Label) -> str:
+    return f"「{lab.text}」（{_cell(lab.place)}）がありません"
+
+
+def _cell(place: Place) -> str:
+    return place_text((place.r0, place.c0, place.r0, place.c0))
+
+
+def same_layout(layout: LayoutMap, other: LayoutMap) -> bool:
+    """Whether `other` (proposed from another sheet) is the layout `layout` describes: its
+    printed words and boxes, laid out as a sheet, match `layout`."""
+    height = max([p.r1 for p in _printed(other)] + [0]) + 1
+    width = max([p.c1 for p in _printed(other)] + [0]) + 1
+    rows: list[list[object]] = [[""] * width for _ in range(height)]
+    for lab in other.labels:
+        rows[lab.place.r0][lab.place.c0] = lab.text + ("…" if lab.prefix else "")
+    merges = [lab.place.box for lab in other.labels if lab.place.box[:2] != lab.place.box[2:]]
+    merges += [b.box for b in other.boxes if b.sheet is None]
+    return match(layout, Grid("", rows, merges)) is not None
+
+
+def _printed(layout: LayoutMap) -> list[Place]:
+    return [lab.place for lab in layout.labels] + [b for b in layout.boxes if b.sheet is None]
+
+
+def one_copy(labels: tuple[Label, ...]) -> tuple[Label, ...]:
+    """The labels of the first copy of a form printed several times on one sheet (two
+    meetings one under the other, or side by side): what identifies the layout is one
+    form, not how many the sheet holds."""
+    if len(labels) < 2 * MIN_LABELS:
+        return labels
+    at = {(lab.text, lab.place.r0, lab.place.c0) for lab in labels}
+    first = min(labels, key=lambda lab: (lab.place.r0, lab.place.c0))
+    for other in sorted(labels, key=lambda lab: (lab.place.r0, lab.place.c0)):
+        if other is first or other.text != first.text:
+            continue
+        dr, dc = other.place.r0 - first.place.r0, other.place.c0 - first.place.c0
+        images = {
+            (lab.text, lab.place.r0 + dr, lab.place.c0 + dc)
+            for lab in labels
+            if (lab.text, lab.place.r0 + dr, lab.place.c0 + dc) in at
+        }
+        base = tuple(lab for lab in labels if (lab.text, lab.place.r0, lab.place.c0) not in images)
+        if len(base) >= MIN_LABELS and len(images) * 2 >= len(labels) - len(base):
+            return base
+    return labels
