@@ -239,7 +239,7 @@ def test_ctrl_c_during_the_ingest_leaves_the_ledger_as_it_was(
 ) -> None:
     from toolkit.ledger import ingest
 
-    real = ingest._RunWriter.add
+    real = ingest._Reader.add
 
     def add(self: Any, seq: int, result: Any) -> None:
         if seq == 2:
@@ -247,7 +247,7 @@ def test_ctrl_c_during_the_ingest_leaves_the_ledger_as_it_was(
         real(self, seq, result)
 
     with monkeypatch.context() as patched:
-        patched.setattr(ingest._RunWriter, "add", add)
+        patched.setattr(ingest._Reader, "add", add)
         stopped = _invoke("month", "2026-10", *AS_OF)
     assert stopped.exit_code == 130
     assert "台帳は元のままです" in stopped.stderr

@@ -140,8 +140,16 @@ def test_outcomes_of_the_readable_files(folder: Folder, json_run: Result) -> Non
     valid = folder.root / "valid"
     # 上申した: a request passed on and still being handled (R5.pending-request)
     assert status[(str(valid / "labels_above.xlsx"), "開催結果報告")] == "warning"
-    assert status[(str(valid / "two_reports.xlsx"), "4月")] == "ok"
-    assert status[(str(valid / "two_reports.xlsx"), "6月")] == "ok"
+    # a layout HQ has not confirmed: its only finding is S3.unconfirmed-layout
+    assert status[(str(valid / "two_reports.xlsx"), "4月")] == "warning"
+    assert status[(str(valid / "two_reports.xlsx"), "6月")] == "warning"
+    codes = {
+        (r["sheet"], i["code"])
+        for r in _records(json_run.stdout)
+        if r["path"] == str(valid / "two_reports.xlsx")
+        for i in r["issues"]
+    }
+    assert codes == {("4月", "S3.unconfirmed-layout"), ("6月", "S3.unconfirmed-layout")}
     assert status[(str(valid / "template_filled.xlsx"), "報告書")] == "warning"  # no topic
     hostile = folder.root / "hostile"
     assert status[(str(hostile / "normal.ods"), "報告書")] == "warning"

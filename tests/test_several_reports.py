@@ -10,6 +10,7 @@ from datetime import date, time
 from pathlib import Path
 
 import factories as F
+import sqlalchemy as sa
 from openpyxl import Workbook
 
 from toolkit.check import Options, check_file, check_paths
@@ -38,7 +39,7 @@ def test_two_meetings_on_one_sheet_are_two_reports_in_the_ledger(tmp_path: Path)
     with Ledger.open(tmp_path / "l.sqlite") as ledger:
         stats = ledger.ingest([first], context=F.context(today=date(2026, 11, 25)))
         rows = ledger.connection.execute(
-            "SELECT sheet, meeting_date, superseded_by FROM reports ORDER BY report_id"
+            sa.text("SELECT sheet, meeting_date, superseded_by FROM reports ORDER BY report_id")
         ).fetchall()
     assert stats.reports == 2
     assert rows == [("報告書", "2026-07-09", None), ("報告書", "2026-10-15", None)]
@@ -69,7 +70,7 @@ def test_same_day_twice_on_one_sheet_is_one_meeting_and_flagged(tmp_path: Path) 
     with Ledger.open(tmp_path / "l.sqlite") as ledger:
         ledger.ingest([result], context=F.context(today=date(2026, 11, 25)))
         rows = ledger.connection.execute(
-            "SELECT count(*), count(*) FILTER (WHERE superseded_by IS NULL) FROM reports"
+            sa.text("SELECT count(*), count(*) FILTER (WHERE superseded_by IS NULL) FROM reports")
         ).fetchone()
     assert rows == (2, 1)
 

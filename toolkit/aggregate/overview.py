@@ -146,7 +146,7 @@ def build_overview(scope: Scope, t: Sheets, order: dict[str, int]) -> Overview:
         (f"{CHECK_WORD}の警告", int((t.findings["重大度"] == "警告").sum()), None, ""),
         *_attendance_rows(t),
         *_member_rows(t.members),
-        _unconfirmed_row(t.findings),
+        *_unconfirmed_row(t.findings),
     ]
     if not compared:
         rows = [
@@ -261,12 +261,15 @@ def _attendance_rows(t: Sheets) -> list[Row]:
     return out
 
 
-def _unconfirmed_row(findings: pd.DataFrame) -> Row:
-    """Reports read from a layout HQ has not confirmed (S3), and from which stations."""
+def _unconfirmed_row(findings: pd.DataFrame) -> list[Row]:
+    """Reports read from a layout HQ has not confirmed (S3), and from which stations; no
+    row when there are none (the page is full: the 概況 is one A4 page at 8 pt)."""
     found = findings[findings["コード"] == UNCONFIRMED]
+    if found.empty:
+        return []
     by_station = found.groupby(found["警察署"].fillna("所属不明")).size()
     where = "、".join(f"{s} {n}件" for s, n in by_station.items())
-    return ("確認していない様式で読んだ報告書", len(found), None, where)
+    return [("確認していない様式で読んだ報告書", len(found), None, where)]
 
 
 def _member_rows(members: MemberSummary | None) -> list[Row]:

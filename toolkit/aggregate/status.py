@@ -158,7 +158,10 @@ def _with_attendance(
         counts = marks[marks[flag].astype(bool)].groupby("key").size()
         columns[name] = councils["key"].map(counts).fillna(0).astype(int)
     for offset, (name, values) in enumerate(columns.items()):
-        out.insert(at + offset, name, values.to_numpy())
+        # Int64 stays Int64: its to_numpy() is an object array, which older pandas
+        # wrote as text
+        kept = values.array if isinstance(values.dtype, pd.Int64Dtype) else values.to_numpy()
+        out.insert(at + offset, name, kept)
     return out
 
 
