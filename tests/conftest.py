@@ -78,7 +78,7 @@ ENGINES = ("sqlite", "postgresql")
 
 @pytest.fixture(scope="session")
 def pg_server() -> Any:
-    """A throwaway PostgreSQL server for the whole session (see tests/pgserver.py); the
+    """A throwaway PostgreSQL server for the whole test run (see tests/pgserver.py); the
     test is skipped when the server programs are not installed, and fails instead when
     KYOGIKAI_REQUIRE_POSTGRES=1 (CI)."""
     with pgserver.running() as server:
@@ -91,7 +91,7 @@ def pg_server() -> Any:
 
 @pytest.fixture
 def pg_database(pg_server: Any) -> Any:
-    """The URL of a new, empty database on the session's server (dropped afterwards)."""
+    """The URL of a new, empty database on the test run's server (dropped afterwards)."""
     name = pg_server.create_database()
     yield pg_server.url(name)
     pg_server.drop_database(name)
@@ -110,7 +110,7 @@ def pg_template(pg_server: Any) -> str:
 
 @pytest.fixture
 def pg_ledger(pg_server: Any, pg_template: str) -> Any:
-    """The URL of a new, empty ledger on the session's server (dropped afterwards)."""
+    """The URL of a new, empty ledger on the test run's server (dropped afterwards)."""
     name = pg_server.create_database(template=pg_template)
     yield pg_server.url(name)
     pg_server.drop_database(name)

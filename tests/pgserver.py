@@ -176,7 +176,7 @@ def start(bindir: Path, *, durable: bool = False) -> Server:
 
 @contextlib.contextmanager
 def running() -> Iterator[Server | None]:
-    """A server for the session, or None (with the reason in `why_not`) when the server
+    """A server for the test run, or None (with the reason in `why_not`) when the server
     programs are not installed."""
     bindir = find_binaries()
     if bindir is None:
