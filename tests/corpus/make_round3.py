@@ -17,10 +17,7 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -34,6 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 sys.path.insert(0, str(Path(__file__).parent))
 from make_layouts import BOX, agenda, record, request
+from make_round2_shapes import convert
 
 OUT = Path(__file__).parent / "round3"
 WRAP = Alignment(wrap_text=True, vertical="center")
@@ -1427,31 +1425,6 @@ def expected(book: Book) -> dict[str, Any]:
         "skipped": [list(s) for s in book.skipped],
         "skipped_file": None,
     }
-
-
-def convert(path: Path, fmt: str) -> Path | None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        return None
-    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                fmt,
-                "--outdir",
-                out,
-                str(path),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        target = path.with_name(f"{path.stem}_{fmt}.{fmt}")
-        shutil.move(str(Path(out) / f"{path.stem}.{fmt}"), target)
-        return target
 
 
 def build(only: set[str] | None = None) -> None:
