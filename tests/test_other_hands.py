@@ -141,3 +141,30 @@ def test_a_register_with_a_column_per_category_and_a_keeper_line(tmp_path: Path)
         ("不法投棄対策", "看板を設置した")
     ]
     assert not second.report.requests
+
+
+@pytest.mark.parametrize("first", [1000, 2000, 3000, 4000])
+def test_random_compositions_of_the_other_hands_forms_read_exactly(
+    tmp_path: Path, first: int
+) -> None:
+    """Workbooks drawn by the second blind corpus's own functions with every choice made
+    at random (tests/corpus/blind2/compose.py): the record each holds is read exactly, no
+    month left blank is a report, and nothing is wrong without a finding."""
+    import json
+    import subprocess
+    import sys
+
+    corpora = Path(__file__).parent / "corpus"
+    sys.path.insert(0, str(corpora / "blind2"))
+    import compose
+
+    made = [compose.compose(seed, tmp_path) for seed in range(first, first + 20)]
+    assert all(made)
+    out = subprocess.run(
+        [sys.executable, str(corpora / "blind" / "score.py"), str(tmp_path),
+         "--cmd", f"{sys.executable} -m toolkit", "--json"],
+        capture_output=True, text=True, encoding="utf-8", check=True, timeout=900,
+    )  # fmt: skip
+    total = json.loads(out.stdout)["total"]
+    assert (total["missed"], total["nonreports"], total["silent"]) == (0, 0, 0), total
+    assert total["exact"] >= 0.995 * total["fields"], total

@@ -157,7 +157,7 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 AGENDA_CATEGORY = ("区分",)
 AGENDA_TOPIC = ("協議事項", "議題", "協議事項(議題)", "協議題")
 AGENDA_REMARKS = ("備考", "摘要")
-REQUEST = ("要望事項", "要望", "要望・意見", "意見・要望", "要望事項等")
+REQUEST = ("要望事項", "要望", "要望・意見", "意見・要望", "要望事項等", "意見")
 RESPONSE = (
     "措置・回答",
     "措置回答",

@@ -65,12 +65,29 @@ def known_key(key: str) -> str:
         return key
     if key[:1] == "(" and key[-1:] == ")" and key[1:-1] in HEADER_OF:
         return key[1:-1]  # 「（備考）」
+    nested = _NESTED_NOTE.fullmatch(key)
+    if nested is not None:
+        # 「出席者数（民間（委員等））」: the inner note off, then the label as before
+        inner = nested["head"] + nested["tail"]
+        if inner in FIELD_OF or inner in HEADER_OF:
+            return inner
+        key = inner if _NOTED.fullmatch(inner) else key
     m = _NOTED.fullmatch(key)
     if m is None or canonical_category(m["note"]) is not None:
         return key
+    if FIELD_OF.get(m["base"]) == "attendance":
+        # 「出席者（警察）」「出席者（委員・住民等）」: the note says which count it is
+        note = m["note"] if m["note"] in FIELD_OF else (loose_key(m["note"]) or "")
+        if FIELD_OF.get(note) in _COUNT_FIELDS:
+            return note
     if m["base"] in FIELD_OF or m["base"] in HEADER_OF:
         return m["base"]
     return key
+
+
+_NESTED_NOTE = re.compile(
+    r"(?P<head>[^()]{2,12}\([^()]{1,12})\((?P<note>[^()0-9]{1,12})\)(?P<tail>\))"
+)
 
 
 # Words stations put around a label of the form: 「主な協議内容」「回答・措置状況」「出席委員数」
@@ -80,16 +97,30 @@ _LOOSE_PREFIXES = ("", "主な", "主たる", "主要な", "主要", "具体的�
 _LOOSE_SUFFIXES = ("", "等", "など", "の状況", "状況", "の内容", "内容", "数", "欄")
 
 
+def _part_key(part: str) -> str:
+    """A word of a label joined with others by ・: known as it stands, or with the words
+    stations put around a label taken off (「要望等」)."""
+    key = known_key(part)
+    if key in FIELD_OF or key in HEADER_OF:
+        return key
+    return _affixed(key) or key
+
+
 def loose_key(key: str) -> str | None:
     """The known label `key` (label_key form) is when the words stations put around a
     label are taken off it; None when it is none (or is a known label as it stands)."""
     if len(key) > 16:
         return None
-    parts = [known_key(p) for p in re.split("・|及び|並びに|と(?=措置|回答)", key)]
+    parts = [_part_key(p) for p in re.split("・|及び|並びに|と(?=措置|回答)", key)]
     if len(parts) >= 2 and all(len(p) >= 2 for p in parts):
         names = {FIELD_OF.get(p) or HEADER_OF.get(p) for p in parts}
         if (len(names) == 1 and None not in names) or names == {"request", "response"}:
             return parts[0]  # 「委員・住民」: words of one field joined; 「要望事項・措置・回答」
+    return _affixed(key)
+
+
+def _affixed(key: str) -> str | None:
+    """The known label `key` holds inside the words stations put around labels."""
     for pre in _LOOSE_PREFIXES:
         if not key.startswith(pre):
             continue
