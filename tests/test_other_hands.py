@@ -143,13 +143,18 @@ def test_a_register_with_a_column_per_category_and_a_keeper_line(tmp_path: Path)
     assert not second.report.requests
 
 
-@pytest.mark.parametrize("first", [1000, 2000, 3000, 4000])
+@pytest.mark.parametrize(
+    ("kind", "first"),
+    [("forms", 1000), ("forms", 2000), ("forms", 3000), ("forms", 4000),
+     ("registers", 100), ("registers", 500)],
+)  # fmt: skip
 def test_random_compositions_of_the_other_hands_forms_read_exactly(
-    tmp_path: Path, first: int
+    tmp_path: Path, kind: str, first: int
 ) -> None:
     """Workbooks drawn by the second blind corpus's own functions with every choice made
-    at random (tests/corpus/blind2/compose.py): the record each holds is read exactly, no
-    month left blank is a report, and nothing is wrong without a finding."""
+    at random, and registers of one meeting a row with their columns, header words and
+    typing at random (tests/corpus/blind2/compose.py): the record each holds is read
+    exactly, no month left blank is a report, and nothing is wrong without a finding."""
     import json
     import subprocess
     import sys
@@ -158,7 +163,8 @@ def test_random_compositions_of_the_other_hands_forms_read_exactly(
     sys.path.insert(0, str(corpora / "blind2"))
     import compose
 
-    made = [compose.compose(seed, tmp_path) for seed in range(first, first + 20)]
+    make = compose.register if kind == "registers" else compose.compose
+    made = [make(seed, tmp_path) for seed in range(first, first + 20)]
     assert all(made)
     out = subprocess.run(
         [sys.executable, str(corpora / "blind" / "score.py"), str(tmp_path),

@@ -68,6 +68,10 @@ def pieces_of(cells: list[RawCell]) -> Pieces:
         marked = marked or split.marked
         for entry in split.entries:
             found.append(_piece(entry, category, _cell_at(offsets, entry.start)))
+    if not marked and len(lines) == 1:
+        prefixed = _prefixed_lines(lines)
+        if prefixed is not None:
+            return prefixed
     if marked:
         return Pieces(tuple(p for p in found if p.text), "marked")
     if not any(p.text for p in found):
@@ -120,6 +124,21 @@ def _groups(
             at += len(text) + 1
         return [(None, "\n".join(parts), offsets)]
     return [(cat, "\n".join(parts).strip(), offsets) for cat, parts, offsets in groups if parts]
+
+
+def _prefixed_lines(lines: list[tuple[str, Cell | None]]) -> Pieces | None:
+    """Lines of one cell each beginning with its 区分 (「【活動】巡回連絡」「【事件・事故】
+    自転車盗」), two or more: an item a line, split as at numbers."""
+    found = []
+    for text, cell in lines:
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            category, rest = _prefixed(line.strip())
+            if category is None or not rest:
+                return None
+            found.append(Piece(None, rest, category, cell, line.strip()))
+    return Pieces(tuple(found), "marked") if len(found) > 1 else None
 
 
 def _cell_at(offsets: list[tuple[int, Cell | None]], at: int) -> Cell | None:
