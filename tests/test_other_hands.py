@@ -146,14 +146,14 @@ def test_a_register_with_a_column_per_category_and_a_keeper_line(tmp_path: Path)
 @pytest.mark.parametrize(
     ("kind", "first"),
     [("forms", 1000), ("forms", 2000), ("forms", 3000), ("forms", 4000),
-     ("registers", 100), ("registers", 500)],
+     ("registers", 100), ("registers", 500), ("columns", 10)],
 )  # fmt: skip
 def test_random_compositions_of_the_other_hands_forms_read_exactly(
     tmp_path: Path, kind: str, first: int
 ) -> None:
     """Workbooks drawn by the second blind corpus's own functions with every choice made
-    at random, and registers of one meeting a row with their columns, header words and
-    typing at random (tests/corpus/blind2/compose.py): the record each holds is read
+    at random, and registers of one meeting a row (or a column) with their columns, header
+    words and typing at random (tests/corpus/blind2/compose.py): the record each holds is read
     exactly, no month left blank is a report, and nothing is wrong without a finding."""
     import json
     import subprocess
@@ -163,7 +163,7 @@ def test_random_compositions_of_the_other_hands_forms_read_exactly(
     sys.path.insert(0, str(corpora / "blind2"))
     import compose
 
-    make = compose.register if kind == "registers" else compose.compose
+    make = {"registers": compose.register, "columns": compose.by_columns}.get(kind, compose.compose)
     made = [make(seed, tmp_path) for seed in range(first, first + 20)]
     assert all(made)
     out = subprocess.run(

@@ -380,6 +380,12 @@ def _by_columns(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | No
             cells = _row_cells(grid, r, (records[0][0], records[-1][1]))
             if cells and not raw.fields.get(col.name):
                 raw.fields[col.name] = cells[:1]
+        top = head if head is not None else min(r for r, _ in rows)
+        for pos, hit in sorted(hits.items()):
+            # 「所属：北山警察署」 written over the register holds for all its meetings
+            inline = hit.kind == "field" and hit.inline is not None and pos[0] < top
+            if inline and hit.inline is not None and not raw.fields.get(hit.name):
+                raw.fields[hit.name] = [hit.inline]
         finish_lists(raw)
         kept.append((raw, lo, hi))
     printed = {**hits, **_printed_words(grid, labels, head, records)}

@@ -8,7 +8,7 @@ layout, how dates, times, counts, types and 区分 are typed, the label words of
 sheets, two forms stacked or side by side, a sheet per month with most months blank) — so
 that the reader is tried on combinations nobody wrote by hand.
 
-usage: python compose.py OUTDIR [COUNT] [FIRST_SEED] [--registers]
+usage: python compose.py OUTDIR [COUNT] [FIRST_SEED] [--registers | --columns]
 """
 
 from __future__ import annotations
@@ -327,6 +327,71 @@ def register(seed: int, out: Path) -> Path:
     return path
 
 
+def by_columns(seed: int, out: Path) -> Path:
+    """A register with the items down the left and one meeting a column (第１回 | 第２回 |
+    …), the columns not yet used left blank."""
+    rng = random.Random(seed)
+    station = rng.choice(STATIONS)
+    reps = [_report(rng, f"k{seed}_{i}", station) for i in range(rng.randint(1, 3))]
+    reps.sort(key=lambda rep: rep["date"])
+    blank = rng.randint(0, 2)
+    path = out / f"k{seed}_columns.xlsx"
+    book = M.Book(str(path))
+    ws = book.sheet(rng.choice(["記録", "開催記録", "R8"]))
+    head = book.fmt(border=1, align="center", text_wrap=True, bg_color="#FFF2CC")
+    cell = book.fmt(border=1, align="left", valign="top", text_wrap=True)
+    ws.write(0, 0, "交番・駐在所連絡協議会開催記録（令和８年度）", book.fmt(bold=True))
+    ws.write(1, 0, f"所属：{station[0]}")
+    rows = [("council", rng.choice(HEADS["council"])), ("date", rng.choice(HEADS["date"])),
+            ("time", rng.choice(HEADS["time"])), ("venue", rng.choice(HEADS["venue"])),
+            ("police", rng.choice(["出席者数（警察官）", "警察官"])),
+            ("civ", rng.choice(["出席者数（民間）", "民間", "委員等"])),
+            ("type", rng.choice(HEADS["type"])), ("topic", rng.choice(HEADS["topic"])),
+            ("discussion", rng.choice(HEADS["discussion"])),
+            ("request", rng.choice(HEADS["request"])), ("response", rng.choice(HEADS["response"])),
+            ("officers", rng.choice(HEADS["officers"]))]  # fmt: skip
+    ws.write(3, 0, "項目", head)
+    for i in range(len(reps) + blank):
+        ws.write(3, 1 + i, f"第{'１２３４５'[i]}回", head)
+    for k, (what, label) in enumerate(rows):
+        ws.write(4 + k, 0, label, head)
+        for i in range(len(reps) + blank):
+            rep = reps[i] if i < len(reps) else None
+            value: Any = None
+            if rep is not None:
+                agenda = rep["agenda"]
+                value = {
+                    "council": rep["council_name"],
+                    "date": M.tdate(rep["date"], rng.choice(["wareki", "R", "slash", "kanji"])),
+                    "time": M.ttime(rep["start_time"], rep["end_time"], rng.choice(TIMES)),
+                    "venue": rep["venue"],
+                    "police": M.tcount(rep["police_attendees"], rng.choice(COUNTS)),
+                    "civ": M.tcount(rep["civilian_attendees"], rng.choice(COUNTS)),
+                    "type": M.ttype(rep["meeting_type"], rng.choice(["word", "short", "teirei"])),
+                    "topic": "\n".join(f"【{M.ABBR[a['category']]}】{a['topic']}" for a in agenda),
+                    "discussion": rep["discussion"],
+                    "request": "\n".join(f"{M.CIRCLED[j]}{q['request']}"
+                                         for j, q in enumerate(rep["requests"])) or "なし",
+                    "response": "\n".join(f"{M.CIRCLED[j]}{q['response']}"
+                                          for j, q in enumerate(rep["requests"]) if q["response"]),
+                    "officers": "、".join(rep["officers"]),
+                }[what]  # fmt: skip
+            ws.write(4 + k, 1 + i, value or "", cell)
+    ws.set_column(0, 0, 16)
+    ws.set_column(1, len(reps) + blank, 30)
+    for rep in reps:
+        rep["reporter"] = rep["phone"] = None
+        rep["facility_name"] = None
+        rep["reference"] = None
+        for a in rep["agenda"]:
+            a["remarks"] = None
+        book.add_report(ws.name, rep)
+    expected = book.close()
+    with open(path.with_suffix(".expected.json"), "w", encoding="utf-8") as fh:
+        json.dump(expected, fh, ensure_ascii=False, indent=1, default=str)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0])
@@ -334,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     count = int(numbers[0]) if numbers else 20
     first = int(numbers[1]) if len(numbers) > 1 else 1000
     out.mkdir(parents=True, exist_ok=True)
-    make = register if "--registers" in args else compose
+    make = register if "--registers" in args else by_columns if "--columns" in args else compose
     made = [make(seed, out) for seed in range(first, first + count)]
     print(f"{sum(p is not None for p in made)} workbooks -> {out}")
     return 0
