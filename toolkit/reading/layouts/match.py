@@ -201,17 +201,18 @@ class Boxes:
     __slots__ = ("_by_row",)
 
     def __init__(self, merges: list[Box]) -> None:
-        by_row: dict[int, list[Box]] = {}
-        for b in merges:
+        by_row: dict[int, list[tuple[int, int, Box]]] = {}
+        for b in reversed(merges):  # overlapping boxes: the last one wins, as the grid's
+            spot = (b[1], min(b[3], b[1] + _COLS_CAP), b)
             for r in range(b[0], min(b[2], b[0] + _ROWS_CAP) + 1):
-                by_row.setdefault(r, []).append(b)
+                by_row.setdefault(r, []).append(spot)
         self._by_row = by_row
 
     def box(self, r: int, c: int) -> Box:
         found = self._by_row.get(r)
         if found:
-            for b in reversed(found):  # overlapping boxes: the last one, as the grid's
-                if b[1] <= c <= min(b[3], b[1] + _COLS_CAP):
+            for c0, c1, b in found:
+                if c0 <= c <= c1:
                     return b
         return r, c, r, c
 
