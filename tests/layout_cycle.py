@@ -1161,6 +1161,13 @@ def _insert_row(ws: Worksheet, at: int, like: int) -> None:
     for r in sorted(heights, reverse=True):
         if r >= at + 1:
             ws.row_dimensions[r + 1].height = heights[r]
+    # hidden rows move down with the rest (openpyxl moves only the cells)
+    hidden = sorted(
+        (r for r, d in ws.row_dimensions.items() if d.hidden and r >= at + 1), reverse=True
+    )
+    for r in hidden:
+        ws.row_dimensions[r].hidden = False
+        ws.row_dimensions[r + 1].hidden = True
     if like + 1 in heights:
         ws.row_dimensions[at + 1].height = heights[like + 1]
     for m in merges:

@@ -22,6 +22,7 @@ from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.layouts.match import Shift, boxes, cell_key, label_at
 from toolkit.reading.layouts.model import LayoutMap, Place, Table
+from toolkit.reading.legend import apply_legend, find_legend
 from toolkit.reading.region import shown_value
 from toolkit.reading.sheetkind import is_placeholder
 
@@ -131,9 +132,16 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
     _fields(layout, raw, read, at)
     agenda = layout.table("agenda")
     if agenda is not None and agenda.rows:
-        rows = _table(agenda, grid, shift, read, at, down, right)
+        rows = _table(agenda, grid, shift, read, at, down, right, coded=bool(layout.legend))
         raw.agenda = [(r[0], r[1], r[2]) for r in rows]
         raw.agenda_cell = rows[0][1].cell if rows else None
+        # 区分 written as codes: read through the legend printed where the map has it
+        printed = [
+            c for p in layout.legend for c in _cells_in(grid, p, *offset(p), {}, shown=False)
+        ]
+        texts = [((c.cell.row, c.cell.col), c.value) for c in printed if c.cell is not None]
+        if texts:
+            apply_legend(raw, find_legend(texts)[0])
     requests = layout.table("requests")
     if requests is not None and requests.rows:
         pairs = _table(requests, grid, shift, read, at, down, right)
@@ -413,10 +421,12 @@ def _table(
     at: Callable[[Place], RawCell],
     down: int,
     right: int,
+    *,
+    coded: bool = False,
 ) -> list[list[RawCell]]:
     mode = table.mode
     if mode == "rows" and not (down or right):
-        return _scanned(table, grid, shift)
+        return _scanned(table, grid, shift, coded)
     rows = table.rows[:1] if mode == "cell" else table.rows
     out = []
     seen: list[Place] = []
@@ -447,7 +457,7 @@ def _lines(cells: list[RawCell]) -> RawCell | None:
     return RawCell("\n".join(_token(c.value) for c in cells), cells[0].cell)
 
 
-def _scanned(table: Table, grid: Grid, shift: Shift) -> list[list[RawCell]]:
+def _scanned(table: Table, grid: Grid, shift: Shift, coded: bool) -> list[list[RawCell]]:
     """A "rows" table read over every row the sheet has for it: from its first row to
     the row before the label that follows it; a row starts where its main column's box
     starts (a box merged over two rows is one row)."""
@@ -469,7 +479,8 @@ def _scanned(table: Table, grid: Grid, shift: Shift) -> list[list[RawCell]]:
             if place is None or (place is not main and place == main):
                 row.append(RawCell(None, grid.ref(r, main.c0)))
             else:
-                inherit, numbered = name == "category", name in _NUMBERED
+                inherit = name == "category"  # a code (1–4) is the 区分 when `coded`
+                numbered = name in _NUMBERED and not (inherit and coded)
                 row.append(_window(grid, r, place.c0, place.c1, inherit, numbered))
         out.append(row)
     return out
