@@ -67,20 +67,33 @@ def match(layout: LayoutMap, grid: Grid) -> Shift | None:
 class Index:
     """The confirmed layouts by the cell of the first label each must have where the map
     has it (`LayoutMap.head`): a sheet is tried only against the layouts whose label is
-    printed there, found with one lookup per such cell, before any layout is walked."""
+    printed there, found with one lookup per such cell, before any layout is walked. Maps
+    of one form (the same title at the same cell) are told apart by a label of each that
+    no other map has at that place, above its tables (where nothing moves): one more
+    lookup, instead of a walk over every label of each."""
 
     def __init__(self, layouts: tuple[LayoutMap, ...]) -> None:
         self.layouts = layouts
         self.always: list[LayoutMap] = []  # no label above its tables: tried on every sheet
         self.at: dict[tuple[int, int], list[LayoutMap]] = {}
-        for layout in layouts:
-            if len(layout.labels) < MIN_LABELS:
-                continue  # identifies nothing: never matches
+        self.own: dict[int, Label] = {}  # id of a map → a fixed label only it has there
+        usable = [m for m in layouts if len(m.labels) >= MIN_LABELS]  # others identify nothing
+        counts: dict[tuple[str, Box, bool], int] = {}
+        for layout in usable:
+            for lab in set(_fixed(layout)):
+                spot = (lab.text, lab.place.box, lab.prefix)
+                counts[spot] = counts.get(spot, 0) + 1
+        for layout in usable:
             if not layout.head:
                 self.always.append(layout)
                 continue
             first = layout.head[0].place
             self.at.setdefault((first.r0, first.c0), []).append(layout)
+            own = [
+                lab for lab in _fixed(layout) if counts[(lab.text, lab.place.box, lab.prefix)] == 1
+            ]
+            if own:
+                self.own[id(layout)] = own[0]
 
     def candidates(self, grid: Grid) -> list[LayoutMap]:
         """The layouts that may match `grid`, in the order of `layouts`."""
@@ -92,9 +105,19 @@ class Index:
             key = cell_key(value)
             for m in maps:
                 lab = m.head[0]
-                if key.startswith(lab.text) if lab.prefix else key == lab.text:
+                if not (key.startswith(lab.text) if lab.prefix else key == lab.text):
+                    continue
+                own = self.own.get(id(m))
+                if own is None or label_at(grid, own, own.place.r0, own.place.c0):
                     found.add(id(m))
         return [m for m in self.layouts if id(m) in found]
+
+
+def _fixed(layout: LayoutMap) -> list[Label]:
+    """The labels a matching sheet has exactly where the map has them: those above the
+    first table that grows (as `LayoutMap.head`, all of them)."""
+    first = layout.growing[0][1] if layout.growing else 10**9
+    return [lab for lab in layout.ordered_labels if lab.place.r0 <= first]
 
 
 _INDEX: list[Index] = []  # the index of the layouts of this run (one set per run)
