@@ -672,3 +672,34 @@ def test_a_proof_outside_a_working_folder_is_written_without_a_ledger(tmp_path: 
     proof = _proof(GRID, tmp_path / "確認")
     assert output_kind(proof) == "proof"
     assert not list(tmp_path.rglob("*.db")) and not list(tmp_path.rglob("*.sqlite"))
+
+
+def test_codes_of_a_confirmed_layout_are_read_through_the_legend_printed_on_the_sheet(
+    tmp_path: Path,
+) -> None:
+    # 西山署 writes 区分 as 1–4 and prints what they mean under the table: the proof names
+    # the legend's cell, the map keeps it, and a later report's codes go through it.
+    book = CORPUS / "blind" / "西山署_山田駐在所_R8-07-15.xlsx"
+    proof = _proof(book, tmp_path / "proofs")
+    ws = openpyxl.load_workbook(proof)["読取結果"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_col=7, max_col=9)]
+    assert ["区分の凡例", "A17:AH17"] in [r[:2] for r in rows]
+    assert _confirm(proof, tmp_path / "様式").exit_code == 0
+    (stored,) = (tmp_path / "様式").glob("*.json")
+    assert json.loads(stored.read_text(encoding="utf-8"))["legend"] == ["A17:AH17"]
+    later = tmp_path / "later.xlsx"
+    wb = openpyxl.load_workbook(book)
+    wb["様式"]["A13"] = "3"  # was 2
+    wb["様式"]["A14"] = 4  # was 1, now typed as a number
+    wb.save(later)
+    (checked,) = check_file(later, _options(tmp_path / "様式")).reports
+    assert checked.report is not None
+    record = checked.report.to_json()
+    assert [a["category"] for a in record["agenda"]] == ["地域の祭礼等の催事・行事", "その他"]
+    assert (
+        read_workbook(later.read_bytes(), later.name, layouts=_options(tmp_path / "様式").layouts)
+        .reports[0]
+        .method
+        == "confirmed"
+    )
+    assert not WHERE_JUDGED & {f.code for f in checked.findings}
