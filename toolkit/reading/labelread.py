@@ -231,7 +231,31 @@ _ENUMERATED = re.compile(
 )
 
 
+# What a text is, remembered across sheets and files (labels repeat on every form; most
+# values are no label): a label's kind, name and printed words, None for no label, or
+# _PLACED when the hit holds a value whose cell must be named (read again each time).
+_PLACED = ("", "", None)
+_KINDS: dict[str, tuple[str, str, str | None] | None] = {}
+
+
 def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
+    if text in _KINDS:
+        known = _KINDS[text]
+        if known is None:
+            return None
+        if known is not _PLACED:
+            kind, name, loose = known
+            return Hit(kind, name, grid.box(r, c), loose=loose)
+        return _classify_text(text, grid, r, c)
+    hit = _classify_text(text, grid, r, c)
+    if len(_KINDS) > 50_000:
+        _KINDS.clear()
+    plain = hit is not None and hit.inline is None and not hit.also and hit.index == 0
+    _KINDS[text] = None if hit is None else (hit.kind, hit.name, hit.loose) if plain else _PLACED
+    return hit
+
+
+def _classify_text(text: str, grid: Grid, r: int, c: int) -> Hit | None:
     key = known_key(label_key(text))
     if not key or len(key) > 40:
         return None
