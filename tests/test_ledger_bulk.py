@@ -201,3 +201,27 @@ def test_the_stage_spools_each_files_bytes_once_and_gives_them_back() -> None:
         stage.keep(next(iter(blobs)), b"other bytes")  # a file kept once: the first bytes
         assert stage.blob("f" * 64) is None
         assert {sha: stage.blob(sha) for sha in reversed(list(blobs))} == blobs
+
+
+def test_a_copy_to_a_server_and_back_keeps_awkward_text_and_bytes(
+    tmp_path: Path, pg_ledger: str
+) -> None:
+    """`ledger copy` fills a server by COPY too: awkward text and every byte value come
+    back identical."""
+    from toolkit.ledger import copy_ledger
+
+    source, back = tmp_path / "元.sqlite", tmp_path / "戻り.sqlite"
+    files = [
+        F.file_result(tmp_path / "in", f"{i}.xlsx", _report_with(text, i), salt=text)
+        for i, text in enumerate(AWKWARD)
+    ]
+    path, sha = F.write_file(tmp_path / "in", "bytes.xlsx", bytes(range(256)) * 8)
+    odd = F.file_result(tmp_path / "in", "odd.xlsx", F.report(day=date(2026, 9, 30)))
+    odd.path, odd.sha256 = str(path), sha
+    with Ledger.open(source) as ledger:
+        ledger.ingest([*files, odd], context=F.context())
+    copy_ledger(source, pg_ledger)
+    copy_ledger(pg_ledger, back)
+    assert L.dump(back) == L.dump(source)
+    assert L.archived(back) == L.archived(source)
+    assert L.archived(pg_ledger) == L.archived(source)
