@@ -147,6 +147,38 @@ def test_two_clean_reports_of_one_meeting_count_the_later_and_wait_for_hq(
     ]
 
 
+def test_a_report_whose_findings_only_tell_hq_got_no_copy_so_a_second_is_not_a_correction(
+    tmp_path: Path, ledger_path: Any
+) -> None:
+    """The first report's only finding is for HQ (S3: a layout it has not confirmed), so no
+    copy went back; a different second report of the meeting is for HQ to settle. A
+    warning that asks the station to correct (R3) makes the second the usual correction."""
+    told = F.file_result(
+        tmp_path / "a",
+        "r.xlsx",
+        F.Meeting(F.report(civilians=8), findings=(F.warning("S3.unconfirmed-layout"),)),
+    )
+    told.modified = "2026-10-20T09:00:00"
+    asked = F.file_result(
+        tmp_path / "b",
+        "r.xlsx",
+        F.Meeting(F.report(civilians=None, council="B協議会"), findings=(F.warning(),)),
+    )
+    asked.modified = "2026-10-20T09:00:00"
+    second = F.file_result(tmp_path / "c", "r2.xlsx", F.report(civilians=9))
+    second.modified = "2026-10-22T09:00:00"
+    fixed = F.file_result(tmp_path / "d", "r2.xlsx", F.report(civilians=5, council="B協議会"))
+    fixed.modified = "2026-10-22T09:00:00"
+    with Ledger.open(ledger_path) as ledger:
+        ledger.ingest([told, asked, second, fixed], context=F.context(today=TODAY))
+        (pair,) = ledger.unsettled(TODAY)
+    assert pair.council == "駅前交番連絡協議会"
+    assert [(Path(r.path).parent.name, r.counts) for r in pair.reports] == [
+        ("c", True),
+        ("a", False),
+    ]
+
+
 # --- settling ------------------------------------------------------------------------------
 
 

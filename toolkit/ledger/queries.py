@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from toolkit.findings import NOT_FOR_CORRECTION
 from toolkit.ledger.counting import counted, cutoff, ranked
 from toolkit.ledger.store import LedgerStore, sql
 
@@ -63,6 +64,10 @@ _COUNTED_FROM = (
     " ON c.report_id = r.report_id"
 )
 _REQUEST = "q.report_id, q.seq, q.request, q.response, q.answered, q.state"
+# A finding that asks the station to correct its report (`findings.asks_correction`, in SQL).
+_ASKS = "(g.severity = 'error' OR NOT ({}))".format(
+    " OR ".join(f"g.code LIKE '{prefix}%'" for prefix in NOT_FOR_CORRECTION)
+)
 _FINDING = "finding_id, report_id, path, sheet, cell, severity, code, message"
 _IN_RANGE = "AND r.meeting_date BETWEEN ? AND ?"
 _BEFORE = "AND r.meeting_date < ?"
@@ -238,7 +243,8 @@ class Querying(LedgerStore):
         return self._rows(
             "SELECT k.council_key, k.meeting_date, k.place, r.report_id, r.sha256, r.path,"
             " r.sheet, r.station, r.council_name, r.status, r.n_errors, r.content,"
-            " f.received_on, s.action, k.first_received"
+            " f.received_on, s.action, k.first_received,"
+            f" EXISTS (SELECT 1 FROM findings g WHERE g.report_id = r.report_id AND {_ASKS}) AS asked"
             f" FROM ({ranked()}) k JOIN reports r ON r.report_id = k.report_id"
             " JOIN files f ON f.sha256 = r.sha256 LEFT JOIN settled s ON s.sha256 = r.sha256"
             " WHERE k.reports_of_meeting > 1 ORDER BY k.meeting_date, k.council_key, k.place",

@@ -237,7 +237,13 @@ class Settling(Querying):
         out = []
         for (key, day), rows in groups.items():
             candidates = [
-                Candidate(r["content"], r["status"], r["received_on"], r["action"] == KEEP)
+                Candidate(
+                    r["content"],
+                    r["status"],
+                    r["received_on"],
+                    r["action"] == KEEP,
+                    bool(r["asked"]),
+                )
                 for r in rows
             ]
             if not needs_settling(candidates):

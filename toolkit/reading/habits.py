@@ -217,3 +217,54 @@ def _joined(run: list[RawCell | None]) -> str:
             v = cell.value
             out += str(int(v)) if isinstance(v, int | float) else str(v).strip()
     return re.sub(r"\s+", " ", out).strip()
+
+
+# --- labels known only with words taken off ---------------------------------------------
+
+# The field of the record a label names, and the name of its cells among the claims.
+_CLAIMED = {"topic": "agenda.topic", "category": "agenda.category", "remarks": "agenda.remarks",
+            "request": "requests.request", "response": "requests.response"}  # fmt: skip
+_RECORD = {"topic": ("agenda",), "category": ("agenda",), "remarks": ("agenda",),
+           "request": ("requests",), "response": ("requests",),
+           "attendance": ("police_attendees", "civilian_attendees"),
+           "time_range": ("start_time", "end_time")}  # fmt: skip
+
+
+def label_variants(
+    raw: RawReport,
+    grid: Grid,
+    hits: Mapping[tuple[int, int], Label],
+    claims: list[tuple[str, RawCell]],
+) -> None:
+    """A value read by a label known only with words taken off it (「主な協議内容」 as
+    協議内容等, 「回答・措置状況」 as 措置・回答): the record says which field was read by
+    which words, at the label's cell, once for each field that took a value by it."""
+    for (r, c), hit in sorted(hits.items()):
+        printed = getattr(hit, "loose", None)
+        if printed is None:
+            continue
+        name = _CLAIMED.get(hit.name, hit.name)
+        r0, c0, r1, c1 = hit.box
+        governed = any(
+            key == name
+            and cell.cell is not None
+            and cell.value is not None
+            and (
+                (r0 <= cell.cell.row <= r1 and cell.cell.col > c1)
+                or (cell.cell.row > r1 and c0 <= cell.cell.col <= c1)
+            )
+            for key, cell in claims
+        )
+        if not governed:
+            continue
+        where = grid.ref(r, c)
+        label = L.PRINTED.get(hit.name, hit.name)
+        for field in _RECORD.get(hit.name, (hit.name,)):
+            raw.notes.append(
+                ReadNote(
+                    "I1.label-variant",
+                    field,
+                    where,
+                    (("found", printed), ("label", label), ("where", where.a1)),
+                )
+            )

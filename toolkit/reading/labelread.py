@@ -71,6 +71,30 @@ def known_key(key: str) -> str:
     return key
 
 
+# Words stations put around a label of the form: 「主な協議内容」「回答・措置状況」「出席委員数」
+# 「要望・意見等」. Taken off, what is left may be a label we know; reading by it is a
+# judgement, which the record says (`habits.label_variants`).
+_LOOSE_PREFIXES = ("", "主な", "主たる", "主要な", "主要", "具体的な", "当日の", "今回の", "出席")
+_LOOSE_SUFFIXES = ("", "等", "など", "の状況", "状況", "の内容", "内容", "数", "欄")
+
+
+def loose_key(key: str) -> str | None:
+    """The known label `key` (label_key form) is when the words stations put around a
+    label are taken off it; None when it is none (or is a known label as it stands)."""
+    if len(key) > 16:
+        return None
+    for pre in _LOOSE_PREFIXES:
+        if not key.startswith(pre):
+            continue
+        for suf in _LOOSE_SUFFIXES:
+            if not (pre or suf) or not key.endswith(suf) or len(key) - len(pre) - len(suf) < 2:
+                continue
+            core = known_key(key[len(pre) : len(key) - len(suf)])
+            if core in FIELD_OF or core in HEADER_OF:
+                return core
+    return None
+
+
 TITLE_KEYS: frozenset[str] = frozenset(
     label_key(x) for x in ("交番・駐在所連絡協議会開催結果報告書", "開催結果報告書")
 )
@@ -124,6 +148,7 @@ class Hit:
     index: int = 0  # the number of a numbered row label (協議事項1, 要望事項2)
     # More labels with their values in the same cell (「協議会名：…　施設名：…」).
     also: tuple[tuple[str, RawCell], ...] = ()
+    loose: str | None = None  # the label as printed, when known only with words taken off
 
 
 # --- finding the labels -----------------------------------------------------------------
@@ -171,6 +196,12 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
             ref = grid.ref(r, c)
             also = tuple((other, RawCell(v, ref)) for other, v in more if other != name)
             return Hit("field", name, box, RawCell(first, ref), also=also)
+    core = loose_key(key)
+    if core is not None:
+        printed = " ".join(text.split())
+        if core in FIELD_OF:
+            return Hit("field", FIELD_OF[core], box, loose=printed)
+        return Hit("header", HEADER_OF[core], box, loose=printed)
     return None
 
 

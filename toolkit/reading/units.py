@@ -25,10 +25,15 @@ from toolkit.raw import RawCell, RawReport
 from toolkit.reading import printed
 from toolkit.reading import records as R
 from toolkit.reading import sheetkind as K
-from toolkit.reading.coverage import Kinds, account, conflicts, settle_values
+from toolkit.reading.coverage import Kinds, account, claims, conflicts, settle_values
 from toolkit.reading.document import find_document, merge, read_document
 from toolkit.reading.grid import Box, Grid
-from toolkit.reading.habits import category_as_type, spread_boxes, year_from_title
+from toolkit.reading.habits import (
+    category_as_type,
+    label_variants,
+    spread_boxes,
+    year_from_title,
+)
 from toolkit.reading.labelread import Hit, find_hits, is_report, read_labelled
 from toolkit.reading.legend import apply_legend, code_of, find_legend
 from toolkit.reading.region import scan_right
@@ -112,7 +117,7 @@ def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
             Unit(raw, view, found, scope=scope, register=True) for raw, view, found, scope in table
         ]
         for u in units:
-            finish(u, grid, kinds)
+            finish(u, grid, kinds, hits)
         return SheetRead(units, grid)
     if not is_report(hits):
         return None
@@ -155,8 +160,14 @@ def _document(
     return SheetRead([unit], grid)
 
 
-def finish(unit: Unit, sheet: Grid, kinds: Kinds | None = None) -> None:
-    """Values that say nothing out, conflicts named, every printed cell accounted for."""
+def finish(
+    unit: Unit,
+    sheet: Grid,
+    kinds: Kinds | None = None,
+    labels: dict[tuple[int, int], Hit] | None = None,
+) -> None:
+    """Values that say nothing out, conflicts named, every printed cell accounted for
+    (`labels`: the sheet's printed words the report was read by, when not its own)."""
     raw = unit.raw
     unit.verdict = K.after_reading(raw, unit.grid)
     unit.written = replace(
@@ -176,6 +187,7 @@ def finish(unit: Unit, sheet: Grid, kinds: Kinds | None = None) -> None:
     spread_boxes(raw, unit.grid, unit.hits)
     settle_values(raw)
     conflicts(raw, unit.grid, {*unit.hits, *unit.composite})
+    label_variants(raw, unit.grid, labels if labels is not None else unit.hits, list(claims(raw)))
     account(unit.grid, unit.hits, raw, unit.scope, also=used, kinds=kinds)
     if sheet.print_area_cut and sheet.print_area is not None:
         r0, c0, r1, c1 = sheet.print_area

@@ -107,14 +107,17 @@ class Candidate:
     status: str  # ok / warning / error
     received: str | None  # receipt day (ISO)
     kept: bool  # HQ chose it (`settle --keep`)
+    asked: bool = False  # a finding asked the station to correct it (its copy went back)
 
 
 def needs_settling(candidates: Sequence[Candidate]) -> bool:
     """R7: two or more different reports of one meeting that HQ has not settled.
 
     Not to settle: reports that say the same (a file saved again), a meeting where HQ
-    kept one, and the usual correction — every other report had findings (so a copy went
-    back to the station) and the one that counts came no earlier than them.
+    kept one, and the usual correction — every other report had a finding that asks the
+    station to correct it (so a copy went back: `findings.asks_correction`) and the one that
+    counts came no earlier than them. A report whose findings only tell HQ something (R5,
+    R7, R8, S3 warnings) got no copy, so a second report beside it is not a correction.
     """
     if len(candidates) < 2 or any(c.kept for c in candidates):
         return False
@@ -123,5 +126,5 @@ def needs_settling(candidates: Sequence[Candidate]) -> bool:
         return False
     first, others = candidates[0], candidates[1:]
     day = first.received or ""
-    corrected = all(c.status != "ok" and (c.received or "") <= day for c in others)
+    corrected = all(c.asked and (c.received or "") <= day for c in others)
     return not corrected
