@@ -10,7 +10,7 @@ transaction: a failure in the middle rolls back the whole run like any other sta
 
 PostgreSQL's text cannot hold the character U+0000 (neither an `INSERT` nor a `COPY`
 takes it); a ledger file can. Text bound for a server has it replaced by U+FFFD, so that
-one character a workbook should not hold never stops a run (`server_text`).
+one character a workbook should not hold never stops a run.
 """
 
 from __future__ import annotations
@@ -36,13 +36,6 @@ def copy_type(column: sa.Column[Any]) -> str:
         if isinstance(column.type, kind):
             return name
     raise TypeError(f"no COPY type for {column.table.name}.{column.name} ({column.type!r})")
-
-
-def server_text(value: Any) -> Any:
-    """A value as a server stores it: text without U+0000 (see the module's docstring)."""
-    if isinstance(value, str) and NUL in value:
-        return value.replace(NUL, REPLACEMENT)
-    return value
 
 
 def insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -71,9 +64,10 @@ def copy_rows(
     texts = [i for i, c in enumerate(columns) if copy_type(c) == "text"]
     quoted = ", ".join(f'"{n}"' for n in names)
     statement = f'COPY "{table.name}" ({quoted}) FROM STDIN (FORMAT BINARY)'
+    import psycopg  # the server's driver: imported when a server ledger is written
+
     raw = conn.connection.driver_connection
-    assert raw is not None
-    driver_error = type(raw).Error  # psycopg.Error, without importing the driver here
+    assert isinstance(raw, psycopg.Connection)
     try:
         with raw.cursor() as cursor, cursor.copy(statement) as copy:
             copy.set_types([copy_type(c) for c in columns])
@@ -84,7 +78,7 @@ def copy_rows(
                     if value is not None and NUL in value:
                         values[i] = value.replace(NUL, REPLACEMENT)
                 copy.write_row(values)
-    except driver_error as exc:
+    except psycopg.Error as exc:
         # as SQLAlchemy reports a failed statement, so that the ledger's transaction
         # handling (rollback, a Japanese LedgerError) is the same as for any other
-        raise sa.exc.DBAPIError.instance(statement, None, exc, driver_error) from exc
+        raise sa.exc.DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
