@@ -531,6 +531,8 @@ def make_variant(
     _counts(ws, places, groups, want, changed)
     _date(ws, places, groups, want, changed)
     _meeting_type(ws, places, groups, want, changed)
+    controls = _controls(original.read_bytes(), sheet)
+    flipped = controls is not None and _flip_ticks(ws, controls, want, changed)
     printed = [(_at(label[0])[0], norm(label[1])) for label in layout.get("labels", [])]
     # The lower table first: a row inserted into it moves nothing of the other.
     for name in sorted(("agenda", "requests"), key=lambda n: -_top(_rows_of(layout, n))):
@@ -559,8 +561,167 @@ def make_variant(
     data = buffer.getvalue()
     if drawn:
         data = _retype(_graft(original.read_bytes(), data, sheet), want, changed)
+    if controls is not None:
+        data = _put_controls(data, sheet, controls, flipped)
     out.write_bytes(data)
     return Variant(out, want, changed)
+
+
+# --- check boxes (form controls), which openpyxl drops --------------------------------------
+
+_VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_CTRL_TYPE = "application/vnd.ms-excel.controlproperties+xml"
+_LEGACY = re.compile(rb"<legacyDrawing\b[^>]*/>")
+_CONTROLS = re.compile(rb"<controls>.*?</controls>", re.S)
+_LINKED = re.compile(rb"<x:FmlaLink>\s*\$?([A-Z]+)\$?([0-9]+)\s*</x:FmlaLink>")
+_CHECKED_VML = re.compile(rb"<x:Checked>\s*1\s*</x:Checked>")
+
+
+@dataclass
+class Controls:
+    """A sheet's legacy form controls as Excel keeps them: its VML drawing, the ctrlProp
+    part of each control (by relationship ID) and the two elements of the sheet."""
+
+    vml: bytes
+    props: dict[str, bytes]
+    legacy: bytes  # <legacyDrawing r:id="…"/>
+    controls: bytes  # <controls>…</controls>
+    vml_id: str
+
+
+def _controls(original: bytes, sheet: str) -> Controls | None:
+    """The check boxes of `sheet` in an .xlsx/.xlsm, when it has only check boxes there."""
+    from toolkit.excel.ooxml import relationships, sheet_parts
+
+    with zipfile.ZipFile(io.BytesIO(original)) as zf:
+        part = sheet_parts(zf).get(sheet)
+        if part is None:
+            return None
+        xml = zf.read(part)
+        legacy, controls = _LEGACY.search(xml), _CONTROLS.search(xml)
+        if legacy is None or controls is None or b"<oleObjects" in xml:
+            return None
+        rels = relationships(zf, part)
+        vml = [r for r in rels if r.type.endswith("/vmlDrawing")]
+        props = {r.id: zf.read(r.target) for r in rels if r.type.endswith("/ctrlProp")}
+        if len(vml) != 1 or not props:
+            return None
+        return Controls(
+            zf.read(vml[0].target), props, legacy.group(0), controls.group(0), vml[0].id
+        )
+
+
+def _flip_ticks(
+    ws: Worksheet, controls: Controls, want: dict[str, Any], changed: list[str]
+) -> bool:
+    """Two check boxes, one ticked (定期 / 臨時): the other ticked instead, in the boxes and
+    in the cells they are linked to, as Excel does when the station clicks."""
+    shapes = re.findall(rb"<v:shape\b.*?</v:shape>", controls.vml, re.S)
+    boxes = [s for s in shapes if b'ObjectType="Checkbox"' in s]
+    links = [_LINKED.search(s) for s in boxes]
+    if len(boxes) != 2 or want.get("meeting_type") is None or not all(links):
+        return False
+    ticked = [ws[f"{m.group(1).decode()}{m.group(2).decode()}"].value for m in links if m]
+    if sorted(map(bool, ticked)) != [False, True]:
+        return False
+    for m, value in zip(links, ticked, strict=True):
+        assert m is not None
+        ws[f"{m.group(1).decode()}{m.group(2).decode()}"].value = not value
+    want["meeting_type"] = "extraordinary" if want["meeting_type"] == "regular" else "regular"
+    changed.append("meeting_type (check boxes)")
+    return True
+
+
+def _flipped_vml(vml: bytes) -> bytes:
+    def flip(m: re.Match[bytes]) -> bytes:
+        shape = m.group(0)
+        if b'ObjectType="Checkbox"' not in shape:
+            return shape
+        if _CHECKED_VML.search(shape):
+            return _CHECKED_VML.sub(b"", shape)
+        return shape.replace(b"</x:ClientData>", b"<x:Checked>1</x:Checked></x:ClientData>")
+
+    return re.sub(rb"<v:shape\b.*?</v:shape>", flip, vml, flags=re.S)
+
+
+def _flipped_prop(prop: bytes) -> bytes:
+    if b'checked="Checked"' in prop:
+        return prop.replace(b' checked="Checked"', b"")
+    return prop.replace(b'objectType="CheckBox"', b'objectType="CheckBox" checked="Checked"')
+
+
+def _put_controls(saved: bytes, sheet: str, controls: Controls, flipped: bool) -> bytes:
+    """The check boxes put back into the package openpyxl saved (as Excel keeps them)."""
+    from toolkit.excel.ooxml import (
+        Relationship,
+        relationships,
+        relationships_xml,
+        rels_path,
+        sheet_parts,
+    )
+
+    zin = zipfile.ZipFile(io.BytesIO(saved))
+    part = sheet_parts(zin)[sheet]
+    xml = zin.read(part)
+    if b"<legacyDrawing" in xml:
+        return saved  # openpyxl wrote its own (comments): left as it is
+    rels = relationships(zin, part)
+    added: dict[str, bytes] = {}
+    ids = {controls.vml_id: "rIdKept0"}
+    vml = _flipped_vml(controls.vml) if flipped else controls.vml
+    added["xl/drawings/vmlDrawingKept.vml"] = vml
+    rels.append(Relationship("rIdKept0", VML_REL, "xl/drawings/vmlDrawingKept.vml"))
+    for n, (rid, prop) in enumerate(controls.props.items(), start=1):
+        name = f"xl/ctrlProps/ctrlPropKept{n}.xml"
+        added[name] = _flipped_prop(prop) if flipped else prop
+        ids[rid] = f"rIdKept{n}"
+        rels.append(Relationship(ids[rid], CTRL_REL, name))
+    elements = controls.legacy + controls.controls.replace(
+        b"<controls>",
+        b'<controls xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" '
+        b'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">',
+        1,
+    )
+    elements = re.sub(
+        rb'r:id="([^"]+)"',
+        lambda m: b'r:id="' + ids.get(m.group(1).decode(), m.group(1).decode()).encode() + b'"',
+        elements,
+    )
+    at = re.search(
+        rb"<(?:legacyDrawingHF|drawingHF|picture|webPublishItems|tableParts|extLst)\b|</worksheet>",
+        xml,
+    )
+    assert at is not None
+    xml = xml[: at.start()] + elements + xml[at.start() :]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == part:
+                data = xml
+            elif info.filename == "[Content_Types].xml":
+                data = _with_types(data, [n for n in added if n.endswith(".xml")])
+            elif info.filename == rels_path(part):
+                continue
+            zout.writestr(info, data)
+        zout.writestr(rels_path(part), relationships_xml(rels))
+        for name, data in added.items():
+            zout.writestr(name, data)
+    return out.getvalue()
+
+
+VML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing"
+CTRL_REL = "http://schemas.microsoft.com/office/2006/relationships/ctrlProp"
+
+
+def _with_types(types: bytes, props: list[str]) -> bytes:
+    text = types.decode("utf-8")
+    extra = ""
+    if 'Extension="vml"' not in text:
+        extra += f'<Default Extension="vml" ContentType="{_VML_TYPE}"/>'
+    extra += "".join(f'<Override PartName="/{n}" ContentType="{_CTRL_TYPE}"/>' for n in props)
+    return text.replace("</Types>", extra + "</Types>").encode("utf-8")
 
 
 def _has_drawings(path: Path) -> bool:
@@ -1000,6 +1161,13 @@ def _insert_row(ws: Worksheet, at: int, like: int) -> None:
     for r in sorted(heights, reverse=True):
         if r >= at + 1:
             ws.row_dimensions[r + 1].height = heights[r]
+    # hidden rows move down with the rest (openpyxl moves only the cells)
+    hidden = sorted(
+        (r for r, d in ws.row_dimensions.items() if d.hidden and r >= at + 1), reverse=True
+    )
+    for r in hidden:
+        ws.row_dimensions[r].hidden = False
+        ws.row_dimensions[r + 1].hidden = True
     if like + 1 in heights:
         ws.row_dimensions[at + 1].height = heights[like + 1]
     for m in merges:

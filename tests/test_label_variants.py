@@ -12,25 +12,30 @@ import xlsxwriter
 
 from toolkit.check import Options, check_file
 from toolkit.normalize import label_key
-from toolkit.reading.labelread import loose_key
+from toolkit.reading.labelread import FIELD_OF, HEADER_OF, loose_key
 from toolkit.rules import Context
 from toolkit.settings import Settings
 
 
 @pytest.mark.parametrize(
-    ("printed", "known"),
+    ("printed", "name"),
     [
-        ("主な協議内容", "協議内容"),
-        ("回答・措置状況", "回答・措置"),
-        ("要望・意見等", "要望・意見"),
-        ("出席委員数", "委員"),
-        ("警察官数", "警察官"),
-        ("主な議題", "議題"),
-        ("開催場所等", "開催場所"),
+        ("主な協議内容", "discussion"),
+        ("回答・措置状況", "response"),
+        ("要望・意見等", "request"),
+        ("出席委員数", "civilian_attendees"),
+        ("警察官数", "police_attendees"),
+        ("主な議題", "topic"),
+        ("開催場所等", "venue"),
+        ("委員・住民等", "civilian_attendees"),
+        ("要望事項及び措置・回答", "request"),
+        ("要望事項・措置・回答", "request"),
     ],
 )
-def test_words_around_a_known_label_are_taken_off(printed: str, known: str) -> None:
-    assert loose_key(label_key(printed)) == known
+def test_words_around_a_known_label_are_taken_off(printed: str, name: str) -> None:
+    known = loose_key(label_key(printed))
+    assert known is not None
+    assert (FIELD_OF.get(known) or HEADER_OF.get(known)) == name
 
 
 @pytest.mark.parametrize(

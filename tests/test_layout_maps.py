@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -617,3 +618,88 @@ def test_a_proof_prints_legibly_on_a4(book: Path, tmp_path: Path) -> None:
     assert pages, "nothing printed"
     assert pages[0][1].startswith("読取確認")
     assert all(size >= 8.0 for size, _ in pages), pages
+
+
+def test_the_proof_says_where_its_table_to_match_is_and_that_it_does_not_print(
+    tmp_path: Path,
+) -> None:
+    from toolkit.excel.proofsheet import IDENT_TITLE
+
+    ws = openpyxl.load_workbook(_proof(GRID, tmp_path / "proofs"))["読取結果"]
+    text = "".join(str(c.value) for c in ws["A"] if isinstance(c.value, str))
+    assert "G列から右にある照合用の表（画面で見るための表で、印刷はされません）" in text
+    assert "右の照合用" not in text
+    titles = [c.coordinate for row in ws.iter_rows() for c in row if c.value == IDENT_TITLE]
+    assert len(titles) == 1 and titles[0].startswith("G")
+    assert re.search(r"\$A\$1:\$E\$\d+$", str(ws.print_area)), ws.print_area
+
+
+def test_proofs_are_recorded_outputs_that_retention_deletes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock_at: Callable[[date], None]
+) -> None:
+    # A proof holds a copy of the station's sheet: written by `month` or by `layout` in a
+    # working folder, it is recorded in the ledger like every other output, and retention
+    # lists it, then deletes it, once its period is over.
+    import shutil
+
+    clock_at(date(2026, 11, 25))
+    monkeypatch.chdir(tmp_path)
+    assert _invoke("init", "本部").exit_code == 0
+    shutil.copy(GRID, tmp_path / "本部" / "受信" / GRID.name)
+    monkeypatch.chdir(tmp_path / "本部")
+    month = _invoke("month", "2026-09", "--as-of", "2026-11-25")
+    assert month.exit_code == 0, month.output
+    by_month = Path("出力/読取確認_2026-09/grid_shifted（報告書）_読取確認.xlsx")
+    by_layout = _proof(GRID, Path("確認用")).resolve()
+    assert by_month.exists() and by_layout.exists()
+    kept = _invoke("retention", "--as-of", "2028-03-31")
+    assert kept.exit_code == 0, kept.output
+    assert "読取確認" not in kept.output  # within its period (written in FY2026)
+    clock_at(date(2028, 4, 1))
+    listed = _invoke("retention", "--as-of", "2028-04-01")
+    assert listed.exit_code == 0, listed.output
+    lines = [line for line in listed.output.splitlines() if "読取確認" in line]
+    assert len(lines) == 2, listed.output
+    assert any(str(by_month.resolve()) in line for line in lines), lines
+    assert any(str(by_layout) in line for line in lines), lines
+    assert by_month.exists() and by_layout.exists()  # listed only, without --apply
+    applied = _invoke("retention", "--as-of", "2028-04-01", "--apply")
+    assert applied.exit_code == 0, applied.output
+    assert not by_month.exists() and not by_layout.exists()
+
+
+def test_a_proof_outside_a_working_folder_is_written_without_a_ledger(tmp_path: Path) -> None:
+    proof = _proof(GRID, tmp_path / "確認")
+    assert output_kind(proof) == "proof"
+    assert not list(tmp_path.rglob("*.db")) and not list(tmp_path.rglob("*.sqlite"))
+
+
+def test_codes_of_a_confirmed_layout_are_read_through_the_legend_printed_on_the_sheet(
+    tmp_path: Path,
+) -> None:
+    # 西山署 writes 区分 as 1–4 and prints what they mean under the table: the proof names
+    # the legend's cell, the map keeps it, and a later report's codes go through it.
+    book = CORPUS / "blind" / "西山署_山田駐在所_R8-07-15.xlsx"
+    proof = _proof(book, tmp_path / "proofs")
+    ws = openpyxl.load_workbook(proof)["読取結果"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_col=7, max_col=9)]
+    assert ["区分の凡例", "A17:AH17"] in [r[:2] for r in rows]
+    assert _confirm(proof, tmp_path / "様式").exit_code == 0
+    (stored,) = (tmp_path / "様式").glob("*.json")
+    assert json.loads(stored.read_text(encoding="utf-8"))["legend"] == ["A17:AH17"]
+    later = tmp_path / "later.xlsx"
+    wb = openpyxl.load_workbook(book)
+    wb["様式"]["A13"] = "3"  # was 2
+    wb["様式"]["A14"] = 4  # was 1, now typed as a number
+    wb.save(later)
+    (checked,) = check_file(later, _options(tmp_path / "様式")).reports
+    assert checked.report is not None
+    record = checked.report.to_json()
+    assert [a["category"] for a in record["agenda"]] == ["地域の祭礼等の催事・行事", "その他"]
+    assert (
+        read_workbook(later.read_bytes(), later.name, layouts=_options(tmp_path / "様式").layouts)
+        .reports[0]
+        .method
+        == "confirmed"
+    )
+    assert not WHERE_JUDGED & {f.code for f in checked.findings}

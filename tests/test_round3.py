@@ -211,16 +211,19 @@ BLIND = CORPORA / "blind"
 
 
 @pytest.mark.skipif(not (BLIND / "score.py").exists(), reason="the blind corpus is not here")
-def test_the_blind_corpus_development_part_has_nothing_silently_wrong() -> None:
-    """Workbooks written by a hand that never read the reader (tests/corpus/blind): no
-    report missed, no sheet that is not a report read as one, no value wrong without a
-    finding naming it — a guard against regressions on layouts nobody tuned to."""
+@pytest.mark.parametrize("part", ["blind", "blind2"])
+def test_the_blind_corpus_development_part_has_nothing_silently_wrong(part: str) -> None:
+    """Workbooks written by a hand that never read the reader (tests/corpus/blind and
+    blind2, two sets by two hands): no report missed, no sheet that is not a report read
+    as one, no value wrong without a finding naming it — a guard against regressions on
+    layouts nobody tuned to."""
     import subprocess
     import sys
 
     command = f"{sys.executable} -m toolkit"
+    folder = CORPORA / part
     out = subprocess.run(
-        [sys.executable, str(BLIND / "score.py"), str(BLIND), "--cmd", command, "--json"],
+        [sys.executable, str(BLIND / "score.py"), str(folder), "--cmd", command, "--json"],
         capture_output=True,
         text=True,
         encoding="utf-8",

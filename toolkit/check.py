@@ -441,6 +441,7 @@ class Proofs:
     problems: list[tuple[str, str]] = field(default_factory=list)  # path, why
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # proofs HQ had begun to correct
+    note: str | None = None  # the proofs written could not be recorded in the ledger
 
 
 def proofs_of(paths: Iterable[Path], options: Options) -> Proofs:

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit import clock
 from toolkit.clock import check_recorded
-from toolkit.errors import InputError, os_error_text
+from toolkit.errors import InputError, KyogikaiError, os_error_text
 from toolkit.fileio import FileLockedError, output_kind, remove
 from toolkit.ledger import DateFix, Expired, ExpiredOutput, Ledger
 from toolkit.ledger.retention import resolved
@@ -184,6 +185,25 @@ def adopt_moved(ledger: Ledger, root: Path, db: Location) -> None:
     for old in ledger.workspaces():
         if old != str(home) and not Path(old).exists():
             ledger.adopt(old, str(home))
+
+
+def record_written(
+    kind: str, paths: list[Path], ledger: Location, workspace: Path | None, what: str
+) -> str | None:
+    """Record workbooks just written (`what` they are, in Japanese) as outputs of the
+    working folder's ledger, when it is there, so that retention lists them; what to tell
+    the user when they could not be recorded (they are written: that was the job)."""
+    if isinstance(ledger, Path) and not ledger.parent.is_dir():
+        return None
+    try:
+        with Ledger.open(ledger) as opened:
+            opened.record_outputs(kind, paths, clock.today(), workspace=workspace)
+    except KyogikaiError as exc:
+        return (
+            f"{what}を台帳に記録できませんでした（{exc}）。保存期間の一覧には出ないため、"
+            "不要になったら手で削除してください。"
+        )
+    return None
 
 
 def _exists(db: Location) -> None:

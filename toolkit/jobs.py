@@ -20,7 +20,6 @@ from toolkit import clock
 from toolkit.check import Options, Proofs, check_paths, proofs_of
 from toolkit.errors import (
     InputError,
-    KyogikaiError,
     OperationalError,
     os_error_reason,
     os_error_text,
@@ -414,18 +413,10 @@ def roster(
     if out is not None:
         write_roster(data, out, protected=protected)
     done = RosterOutcome(data.findings, len(registry.councils), len(registry.members), out)
-    here = ledger is not None and (not isinstance(ledger, Path) or ledger.parent.is_dir())
-    if out is not None and ledger is not None and here:
-        from toolkit.ledger import Ledger
+    if out is not None and ledger is not None:
+        from toolkit.housekeeping import record_written
 
-        try:
-            with Ledger.open(ledger) as opened:
-                opened.record_outputs("roster", [out], clock.today(), workspace=workspace)
-        except KyogikaiError as exc:  # the workbook is written: that was the job
-            done.note = (
-                f"点検結果を台帳に記録できませんでした（{exc}）。保存期間の一覧には出ないため、"
-                "不要になったら手で削除してください。"
-            )
+        done.note = record_written("roster", [out], ledger, workspace, "点検結果")
     return done
 
 
@@ -544,12 +535,13 @@ def _writing(path: Path, action: Callable[[], object]) -> int:
 
 
 def layout_proofs(
-    paths: Iterable[Path], out_dir: Path, options: Options, *, force: bool = False
-) -> Proofs:
-    """One proof workbook (読取確認) in `out_dir` per distinct layout among the report
-    sheets under `paths` read by their labels (SPEC, "Layouts HQ confirms"). A proof at
-    its place in which HQ has begun to write corrections is kept as it is (unless
-    `force`): listed in `kept`, never replaced by a fresh one."""
+    paths: Iterable[Path], out_dir: Path, options: Options, *, force: bool = False,
+    ledger: Location | None = None, workspace: Path | None = None,
+) -> Proofs:  # fmt: skip
+    """One proof workbook (読取確認) in `out_dir` per distinct unconfirmed layout of the
+    report sheets under `paths` (SPEC, "Layouts HQ confirms"); one HQ has begun to correct
+    is kept (unless `force`), never replaced. With `ledger` (a working folder's), each one
+    written is recorded as an output: it holds a station's sheet, which retention lists."""
     from toolkit.reading.layouts.confirm import corrected_proof
     from toolkit.writing.proofs import proof_path, write_proof
 
@@ -567,6 +559,10 @@ def layout_proofs(
         write = functools.partial(write_proof, group.book, group.source, path, options.password)
         _writing(path, write)
         done.written.append(path)
+    if done.written and ledger is not None:
+        from toolkit.housekeeping import record_written
+
+        done.note = record_written("proof", done.written, ledger, workspace, "読取確認")
     return done
 
 

@@ -335,7 +335,10 @@ class _Job:
         folder = self.ws.outputs / f"読取確認_{self.done.key}"
 
         def make() -> None:
-            made = J.layout_proofs(files, folder, self.options, force=self.force)
+            made = J.layout_proofs(
+                files, folder, self.options, force=self.force,
+                ledger=self.ws.ledger, workspace=self.ws.root,
+            )  # fmt: skip
             self.done.proofs, self.done.proofs_dir = made.written + made.kept, folder
 
         self._run(PROOF, make, folder)

@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from toolkit.cli.group import main
-from toolkit.cli.options import PATHS, force_option, layouts_option, reading_options
+from toolkit.cli.options import (
+    PATHS,
+    force_option,
+    layouts_option,
+    reading_options,
+    workspace,
+    workspace_root,
+)
 
 
 @main.command()
@@ -65,5 +72,12 @@ def layout(
     options = J.reading_options(
         config=config, as_of=as_of, password=password, jobs=jobs, layouts=layouts
     )
-    for line in proof_lines(J.layout_proofs(paths, out_dir, options, force=force)):
+    # In a working folder the proofs are recorded in its ledger: they hold the stations'
+    # sheets, which retention deletes with the rest when their period is over.
+    ws = workspace(click.get_current_context())
+    done = J.layout_proofs(
+        paths, out_dir, options, force=force,
+        ledger=ws.ledger if ws is not None else None, workspace=workspace_root(),
+    )  # fmt: skip
+    for line in proof_lines(done):
         echo_wrapped(line)

@@ -96,6 +96,7 @@ _OUTPUT_KINDS = {
     "feedback": "確認用の写し",
     "remind": "督促・確認依頼",
     "roster": "委員の点検結果",
+    "proof": "読取確認",
 }
 _OUTPUT_NOTES = {
     "summary": "集計表は --force を付けなければ削除しません",
@@ -407,6 +408,8 @@ def proof_lines(done: Proofs) -> list[str]:
         "「正しいセル」を直して保存し、kyogikai layout --confirm 読取確認のファイル で"
         "登録してください。"
     )
+    if done.note is not None:
+        out.append(done.note)
     return out
 
 

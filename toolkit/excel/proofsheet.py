@@ -36,6 +36,7 @@ IDENT_REPEAT = "繰り返し"
 IDENT_LABEL = "印字"
 IDENT_PREFIX = "印字（前置き）"  # a label written before its value in the same cell
 IDENT_BOX = "枠"
+IDENT_LEGEND = "区分の凡例"  # 区分 written as codes, explained by the legend printed here
 IDENT_SOURCE = "元のファイル"
 REPEAT_NONE = "なし"
 

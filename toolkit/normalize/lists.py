@@ -296,6 +296,37 @@ _INLINE_ANSWER = re.compile(
 )
 
 
+# An answer on a line of its own under its request, after an arrow: 「・防犯カメラの増設」
+# 「　→（回答）市と協議中」; the requests are then the lines with a bullet or a number.
+_ARROW_LINE = re.compile(
+    r"^[ \t\u3000]*(?:→|⇒|=>|->)\s*"
+    rf"(?:[【\[［〔(（<＜]\s*(?:{_ANSWER})\s*[】\]］〕)）>＞]|(?:{_ANSWER})\s*[:：])?\s*"
+)
+_BULLET_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[・●○◯■□◆◇\-－]|[①-⑳]|[(（]?[0-9０-９]{1,2}[.．)）、])[ \t\u3000]*"
+)
+
+
+# The answer in brackets after its request: 「・夜間のパトロールの強化（回答：毎夜実施）」.
+_BRACKET_ANSWER = re.compile(
+    rf"^(?P<ask>.+?)\s*[（(]\s*(?:{_ANSWER})\s*[:：]\s*(?P<answer>.+?)\s*[)）]\s*$"
+)
+
+
+def _bracketed(lines: list[str]) -> list[tuple[str, str | None]] | None:
+    """Requests one a line (each with a bullet, or just one), some with their answer in
+    brackets after them; None when no line has one."""
+    if len(lines) > 1 and not all(_BULLET_LINE.match(line) for line in lines):
+        return None
+    items = []
+    for line in lines:
+        bullet = _BULLET_LINE.match(line)
+        text = line[bullet.end() :].strip() if bullet else line.strip()
+        m = _BRACKET_ANSWER.match(text)
+        items.append((m["ask"], m["answer"]) if m else (text, None))
+    return items if any(answer for _, answer in items) else None
+
+
 def split_exchanges(value: object) -> list[tuple[str, str | None]] | None:
     """Requests and answers written as exchanges: lines beginning 「要望：」 and 「回答：」
     (or 【要望】【回答】, 意見/質問, 措置/対応, Q./A.). An unmarked line continues the
@@ -303,14 +334,27 @@ def split_exchanges(value: object) -> list[tuple[str, str | None]] | None:
     """
     if not isinstance(value, str):
         return None
+    bracketed = _bracketed([line for line in value.strip().splitlines() if line.strip()])
+    if bracketed is not None:
+        return bracketed
+    arrows = any(_ARROW_LINE.match(line) for line in value.strip().splitlines()[1:])
     # 「要望：… → 回答：…」 on one line: the answer starts a line of its own.
     value = _INLINE_ANSWER.sub("\n", value)
     pairs: list[list[str]] = []
     part = -1  # 0: the request of the last pair, 1: its answer
-    for line in value.strip().splitlines():
+    lines = value.strip().splitlines()
+    for line in lines:
         m = _EXCHANGE.match(line)
+        arrow = _ARROW_LINE.match(line) if m is None and arrows else None
+        bullet = _BULLET_LINE.match(line) if m is None and arrow is None and arrows else None
         rest = line[m.end() :].strip() if m else line.strip()
-        if m is not None and (m["askb"] or m["askc"]):
+        if arrow is not None and pairs and not pairs[-1][1]:
+            pairs[-1][1] = line[arrow.end() :].strip()
+            part = 1
+        elif bullet is not None:
+            pairs.append([line[bullet.end() :].strip(), ""])
+            part = 0
+        elif m is not None and (m["askb"] or m["askc"]):
             pairs.append([rest, ""])
             part = 0
         elif m is not None:
@@ -319,6 +363,9 @@ def split_exchanges(value: object) -> list[tuple[str, str | None]] | None:
             else:
                 pairs[-1][1] = rest
             part = 1
+        elif part < 0 and arrows and rest:
+            pairs.append([rest, ""])  # the first request, its answer after an arrow below
+            part = 0
         elif part < 0:
             if rest:
                 return None

@@ -160,7 +160,7 @@ def canonical_category(value: object) -> str | None:
     koban, incidents, festivals, other = CATEGORIES
     if key.startswith(("その他", "そのほか", "その外")) or key == "他":
         return other
-    if key == "活動状況" or ("活動" in key and any(word in key for word in _KOBAN)):
+    if key in ("活動状況", "活動") or ("活動" in key and any(word in key for word in _KOBAN)):
         return koban
     if ("事件" in key or "事故" in key) and (
         "発生" in key or "身近" in key or key.rstrip("等") in ("事件事故", "事件", "事故")

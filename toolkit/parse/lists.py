@@ -68,6 +68,10 @@ def pieces_of(cells: list[RawCell]) -> Pieces:
         marked = marked or split.marked
         for entry in split.entries:
             found.append(_piece(entry, category, _cell_at(offsets, entry.start)))
+    if not marked and len(lines) == 1:
+        prefixed = _prefixed_lines(lines)
+        if prefixed is not None:
+            return prefixed
     if marked:
         return Pieces(tuple(p for p in found if p.text), "marked")
     if not any(p.text for p in found):
@@ -120,6 +124,21 @@ def _groups(
             at += len(text) + 1
         return [(None, "\n".join(parts), offsets)]
     return [(cat, "\n".join(parts).strip(), offsets) for cat, parts, offsets in groups if parts]
+
+
+def _prefixed_lines(lines: list[tuple[str, Cell | None]]) -> Pieces | None:
+    """Lines of one cell each beginning with its 区分 (「【活動】巡回連絡」「【事件・事故】
+    自転車盗」), two or more: an item a line, split as at numbers."""
+    found = []
+    for text, cell in lines:
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            category, rest = _prefixed(line.strip())
+            if category is None or not rest:
+                return None
+            found.append(Piece(None, rest, category, cell, line.strip()))
+    return Pieces(tuple(found), "marked") if len(found) > 1 else None
 
 
 def _cell_at(offsets: list[tuple[int, Cell | None]], at: int) -> Cell | None:
@@ -331,6 +350,28 @@ def _beside(
     return _paired(asked, answered, ask_cell, answer_cell, notes)
 
 
+def _by_rows(questions: list[Piece], answers: list[Piece]) -> dict[int, Piece] | None:
+    """Answers paired with the request on their row or the nearest above it, when every
+    request has a row of its own and no two answers fall to one request; else None."""
+    if not questions or not answers:
+        return None
+    cells = [p.cell for p in questions]
+    said = [p.cell for p in answers]
+    if any(c is None for c in cells) or any(c is None for c in said):
+        return None
+    rows = [c.row for c in cells if c is not None]
+    below = [c.row for c in said if c is not None]
+    if rows != sorted(set(rows)) or len(set(below)) != len(below):
+        return None
+    paired: dict[int, Piece] = {}
+    for a, row in zip(answers, below, strict=True):
+        above = [i for i, r in enumerate(rows) if r <= row]
+        if not above or above[-1] in paired:
+            return None
+        paired[above[-1]] = a
+    return paired
+
+
 def _paired(
     asked: Pieces,
     answered: Pieces,
@@ -349,6 +390,11 @@ def _paired(
             a = by_number.pop(q.number, None)
             out.append(_item(q, a, answer_cell))
         extra = list(by_number.values())
+    elif (by_row := _by_rows(questions, answers)) is not None:
+        # each answer on the row of its request or under it (an empty 措置・回答 row
+        # between them leaves that request unanswered)
+        out = [_item(q, by_row.get(i), answer_cell) for i, q in enumerate(questions)]
+        extra = []
     else:
         out = [
             _item(q, answers[i] if i < len(answers) else None, answer_cell)

@@ -102,11 +102,20 @@ def _scaffolding(value: str) -> bool:
     key = label_key(value).rstrip("。.")
     if key in DECOR or key in _BOILERPLATE or key in _SECTIONS or is_title(value):
         return True
+    if len(key) <= 60 and _COVER_LINE.search(key) is not None:
+        return True
     if _FURNITURE.fullmatch(key) is not None or _ADDRESSEE.fullmatch(key) is not None:
         return True
     # The stamp boxes written out in one cell: 「決裁：署長・副署長・…・主任・係」.
     parts = [p for p in _LIST_SEPARATORS.split(key) if p]
-    return len(parts) >= 2 and all(p in DECOR or p in _SECTIONS for p in parts)
+    if len(parts) >= 2 and all(p in DECOR or p in _SECTIONS for p in parts):
+        return True
+    # ... or spaced out (「署　長　　副署長　　地域交通官　　地域課長」: a word may hold a space).
+    for gap in (r"\s{2,}", r"\s+"):
+        words = [label_key(w) for w in re.split(gap, value.strip()) if w.strip()]
+        if len(words) >= 2 and all(w in DECOR for w in words):
+            return True
+    return False
 
 
 # --- values that are no values ----------------------------------------------------------
@@ -114,7 +123,12 @@ def _scaffolding(value: str) -> bool:
 
 _TITLE = re.compile(
     r"協議会.{0,12}(?:開催結果報告書?|結果報告書?|開催報告書?|報告書|開催状況|開催記録簿?|記録簿|"
-    r"一覧表?|台帳|とりまとめ|取りまとめ|集計表?)(?:\(.{0,30}\))?(?:[(（].{0,30}[)）])?$"
+    r"一覧表?|台帳|とりまとめ|取りまとめ|集計表?|開催結果について|開催について|結果について)"
+    r"(?:\(.{0,30}\))?(?:[(（].{0,30}[)）])?$"
+)
+# The sentence of a letter before its 記: 「標記について、下記のとおり開催したので報告します。」
+_COVER_LINE = re.compile(
+    r"(?:標記|下記|次の?とおり|以下のとおり).{0,30}報告(?:します|いたします|致します)$"
 )
 
 

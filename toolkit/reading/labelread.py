@@ -63,12 +63,31 @@ def known_key(key: str) -> str:
     """`key` (label_key form), or the known label it is with its bracketed note taken off."""
     if key in FIELD_OF or key in HEADER_OF:
         return key
+    if key[:1] == "(" and key[-1:] == ")" and key[1:-1] in HEADER_OF:
+        return key[1:-1]  # 「（備考）」
+    nested = _NESTED_NOTE.fullmatch(key)
+    if nested is not None:
+        # 「出席者数（民間（委員等））」: the inner note off, then the label as before
+        inner = nested["head"] + nested["tail"]
+        if inner in FIELD_OF or inner in HEADER_OF:
+            return inner
+        key = inner if _NOTED.fullmatch(inner) else key
     m = _NOTED.fullmatch(key)
     if m is None or canonical_category(m["note"]) is not None:
         return key
+    if FIELD_OF.get(m["base"]) == "attendance":
+        # 「出席者（警察）」「出席者（委員・住民等）」: the note says which count it is
+        note = m["note"] if m["note"] in FIELD_OF else (loose_key(m["note"]) or "")
+        if FIELD_OF.get(note) in _COUNT_FIELDS:
+            return note
     if m["base"] in FIELD_OF or m["base"] in HEADER_OF:
         return m["base"]
     return key
+
+
+_NESTED_NOTE = re.compile(
+    r"(?P<head>[^()]{2,12}\([^()]{1,12})\((?P<note>[^()0-9]{1,12})\)(?P<tail>\))"
+)
 
 
 # Words stations put around a label of the form: 「主な協議内容」「回答・措置状況」「出席委員数」
@@ -78,11 +97,30 @@ _LOOSE_PREFIXES = ("", "主な", "主たる", "主要な", "主要", "具体的�
 _LOOSE_SUFFIXES = ("", "等", "など", "の状況", "状況", "の内容", "内容", "数", "欄")
 
 
+def _part_key(part: str) -> str:
+    """A word of a label joined with others by ・: known as it stands, or with the words
+    stations put around a label taken off (「要望等」)."""
+    key = known_key(part)
+    if key in FIELD_OF or key in HEADER_OF:
+        return key
+    return _affixed(key) or key
+
+
 def loose_key(key: str) -> str | None:
     """The known label `key` (label_key form) is when the words stations put around a
     label are taken off it; None when it is none (or is a known label as it stands)."""
     if len(key) > 16:
         return None
+    parts = [_part_key(p) for p in re.split("・|及び|並びに|と(?=措置|回答)", key)]
+    if len(parts) >= 2 and all(len(p) >= 2 for p in parts):
+        names = {FIELD_OF.get(p) or HEADER_OF.get(p) for p in parts}
+        if (len(names) == 1 and None not in names) or names == {"request", "response"}:
+            return parts[0]  # 「委員・住民」: words of one field joined; 「要望事項・措置・回答」
+    return _affixed(key)
+
+
+def _affixed(key: str) -> str | None:
+    """The known label `key` holds inside the words stations put around labels."""
     for pre in _LOOSE_PREFIXES:
         if not key.startswith(pre):
             continue
@@ -93,6 +131,23 @@ def loose_key(key: str) -> str | None:
             if core in FIELD_OF or core in HEADER_OF:
                 return core
     return None
+
+
+def _headings(text: str) -> str | None:
+    """Table headers printed together in one cell as a heading at the table's side
+    (「要望等　回答・措置状況」): the first of them."""
+    words = text.split()
+    if len(words) < 2 or len(words) > 4:
+        return None
+    keys = []
+    for word in words:
+        key = known_key(label_key(word))
+        if key not in HEADER_OF:
+            key = loose_key(key) or ""
+        if key not in HEADER_OF:
+            return None
+        keys.append(key)
+    return keys[0]
 
 
 TITLE_KEYS: frozenset[str] = frozenset(
@@ -168,10 +223,24 @@ def find_hits(grid: Grid) -> dict[tuple[int, int], Hit]:
     return hits
 
 
+# The number before a label of a 記書き or a numbered form: 「1　協議会名」「(2) 施設名」「３．開催日時」
+# 「⑤出席者数」「ア　所属」 — taken off when what follows it is a label.
+_ENUMERATED = re.compile(
+    r"^\s*(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*[.．、)）]?\s+|[0-9０-９]{1,2}\s*[.．、)）]"
+    r"|[①-⑳]|[アイウエオカキクケコ][\s.．、]|第[0-9０-９一二三四五六七八九十]{1,3}[\s.．、])\s*"
+)
+
+
 def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
     key = known_key(label_key(text))
     if not key or len(key) > 40:
         return None
+    if key not in FIELD_OF and key not in HEADER_OF:
+        numbered = _ENUMERATED.match(text)
+        if numbered is not None:
+            rest = known_key(label_key(text[numbered.end() :]))
+            if rest in FIELD_OF or rest in HEADER_OF or loose_key(rest) is not None:
+                key = rest
     box = grid.box(r, c)
     if key in FIELD_OF:
         return Hit("field", FIELD_OF[key], box)
@@ -197,6 +266,8 @@ def _classify(text: str, grid: Grid, r: int, c: int) -> Hit | None:
             also = tuple((other, RawCell(v, ref)) for other, v in more if other != name)
             return Hit("field", name, box, RawCell(first, ref), also=also)
     core = loose_key(key)
+    if core is None:
+        core = _headings(text)
     if core is not None:
         printed = " ".join(text.split())
         if core in FIELD_OF:
@@ -220,6 +291,10 @@ def _list_hit(text: str, key: str, grid: Grid, r: int, c: int) -> Hit | None:
         if header is None or header not in _LIST_HEADERS or len(key) == n:
             continue
         after = _after_label(text, key[:n])
+        if after is not None and known_key(label_key(after)) in HEADER_OF:
+            return Hit(
+                "header", header, grid.box(r, c)
+            )  # two headers in one cell: 要望事項／措置・回答
         if after is not None:
             return Hit("header", header, grid.box(r, c), RawCell(after, grid.ref(r, c)))
     return None
@@ -381,6 +456,13 @@ def _value_of(
         _note_joined(raw, hit.name, rows)
         return [c for row in rows for c in row], "right"
     below = grid.anchor(r1 + 1, c0)
+    if below not in hits and grid.value(*below) is None:
+        # text indented under a label over two columns (「8　協議内容等」 over B29:H29)
+        for c in range(c0 + 1, c1 + 1):
+            at = grid.anchor(r1 + 1, c)
+            if at[0] == r1 + 1 and at not in hits and grid.value(*at) is not None:
+                below = at
+                break
     if below in hits or grid.value(*below) is None:
         return [], "right"
     nxt = next_label_col(hits, r0, c1)

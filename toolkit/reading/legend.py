@@ -37,6 +37,13 @@ def code_of(value: object) -> str | None:
     return m.group("code").upper() if m else None
 
 
+def is_legend(value: object) -> bool:
+    """Whether a text is a legend of the 区分 codes (「区分：1 交番等の活動状況　2 …」)."""
+    if not isinstance(value, str) or len(value) > 300 or not _MARK.search(value):
+        return False
+    return len(_pairs(unicodedata.normalize("NFKC", value))) >= 2
+
+
 def find_legend(
     texts: Iterable[tuple[tuple[int, int], object]],
 ) -> tuple[dict[str, str], set[tuple[int, int]]]:

@@ -14,8 +14,12 @@ left blank is no report. Nothing here validates: the record's rules do.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
+from toolkit import labels as L
+from toolkit.cells import Cell
+from toolkit.model import ReadNote
 from toolkit.normalize import canonical_category, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.coverage import is_decoration
@@ -62,6 +66,7 @@ def _by_rows(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | None:
     if header is None:
         return None
     top, bottom, columns = header
+    columns, extra = _category_columns(grid, top, bottom, columns)
     span = (min(c.lo for c in columns), max(c.hi for c in columns))
     starts: list[int] = []
     last = top
@@ -95,9 +100,40 @@ def _by_rows(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | None:
             grid.height - 1 if i + 1 == len(starts) else r1 - 1,
             grid.width - 1,
         )
-        words = {p: h for p, h in hits.items() if scope[0] <= p[0] <= scope[2]}
+        printed = {**hits, **extra}
+        words = {p: h for p, h in printed.items() if scope[0] <= p[0] <= scope[2]}
         out.append((raw, grid, words, scope))
     return out
+
+
+def _category_columns(
+    grid: Grid, top: int, bottom: int, columns: list[_Column]
+) -> tuple[list[_Column], dict[tuple[int, int], Hit]]:
+    """A 協議事項 header over one column per 区分 (交番等の活動状況 | 事件・事故等の発生状況 |
+    … printed under it): each is a column of topics of its 区分."""
+    out: list[_Column] = []
+    words: dict[tuple[int, int], Hit] = {}
+    for col in columns:
+        if col.name != "topic" or col.hi == col.lo:
+            out.append(col)
+            continue
+        split: list[_Column] = []
+        for r in range(top + 1, bottom + 1):
+            c = col.lo
+            while c <= col.hi:
+                ar, ac = grid.anchor(r, c)
+                box = grid.box(r, c)
+                category = canonical_category(grid.value(ar, ac)) if (ar, ac) == (r, c) else None
+                if category is not None:
+                    split.append(_Column("topic", c, box[3], category))
+                    words[(r, c)] = Hit("decor", "category", box)
+                c = box[3] + 1
+            if split:
+                break
+        out.extend(split if len(split) >= 2 else [col])
+        if len(split) < 2:
+            words = {p: h for p, h in words.items() if p[1] < col.lo or p[1] > col.hi}
+    return out, words
 
 
 def _header_row(
@@ -207,6 +243,12 @@ def _cells_in(grid: Grid, r: int, col: _Column) -> list[RawCell]:
 
 
 def _take_row_column(grid: Grid, raw: RawReport, col: _Column, rows: range) -> None:
+    if col.name == "topic" and col.category is not None:
+        head = grid.ref(rows.start, col.lo)
+        for r in rows:
+            for cell in _cells_in(grid, r, col):
+                raw.agenda.append((RawCell(col.category, head), cell, RawCell(None, cell.cell)))
+        return
     if col.name in _LISTS:
         _take_list(grid, raw, col, rows)
         return
@@ -264,10 +306,43 @@ def finish_lists(raw: RawReport) -> None:
 def _shared(grid: Grid, hits: dict[tuple[int, int], Hit], top: int) -> RawReport | None:
     """What the labels above a register say for all its meetings (所属：…)."""
     words = {p: h for p, h in hits.items() if p[0] < top and h.kind == "field"}
-    if not words:
-        return None
     rows = [list(row) if r < top else [] for r, row in enumerate(grid.rows)]
-    return read_labelled(replace(grid, rows=rows), words)
+    shared = read_labelled(replace(grid, rows=rows), words) if words else None
+    for r in range(min(top, grid.height)):
+        for c, value in enumerate(grid.rows[r]):
+            if isinstance(value, str) and (r, c) not in hits and grid.anchor(r, c) == (r, c):
+                shared = _heading_line(grid.sheet, grid.ref(r, c), value, shared)
+    return shared
+
+
+# A line over a register naming who keeps it: 「美浜警察署　地域課　記載者 巡査部長 汐田直樹
+# （警電7008）」 — the station at its start, the keeper after a label of the 報告者.
+_STATION_FIRST = re.compile(r"^\s*(?P<station>[^\s\d:：]{1,12}警察署)(?=\s|$)")
+_KEEPER = re.compile(r"(?:^|\s)(?:報告者|記載者|作成者|担当者?)\s*[:：]?\s*(?P<who>\S.*)$")
+
+
+def _heading_line(sheet: str, cell: Cell, value: str, shared: RawReport | None) -> RawReport | None:
+    text = unicodedata.normalize("NFKC", value).strip()
+    station = _STATION_FIRST.match(text)
+    keeper = _KEEPER.search(text) if station is not None else None
+    if station is None:
+        return shared
+    found = {"affiliation": station["station"]}
+    if keeper is not None:
+        found["reporter"] = keeper["who"].strip()
+    shared = shared if shared is not None else RawReport(sheet)
+    taken = [key for key in found if not shared.fields.get(key)]
+    for key in taken:
+        shared.fields[key] = [RawCell(found[key], cell)]
+        shared.notes.append(
+            ReadNote(
+                "I1.heading-line",
+                key,
+                cell,
+                (("found", value.strip()[:40]), ("where", cell.a1), ("label", L.PRINTED[key])),
+            )
+        )
+    return shared
 
 
 def _add_shared(raw: RawReport, shared: RawReport | None) -> None:
@@ -305,6 +380,12 @@ def _by_columns(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | No
             cells = _row_cells(grid, r, (records[0][0], records[-1][1]))
             if cells and not raw.fields.get(col.name):
                 raw.fields[col.name] = cells[:1]
+        top = head if head is not None else min(r for r, _ in rows)
+        for pos, hit in sorted(hits.items()):
+            # 「所属：北山警察署」 written over the register holds for all its meetings
+            inline = hit.kind == "field" and hit.inline is not None and pos[0] < top
+            if inline and hit.inline is not None and not raw.fields.get(hit.name):
+                raw.fields[hit.name] = [hit.inline]
         finish_lists(raw)
         kept.append((raw, lo, hi))
     printed = {**hits, **_printed_words(grid, labels, head, records)}

@@ -26,6 +26,7 @@ from toolkit.model import ReadNote
 from toolkit.normalize import label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
+from toolkit.reading.legend import is_legend
 
 REPORT = "report"
 EXAMPLE = "example"
@@ -238,7 +239,8 @@ _PLACEHOLDER_RUN = re.compile(r"[〇○◯]{2,}|[×✕xX]{2,}|[△▲]{2,}|[*＊
 _SCAFFOLD = re.compile(
     r"令和|平成|昭和|元|年度|年|月|日|曜日?|時|分|頃|午前|午後|から|まで|[～〜~\-−ー－]"
     r"|人|名|警察署|署|交番|駐在所|連絡協議会|協議会|会議|定期|臨時|定例|階級|氏名|巡査部長|巡査長"
-    r"|巡査|警部補|警部|番号|例|記入|[□☐・、。,.:：/／()（）\[\]【】「」〔〕\s]"
+    r"|巡査|警部補|警部|番号|例|記入|警察官|民間|委員等?|住民等?|一般|合計|計"
+    r"|[□☐・、。,.:：/／()（）\[\]【】「」〔〕\s]"
 )
 _INSTRUCTION_PHRASES = (
     "記入してください",
@@ -307,7 +309,10 @@ def after_reading(raw: RawReport, grid: Grid) -> Verdict | None:
     # it settles the question without reading any text.
     if any(not isinstance(c.value, str) for key, c in values if key not in _IDENTITY):
         return None
-    if any(key not in _IDENTITY and not is_placeholder(c.value) for key, c in values):
+    if any(
+        key not in _IDENTITY and not is_placeholder(c.value) and not is_legend(c.value)
+        for key, c in values
+    ):
         return None
     # Nothing written but how to write it (hints are never read as values): instructions.
     taught = [v for _, _, v in grid.cells() if instructs(v)]

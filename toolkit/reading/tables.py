@@ -11,12 +11,13 @@ its row merged down beside them: those rows are one item, and the record says so
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from toolkit import labels as L
 from toolkit.cells import Cell
 from toolkit.model import ReadNote
-from toolkit.normalize import is_bare_marker, label_key
+from toolkit.normalize import canonical_category, is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Box, Grid
 from toolkit.reading.lists import Layout
@@ -44,7 +45,13 @@ def read_tables(grid: Grid, hits: Labels, raw: RawReport, layout: Layout) -> Non
             if other is None or _span(hit) < _span(other):
                 row[hit.name] = hit
     for r, row in headers.items():
-        if "category" in row and "topic" not in row:
+        side = (
+            "topic" in row and row["topic"].box[3] < row["category"].box[1]
+            if "category" in row
+            else False
+        )
+        if "category" in row and ("topic" not in row or side):
+            # (協議事項 printed down the side, left of 区分 | 内容 | 備考, is the table's heading)
             topic = _topic_word(grid, hits, r, row["category"])
             if topic is not None:
                 row["topic"] = topic
@@ -57,6 +64,7 @@ def read_tables(grid: Grid, hits: Labels, raw: RawReport, layout: Layout) -> Non
         joined: list[tuple[list[RawCell], int]] = []
         names = ("category", "topic", "remarks")
         rows = _table_rows(grid, hits, agenda_row, cols, names, stops, joined)
+        rows = _under_headings(rows, raw)
         raw.agenda = [(row[0], row[1], row[2]) for row in rows]
         raw.agenda_cell = _first_cell(grid, cols["topic"])
         _note_pasted(raw, "agenda", "topic", joined, grid)
@@ -67,6 +75,42 @@ def read_tables(grid: Grid, hits: Labels, raw: RawReport, layout: Layout) -> Non
         raw.requests = [(row[0], row[1]) for row in rows]
         raw.requests_cell = _first_cell(grid, cols["request"])
         _note_pasted(raw, "requests", "request", joined, grid)
+
+
+# A 区分 printed as a heading over its topics: 「(1)　交番等の活動状況」 then 「・巡回連絡」.
+_HEADING_MARK = re.compile(
+    r"^\s*(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}\s*[.．、)）]|[①-⑳]|[アイウエ][\s.．、:：])\s*"
+)
+
+
+def _under_headings(rows: list[list[RawCell]], raw: RawReport) -> list[list[RawCell]]:
+    """Rows of a 協議事項 table whose only text is a 区分 heading give their 区分 to the
+    topics under them, and the record says so; other tables are unchanged."""
+    out: list[list[RawCell]] = []
+    heading: RawCell | None = None
+    found = False
+    for row in rows:
+        category, topic, remarks = row
+        text = topic.value if category.value is None and remarks.value is None else None
+        if isinstance(text, str):
+            mark = _HEADING_MARK.match(text)
+            rest = text[mark.end() :] if mark else text
+            name = canonical_category(rest)
+            if name is not None and (mark is not None or label_key(rest) == label_key(name)):
+                heading = RawCell(name, topic.cell)
+                found = True
+                continue
+        if heading is not None and category.value is None and topic.value is not None:
+            row = [heading, topic, remarks]
+        out.append(row)
+    if found and out:
+        first = next((r[0].cell for r in out if r[0].cell is not None), None)
+        raw.notes.append(
+            ReadNote(
+                "I1.category-heading", "agenda", first, (("where", first.a1 if first else ""),)
+            )
+        )
+    return out if found else rows
 
 
 def _note_pasted(

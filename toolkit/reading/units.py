@@ -186,7 +186,10 @@ def finish(
     category_as_type(raw, unit.grid, unit.hits)
     spread_boxes(raw, unit.grid, unit.hits)
     settle_values(raw)
-    conflicts(raw, unit.grid, {*unit.hits, *unit.composite})
+    heading = {
+        (n.cell.row, n.cell.col) for n in raw.notes if n.code == "I1.heading-line" and n.cell
+    }
+    conflicts(raw, unit.grid, {*unit.hits, *unit.composite, *heading})
     label_variants(raw, unit.grid, labels if labels is not None else unit.hits, list(claims(raw)))
     account(unit.grid, unit.hits, raw, unit.scope, also=used, kinds=kinds)
     if sheet.print_area_cut and sheet.print_area is not None:

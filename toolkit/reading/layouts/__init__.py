@@ -21,7 +21,7 @@ from toolkit.model import ReadNote
 from toolkit.raw import RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.layouts.apply import read_by_map
-from toolkit.reading.layouts.match import Resemblance, match, resemble
+from toolkit.reading.layouts.match import Resemblance, index_of, match, resemble
 from toolkit.reading.layouts.model import LayoutMap
 from toolkit.reading.layouts.store import LayoutFileError, load_layouts, save_layout
 
@@ -65,8 +65,10 @@ def recognise(grid: Grid, layouts: tuple[LayoutMap, ...]) -> Recognised:
     """The sheet read by the confirmed layout it matches; else the one it resembles."""
     if not layouts:
         return NOTHING
-    # The layout that matched last is tried first: files of one station come together.
-    for layout in sorted(layouts, key=lambda m: m.layout_id != _LAST[0]):
+    # Only the layouts whose first label is printed where they have it are tried (a few
+    # cell lookups for all of them); the one that matched last first: files of one
+    # station come together.
+    for layout in sorted(index_of(layouts).candidates(grid), key=lambda m: m.layout_id != _LAST[0]):
         shift = match(layout, grid)
         if shift is not None:
             _LAST[0] = layout.layout_id

@@ -11,6 +11,7 @@ the date with its times, both counts in one box, a list of items in one box (spl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -19,8 +20,9 @@ from toolkit.excel.proofsheet import MAIN_COLUMN
 from toolkit.normalize import is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
-from toolkit.reading.layouts.match import Shift, cell_key, label_at
+from toolkit.reading.layouts.match import Shift, boxes, cell_key, label_at
 from toolkit.reading.layouts.model import LayoutMap, Place, Table
+from toolkit.reading.legend import apply_legend, find_legend
 from toolkit.reading.region import shown_value
 from toolkit.reading.sheetkind import is_placeholder
 
@@ -97,7 +99,17 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
             return shift.rows(place.r0), 0
         return shift.rows(place.r0) + down, right
 
+    memo: dict[tuple[Place, bool, bool], list[RawCell]] = {}
+
     def read(place: Place, shown: bool = True, options: bool = False) -> list[RawCell]:
+        """A place's values (each place is read once: several keys may name it)."""
+        key = (place, shown, options)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = read_once(place, shown, options)
+        return list(found)
+
+    def read_once(place: Place, shown: bool, options: bool) -> list[RawCell]:
         if place.sheet is not None:
             return []  # a value kept on another sheet is not on this one
         rows, cols = offset(place)
@@ -120,9 +132,16 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
     _fields(layout, raw, read, at)
     agenda = layout.table("agenda")
     if agenda is not None and agenda.rows:
-        rows = _table(agenda, grid, shift, read, at, down, right)
+        rows = _table(agenda, grid, shift, read, at, down, right, coded=bool(layout.legend))
         raw.agenda = [(r[0], r[1], r[2]) for r in rows]
         raw.agenda_cell = rows[0][1].cell if rows else None
+        # 区分 written as codes: read through the legend printed where the map has it
+        printed = [
+            c for p in layout.legend for c in _cells_in(grid, p, *offset(p), {}, shown=False)
+        ]
+        texts = [((c.cell.row, c.cell.col), c.value) for c in printed if c.cell is not None]
+        if texts:
+            apply_legend(raw, find_legend(texts)[0])
     requests = layout.table("requests")
     if requests is not None and requests.rows:
         pairs = _table(requests, grid, shift, read, at, down, right)
@@ -279,7 +298,22 @@ def _cells_in(
     numbers as their format shows them (`shown`: 0215, 10月)."""
     out: list[RawCell] = []
     seen: set[tuple[int, int]] = set()
+    merged = boxes(grid)
     top, left = place.r0 + down, place.c0 + right
+    box = merged.box(top, left)
+    if (
+        box[2] >= place.r1 + down
+        and box[3] >= place.c1 + right
+        and top < grid.height
+        and left < len(grid.rows[top])
+        and top not in grid.hidden_rows
+        and left not in grid.hidden_cols
+    ):
+        # The place is one box (most are): the value at its corner, as the walk below
+        # would find it first and then only cells of the same box.
+        seen.add((box[0], box[1]))
+        _take(grid, box[0], box[1], down, right, prefixes, shown, out)
+        return out
     for r in range(top, place.r1 + down + 1):
         if r in grid.hidden_rows or r >= grid.height:
             continue
@@ -290,28 +324,43 @@ def _cells_in(
                 continue  # empty, or inside a merged box: its value is at the box's corner
             if c in grid.hidden_cols:
                 continue
-            anchor = grid.anchor(r, c)
+            anchor = merged.anchor(r, c)
             if anchor in seen or not (
                 (anchor[0] >= top and anchor[1] >= left) or (r, c) == (top, left)
             ):
                 continue
             seen.add(anchor)
-            value = shown_value(grid, *anchor) if shown else grid.value(*anchor)
-            label = prefixes.get((anchor[0] - down, anchor[1] - right))
-            if label is not None and isinstance(value, str):
-                value = _after(value, label)
-            if value is not None:
-                out.append(RawCell(value, grid.ref(*anchor)))
+            _take(grid, anchor[0], anchor[1], down, right, prefixes, shown, out)
     return out
+
+
+def _take(
+    grid: Grid,
+    r: int,
+    c: int,
+    down: int,
+    right: int,
+    prefixes: dict[tuple[int, int], str],
+    shown: bool,
+    out: list[RawCell],
+) -> None:
+    """The value of the box at (r, c), without a printed label it begins with."""
+    value = shown_value(grid, r, c) if shown else grid.value(r, c)
+    label = prefixes.get((r - down, c - right))
+    if label is not None and isinstance(value, str):
+        value = _after(value, label)
+    if value is not None:
+        out.append(RawCell(value, grid.ref(r, c)))
 
 
 _SCAFFOLD_LENGTH = 60  # printed scaffolding is short: longer text is written text
 
 
-def _scaffold(value: object) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _scaffold(value: str) -> bool:
     """What the form prints in a box before anything is written (〇〇　〇〇, 令和　年　月　日):
-    no value."""
-    return isinstance(value, str) and is_placeholder(value)
+    no value (kept: every report of a layout prints the same scaffolding)."""
+    return is_placeholder(value)
 
 
 def _ticked(cell: RawCell) -> RawCell:
@@ -372,10 +421,12 @@ def _table(
     at: Callable[[Place], RawCell],
     down: int,
     right: int,
+    *,
+    coded: bool = False,
 ) -> list[list[RawCell]]:
     mode = table.mode
     if mode == "rows" and not (down or right):
-        return _scanned(table, grid, shift)
+        return _scanned(table, grid, shift, coded)
     rows = table.rows[:1] if mode == "cell" else table.rows
     out = []
     seen: list[Place] = []
@@ -406,7 +457,7 @@ def _lines(cells: list[RawCell]) -> RawCell | None:
     return RawCell("\n".join(_token(c.value) for c in cells), cells[0].cell)
 
 
-def _scanned(table: Table, grid: Grid, shift: Shift) -> list[list[RawCell]]:
+def _scanned(table: Table, grid: Grid, shift: Shift, coded: bool) -> list[list[RawCell]]:
     """A "rows" table read over every row the sheet has for it: from its first row to
     the row before the label that follows it; a row starts where its main column's box
     starts (a box merged over two rows is one row)."""
@@ -419,15 +470,17 @@ def _scanned(table: Table, grid: Grid, shift: Shift) -> list[list[RawCell]]:
     main = table.main(pattern)
     assert main is not None
     out: list[list[RawCell]] = []
+    merged = boxes(grid)
     for r in range(top, bottom + 1):
-        if r in grid.hidden_rows or grid.anchor(r, main.c0)[0] != r:
+        if r in grid.hidden_rows or merged.anchor(r, main.c0)[0] != r:
             continue
         row = []
         for name, place in zip(table.columns, pattern, strict=True):
             if place is None or (place is not main and place == main):
                 row.append(RawCell(None, grid.ref(r, main.c0)))
             else:
-                inherit, numbered = name == "category", name in _NUMBERED
+                inherit = name == "category"  # a code (1–4) is the 区分 when `coded`
+                numbered = name in _NUMBERED and not (inherit and coded)
                 row.append(_window(grid, r, place.c0, place.c1, inherit, numbered))
         out.append(row)
     return out
@@ -439,16 +492,17 @@ def _window(grid: Grid, r: int, c0: int, c1: int, inherit: bool, numbered: bool)
     `numbered` column, a printed row number (1, ①, "2.") is not the value."""
     c = c0
     inherited: RawCell | None = None
+    merged = boxes(grid)
     while c <= c1:
         if c not in grid.hidden_cols:
-            ar, ac = grid.anchor(r, c)
+            ar, ac = merged.anchor(r, c)
             value = shown_value(grid, ar, ac)
             if value is not None and not (numbered and is_bare_marker(value)):
                 if ar == r and ac >= c0:
                     return RawCell(value, grid.ref(ar, ac))
                 if inherit and inherited is None:
                     inherited = RawCell(value, grid.ref(ar, ac))
-        c = grid.box(r, c)[3] + 1
+        c = merged.box(r, c)[3] + 1
     return inherited or RawCell(None, grid.ref(r, c0))
 
 

@@ -50,6 +50,7 @@ class Proof:
         default_factory=list
     )  # row, prefix, cell, text
     boxes: list[str] = field(default_factory=list)
+    legend: list[str] = field(default_factory=list)  # cells of the 区分 codes' legend
 
     @property
     def corrected(self) -> list[ProofRow]:
@@ -120,8 +121,23 @@ def _read_ident(text: list[list[str]], proof: Proof) -> None:
             proof.labels.append((i + 1, True, cell, content))
         elif kind == _text(P.IDENT_BOX):
             proof.boxes.append(cell)
+        elif kind == _text(P.IDENT_LEGEND):
+            proof.legend.append(cell)
         elif kind:
             proof.ident[kind] = cell or content
+
+
+def _legend_places(proof: Proof, where: str) -> list[Place]:
+    out = []
+    for cell in proof.legend:
+        try:
+            out.append(Place.parse(cell))
+        except ValueError as exc:
+            raise ProofError(
+                f"{where}: 照合用の「{P.IDENT_LEGEND}」のセル「{cell}」を読めません。"
+                "照合用の表は変更しないでください。"
+            ) from exc
+    return out
 
 
 def _text(value: object) -> str:
@@ -178,6 +194,7 @@ def confirmed_layout(proof: Proof, filename: str, *, by: str, at: str) -> Layout
         boxes=boxes,
         extent=extent,
         repeat=repeat,
+        legend=tuple(_legend_places(proof, where)),
         confirmed_by=by,
         confirmed_at=at,
         meta={"proof": filename, "corrected": str(len(proof.corrected))},

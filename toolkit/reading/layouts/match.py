@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from toolkit.normalize import label_key
 from toolkit.reading.grid import Grid
-from toolkit.reading.layouts.model import Label, LayoutMap, Place, place_text
+from toolkit.reading.layouts.model import Box, Label, LayoutMap, Place, place_text
 
 MIN_LABELS = 3  # fewer printed words than this identify no layout
 MAX_GROW = 200  # rows a station may insert into one table
@@ -62,6 +62,74 @@ def match(layout: LayoutMap, grid: Grid) -> Shift | None:
         return None
     shift, differences = _align(layout, grid, tolerant=False)
     return shift if not differences else None
+
+
+class Index:
+    """The confirmed layouts by the cell of the first label each must have where the map
+    has it (`LayoutMap.head`): a sheet is tried only against the layouts whose label is
+    printed there, found with one lookup per such cell, before any layout is walked. Maps
+    of one form (the same title at the same cell) are told apart by a label of each that
+    no other map has at that place, above its tables (where nothing moves): one more
+    lookup, instead of a walk over every label of each."""
+
+    def __init__(self, layouts: tuple[LayoutMap, ...]) -> None:
+        self.layouts = layouts
+        self.always: list[LayoutMap] = []  # no label above its tables: tried on every sheet
+        self.at: dict[tuple[int, int], list[LayoutMap]] = {}
+        self.own: dict[int, Label] = {}  # id of a map → a fixed label only it has there
+        usable = [m for m in layouts if len(m.labels) >= MIN_LABELS]  # others identify nothing
+        counts: dict[tuple[str, Box, bool], int] = {}
+        for layout in usable:
+            for lab in set(_fixed(layout)):
+                spot = (lab.text, lab.place.box, lab.prefix)
+                counts[spot] = counts.get(spot, 0) + 1
+        for layout in usable:
+            if not layout.head:
+                self.always.append(layout)
+                continue
+            first = layout.head[0].place
+            self.at.setdefault((first.r0, first.c0), []).append(layout)
+            own = [
+                lab for lab in _fixed(layout) if counts[(lab.text, lab.place.box, lab.prefix)] == 1
+            ]
+            if own:
+                self.own[id(layout)] = own[0]
+
+    def candidates(self, grid: Grid) -> list[LayoutMap]:
+        """The layouts that may match `grid`, in the order of `layouts`."""
+        found = {id(m) for m in self.always}
+        for (r, c), maps in self.at.items():
+            value = grid.value(r, c)
+            if not isinstance(value, str):
+                continue
+            key = cell_key(value)
+            for m in maps:
+                lab = m.head[0]
+                if not (key.startswith(lab.text) if lab.prefix else key == lab.text):
+                    continue
+                own = self.own.get(id(m))
+                if own is None or label_at(grid, own, own.place.r0, own.place.c0):
+                    found.add(id(m))
+        return [m for m in self.layouts if id(m) in found]
+
+
+def _fixed(layout: LayoutMap) -> list[Label]:
+    """The labels a matching sheet has exactly where the map has them: those above the
+    first table that grows (as `LayoutMap.head`, all of them)."""
+    first = layout.growing[0][1] if layout.growing else 10**9
+    return [lab for lab in layout.ordered_labels if lab.place.r0 <= first]
+
+
+_INDEX: list[Index] = []  # the index of the layouts of this run (one set per run)
+
+
+def index_of(layouts: tuple[LayoutMap, ...]) -> Index:
+    """The index of `layouts`, made once for the run's layouts."""
+    if _INDEX and _INDEX[0].layouts is layouts:
+        return _INDEX[0]
+    found = Index(layouts)
+    _INDEX[:] = [found]
+    return found
 
 
 def resemble(layouts: tuple[LayoutMap, ...], grid: Grid) -> Resemblance | None:
@@ -119,7 +187,7 @@ def _align(layout: LayoutMap, grid: Grid, *, tolerant: bool) -> tuple[Shift, lis
         if box.sheet is not None:
             continue
         d = shift.rows(box.r0)
-        if grid.box(box.r0 + d, box.c0) != (box.r0 + d, box.c0, box.r1 + d, box.c1):
+        if boxes(grid).box(box.r0 + d, box.c0) != (box.r0 + d, box.c0, box.r1 + d, box.c1):
             differences.append(f"枠 {box.moved(d).a1} がありません")
             if not tolerant:
                 break
@@ -141,10 +209,52 @@ def label_at(grid: Grid, lab: Label, r: int, c: int) -> bool:
     elif key != lab.text:
         return False
     p = lab.place
-    box = grid.box(r, c)
-    if box[:2] != (r, c):
+    box = boxes(grid).box(r, c)
+    if box[0] != r or box[1] != c:
         return False
     return box[2] - box[0] == p.r1 - p.r0 and box[3] - box[1] == p.c1 - p.c0
+
+
+class Boxes:
+    """The merged boxes of a grid by row: `Grid.box` and `Grid.anchor` without indexing
+    every cell each box covers (a map looks at a few dozen cells of a sheet; the index of
+    every covered cell costs more than all of them). Same answers as the grid's, its caps
+    on absurd boxes included."""
+
+    __slots__ = ("_by_row",)
+
+    def __init__(self, merges: list[Box]) -> None:
+        by_row: dict[int, list[tuple[int, int, Box]]] = {}
+        for b in reversed(merges):  # overlapping boxes: the last one wins, as the grid's
+            spot = (b[1], min(b[3], b[1] + _COLS_CAP), b)
+            for r in range(b[0], min(b[2], b[0] + _ROWS_CAP) + 1):
+                by_row.setdefault(r, []).append(spot)
+        self._by_row = by_row
+
+    def box(self, r: int, c: int) -> Box:
+        found = self._by_row.get(r)
+        if found:
+            for c0, c1, b in found:
+                if c0 <= c <= c1:
+                    return b
+        return r, c, r, c
+
+    def anchor(self, r: int, c: int) -> tuple[int, int]:
+        b = self.box(r, c)
+        return b[0], b[1]
+
+
+_ROWS_CAP, _COLS_CAP = 500, 200  # as `Grid.box` caps a box that runs off the sheet
+_BOXES: list[tuple[Grid, Boxes]] = []  # the grid looked at last, and its boxes
+
+
+def boxes(grid: Grid) -> Boxes:
+    """The boxes of `grid` (kept for the grid being read: it is asked many times)."""
+    if _BOXES and _BOXES[0][0] is grid:
+        return _BOXES[0][1]
+    found = Boxes(grid.merges)
+    _BOXES[:] = [(grid, found)]
+    return found
 
 
 @functools.lru_cache(maxsize=8192)

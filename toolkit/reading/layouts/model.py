@@ -162,6 +162,8 @@ class LayoutMap:
     boxes: tuple[Place, ...] = ()  # merged boxes around fields: part of what is printed
     extent: tuple[int, int] = (0, 0)  # rows, columns of the sheet the map was made on
     repeat: tuple[int, int] = (0, 0)  # a report every n rows down / n columns right
+    # 区分 written as codes (1–4), explained by the legend printed in these cells
+    legend: tuple[Place, ...] = ()
     confirmed_by: str = ""
     confirmed_at: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False)
@@ -212,6 +214,7 @@ class LayoutMap:
                 for t in self.tables
             },
             "boxes": [b.a1 for b in self.boxes],
+            **({"legend": [p.a1 for p in self.legend]} if self.legend else {}),
             "labels": [
                 [lab.place.a1, lab.text, *(["prefix"] if lab.prefix else [])] for lab in self.labels
             ],
@@ -293,6 +296,7 @@ class LayoutMap:
                 fields=fields,
                 tables=tuple(tables),
                 boxes=tuple(Place.parse(b) for b in data.get("boxes", [])),
+                legend=tuple(Place.parse(x) for x in data.get("legend", [])),
                 extent=(extent.r1 + 1, extent.c1 + 1),
                 repeat=(int(repeat.get("rows", 0)), int(repeat.get("cols", 0))),
                 confirmed_by=str(data.get("confirmed_by", "")),

@@ -34,6 +34,7 @@ from toolkit.reading.layouts.model import (
     layout_id,
     place_text,
 )
+from toolkit.reading.legend import find_legend
 
 _STOPS = frozenset({"field", "header", "item"})
 _LABEL_KINDS = frozenset({"field", "header", "item", "title", "decor"})
@@ -84,6 +85,7 @@ def propose(
         boxes=boxes,
         extent=(extent(grid)[0] + 1, extent(grid)[1] + 1),
         repeat=repeat,
+        legend=_legend(grid, raw),
     )
     unread = [
         (_box_place(grid, c.cell), clean_text(c.value) or "")
@@ -91,6 +93,14 @@ def propose(
         if c.cell is not None
     ]
     return Proposal(grid.sheet, rows, layout, unread)
+
+
+def _legend(grid: Grid, raw: RawReport) -> tuple[Place, ...]:
+    """The cells of the legend the 区分 codes were read through, if they were."""
+    if not any(n.code == "I1.legend" for n in raw.notes):
+        return ()
+    _, cells = find_legend(((r, c), v) for r, c, v in grid.cells())
+    return tuple(sorted((_box_place(grid, grid.ref(r, c)) for r, c in cells), key=lambda p: p.box))
 
 
 def extent(grid: Grid) -> tuple[int, int]:
@@ -422,6 +432,8 @@ def proof_book(proposal: Proposal, grid: Grid, source: str, fmt: str) -> P.Proof
         ident.append((P.IDENT_PREFIX if lab.prefix else P.IDENT_LABEL, lab.place.a1, lab.text))
     for box in sorted(set(grid.merges)):
         ident.append((P.IDENT_BOX, place_text(box), ""))
+    for place in layout.legend:
+        ident.append((P.IDENT_LEGEND, place.a1, str(grid.value(place.r0, place.c0) or "")))
     marks = [
         P.Mark(
             r.place.box,
