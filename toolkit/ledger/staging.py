@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from toolkit.results import FileResult
 
@@ -49,7 +49,7 @@ class Stage:
             "CREATE TABLE blobs (sha TEXT PRIMARY KEY, at INTEGER NOT NULL,"
             " size INTEGER NOT NULL) WITHOUT ROWID;"
         )
-        self.spool: BinaryIO | None = None  # made when the first bytes are kept
+        self.spool: IO[bytes] | None = None  # made when the first bytes are kept
         self.end = 0
 
     def __enter__(self) -> Stage:
@@ -67,10 +67,11 @@ class Stage:
         """Keep the bytes of the file `sha` until the commit (once per file)."""
         if self.db.execute("SELECT 1 FROM blobs WHERE sha = ?", (sha,)).fetchone():
             return
-        if self.spool is None:  # closed by __exit__
-            self.spool = tempfile.TemporaryFile(prefix="kyogikai-stage-")  # noqa: SIM115
-        self.spool.seek(self.end)
-        self.spool.write(data)
+        spool = self.spool
+        if spool is None:  # closed by __exit__
+            spool = self.spool = tempfile.TemporaryFile(prefix="kyogikai-stage-")  # noqa: SIM115
+        spool.seek(self.end)
+        spool.write(data)
         self.db.execute("INSERT INTO blobs VALUES (?, ?, ?)", (sha, self.end, len(data)))
         self.end += len(data)
 
