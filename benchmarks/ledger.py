@@ -15,7 +15,13 @@ step in its own process (peak RSS of the process):
            ingest` does after reading: staging, the commit under the write lock
 - summary: the fiscal-year summary from that ledger, as `kyogikai summary --db` does:
            `build_summary` in one snapshot (the ledger's part, timed apart as "queries")
-           and the workbook written
+           and the workbook written; measured once the ledger has settled after the
+           ingest (`settle`: the file system flushed; on the server the VACUUM (ANALYZE)
+           autovacuum would run by itself, and a checkpoint; its seconds are printed
+           and belong to no step)
+
+The peak memory of each step is in the table, and with two sizes or more a line per
+engine and step compares the smallest and the largest (memory flat in N: ×1.0).
 
 on SQLite (a ledger file as kyogikai opens it: WAL, synchronous=NORMAL) and on a throwaway
 PostgreSQL server started for the run with its durable defaults (fsync on; tests/pgserver.py;
@@ -180,6 +186,9 @@ def run_size(count: int, args: argparse.Namespace, work: Path, server: object) -
         steps.append(
             Step("ingest", engine, int(got.get("reports", count)), s, mb, got.get("inner"))
         )
+        waited = settle(where)
+        print(f"  {engine}: the ledger settled in {waited:.1f} s before the summary",
+              file=sys.stderr)  # fmt: skip
         out = work / f"summary_{engine.split()[0]}_{count}.xlsx"
         s, mb, got = _child(["--internal-summary", where, str(out), str(registry)], tree)
         steps.append(Step("summary", engine, count, s, mb, got.get("queries")))
@@ -189,6 +198,46 @@ def run_size(count: int, args: argparse.Namespace, work: Path, server: object) -
         print(f"  {engine}: {steps[-2].seconds:.1f} s ingest, {steps[-1].seconds:.1f} s summary",
               file=sys.stderr)  # fmt: skip
     return steps
+
+
+def settle(where: str) -> float:
+    """Let the ledger come to rest after the ingest, so that the summary is measured on
+    its own: the file system flushed (both engines); on a server, the vacuum and the
+    statistics autovacuum would make within a minute of a large ingest made now
+    (`VACUUM (ANALYZE)`) and the written pages checkpointed. On this shared machine the
+    server's background work after a 50,000-report ingest otherwise runs on the same two
+    cores as the summary. Returns the seconds it took (not part of any step)."""
+    start = time.perf_counter()
+    if "://" in where:
+        import contextlib
+
+        import psycopg
+
+        with psycopg.connect(where, autocommit=True) as conn:
+            conn.execute("VACUUM (ANALYZE)")
+            with contextlib.suppress(psycopg.Error):  # a database of one's own: no right
+                conn.execute("CHECKPOINT")
+    if hasattr(os, "sync"):
+        os.sync()
+    return time.perf_counter() - start
+
+
+def flatness(steps: list[Step]) -> list[str]:
+    """Peak memory of each step at the smallest and the largest size, per engine."""
+    lines = []
+    sizes = sorted({s.size for s in steps})
+    if len(sizes) < 2:
+        return lines
+    for engine in dict.fromkeys(s.engine for s in steps):
+        for name in ("ingest", "summary"):
+            ends = [next((s for s in steps if (s.engine, s.name, s.size) == (engine, name, n)),
+                         None) for n in (sizes[0], sizes[-1])]  # fmt: skip
+            if ends[0] is not None and ends[1] is not None:
+                lines.append(f"memory {name} {engine}: {ends[0].peak_mb:.0f} MB at "
+                             f"{sizes[0]:,} → {ends[1].peak_mb:.0f} MB at {sizes[-1]:,} "
+                             f"(×{ends[1].peak_mb / ends[0].peak_mb:.2f} for "
+                             f"×{sizes[-1] / sizes[0]:.0f} reports)")  # fmt: skip
+    return lines
 
 
 def table(steps: list[Step]) -> str:
@@ -240,6 +289,8 @@ def main() -> None:
             if server is not None:
                 server.stop()
     print(table(steps))
+    for line in flatness(steps):
+        print(line)
     if args.json:
         args.json.write_text(json.dumps([asdict(s) for s in steps], indent=1), encoding="utf-8")
 

@@ -6,7 +6,8 @@ a copy never merges into a ledger that already holds runs. Everything is written
 transaction of the target (the source is read in one snapshot, so a copy taken while
 others work on the source is still one consistent state): a copy that fails leaves the
 target empty. Every row keeps its IDs; the archive goes from a folder into the table
-`archived` or back, byte for byte, under the same names.
+`archived` or back, byte for byte, under the same names. Rows go into a server by COPY
+(`toolkit.ledger.bulk`; a U+0000 in a text of a ledger file becomes U+FFFD there).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sqlalchemy as sa
 import toolkit.ledger.schema as S
 from toolkit.errors import InputError
 from toolkit.fileio import write_atomic
+from toolkit.ledger.bulk import insert_rows
 from toolkit.ledger.errors import LedgerError
 from toolkit.ledger.store import LedgerStore
 from toolkit.ledgerurl import Location, ledger_location, masked
@@ -98,7 +100,7 @@ def _copy_table(reading: sa.Connection, writing: sa.Connection, table: sa.Table)
         if later:
             for row in values:
                 row["superseded_by"] = None
-        writing.execute(table.insert(), values)
+        insert_rows(writing, table, values)
         count += len(values)
     if later:
         r = S.reports.c
@@ -139,9 +141,7 @@ def _copy_archive(
         done.missing += [name for _, name, data in batch if data is None]
         if dst.server:
             if present:
-                writing.execute(
-                    S.archived.insert(), [{"sha256": s, "data": d} for s, _, d in present]
-                )
+                insert_rows(writing, S.archived, [{"sha256": s, "data": d} for s, _, d in present])
         elif dst.archive is not None:
             for _, name, data in present:
                 assert data is not None

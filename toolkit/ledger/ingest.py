@@ -40,6 +40,7 @@ from toolkit.clock import check_recorded
 from toolkit.fileio import FileLockedError, archive_copy, archive_name, read_input
 from toolkit.findings import Severity
 from toolkit.fiscal import fiscal_year, month_key
+from toolkit.ledger.bulk import insert_rows
 from toolkit.ledger.counting import reconcile
 from toolkit.ledger.staging import (  # the receipt kinds are ingest's words too
     BY_GIVEN,  # noqa: F401
@@ -542,8 +543,7 @@ class _Writer:
             (S.requests, self.requests),
             (S.findings, self.findings),
         ):
-            if rows:
-                conn.execute(table.insert(), _uniform(rows))
+            insert_rows(conn, table, rows)
         if self.corrected:
             conn.execute(
                 S.files.update().where(S.files.c.sha256 == sa.bindparam("sha")), self.corrected
@@ -571,15 +571,6 @@ def _day_of(moment: str | None) -> str | None:
         return datetime.fromisoformat(moment).date().isoformat()
     except ValueError:
         return None
-
-
-def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with every key any of them has (None where one left it out): one executemany
-    needs the same keys in every row."""
-    keys: set[str] = set().union(*rows)
-    if all(len(row) == len(keys) for row in rows):
-        return rows
-    return [{k: row.get(k) for k in keys} for row in rows]
 
 
 def _hhmm(value: object) -> str | None:

@@ -568,6 +568,13 @@ def _server_engine(url: ServerURL) -> Engine:
     def connect() -> Any:
         # libpq reads the URL as it is, and the password from PGPASSWORD or the password
         # file (never from the URL: `ledger_location` refuses one there).
-        return psycopg.connect(str(url), application_name="kyogikai", connect_timeout=15)
+        # The ledger reads every row of a query it runs through a cursor (`yield_per`), so
+        # the planner is told to plan for all of them: with its default (the first tenth)
+        # it picks a plan that starts fast, and a year's reports joined with the ones that
+        # count took 5.5 s instead of 0.18 s at 5,000 reports (quadratic in their number).
+        return psycopg.connect(
+            str(url), application_name="kyogikai", connect_timeout=15,
+            options="-c cursor_tuple_fraction=1.0",
+        )  # fmt: skip
 
     return sa.create_engine("postgresql+psycopg://", creator=connect, poolclass=NullPool)
