@@ -316,9 +316,8 @@ def _list_hit(text: str, key: str, grid: Grid, r: int, c: int) -> Hit | None:
             continue
         after = _after_label(text, key[:n])
         if after is not None and known_key(label_key(after)) in HEADER_OF:
-            return Hit(
-                "header", header, grid.box(r, c)
-            )  # two headers in one cell: 要望事項／措置・回答
+            # two headers in one cell (要望事項／措置・回答): the first, with no list after it
+            return Hit("header", header, grid.box(r, c))
         if after is not None:
             return Hit("header", header, grid.box(r, c), RawCell(after, grid.ref(r, c)))
     return None
