@@ -160,12 +160,13 @@ def test_random_compositions_of_the_other_hands_forms_read_exactly(
     import sys
 
     corpora = Path(__file__).parent / "corpus"
-    sys.path.insert(0, str(corpora / "blind2"))
+    if str(corpora / "blind2") not in sys.path:
+        sys.path.insert(0, str(corpora / "blind2"))
     import compose
 
     make = {"registers": compose.register, "columns": compose.by_columns}.get(kind, compose.compose)
-    made = [make(seed, tmp_path) for seed in range(first, first + 20)]
-    assert all(made)
+    for seed in range(first, first + 20):
+        make(seed, tmp_path)
     out = subprocess.run(
         [sys.executable, str(corpora / "blind" / "score.py"), str(tmp_path),
          "--cmd", f"{sys.executable} -m toolkit", "--json"],

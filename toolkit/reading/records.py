@@ -118,6 +118,7 @@ def _category_columns(
             out.append(col)
             continue
         split: list[_Column] = []
+        heads: dict[tuple[int, int], Hit] = {}
         for r in range(top + 1, bottom + 1):
             c = col.lo
             while c <= col.hi:
@@ -126,13 +127,15 @@ def _category_columns(
                 category = canonical_category(grid.value(ar, ac)) if (ar, ac) == (r, c) else None
                 if category is not None:
                     split.append(_Column("topic", c, box[3], category))
-                    words[(r, c)] = Hit("decor", "category", box)
+                    heads[(r, c)] = Hit("decor", "category", box)
                 c = box[3] + 1
             if split:
                 break
-        out.extend(split if len(split) >= 2 else [col])
         if len(split) < 2:
-            words = {p: h for p, h in words.items() if p[1] < col.lo or p[1] > col.hi}
+            out.append(col)
+            continue
+        out.extend(split)
+        words.update(heads)
     return out, words
 
 
@@ -324,10 +327,10 @@ _KEEPER = re.compile(r"(?:^|\s)(?:報告者|記載者|作成者|担当者?)\s*[:
 def _heading_line(sheet: str, cell: Cell, value: str, shared: RawReport | None) -> RawReport | None:
     text = unicodedata.normalize("NFKC", value).strip()
     station = _STATION_FIRST.match(text)
-    keeper = _KEEPER.search(text) if station is not None else None
     if station is None:
         return shared
     found = {"affiliation": station["station"]}
+    keeper = _KEEPER.search(text)
     if keeper is not None:
         found["reporter"] = keeper["who"].strip()
     shared = shared if shared is not None else RawReport(sheet)

@@ -83,9 +83,9 @@ def _draw(book: Any, ws: Any, rep: Any, form: str, o: dict[str, Any], r0: int = 
     return M.form_kigaki(book, ws, rep, o, r0=r0)
 
 
-def compose(seed: int, out: Path) -> Path | None:
-    """One workbook and its expected records; None when the drawing functions do not take
-    the choices together (a 記書き has no blank copy to draw)."""
+def compose(seed: int, out: Path) -> Path:
+    """One workbook and its expected records (a 記書き, which has no blank copy to draw,
+    is put in two sheets instead of a sheet per month)."""
     rng = random.Random(seed)
     form = rng.choice(FORMS)
     o = _options(rng, form)
@@ -241,17 +241,17 @@ def register(seed: int, out: Path) -> Path:
             rep["agenda"] = agenda
         height = max(1, len(agenda) if topics == "rows" else 1,
                      len(rep["requests"]) if requests == "rows" else 1)  # fmt: skip
+
+        def put(col: int, value: Any, rows: int = height, at: int = r) -> None:
+            if rows > 1:
+                ws.merge_range(at, col, at + rows - 1, col, "", cell)
+            if isinstance(value, dt.date):
+                fmt = book.fmt(border=1, valign="top", num_format='m"月"d"日"')
+                ws.write_datetime(at, col, dt.datetime.combine(value, dt.time()), fmt)
+            else:
+                ws.write(at, col, value, cell)
+
         for what, col in layout:
-
-            def put(col: int, value: Any, rows: int = height, at: int = r) -> None:
-                if rows > 1:
-                    ws.merge_range(at, col, at + rows - 1, col, "", cell)
-                if isinstance(value, dt.date):
-                    fmt = book.fmt(border=1, valign="top", num_format='m"月"d"日"')
-                    ws.write_datetime(at, col, dt.datetime.combine(value, dt.time()), fmt)
-                else:
-                    ws.write(at, col, value, cell)
-
             if what == "aff":
                 put(col, rep["affiliation"])
             elif what == "facility":
@@ -296,8 +296,8 @@ def register(seed: int, out: Path) -> Path:
             ws.write(
                 r, col, "\n".join(ABBREVIATED[a["category"]] + a["topic"] for a in agenda), cell
             )
-        for key, present in (("venue", "venue"), ("discussion", "discussion")):
-            if present not in columns:
+        for key in ("venue", "discussion"):
+            if key not in columns:
                 rep[key] = None
         if "time" not in columns:
             rep["start_time"] = rep["end_time"] = None
@@ -319,7 +319,7 @@ def register(seed: int, out: Path) -> Path:
             a["remarks"] = None
         book.add_report(ws.name, rep)
         r += height
-    for i in range(rng.randint(0, 3)):  # numbered rows left for later meetings
+    for i in range(rng.randint(0, 3)):  # empty ruled rows left for later meetings
         ws.write(r + i, 0, "", cell)
     expected = book.close()
     with open(path.with_suffix(".expected.json"), "w", encoding="utf-8") as fh:
@@ -401,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     make = register if "--registers" in args else by_columns if "--columns" in args else compose
     made = [make(seed, out) for seed in range(first, first + count)]
-    print(f"{sum(p is not None for p in made)} workbooks -> {out}")
+    print(f"{len(made)} workbooks -> {out}")
     return 0
 
 
