@@ -332,9 +332,12 @@ class OpenpyxlSheet(Canvas):
 
         self.ws.row_breaks.append(Break(id=row))
 
-    def setup_page(self, landscape=False, tall=0, paper=9, wide=1):
+    def setup_page(self, landscape=False, tall=0, paper=9, wide=1, scale=None):
         self.ws.page_setup.paperSize = paper
         self.ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        if scale:
+            self.ws.page_setup.scale = scale
+            return
         self.ws.page_setup.fitToWidth = wide
         self.ws.page_setup.fitToHeight = tall
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -427,10 +430,13 @@ class XlsxwriterSheet(Canvas):
         self._breaks = getattr(self, "_breaks", []) + [row]
         self.ws.set_h_pagebreaks(self._breaks)
 
-    def setup_page(self, landscape=False, tall=0, paper=9, wide=1):
+    def setup_page(self, landscape=False, tall=0, paper=9, wide=1, scale=None):
         self.ws.set_paper(paper)
         if landscape:
             self.ws.set_landscape()
+        if scale:
+            self.ws.set_print_scale(scale)
+            return
         self.ws.fit_to_pages(wide, tall)
 
     def textbox(self, row, col, text, width, height):
@@ -1194,7 +1200,11 @@ def build_workbook(d, path):
                 cv.col0 = 12 * mult + 1
                 form_widths(cv, mult)
                 cv.width(12 * mult, 3)
-            cv.setup_page(landscape=across, tall=(len(s["reports"]) + 1) // 2 if across else len(s["reports"]))
+            if across:
+                cv.setup_page(landscape=True, tall=(len(s["reports"]) + 1) // 2)
+            else:
+                # page breaks between the forms: a fixed scale, since "fit to" ignores manual breaks
+                cv.setup_page(scale=70)
             top = 0
             for i, rep in enumerate(s["reports"]):
                 if across:
