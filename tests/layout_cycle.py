@@ -363,8 +363,21 @@ def _rows_of_others(
             if cell and cell != "なし":
                 taken.add(_at(cell))
         n = max(numbers, default=0)
+        one = fixes.get(_key(name, 1, main)) or table.get(1, {}).get(main, (0, "", ""))[1]
+        base = _at(one) if one and one != "なし" else (0, 0)
+        # 区分 printed over each topic column (a register's header): a new row's is too
+        head: int | None = None
+        if name == "agenda":
+            cat = (
+                fixes.get(_key(name, 1, "category"))
+                or table.get(1, {}).get("category", (0, "", ""))[1]
+            )
+            if cat and cat != "なし" and one and one != "なし":
+                at_cat, at_topic = _at(cat), _at(one)
+                if at_cat[1] == at_topic[1] and at_cat[0] < at_topic[0]:
+                    head = at_cat[0]
         for item in other.get(name, []):
-            found = station.find(main, item[main], (0, 0))
+            found = station.find(main, item[main], (base[0] + offset[0], base[1] + offset[1]))
             if found is None:
                 continue
             first = (found[0] - offset[0], found[1] - offset[1])
@@ -374,7 +387,7 @@ def _rows_of_others(
             taken.add(first)
             fixes[_key(name, n, main)] = _a1(first)
             if name == "agenda":
-                left = station.left_of(first)  # type: ignore[attr-defined]
+                left = (head, first[1]) if head is not None else station.left_of(first)  # type: ignore[attr-defined]
                 if left is not None:
                     fixes[_key(name, n, "category")] = _a1(left)
 

@@ -172,3 +172,20 @@ def test_a_category_chosen_by_a_mark_in_its_column(tmp_path: Path, options: Opti
     (note,) = [f for f in checked.findings if f.code == "I1.category-marks"]
     assert (note.field, str(note.cell)) == ("agenda", "報告!C9")
     assert not [f for f in checked.findings if f.code == "I1.unread-text"]
+
+
+def test_a_phone_written_with_its_word_in_its_own_box_is_the_number(
+    tmp_path: Path, options: Options
+) -> None:
+    wb, ws = _sheet("報告")
+    rows = [("所属", "中央警察署"), ("報告者", "巡査部長 山田一郎"), ("警電", "（警電　44-120）"),
+            ("協議会名", "駅前交番連絡協議会"), ("施設名", "駅前交番"),
+            ("開催日時", "令和8年10月15日 14:00～15:30"), ("開催場所", "公民館"),
+            ("出席者数", "警察官2人・民間10人"), ("会議種別", "定期")]  # fmt: skip
+    for i, (label, value) in enumerate(rows, 1):
+        ws.cell(i, 1, label)
+        ws.cell(i, 2, value)
+    path = tmp_path / "報告.xlsx"
+    wb.save(path)
+    ((record, _),) = _records(path, options)
+    assert record["phone"] == "44-120"

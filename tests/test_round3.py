@@ -23,9 +23,11 @@ CORPUS = CORPORA / "round3"
 BOOKS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".ods"))
 EVERY = sorted(
     p
-    for folder in ("layouts", "legacy", "round2_cells", "round2_shapes", "round3")
+    for folder in (
+        "layouts", "legacy", "round2_cells", "round2_shapes", "round3", "blind", "blind2", "blind3"
+    )
     for p in (CORPORA / folder).iterdir()
-    if p.suffix in (".xlsx", ".xls", ".ods")
+    if p.suffix in (".xlsx", ".xlsm", ".xls", ".ods")
 )
 NAMED = ("I1.unread-text", "I1.unread-requests", "I1.conflict")
 

@@ -47,6 +47,7 @@ class _Column:
     lo: int
     hi: int
     category: str | None = None  # a 協議事項 column for one 区分 (協議事項（交番等の活動状況）)
+    head: int = -1  # the row where that 区分 is printed over its column
 
 
 def read_records(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | None:
@@ -126,7 +127,7 @@ def _category_columns(
                 box = grid.box(r, c)
                 category = canonical_category(grid.value(ar, ac)) if (ar, ac) == (r, c) else None
                 if category is not None:
-                    split.append(_Column("topic", c, box[3], category))
+                    split.append(_Column("topic", c, box[3], category, r))
                     heads[(r, c)] = Hit("decor", "category", box)
                 c = box[3] + 1
             if split:
@@ -160,7 +161,7 @@ def _header_row(
         if _interleaved(grid, hits, r, words, heads):
             continue  # labels with values between them: a row of a form
         columns = [
-            replace(c, category=heads[c.lo][0]) if c.lo in heads else c
+            replace(c, category=heads[c.lo][0], head=r) if c.lo in heads else c
             for c in _columns(grid, sorted([*words, *((h[1], h[2]) for h in heads.values())]))
         ]
         data = bottom + 1
@@ -274,7 +275,7 @@ def _cells_in(grid: Grid, r: int, col: _Column) -> list[RawCell]:
 
 def _take_row_column(grid: Grid, raw: RawReport, col: _Column, rows: range) -> None:
     if col.name == "topic" and col.category is not None:
-        head = grid.ref(rows.start, col.lo)
+        head = grid.ref(col.head if col.head >= 0 else rows.start, col.lo)
         for r in rows:
             for cell in _cells_in(grid, r, col):
                 raw.agenda.append((RawCell(col.category, head), cell, RawCell(None, cell.cell)))

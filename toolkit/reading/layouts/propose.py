@@ -74,7 +74,7 @@ def propose(
     rows = _field_rows(grid, raw, report)
     rows += _agenda_rows(grid, raw, report, hits)
     rows += _request_rows(grid, raw, report, hits)
-    if repeat_by is not None and raw.area is not None:
+    if (repeat_by is not None or repeat[0]) and raw.area is not None:
         rows = _first_meeting(rows, raw.area[2])
     places = [r.place for r in rows if r.place is not None]
     labels = one_copy(_labels(grid, hits, places))
@@ -343,7 +343,7 @@ def _printed_rows(
 
 
 def _first_meeting(rows: list[ProposedRow], bottom: int) -> list[ProposedRow]:
-    """A register repeating by the boxes of a column: the table rows of the first meeting
+    """A register or forms repeating down the sheet: the table rows of the first meeting
     (the ones under it are the next meetings', read by the same map)."""
     from toolkit.excel.proofsheet import MAIN_COLUMN, parse_key
 
