@@ -608,7 +608,14 @@ def test_the_months_proofs_are_a_step_redone_after_a_failure_and_never_overwrite
 
 
 @pytest.mark.parametrize(
-    "book", [GRID, CORPUS / "round2_shapes" / "textbox_values_xls.xls"], ids=lambda p: p.name
+    "book",
+    [
+        GRID,
+        CORPUS / "round2_shapes" / "textbox_values_xls.xls",
+        # a register 15 columns wide: its copy prints on its side over two pages
+        CORPUS / "blind" / "川北署地域課_上半期開催状況とりまとめ.xlsx",
+    ],
+    ids=lambda p: p.name,
 )
 def test_a_proof_prints_legibly_on_a4(book: Path, tmp_path: Path) -> None:
     from printed import page_type_sizes, to_pdf

@@ -16,6 +16,7 @@ report, and `kyogikai layout --confirm` reads it.
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from pathlib import Path, PurePath
 
@@ -132,12 +133,39 @@ def _copied(book: P.ProofBook, data: bytes) -> bytes:
     return graft_drawings(_saved(wb), grafts)
 
 
+# What A4 holds across at 100%, in Excel's column width units (one character of the
+# default font), upright and on its side; and the smallest scale that keeps 11-point text
+# at 8 points or more on paper.
+_A4_ACROSS = {"portrait": 95.0, "landscape": 140.0}
+_LEAST_SCALE = 0.75
+
+
 def _fit_width(ws: Worksheet) -> None:
-    """The copy prints one page wide on A4 (the original's sheet may not say how)."""
+    """The copy prints on A4 as few pages wide as keep its text legible: one page when it
+    fits at three quarters of its size or more, upright unless it is wide or the original
+    is on its side; a wide register on its side over two pages or more."""
+    width = _used_width(ws)
+    side = ws.page_setup.orientation
+    if side != "landscape" and width * _LEAST_SCALE > _A4_ACROSS["portrait"]:
+        side = "landscape"
+    ws.page_setup.orientation = side or "portrait"
+    across = _A4_ACROSS[ws.page_setup.orientation]
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = max(1, math.ceil(width * _LEAST_SCALE / across))
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _used_width(ws: Worksheet) -> float:
+    """The width of the sheet's used columns, in column width units."""
+    default = ws.sheet_format.defaultColWidth or 8.43
+    total = 0.0
+    for c in range(1, (ws.max_column or 1) + 1):
+        dim = ws.column_dimensions.get(column_letter(c - 1))
+        if dim is not None and dim.hidden:
+            continue
+        total += dim.width if dim is not None and dim.width else default
+    return total
 
 
 def _values(book: P.ProofBook, notes: list[str]) -> bytes:
