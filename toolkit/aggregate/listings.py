@@ -20,6 +20,7 @@ from toolkit.aggregate.frames import (
     frame,
     text_blanks,
 )
+from toolkit.aggregate.listing import PART, Listing
 from toolkit.aggregate.requests import per_report
 from toolkit.ledger import PURGED_TEXT
 from toolkit.model import CATEGORIES
@@ -28,12 +29,29 @@ from toolkit.rules.requests import OPEN
 
 def meetings_table(
     rep: pd.DataFrame, order: dict[str, int], listed: bool, requests: pd.DataFrame
-) -> pd.DataFrame:
+) -> Listing:
     """開催一覧: one row per current report of the period, by date; `listed`: a registry
-    was given. The file and sheet come last: they are for finding the file, not for paper."""
-    r = rep.assign(_s=rep["station"].map(order)).sort_values(
-        ["meeting_date", "_s", "name", "report_id"], kind="stable", na_position="last"
-    )
+    was given. The file and sheet come last: they are for finding the file, not for paper.
+    Made and put on disk a part at a time."""
+    keys = rep[["meeting_date", "station", "name", "report_id"]]
+    keys = keys.assign(station=keys["station"].map(order))
+    at = keys.sort_values(
+        ["meeting_date", "station", "name", "report_id"], kind="stable", na_position="last"
+    ).index
+    del keys
+    open_ = per_report(requests, OPEN)
+    out: Listing | None = None
+    for start in range(0, max(len(at), 1), PART):
+        part = _meetings(rep.loc[at[start : start + PART]], listed, open_)
+        if out is None:
+            out = Listing(list(part.columns), part.dtypes)
+        out.add(part)
+    assert out is not None
+    return out
+
+
+def _meetings(r: pd.DataFrame, listed: bool, open_: pd.Series) -> pd.DataFrame:
+    """The rows of 開催一覧 of these reports (in their order)."""
     purged = r["purged_run"].notna()
     marks = zip(~(r["registered"] | (not listed)), r["late"].tolist(), purged.tolist(), strict=True)
     notes = [
@@ -58,7 +76,7 @@ def meetings_table(
             "出席民間": r["civilians"],
             "協議事項": r["n_agenda"],
             "要望事項": r["n_requests"],
-            "未回答": r["report_id"].map(per_report(requests, OPEN)).fillna(0).astype("int64"),
+            "未回答": r["report_id"].map(open_).fillna(0).astype("int64"),
             "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
             "受付日": r["first_received"],
             "受付まで日数": r["days_to_receipt"],
@@ -134,6 +152,18 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
     )
     return agenda_counts, text_blanks(
         listing.reset_index(drop=True), ["協議事項", "備考", "シート"]
+    )
+
+
+def slim_agenda(agenda: pd.DataFrame) -> pd.DataFrame:
+    """What the 協議事項's first tables and the 概況 take from the topics (the listing
+    itself goes to disk): the 区分, the topic (each distinct text held once), the report."""
+    return pd.DataFrame(
+        {
+            "区分": agenda["区分"],
+            "協議事項": agenda["協議事項"].astype("category"),
+            "report_id": agenda["report_id"],
+        }
     )
 
 
