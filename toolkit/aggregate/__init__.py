@@ -216,4 +216,4 @@ def build_summary(
     )
 
 
-__all__ = ["Lists", "Listing", "Summary", "build_summary"]
+__all__ = ["Listing", "Lists", "Summary", "build_summary"]

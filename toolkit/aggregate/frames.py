@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from toolkit.errors import InputError
@@ -45,21 +46,17 @@ def frame(rows: Rows) -> pd.DataFrame:
 
     sqlite3 returns a new string object for every cell, so a station's name would be held
     tens of thousands of times over in a fiscal year's tables; sharing equal strings (and
-    building the frame chunk by chunk, so the raw copy never exists whole) keeps the
-    summary's memory close to what the data needs.
+    gathering the columns chunk by chunk, so the raw copy never exists whole, nor a frame
+    per chunk) keeps the summary's memory close to what the data needs.
     """
     shared: dict[Any, Any] = {}
-    parts = []
+    data: list[list[Any]] = [[] for _ in rows.columns]
     for chunk in rows.chunks:
-        columns = list(zip(*chunk, strict=True))
-        data = {
-            name: [shared.setdefault(v, v) if isinstance(v, str) else v for v in values]
-            for name, values in zip(rows.columns, columns, strict=True)
-        }
-        parts.append(pd.DataFrame(data, columns=list(rows.columns)))
-    if not parts:
+        for values, column in zip(zip(*chunk, strict=True), data, strict=True):
+            column.extend(shared.setdefault(v, v) if isinstance(v, str) else v for v in values)
+    if not data or not data[0]:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in rows.columns})
-    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    return pd.DataFrame(dict(zip(rows.columns, data, strict=True)), columns=list(rows.columns))
 
 
 def reports_frame(rows: Rows) -> pd.DataFrame:
@@ -175,27 +172,29 @@ class Scope:
             "station",
             "affiliation",
         ]
-        # One identity per distinct combination (a few hundred), not per report.
-        combo = pd.Series("", index=df.index, dtype=object)
-        for col in cols:
-            combo = combo + "\x1f" + df[col].astype(object).fillna("\x00").astype(str)
-        firsts = df[cols].assign(_combo=combo).drop_duplicates("_combo")
-        rows = [self._who(*values) for values in firsts.itertuples(index=False, name=None)]
-        mapping = pd.DataFrame(
-            rows,
-            columns=[
-                "_combo",
-                "key",
-                "cid",
-                "st",
-                "reg_name",
-                "reg_facility",
-                "kind",
-                "registered",
-            ],
+        # One identity per distinct combination (a few hundred), not per report: the
+        # combination of each row numbered (missing values alike, every value as text).
+        codes = pd.DataFrame(
+            {
+                col: pd.factorize(df[col].astype(object).fillna("\x00").astype(str))[0]
+                for col in cols
+            }
         )
-        out = df.assign(_combo=combo).merge(mapping, on="_combo", how="left", sort=False)
-        out = out.drop(columns=["_combo"])
+        combo = codes.groupby(cols, sort=False).ngroup().to_numpy() if len(df) else np.zeros(0, int)
+        del codes
+        _, firsts = np.unique(combo, return_index=True)
+        found = [
+            self._who(*values, "")
+            for values in df[cols].iloc[firsts].itertuples(index=False, name=None)
+        ]
+        names = ["key", "cid", "st", "reg_name", "reg_facility", "kind", "registered"]
+        mapping = {n: np.empty(len(found), dtype=object) for n in names}
+        for i, row in enumerate(found):
+            for n, value in zip(names, row[1:], strict=True):
+                mapping[n][i] = value
+        out = df.copy(deep=False)
+        for n in names:
+            out[n] = mapping[n][combo]
         out["registered"] = out["registered"].astype(bool)
         out["name"] = out["reg_name"].where(out["registered"], out["council_name"]).fillna(NO_NAME)
         out["facility"] = out["reg_facility"].where(out["registered"], out["facility_name"])

@@ -12,22 +12,23 @@ from __future__ import annotations
 import pickle
 import tempfile
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, ClassVar
 
 import pandas as pd
-
-PART = 5_000  # rows of a part when a whole table is handed over
 
 
 class Listing:
     """A table written part by part to a temporary file (gone when the listing is)."""
+
+    part_rows: ClassVar[int] = 5_000  # rows of a part when a table is made in parts
 
     def __init__(self, columns: list[str], dtypes: pd.Series | None = None):
         self.columns = list(columns)
         self._empty = pd.DataFrame({c: pd.Series(dtype=object) for c in self.columns})
         if dtypes is not None:
             self._empty = self._empty.astype(dtypes.to_dict())
-        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="kyogikai-")
+        # closed when the listing is gone (no `with`: it lives as long as the summary)
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="kyogikai-")  # noqa: SIM115
         self._parts: list[int] = []  # where each part starts in the file
         self._rows = 0
         self._owner = True  # a selection of another listing's columns does not close it
@@ -37,8 +38,9 @@ class Listing:
     def of(cls, df: pd.DataFrame) -> Listing:
         """A whole table, kept in parts."""
         out = cls(list(df.columns), df.dtypes)
-        for start in range(0, len(df), PART):
-            out.add(df.iloc[start : start + PART])
+        step = cls.part_rows
+        for start in range(0, len(df), step):
+            out.add(df.iloc[start : start + step])
         return out
 
     def add(self, part: pd.DataFrame) -> None:

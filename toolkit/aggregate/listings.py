@@ -20,7 +20,7 @@ from toolkit.aggregate.frames import (
     frame,
     text_blanks,
 )
-from toolkit.aggregate.listing import PART, Listing
+from toolkit.aggregate.listing import Listing
 from toolkit.aggregate.requests import per_report
 from toolkit.ledger import PURGED_TEXT
 from toolkit.model import CATEGORIES
@@ -41,8 +41,9 @@ def meetings_table(
     del keys
     open_ = per_report(requests, OPEN)
     out: Listing | None = None
-    for start in range(0, max(len(at), 1), PART):
-        part = _meetings(rep.loc[at[start : start + PART]], listed, open_)
+    step = Listing.part_rows
+    for start in range(0, max(len(at), 1), step):
+        part = _meetings(rep.loc[at[start : start + step]], listed, open_)
         if out is None:
             out = Listing(list(part.columns), part.dtypes)
         out.add(part)

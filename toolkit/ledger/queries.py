@@ -21,7 +21,7 @@ from toolkit.findings import NOT_FOR_CORRECTION
 from toolkit.ledger.counting import counted, cutoff, ranked
 from toolkit.ledger.store import LedgerStore, sql
 
-CHUNK = 20_000
+CHUNK = 2_000  # rows read at a time: the raw copy of a query is never large
 
 # The columns of a report row as the summary uses them.
 REPORT_COLUMNS = (

@@ -6,8 +6,8 @@ import pandas as pd
 from xlsxwriter.worksheet import Worksheet
 
 from toolkit.aggregate import Summary
-from toolkit.aggregate.listing import Listing
 from toolkit.aggregate.frames import DETAIL, TOTAL
+from toolkit.aggregate.listing import Listing
 from toolkit.fiscal import MONTH_HEADERS
 from toolkit.writing.summary.book import (
     HEADER_ROW,
