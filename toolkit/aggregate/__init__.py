@@ -39,7 +39,6 @@ from toolkit.aggregate.listings import (
     agenda_tables,
     frequent_topics,
     meetings_table,
-    slim_agenda,
     themes_table,
 )
 from toolkit.aggregate.member_counts import findings_per_council
@@ -174,10 +173,7 @@ def build_summary(
     findings = whole[["警察署", "重大度", "コード"]].copy()
     findings_list = Listing.of(compact(whole))
     del whole
-    agenda_counts, whole = agenda_tables(scope, rep)
-    agenda = slim_agenda(whole)
-    agenda_list = Listing.of(compact(whole))
-    del whole
+    agenda_counts, agenda_list, agenda = agenda_tables(scope, rep)
     stations = scope.stations
     sheets = Sheets(
         rep, fy, submissions, plans, requests, findings, agenda, attendance, members,
@@ -189,7 +185,7 @@ def build_summary(
         candidates=candidates,
         requests=requests_list,
         findings=findings_list,
-        receipts=Listing.of(receipts_table(scope)),
+        receipts=receipts_table(scope),
     )
     return Summary(
         period=period,

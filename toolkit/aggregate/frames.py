@@ -9,7 +9,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -57,6 +58,18 @@ def frame(rows: Rows) -> pd.DataFrame:
     if not data or not data[0]:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in rows.columns})
     return pd.DataFrame(dict(zip(rows.columns, data, strict=True)), columns=list(rows.columns))
+
+
+def frames(rows: Rows) -> Iterator[pd.DataFrame]:
+    """A query's rows as one frame per chunk read (in the query's order), equal texts
+    shared across them: for a table made and put away a part at a time."""
+    shared: dict[Any, Any] = {}
+    for chunk in rows.chunks:
+        data = {
+            name: [shared.setdefault(v, v) if isinstance(v, str) else v for v in values]
+            for name, values in zip(rows.columns, zip(*chunk, strict=True), strict=True)
+        }
+        yield pd.DataFrame(data, columns=list(rows.columns))
 
 
 def reports_frame(rows: Rows) -> pd.DataFrame:
@@ -121,6 +134,7 @@ class Scope:
     registry: Registry | None
     stations: list[str] | None  # the spellings of the station asked for; None: all
     settings: Settings
+    seen: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -184,7 +198,7 @@ class Scope:
         del codes
         _, firsts = np.unique(combo, return_index=True)
         found = [
-            self._who(*values, "")
+            self._remembered(values)
             for values in df[cols].iloc[firsts].itertuples(index=False, name=None)
         ]
         names = ["key", "cid", "st", "reg_name", "reg_facility", "kind", "registered"]
@@ -205,6 +219,15 @@ class Scope:
             allowed = {s for s in out["station"].unique() if any(same_name(s, x) for x in wanted)}
             out = out[out["station"].isin(allowed)]
         return out.reset_index(drop=True)
+
+    def _remembered(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """`_who` of a combination, asked once per summary (a table made in parts meets
+        the same combinations in every part); missing values alike, values as text."""
+        key = tuple("\x00" if pd.isna(v) else str(v) for v in values)
+        found = self.seen.get(key)
+        if found is None:
+            found = self.seen[key] = self._who(*values, "")
+        return found
 
     def _who(
         self,

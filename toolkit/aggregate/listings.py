@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -111,17 +113,35 @@ def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
     return pd.Series(np.where(text == "", STATUS_JA["ok"], text), index=errors.index)
 
 
-def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """協議事項: counts by 区分 with their shares, and every topic of the period."""
-    period = scope.period
-    rows = frame(scope.ledger.agenda_between(period.start, period.end, scope.as_of))
+def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, Listing, pd.DataFrame]:
+    """協議事項: counts by 区分 with their shares, every topic of the period (by station,
+    council, date; made and put on disk for so many reports at a time, asked of the
+    ledger in that order), and what the other tables take from the topics (`slim`)."""
     info = rep[["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]]
-    # A report has several topics: its repeated columns travel as categoricals (memory).
-    info = info.astype({c: "category" for c in ("station", "name", "path", "sheet")})
-    items = rows.merge(info, on="report_id", how="inner")
-    del rows
-    items["区分"] = items["category"].where(items["category"].isin(CATEGORIES), UNCATEGORISED)
-    counts = items["区分"].value_counts()
+    info = info.sort_values(["station", "name", "meeting_date", "report_id"], kind="stable")
+    counts: Counter[str] = Counter()
+    slim: dict[str, list[Any]] = {"区分": [], "協議事項": [], "report_id": []}
+    shared: dict[str, str] = {}
+    out: Listing | None = None
+    step = Listing.part_rows
+    for start in range(0, len(info), step):
+        batch = info.iloc[start : start + step]
+        rows = frame(scope.ledger.agenda_of_reports(batch["report_id"].tolist()))
+        if rows.empty:
+            continue
+        part = _agenda_part(rows.merge(batch, on="report_id", how="inner"))
+        del rows
+        counts.update(part["区分"].tolist())
+        slim["区分"] += part["区分"].tolist()
+        slim["協議事項"] += [shared.setdefault(t, t) if isinstance(t, str) else t
+                             for t in part["協議事項"].tolist()]  # fmt: skip
+        slim["report_id"] += part["report_id"].tolist()
+        if out is None:
+            out = Listing(list(part.columns), part.dtypes)
+        out.add(part)
+    if out is None:
+        empty = info.iloc[:0].assign(seq=0, category=None, topic=None, remarks=None)
+        out = Listing.of(_agenda_part(empty))
     labels = [*CATEGORIES, UNCATEGORISED]
     n = [int(counts.get(c, 0)) for c in labels]
     total = sum(n)
@@ -132,6 +152,21 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             "件数": [*n, total],
             "割合（％）": [*share, 100.0 if total else 0.0],
         }
+    )
+    topics = pd.DataFrame(
+        {
+            "区分": pd.Series(slim["区分"], dtype=object),
+            "協議事項": pd.Series(slim["協議事項"], dtype=object),
+            "report_id": pd.Series(slim["report_id"], dtype="int64"),
+        }
+    )
+    return agenda_counts, out, topics
+
+
+def _agenda_part(items: pd.DataFrame) -> pd.DataFrame:
+    """The listing's rows of these topics (with their reports' columns), in order."""
+    items = items.assign(
+        区分=items["category"].where(items["category"].isin(CATEGORIES), UNCATEGORISED)
     )
     items = items.sort_values(
         ["station", "name", "meeting_date", "report_id", "seq"], kind="stable"
@@ -151,21 +186,7 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             "report_id": items["report_id"].astype("int64"),
         }
     )
-    return agenda_counts, text_blanks(
-        listing.reset_index(drop=True), ["協議事項", "備考", "シート"]
-    )
-
-
-def slim_agenda(agenda: pd.DataFrame) -> pd.DataFrame:
-    """What the 協議事項's first tables and the 概況 take from the topics (the listing
-    itself goes to disk): the 区分, the topic (each distinct text held once), the report."""
-    return pd.DataFrame(
-        {
-            "区分": agenda["区分"],
-            "協議事項": agenda["協議事項"].astype("category"),
-            "report_id": agenda["report_id"],
-        }
-    )
+    return text_blanks(listing.reset_index(drop=True), ["協議事項", "備考", "シート"])
 
 
 def _topic_key(text: str) -> str:
