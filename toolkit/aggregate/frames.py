@@ -61,10 +61,11 @@ def frame(rows: Rows) -> pd.DataFrame:
 
 
 def frames(rows: Rows) -> Iterator[pd.DataFrame]:
-    """A query's rows as one frame per chunk read (in the query's order), equal texts
-    shared across them: for a table made and put away a part at a time."""
-    shared: dict[Any, Any] = {}
+    """A query's rows as one frame per chunk read (in the query's order), equal texts of
+    a chunk shared: for a table made and put away a part at a time (nothing is kept
+    from one chunk to the next)."""
     for chunk in rows.chunks:
+        shared: dict[Any, Any] = {}
         data = {
             name: [shared.setdefault(v, v) if isinstance(v, str) else v for v in values]
             for name, values in zip(rows.columns, zip(*chunk, strict=True), strict=True)
@@ -73,8 +74,11 @@ def frames(rows: Rows) -> Iterator[pd.DataFrame]:
 
 
 def reports_frame(rows: Rows) -> pd.DataFrame:
-    """Report rows with their dates as dates and their counts as nullable integers."""
+    """Report rows with their dates as dates and their counts as nullable integers (their
+    file's SHA-256 left out: no table shows it, and it is a long text per report)."""
     df = frame(rows)
+    if "sha256" in df.columns:
+        del df["sha256"]
     df["meeting_date"] = pd.to_datetime(df["meeting_date"], format="%Y-%m-%d")
     for col in ("police", "civilians"):
         df[col] = pd.to_numeric(df[col]).astype("Int64")
