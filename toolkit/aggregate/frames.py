@@ -42,22 +42,33 @@ IN_PERIOD = "期間内"
 # --- rows → frames -------------------------------------------------------------------------
 
 
-def frame(rows: Rows) -> pd.DataFrame:
+def frame(rows: Rows, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
     """A query's rows as a frame, read in chunks with repeated texts shared.
 
     sqlite3 returns a new string object for every cell, so a station's name would be held
     tens of thousands of times over in a fiscal year's tables; sharing equal strings (and
     gathering the columns chunk by chunk, so the raw copy never exists whole, nor a frame
-    per chunk) keeps the summary's memory close to what the data needs.
+    per chunk) keeps the summary's memory close to what the data needs. The columns
+    `leave_out` are not kept.
     """
+    names = [c for c in rows.columns if c not in leave_out]
+    keep = [j for j, c in enumerate(rows.columns) if c not in leave_out]
     shared: dict[Any, Any] = {}
-    data: list[list[Any]] = [[] for _ in rows.columns]
+    data: list[list[Any] | None] = [[] for _ in names]
     for chunk in rows.chunks:
-        for values, column in zip(zip(*chunk, strict=True), data, strict=True):
-            column.extend(shared.setdefault(v, v) if isinstance(v, str) else v for v in values)
-    if not data or not data[0]:
-        return pd.DataFrame({name: pd.Series(dtype=object) for name in rows.columns})
-    return pd.DataFrame(dict(zip(rows.columns, data, strict=True)), columns=list(rows.columns))
+        columns = list(zip(*chunk, strict=True))
+        for j, column in zip(keep, data, strict=True):
+            assert column is not None
+            column.extend(shared.setdefault(v, v) if isinstance(v, str) else v for v in columns[j])
+        del columns
+    if not names or not data[0]:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
+    del shared
+    series = {}
+    for i, name in enumerate(names):  # each list let go once its column is made
+        series[name] = pd.Series(data[i])
+        data[i] = None
+    return pd.DataFrame(series, columns=names, copy=False)
 
 
 def frames(rows: Rows) -> Iterator[pd.DataFrame]:
@@ -76,9 +87,7 @@ def frames(rows: Rows) -> Iterator[pd.DataFrame]:
 def reports_frame(rows: Rows) -> pd.DataFrame:
     """Report rows with their dates as dates and their counts as nullable integers (their
     file's SHA-256 left out: no table shows it, and it is a long text per report)."""
-    df = frame(rows)
-    if "sha256" in df.columns:
-        del df["sha256"]
+    df = frame(rows, leave_out=("sha256",))
     df["meeting_date"] = pd.to_datetime(df["meeting_date"], format="%Y-%m-%d")
     for col in ("police", "civilians"):
         df[col] = pd.to_numeric(df[col]).astype("Int64")
@@ -203,7 +212,7 @@ class Scope:
         _, firsts = np.unique(combo, return_index=True)
         found = [
             self._remembered(values)
-            for values in df[cols].iloc[firsts].itertuples(index=False, name=None)
+            for values in df[cols].take(firsts).itertuples(index=False, name=None)
         ]
         names = ["key", "cid", "st", "reg_name", "reg_facility", "kind", "registered"]
         mapping = {n: np.empty(len(found), dtype=object) for n in names}
@@ -230,7 +239,9 @@ class Scope:
         key = tuple("\x00" if pd.isna(v) else str(v) for v in values)
         found = self.seen.get(key)
         if found is None:
-            found = self.seen[key] = self._who(*values, "")
+            key_, cid, tid, name, facility, station, affiliation = values
+            found = self._who(key_, cid, tid, name, facility, station, affiliation, "")
+            self.seen[key] = found
         return found
 
     def _who(

@@ -33,6 +33,7 @@ class Listing:
         self._rows = 0
         self._owner = True  # a selection of another listing's columns does not close it
         self._keep: list[str] | None = None
+        self._source: Listing | None = None  # a selection's listing, kept open by it
 
     @classmethod
     def of(cls, df: pd.DataFrame) -> Listing:
