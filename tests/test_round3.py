@@ -211,7 +211,7 @@ BLIND = CORPORA / "blind"
 
 
 @pytest.mark.skipif(not (BLIND / "score.py").exists(), reason="the blind corpus is not here")
-@pytest.mark.parametrize("part", ["blind", "blind2"])
+@pytest.mark.parametrize("part", ["blind", "blind2", "blind3"])
 def test_the_blind_corpus_development_part_has_nothing_silently_wrong(part: str) -> None:
     """Workbooks written by a hand that never read the reader (tests/corpus/blind and
     blind2, two sets by two hands): no report missed, no sheet that is not a report read
