@@ -121,7 +121,7 @@ def internal_summary(where: str, out: str, registry: str) -> None:
                                   station=None, settings=context.settings)  # fmt: skip
         queries = time.perf_counter() - start
     write_summary(table, Path(out))
-    print(json.dumps({"queries": queries, "meetings": len(table.meetings)}))
+    print(json.dumps({"queries": queries, "meetings": len(table.lists.meetings)}))
 
 
 def _child(args: list[str], pythonpath: str | None = None) -> tuple[float, float, dict[str, float]]:

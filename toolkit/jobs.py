@@ -286,7 +286,7 @@ def summary(
         write_summary(table, out, protected=Protected(tuple(given), tuple(folders), force))
         if db is not None:
             ledger.record_outputs("summary", [out], clock.today(), workspace=workspace)
-    return SummaryOutcome(period, len(table.meetings), tally)
+    return SummaryOutcome(period, len(table.lists.meetings), tally)
 
 
 # --- retention and the ledger's repair (toolkit.housekeeping) -----------------------------

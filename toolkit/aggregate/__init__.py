@@ -34,6 +34,7 @@ from toolkit.aggregate.attendance import attendance_table
 from toolkit.aggregate.charts import by_month, by_station
 from toolkit.aggregate.checks import findings_table
 from toolkit.aggregate.frames import Scope, compact
+from toolkit.aggregate.listing import Listing
 from toolkit.aggregate.listings import (
     agenda_tables,
     frequent_topics,
@@ -44,7 +45,12 @@ from toolkit.aggregate.member_counts import findings_per_council
 from toolkit.aggregate.overview import Overview, Sheets, build_overview
 from toolkit.aggregate.plan import plan_table, reminders_table
 from toolkit.aggregate.receipts import receipts_table, settlements_table
-from toolkit.aggregate.requests import candidates_table, requests_table, status_counts
+from toolkit.aggregate.requests import (
+    candidates_table,
+    requests_table,
+    slim_requests,
+    status_counts,
+)
 from toolkit.aggregate.status import submissions_table, yearly_table
 from toolkit.aggregate.tally import tally_table
 from toolkit.fiscal import Period
@@ -67,22 +73,60 @@ class Summary:
     submissions: pd.DataFrame  # 提出状況
     reminders: pd.DataFrame  # 督促
     yearly: pd.DataFrame  # 年度実施状況
-    meetings: pd.DataFrame  # 開催一覧
+    lists: Lists  # the listing sheets, kept on disk
     agenda_counts: pd.DataFrame  # 協議事項: counts by 区分
     agenda_themes: pd.DataFrame  # 協議事項: each 区分 with its 主な協議事項
     agenda_topics: pd.DataFrame  # 協議事項: the most frequent topics
-    agenda: pd.DataFrame  # 協議事項: the topics
-    candidates: pd.DataFrame  # 要望事項: 問題解決活動 candidates
-    requests: pd.DataFrame  # 要望事項
-    findings: pd.DataFrame  # 点検結果
     by_station: pd.DataFrame  # グラフ: meetings by station, 臨時会議 (C4)
     by_month: pd.DataFrame  # グラフ: meetings and attendance by month of the FY
     request_status: pd.DataFrame  # グラフ: requests by station and status
     plans: pd.DataFrame  # every planned meeting and its status (C2)
-    receipts: pd.DataFrame  # 受付簿: the files received in the period
     settlements: pd.DataFrame  # 受付簿: HQ's decisions (settle)
     attendance: pd.DataFrame  # per report of the period: members present, materials
     notes: list[str] = field(default_factory=list)
+
+    # The listings whole, in memory (the workbook is written from `lists` part by part).
+    @property
+    def meetings(self) -> pd.DataFrame:
+        """開催一覧."""
+        return self.lists.meetings.frame()
+
+    @property
+    def agenda(self) -> pd.DataFrame:
+        """協議事項: the topics."""
+        return self.lists.agenda.frame()
+
+    @property
+    def candidates(self) -> pd.DataFrame:
+        """要望事項: 問題解決活動 candidates."""
+        return self.lists.candidates.frame()
+
+    @property
+    def requests(self) -> pd.DataFrame:
+        """要望事項."""
+        return self.lists.requests.frame()
+
+    @property
+    def findings(self) -> pd.DataFrame:
+        """点検結果."""
+        return self.lists.findings.frame()
+
+    @property
+    def receipts(self) -> pd.DataFrame:
+        """受付簿: the files received in the period."""
+        return self.lists.receipts.frame()
+
+
+@dataclass
+class Lists:
+    """The summary's listing sheets, each on disk in the order it is printed."""
+
+    meetings: Listing  # 開催一覧
+    agenda: Listing  # 協議事項: the topics
+    candidates: Listing  # 要望事項: 問題解決活動 candidates
+    requests: Listing  # 要望事項
+    findings: Listing  # 点検結果
+    receipts: Listing  # 受付簿: the files received in the period
 
 
 def build_summary(
@@ -119,14 +163,30 @@ def build_summary(
     submissions = submissions_table(
         scope, rep, fy, councils, plans, members.per_council if members else None, attendance
     )
-    requests = requests_table(scope, rep)
-    findings = findings_table(scope, rep, station)
-    agenda_counts, agenda = agenda_tables(scope, rep)
+    # Each listing is made, its figures taken, and it goes to disk before the next one.
+    whole = requests_table(scope, rep)
+    requests = slim_requests(whole)
+    candidates = Listing.of(candidates_table(whole))
+    requests_list = Listing.of(compact(whole))
+    del whole
+    whole = findings_table(scope, rep, station)
+    findings = whole[["警察署", "重大度", "コード"]].copy()
+    findings_list = Listing.of(compact(whole))
+    del whole
+    agenda_counts, agenda_list, agenda = agenda_tables(scope, rep)
     stations = scope.stations
     sheets = Sheets(
         rep, fy, submissions, plans, requests, findings, agenda, attendance, members,
         ledger.unsettled(settings.today),
     )  # fmt: skip
+    lists = Lists(
+        meetings=meetings_table(rep, order, registry is not None, requests),
+        agenda=agenda_list,
+        candidates=candidates,
+        requests=requests_list,
+        findings=findings_list,
+        receipts=receipts_table(scope),
+    )
     return Summary(
         period=period,
         created=settings.today,
@@ -138,23 +198,18 @@ def build_summary(
         submissions=submissions,
         reminders=reminders_table(plans),
         yearly=yearly_table(fy, councils, submissions, plans),
-        meetings=compact(meetings_table(rep, order, registry is not None, requests)),
+        lists=lists,
         agenda_counts=agenda_counts,
         agenda_themes=themes_table(agenda_counts, agenda),
         agenda_topics=frequent_topics(agenda),
-        agenda=compact(agenda),
-        candidates=candidates_table(requests),
-        requests=compact(requests),
-        findings=compact(findings),
         by_station=by_station(rep, fy, order),
         by_month=by_month(fy, period, settings.today),
         request_status=status_counts(requests, order),
         plans=plans,
-        receipts=receipts_table(scope),
         settlements=settlements_table(scope),
         attendance=attendance,
         notes=notes,
     )
 
 
-__all__ = ["Summary", "build_summary"]
+__all__ = ["Listing", "Lists", "Summary", "build_summary"]

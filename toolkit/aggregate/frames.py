@@ -9,10 +9,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from toolkit.errors import InputError
@@ -40,31 +42,52 @@ IN_PERIOD = "期間内"
 # --- rows → frames -------------------------------------------------------------------------
 
 
-def frame(rows: Rows) -> pd.DataFrame:
+def frame(rows: Rows, leave_out: tuple[str, ...] = ()) -> pd.DataFrame:
     """A query's rows as a frame, read in chunks with repeated texts shared.
 
     sqlite3 returns a new string object for every cell, so a station's name would be held
     tens of thousands of times over in a fiscal year's tables; sharing equal strings (and
-    building the frame chunk by chunk, so the raw copy never exists whole) keeps the
-    summary's memory close to what the data needs.
+    gathering the columns chunk by chunk, so the raw copy never exists whole, nor a frame
+    per chunk) keeps the summary's memory close to what the data needs. The columns
+    `leave_out` are not kept.
     """
+    names = [c for c in rows.columns if c not in leave_out]
+    keep = [j for j, c in enumerate(rows.columns) if c not in leave_out]
     shared: dict[Any, Any] = {}
-    parts = []
+    data: list[list[Any] | None] = [[] for _ in names]
     for chunk in rows.chunks:
         columns = list(zip(*chunk, strict=True))
+        for j, column in zip(keep, data, strict=True):
+            assert column is not None
+            column.extend(shared.setdefault(v, v) if isinstance(v, str) else v for v in columns[j])
+        del columns
+    if not names or not data[0]:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in names})
+    del shared
+    series = {}
+    for i, name in enumerate(names):  # each list let go once its column is made
+        series[name] = pd.Series(data[i])
+        data[i] = None
+    return pd.DataFrame(series, columns=names, copy=False)
+
+
+def frames(rows: Rows) -> Iterator[pd.DataFrame]:
+    """A query's rows as one frame per chunk read (in the query's order), equal texts of
+    a chunk shared: for a table made and put away a part at a time (nothing is kept
+    from one chunk to the next)."""
+    for chunk in rows.chunks:
+        shared: dict[Any, Any] = {}
         data = {
             name: [shared.setdefault(v, v) if isinstance(v, str) else v for v in values]
-            for name, values in zip(rows.columns, columns, strict=True)
+            for name, values in zip(rows.columns, zip(*chunk, strict=True), strict=True)
         }
-        parts.append(pd.DataFrame(data, columns=list(rows.columns)))
-    if not parts:
-        return pd.DataFrame({name: pd.Series(dtype=object) for name in rows.columns})
-    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        yield pd.DataFrame(data, columns=list(rows.columns))
 
 
 def reports_frame(rows: Rows) -> pd.DataFrame:
-    """Report rows with their dates as dates and their counts as nullable integers."""
-    df = frame(rows)
+    """Report rows with their dates as dates and their counts as nullable integers (their
+    file's SHA-256 left out: no table shows it, and it is a long text per report)."""
+    df = frame(rows, leave_out=("sha256",))
     df["meeting_date"] = pd.to_datetime(df["meeting_date"], format="%Y-%m-%d")
     for col in ("police", "civilians"):
         df[col] = pd.to_numeric(df[col]).astype("Int64")
@@ -124,6 +147,7 @@ class Scope:
     registry: Registry | None
     stations: list[str] | None  # the spellings of the station asked for; None: all
     settings: Settings
+    seen: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -175,27 +199,29 @@ class Scope:
             "station",
             "affiliation",
         ]
-        # One identity per distinct combination (a few hundred), not per report.
-        combo = pd.Series("", index=df.index, dtype=object)
-        for col in cols:
-            combo = combo + "\x1f" + df[col].astype(object).fillna("\x00").astype(str)
-        firsts = df[cols].assign(_combo=combo).drop_duplicates("_combo")
-        rows = [self._who(*values) for values in firsts.itertuples(index=False, name=None)]
-        mapping = pd.DataFrame(
-            rows,
-            columns=[
-                "_combo",
-                "key",
-                "cid",
-                "st",
-                "reg_name",
-                "reg_facility",
-                "kind",
-                "registered",
-            ],
+        # One identity per distinct combination (a few hundred), not per report: the
+        # combination of each row numbered (missing values alike, every value as text).
+        codes = pd.DataFrame(
+            {
+                col: pd.factorize(df[col].astype(object).fillna("\x00").astype(str))[0]
+                for col in cols
+            }
         )
-        out = df.assign(_combo=combo).merge(mapping, on="_combo", how="left", sort=False)
-        out = out.drop(columns=["_combo"])
+        combo = codes.groupby(cols, sort=False).ngroup().to_numpy() if len(df) else np.zeros(0, int)
+        del codes
+        _, firsts = np.unique(combo, return_index=True)
+        found = [
+            self._remembered(values)
+            for values in df[cols].take(firsts).itertuples(index=False, name=None)
+        ]
+        names = ["key", "cid", "st", "reg_name", "reg_facility", "kind", "registered"]
+        mapping = {n: np.empty(len(found), dtype=object) for n in names}
+        for i, row in enumerate(found):
+            for n, value in zip(names, row[1:], strict=True):
+                mapping[n][i] = value
+        out = df.copy(deep=False)
+        for n in names:
+            out[n] = mapping[n][combo]
         out["registered"] = out["registered"].astype(bool)
         out["name"] = out["reg_name"].where(out["registered"], out["council_name"]).fillna(NO_NAME)
         out["facility"] = out["reg_facility"].where(out["registered"], out["facility_name"])
@@ -206,6 +232,17 @@ class Scope:
             allowed = {s for s in out["station"].unique() if any(same_name(s, x) for x in wanted)}
             out = out[out["station"].isin(allowed)]
         return out.reset_index(drop=True)
+
+    def _remembered(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """`_who` of a combination, asked once per summary (a table made in parts meets
+        the same combinations in every part); missing values alike, values as text."""
+        key = tuple("\x00" if pd.isna(v) else str(v) for v in values)
+        found = self.seen.get(key)
+        if found is None:
+            key_, cid, tid, name, facility, station, affiliation = values
+            found = self._who(key_, cid, tid, name, facility, station, affiliation, "")
+            self.seen[key] = found
+        return found
 
     def _who(
         self,

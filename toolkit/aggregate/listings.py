@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +22,7 @@ from toolkit.aggregate.frames import (
     frame,
     text_blanks,
 )
+from toolkit.aggregate.listing import Listing
 from toolkit.aggregate.requests import per_report
 from toolkit.ledger import PURGED_TEXT
 from toolkit.model import CATEGORIES
@@ -28,12 +31,30 @@ from toolkit.rules.requests import OPEN
 
 def meetings_table(
     rep: pd.DataFrame, order: dict[str, int], listed: bool, requests: pd.DataFrame
-) -> pd.DataFrame:
+) -> Listing:
     """開催一覧: one row per current report of the period, by date; `listed`: a registry
-    was given. The file and sheet come last: they are for finding the file, not for paper."""
-    r = rep.assign(_s=rep["station"].map(order)).sort_values(
-        ["meeting_date", "_s", "name", "report_id"], kind="stable", na_position="last"
-    )
+    was given. The file and sheet come last: they are for finding the file, not for paper.
+    Made and put on disk a part at a time."""
+    keys = rep[["meeting_date", "station", "name", "report_id"]]
+    keys = keys.assign(station=keys["station"].map(order))
+    at = keys.sort_values(
+        ["meeting_date", "station", "name", "report_id"], kind="stable", na_position="last"
+    ).index
+    del keys
+    open_ = per_report(requests, OPEN)
+    out: Listing | None = None
+    step = Listing.part_rows
+    for start in range(0, max(len(at), 1), step):
+        part = _meetings(rep.loc[at[start : start + step]], listed, open_)
+        if out is None:
+            out = Listing(list(part.columns), part.dtypes)
+        out.add(part)
+    assert out is not None
+    return out
+
+
+def _meetings(r: pd.DataFrame, listed: bool, open_: pd.Series) -> pd.DataFrame:
+    """The rows of 開催一覧 of these reports (in their order)."""
     purged = r["purged_run"].notna()
     marks = zip(~(r["registered"] | (not listed)), r["late"].tolist(), purged.tolist(), strict=True)
     notes = [
@@ -58,7 +79,7 @@ def meetings_table(
             "出席民間": r["civilians"],
             "協議事項": r["n_agenda"],
             "要望事項": r["n_requests"],
-            "未回答": r["report_id"].map(per_report(requests, OPEN)).fillna(0).astype("int64"),
+            "未回答": r["report_id"].map(open_).fillna(0).astype("int64"),
             "点検結果": _check_result(r["n_errors"], r["n_warnings"]),
             "受付日": r["first_received"],
             "受付まで日数": r["days_to_receipt"],
@@ -92,17 +113,35 @@ def _check_result(errors: pd.Series, warnings: pd.Series) -> pd.Series:
     return pd.Series(np.where(text == "", STATUS_JA["ok"], text), index=errors.index)
 
 
-def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """協議事項: counts by 区分 with their shares, and every topic of the period."""
-    period = scope.period
-    rows = frame(scope.ledger.agenda_between(period.start, period.end, scope.as_of))
+def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, Listing, pd.DataFrame]:
+    """協議事項: counts by 区分 with their shares, every topic of the period (by station,
+    council, date; made and put on disk for so many reports at a time, asked of the
+    ledger in that order), and what the other tables take from the topics (`slim`)."""
     info = rep[["report_id", "meeting_date", "station", "name", "path", "sheet", "purged_run"]]
-    # A report has several topics: its repeated columns travel as categoricals (memory).
-    info = info.astype({c: "category" for c in ("station", "name", "path", "sheet")})
-    items = rows.merge(info, on="report_id", how="inner")
-    del rows
-    items["区分"] = items["category"].where(items["category"].isin(CATEGORIES), UNCATEGORISED)
-    counts = items["区分"].value_counts()
+    info = info.sort_values(["station", "name", "meeting_date", "report_id"], kind="stable")
+    counts: Counter[str] = Counter()
+    slim: dict[str, list[Any]] = {"区分": [], "協議事項": [], "report_id": []}
+    shared: dict[str, str] = {}
+    out: Listing | None = None
+    step = Listing.part_rows
+    for start in range(0, len(info), step):
+        batch = info.iloc[start : start + step]
+        rows = frame(scope.ledger.agenda_of_reports(batch["report_id"].tolist()))
+        if rows.empty:
+            continue
+        part = _agenda_part(rows.merge(batch, on="report_id", how="inner"))
+        del rows
+        counts.update(part["区分"].tolist())
+        slim["区分"] += part["区分"].tolist()
+        slim["協議事項"] += [shared.setdefault(t, t) if isinstance(t, str) else t
+                             for t in part["協議事項"].tolist()]  # fmt: skip
+        slim["report_id"] += part["report_id"].tolist()
+        if out is None:
+            out = Listing(list(part.columns), part.dtypes)
+        out.add(part)
+    if out is None:
+        empty = info.iloc[:0].assign(seq=0, category=None, topic=None, remarks=None)
+        out = Listing.of(_agenda_part(empty))
     labels = [*CATEGORIES, UNCATEGORISED]
     n = [int(counts.get(c, 0)) for c in labels]
     total = sum(n)
@@ -113,6 +152,21 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             "件数": [*n, total],
             "割合（％）": [*share, 100.0 if total else 0.0],
         }
+    )
+    topics = pd.DataFrame(
+        {
+            "区分": pd.Series(slim["区分"], dtype=object),
+            "協議事項": pd.Series(slim["協議事項"], dtype=object),
+            "report_id": pd.Series(slim["report_id"], dtype="int64"),
+        }
+    )
+    return agenda_counts, out, topics
+
+
+def _agenda_part(items: pd.DataFrame) -> pd.DataFrame:
+    """The listing's rows of these topics (with their reports' columns), in order."""
+    items = items.assign(
+        区分=items["category"].where(items["category"].isin(CATEGORIES), UNCATEGORISED)
     )
     items = items.sort_values(
         ["station", "name", "meeting_date", "report_id", "seq"], kind="stable"
@@ -132,9 +186,7 @@ def agenda_tables(scope: Scope, rep: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
             "report_id": items["report_id"].astype("int64"),
         }
     )
-    return agenda_counts, text_blanks(
-        listing.reset_index(drop=True), ["協議事項", "備考", "シート"]
-    )
+    return text_blanks(listing.reset_index(drop=True), ["協議事項", "備考", "シート"])
 
 
 def _topic_key(text: str) -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from toolkit.aggregate.frames import Scope, count_types
 from toolkit.aggregate.member_counts import MemberSummary
-from toolkit.aggregate.requests import IN_PERIOD
+from toolkit.aggregate.requests import AGENCY, IN_PERIOD
 from toolkit.aggregate.status import MATERIALS, MEMBER_FINDINGS, NON_MEMBERS, TERMS_OVER, UNDER_HALF
 from toolkit.catalogue.reading import UNCONFIRMED
 from toolkit.era import short_date
@@ -302,8 +302,11 @@ def _member_note(members: MemberSummary | None) -> list[str]:
 
 def _agency_note(requests: pd.DataFrame) -> list[str]:
     """The requests not yet answered that ask other agencies, by what they ask (2(8))."""
-    waiting = requests[requests["状況"] != ANSWERED]
-    themes = Counter(t for t in map(agency_theme, waiting["要望事項"].tolist()) if t)
+    if AGENCY in requests.columns:  # slim_requests: the themes found already
+        themes = Counter(t for t in requests[AGENCY].tolist() if t)
+    else:
+        waiting = requests[requests["状況"] != ANSWERED]
+        themes = Counter(t for t in map(agency_theme, waiting["要望事項"].tolist()) if t)
     if not themes:
         return []
     listed = "、".join(f"{theme} {n}件" for theme, n in themes.most_common())

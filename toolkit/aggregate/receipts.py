@@ -9,7 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.aggregate.frames import NO_NAME, Scope, frame
+from toolkit.aggregate.frames import NO_NAME, Scope, frames
+from toolkit.aggregate.listing import Listing
 from toolkit.ledger import ACTION_JA, KEEP, WITHDRAW
 
 HOW_JA = {
@@ -32,14 +33,24 @@ RECEIPT_COLUMNS = [
 SETTLEMENT_COLUMNS = ["決定日時", "決定者", "扱い", "理由", "ファイル名", "ファイル"]
 
 
-def receipts_table(scope: Scope) -> pd.DataFrame:
-    """One row per report (or unreadable file) received in the period, by receipt day."""
+def receipts_table(scope: Scope) -> Listing:
+    """One row per report (or unreadable file) received in the period, by receipt day;
+    made a part at a time, in the order the ledger gives them (the sheet's)."""
     period = scope.period
-    df = frame(scope.ledger.received_between(period.start, period.end, scope.as_of))
-    if df.empty:
-        return _empty(RECEIPT_COLUMNS).astype(
-            {"受付日": "datetime64[ns]", "開催日": "datetime64[ns]"}
+    out: Listing | None = None
+    for df in frames(scope.ledger.received_between(period.start, period.end, scope.as_of)):
+        part = _receipts(scope, df)
+        if out is None:
+            out = Listing(list(part.columns), part.dtypes)
+        out.add(part)
+    if out is None:
+        return Listing.of(
+            _empty(RECEIPT_COLUMNS).astype({"受付日": "datetime64[ns]", "開催日": "datetime64[ns]"})
         )
+    return out
+
+
+def _receipts(scope: Scope, df: pd.DataFrame) -> pd.DataFrame:
     df["meeting_date"] = pd.to_datetime(df["meeting_date"], format="%Y-%m-%d")
     read = df[df["report_id"].notna()]
     if len(read):

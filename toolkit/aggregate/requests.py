@@ -24,11 +24,13 @@ from toolkit.rules.requests import (
     OPEN,
     PENDING,
     PROBLEM_SOLVING,
+    agency_theme,
     request_state,
     written_status,
 )
 from toolkit.settings import Settings
 
+AGENCY = "他機関"  # slim_requests: the agency a request not yet answered asks
 STATUS_ORDER = (OPEN, PENDING, PROBLEM_SOLVING, ANSWERED)
 REQUEST_COLUMNS = [
     "開催日",
@@ -103,6 +105,25 @@ def requests_table(scope: Scope, rep: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return text_blanks(out.reset_index(drop=True), ["要望事項", "措置・回答", "シート"])
+
+
+def slim_requests(requests: pd.DataFrame) -> pd.DataFrame:
+    """What the other tables count from 要望事項 (the listing itself goes to disk): each
+    request's scope, status, 長期, station and report, and for one not answered the other
+    agency it asks (`rules.requests.agency_theme`, for the 概況)."""
+    waiting = requests["状況"] != ANSWERED
+    themes = [agency_theme(t) if w else None
+              for t, w in zip(requests["要望事項"].tolist(), waiting.tolist(), strict=True)]  # fmt: skip
+    return pd.DataFrame(
+        {
+            "対象": requests["対象"],
+            "状況": requests["状況"],
+            LONG: requests[LONG],
+            "警察署": requests["警察署"],
+            "report_id": requests["report_id"],
+            AGENCY: pd.Series(themes, index=requests.index, dtype=object),
+        }
+    )
 
 
 def _written(response: object, stored: object, settings: Settings) -> str:

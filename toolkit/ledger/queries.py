@@ -21,7 +21,7 @@ from toolkit.findings import NOT_FOR_CORRECTION
 from toolkit.ledger.counting import counted, cutoff, ranked
 from toolkit.ledger.store import LedgerStore, sql
 
-CHUNK = 20_000
+CHUNK = 2_000  # rows read at a time: the raw copy of a query is never large
 
 # The columns of a report row as the summary uses them.
 REPORT_COLUMNS = (
@@ -170,6 +170,19 @@ class Querying(LedgerStore):
             (cutoff(as_of), until.isoformat()),
         )
 
+    @property
+    def _text_order(self) -> str:
+        """Texts ordered by code point on both engines (SQLite's own order; a server's
+        database may have been made with a language's collation)."""
+        return ' COLLATE "C"' if self.dialect == "postgresql" else ""
+
+    def agenda_of_reports(self, report_ids: Sequence[int]) -> Rows:
+        """The 協議事項 rows of these reports."""
+        return self._rows(
+            "SELECT report_id, seq, category, topic, remarks FROM agenda"
+            f" WHERE report_id IN ({_marks(report_ids)})",
+        )
+
     def agenda_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
         """The 協議事項 rows of the reports that count, dated from `start` to `end`."""
         return self._rows(
@@ -221,7 +234,9 @@ class Querying(LedgerStore):
     def received_between(self, start: date, end: date, as_of: date | None = None) -> Rows:
         """Every file received from `start` to `end` (and by `as_of`), one row per report
         it holds (or one row for a file without reports): when and how its receipt day
-        is known, HQ's decision about it, and whether each report counts."""
+        is known, HQ's decision about it, and whether each report counts. In the order the
+        受付簿 lists them: by day, by path as Python orders text (code points), a file's
+        reports by ID and a file without reports last."""
         last = min(end, as_of) if as_of is not None else end
         return self._rows(
             "SELECT f.sha256, f.first_path, f.received_on, f.received_how, f.readable,"
@@ -233,7 +248,8 @@ class Querying(LedgerStore):
             " LEFT JOIN settled s ON s.sha256 = f.sha256"
             f" LEFT JOIN {counted()} c ON c.report_id = r.report_id"
             " WHERE f.received_on BETWEEN ? AND ?"
-            " ORDER BY f.received_on, f.first_path, r.report_id",
+            f" ORDER BY f.received_on, f.first_path{self._text_order},"
+            " r.report_id IS NULL, r.report_id",
             (cutoff(as_of), start.isoformat(), last.isoformat()),
         )
 

@@ -16,7 +16,7 @@ note.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ import pandas as pd
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from toolkit.aggregate.listing import Listing
 from toolkit.era import wareki
 from toolkit.text import display_width, wrapped_lines
 from toolkit.writing.summary.rows import write_rows
@@ -94,32 +95,25 @@ def _kind(series: pd.Series, name: str) -> str:
     return "text"
 
 
-def columns_of(df: pd.DataFrame, printed: int | None = None) -> list[Column]:
+def columns_of(df: pd.DataFrame | Listing, printed: int | None = None) -> list[Column]:
     """The columns of a table with the widths they need (before fitting the page); only
     the first `printed` columns go on paper (default: those before the first column of
-    `UNPRINTED`)."""
-    out = []
-    for name in df.columns:
-        series = df[name]
-        kind = _kind(series, str(name))
-        values = series.tolist()
-        head = max(display_width(part) for part in str(name).split("\n"))
-        if kind in ("date", "month"):
-            width = 10.0 if kind == "date" else 11.0
-        elif kind in ("number", "percent"):
-            digits = max((len(f"{v:,.0f}") for v in values if not missing(v)), default=1)
-            width = max(digits + 2.0, 6.0)  # the header wraps
-        else:
-            texts = {str(v) for v in series.dropna().unique()[:5000]}
-            longest = max(
-                (max(map(display_width, t.splitlines() or [""])) for t in texts), default=0
-            )
-            width = max(min(head, 12) + 1.5, longest + 1.5, 5.0)
-        cap = CAPS.get(str(name), DEFAULT_CAP)
-        wrap = kind == "text" and width > cap
-        on_paper = str(name) not in UNPRINTED
-        width = min(width, cap) if kind == "text" else width
-        out.append(Column(str(name), kind, values, width, wrap, on_paper))
+    `UNPRINTED`). A `Listing` is measured part by part, its values left on disk (the
+    columns' `values` are then empty: the rows are written from its parts)."""
+    if isinstance(df, Listing):
+        if df.empty:
+            return columns_of(df.frame(), printed)
+        parts: Iterable[pd.DataFrame] = df.parts()
+        keep = False
+    else:
+        parts, keep = [df], True
+    measures: list[_Measure] | None = None
+    for part in parts:
+        if measures is None:
+            measures = [_Measure(str(name), _kind(part[name], str(name))) for name in part.columns]
+        for m, name in zip(measures, part.columns, strict=True):
+            m.add(part[name], keep)
+    out = [m.column() for m in measures or []]
     # Paper shows the columns before the first unprinted one (they come last).
     first = next((j for j, c in enumerate(out) if not c.printed), len(out))
     if printed is not None:
@@ -127,6 +121,52 @@ def columns_of(df: pd.DataFrame, printed: int | None = None) -> list[Column]:
     for col in out[first:]:
         col.printed = False
     return out
+
+
+TEXTS_MEASURED = 5000  # a text column's width: its first so many distinct values
+
+
+class _Measure:
+    """What a column's width is made from, gathered part by part."""
+
+    def __init__(self, name: str, kind: str):
+        self.name, self.kind = name, kind
+        self.values: list[Any] = []
+        self.digits = 0  # the widest number, in characters (0: none)
+        self.texts: dict[Any, None] = {}  # the first distinct values, in order
+
+    def add(self, series: pd.Series, keep: bool) -> None:
+        values = series.tolist()
+        if keep:
+            self.values = values
+        if self.kind in ("number", "percent"):
+            self.digits = max(
+                self.digits, max((len(f"{v:,.0f}") for v in values if not missing(v)), default=0)
+            )
+        elif self.kind == "text" and len(self.texts) < TEXTS_MEASURED:
+            for v in series.dropna().unique():
+                self.texts.setdefault(v, None)
+                if len(self.texts) >= TEXTS_MEASURED:
+                    break
+
+    def column(self) -> Column:
+        name, kind = self.name, self.kind
+        head = max(display_width(part) for part in name.split("\n"))
+        if kind in ("date", "month"):
+            width = 10.0 if kind == "date" else 11.0
+        elif kind in ("number", "percent"):
+            width = max((self.digits or 1) + 2.0, 6.0)  # the header wraps
+        else:
+            texts = {str(v) for v in self.texts}
+            longest = max(
+                (max(map(display_width, t.splitlines() or [""])) for t in texts), default=0
+            )
+            width = max(min(head, 12) + 1.5, longest + 1.5, 5.0)
+        cap = CAPS.get(name, DEFAULT_CAP)
+        wrap = kind == "text" and width > cap
+        on_paper = name not in UNPRINTED
+        width = min(width, cap) if kind == "text" else width
+        return Column(name, kind, self.values, width, wrap, on_paper)
 
 
 def fit_page(columns: list[Column], limit: float = MAX_PRINT_WIDTH) -> list[Column]:
@@ -275,7 +315,7 @@ def _hf(text: str) -> str:
 def write_table(
     book: Book,
     ws: Worksheet,
-    df: pd.DataFrame,
+    df: pd.DataFrame | Listing,
     first_row: int,
     *,
     columns: list[Column] | None = None,
@@ -297,6 +337,9 @@ def write_table(
             ws.set_column(j, j, col.width)
         header = book.fmt("text", header=True, unprinted=not col.printed)
         ws.write_string(first_row, j, col.name, header)
+    parts = None
+    if isinstance(df, Listing):
+        parts = ([part.iloc[:, j].tolist() for j in range(len(columns))] for part in df.parts())
     streamed = write_rows(
         book,
         ws,
@@ -306,9 +349,14 @@ def write_table(
         row_styles=row_styles,
         colours=colours,
         line_height=LINE_HEIGHT,
+        parts=parts,
     )
     if streamed is not None:
         return streamed
+    if isinstance(df, Listing):  # written cell by cell: the values in memory after all
+        whole = df.frame()
+        for j, col in enumerate(columns):
+            col.values = whole.iloc[:, j].tolist()
     row = first_row
     for i in range(len(df)):
         row = first_row + 1 + i
@@ -532,7 +580,7 @@ def print_columns(ws: Worksheet, columns: list[Column], last_row: int) -> None:
 def table_sheet(
     book: Book,
     name: str,
-    df: pd.DataFrame,
+    df: pd.DataFrame | Listing,
     *,
     subject: str | None = None,
     freeze_cols: int = 0,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -194,21 +194,51 @@ def write_rows(
     row_styles: Sequence[str | None] | None = None,
     colours: Mapping[str, Mapping[str, str]] | None = None,
     line_height: float,
+    parts: Iterable[Sequence[Sequence[Any]]] | None = None,
 ) -> int | None:
     """Write `count` rows of `columns` from `first_row`, each as tall as its wrapped text
     needs; returns the last row written, or None when `ws` cannot take streamed rows
-    (nothing is written then)."""
+    (nothing is written then).
+
+    `parts`, when given, holds the rows a part at a time (each part: the values of every
+    column) instead of the columns' `values`: a listing read from disk as it is written.
+    Its rows' heights are then not remembered for placing drawings (a listing sheet has
+    none), so that nothing is kept per row."""
     if count <= 0 or not columns or not supported(ws) or first_row <= ws.previous_row:
         return None
     ws._write_single_row(first_row)  # the rows before the table go out first
     cells = [_Cells(book, ws, col, (colours or {}).get(col.name)) for col in columns]
     starts = [f'<c r="{xl_col_to_name(j)}' for j in range(len(columns))]
-    values = [col.values for col in columns]
-    heights = _Heights(ws)
+    heights = _Heights(ws, remember=parts is None)
     out: list[str] = []
     write = ws.fh.write
     last = first_row + count - 1
-    for i in range(count):
+    row = first_row - 1
+    for values in parts if parts is not None else [[col.values for col in columns]]:
+        row = _write_part(cells, starts, values, row, row_styles, heights, line_height, out, write)
+    write("".join(out))
+    if row != last:
+        raise RuntimeError(f"{row - first_row + 1} rows written instead of {count}")
+    ws._check_dimensions(first_row, 0)
+    ws._check_dimensions(last, len(columns) - 1)
+    ws.previous_row = last + 1  # rows up to `last` are written; xlsxwriter goes on below
+    return last
+
+
+def _write_part(
+    cells: list[_Cells],
+    starts: list[str],
+    values: Sequence[Sequence[Any]],
+    row: int,
+    row_styles: Sequence[str | None] | None,
+    heights: _Heights,
+    line_height: float,
+    out: list[str],
+    write: Any,
+) -> int:
+    """Write the rows of one part after `row`; returns the last row written."""
+    first_row = row + 1
+    for i in range(len(values[0]) if values else 0):
         row = first_row + i
         number = str(row + 1)
         style = row_styles[i] if row_styles is not None else None
@@ -236,11 +266,7 @@ def write_rows(
         if len(out) > 20_000:
             write("".join(out))
             out.clear()
-    write("".join(out))
-    ws._check_dimensions(first_row, 0)
-    ws._check_dimensions(last, len(columns) - 1)
-    ws.previous_row = last + 1  # rows up to `last` are written; xlsxwriter goes on below
-    return last
+    return row
 
 
 class _Heights:
@@ -252,8 +278,9 @@ class _Heights:
     row's entry in set_row's store is taken out again: these rows are written already, and
     xlsxwriter would otherwise keep one for every row until the file is closed."""
 
-    def __init__(self, ws: Worksheet):
+    def __init__(self, ws: Worksheet, *, remember: bool = True):
         self.ws = ws
+        self.remember = remember
         name = next(n for n in _ROW_STORES if isinstance(getattr(ws, n, None), dict))
         self.store: dict[int, Any] = getattr(ws, name)
         self.made: dict[float, tuple[str, Any]] = {}
@@ -275,5 +302,6 @@ class _Heights:
             if not (text.startswith(head) and text.endswith(">")):
                 raise RuntimeError(f"unexpected row tag from xlsxwriter: {text[:80]!r}")
             known = self.made[height] = (text[len(head) : -1], ws.row_sizes[row])
-        ws.row_sizes[row] = known[1]
+        if self.remember:
+            ws.row_sizes[row] = known[1]
         return known[0]

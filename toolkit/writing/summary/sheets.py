@@ -7,6 +7,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from toolkit.aggregate import Summary
 from toolkit.aggregate.frames import DETAIL, TOTAL
+from toolkit.aggregate.listing import Listing
 from toolkit.fiscal import MONTH_HEADERS
 from toolkit.writing.summary.book import (
     HEADER_ROW,
@@ -135,9 +136,10 @@ def yearly_sheet(book: Book, s: Summary) -> None:
 
 def meetings_sheet(book: Book, s: Summary) -> None:
     """開催一覧: on paper up to 備考; 協議会ID, 施設名, 報告者, 写真 and the file on screen."""
-    df = s.meetings
-    if df["受付日"].isna().all():  # a summary straight from files knows no receipt days
-        df = df.drop(columns=["受付日", "受付まで日数"])
+    df = s.lists.meetings
+    if all(part["受付日"].isna().all() for part in df.parts()):
+        # a summary straight from files knows no receipt days
+        df = df.select([c for c in df.columns if c not in ("受付日", "受付まで日数")])
     table_sheet(book, "開催一覧", df, freeze_cols=1, printed=list(df.columns).index("備考") + 1)
 
 
@@ -145,9 +147,9 @@ def agenda_sheet(book: Book, s: Summary) -> None:
     """協議事項: the themes first (by 区分 with the most frequent topic of each, then the
     topics discussed most often), then every topic of the period."""
     themes = _themes(s)
-    listing = s.agenda[
+    listing = s.lists.agenda.select(
         ["区分", "協議事項", "開催日", "警察署", "協議会名", "備考", "ファイル", "シート"]
-    ]
+    )
     topics = s.agenda_topics[["区分", "協議事項", "件数", "順位"]] if len(s.agenda_topics) else None
     first = HEADER_ROW + len(themes) + 2
     if topics is not None:
@@ -192,7 +194,7 @@ def _shared_widths(columns: list[Column], others: list[pd.DataFrame]) -> list[fl
     return widths
 
 
-def _with(df: pd.DataFrame, widths: list[float]) -> list[Column]:
+def _with(df: pd.DataFrame | Listing, widths: list[float]) -> list[Column]:
     cols = columns_of(df)
     for j, col in enumerate(cols):
         col.width = widths[j]
@@ -202,7 +204,7 @@ def _with(df: pd.DataFrame, widths: list[float]) -> list[Column]:
 
 def requests_sheet(book: Book, s: Summary) -> None:
     """要望事項: the 問題解決活動 candidates first (2(7)), then every request."""
-    listing = s.requests[
+    listing = s.lists.requests.select(
         [
             "警察署",
             "協議会名",
@@ -217,8 +219,8 @@ def requests_sheet(book: Book, s: Summary) -> None:
             "ファイル",
             "シート",
         ]
-    ]
-    candidates = s.candidates
+    )
+    candidates = s.lists.candidates
     top = HEADER_ROW + 1
     first = top + max(len(candidates), 1) + 3
     ws = book.sheet("要望事項", "要望事項", header_row=first)
@@ -250,7 +252,7 @@ def requests_sheet(book: Book, s: Summary) -> None:
 def receipts_sheet(book: Book, s: Summary) -> None:
     """受付簿: every file received in the period and what became of it, then HQ's
     decisions (settle) below."""
-    listing = s.receipts
+    listing = s.lists.receipts
     below = s.settlements
     ws = book.sheet("受付簿", "受付簿（期間内に受け付けたファイル）")
     columns = fit_page(columns_of(listing))
@@ -273,4 +275,4 @@ def receipts_sheet(book: Book, s: Summary) -> None:
 
 
 def findings_sheet(book: Book, s: Summary) -> Worksheet:
-    return table_sheet(book, "検証結果", s.findings)
+    return table_sheet(book, "検証結果", s.lists.findings)
