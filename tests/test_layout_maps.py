@@ -240,14 +240,18 @@ def test_confirm_without_a_place_to_store_is_a_usage_error(
 
 def test_a_layout_the_reader_misreads_is_corrected_once_and_read_exactly(tmp_path: Path) -> None:
     """Three labels the reader does not know (担当署, 会合の日, 集会場所): the proof shows
-    those fields empty; HQ writes their cells; the map reads this report and the next
-    one exactly."""
+    the date and the venue empty (the station beside 担当署 is read as a line above the
+    form's body that names only a station, and said so); HQ writes their cells; the map
+    reads this report and the next one exactly."""
     book, expected = _unknown_words(tmp_path / "会合報告.xlsx")
-    before = check_file(book, Options(Context(SETTINGS))).reports[0].report
-    assert before is not None and before.affiliation.value is None and before.date.value is None
+    checked = check_file(book, Options(Context(SETTINGS))).reports[0]
+    before = checked.report
+    assert before is not None and before.date.value is None
+    assert before.affiliation.value == "東浜警察署"
+    assert [str(f.cell) for f in checked.findings if f.code == "I1.sender-line"] == ["報告!B3"]
     proof = _proof(book, tmp_path / "proofs")
     corrected = correct_proof(proof, book, "報告", expected)
-    assert corrected == 5  # 所属, 開催日時 and its two times, 開催場所
+    assert corrected == 4  # 開催日時 and its two times, 開催場所
     assert _confirm(proof, tmp_path / "様式").exit_code == 0
     options = _options(tmp_path / "様式")
     first = check_file(book, options).reports[0]

@@ -24,7 +24,14 @@ BOOKS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".od
 EVERY = sorted(
     p
     for folder in (
-        "layouts", "legacy", "round2_cells", "round2_shapes", "round3", "blind", "blind2", "blind3"
+        "layouts",
+        "legacy",
+        "round2_cells",
+        "round2_shapes",
+        "round3",
+        "blind",
+        "blind2",
+        "blind3",
     )
     for p in (CORPORA / folder).iterdir()
     if p.suffix in (".xlsx", ".xlsm", ".xls", ".ods")
