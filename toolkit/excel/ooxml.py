@@ -146,13 +146,23 @@ _PROPERTY = re.compile(
 )
 
 
-def custom_properties(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
-    """Our custom document properties that have a value, without their `kyogikai_`
-    prefix: `template_version`, `council_id`, `feedback_source`."""
+def custom_part(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The custom-properties part of a package (b"" when it has none), read once for
+    the marks and properties below."""
     try:
-        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
+        return read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
     except KeyError:
-        return {}
+        return b""
+
+
+def custom_properties(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> dict[str, str]:
+    """Our custom document properties that have a value, without their `kyogikai_`
+    prefix: `template_version`, `council_id`, `feedback_source`. `data`: the part as
+    `custom_part` read it (else it is read from `zf`)."""
+    if data is None:
+        data = custom_part(zf, limits)
     out = {}
     for m in _PROPERTY.finditer(data):
         out[m.group(1).decode()] = html.unescape(m.group(2).decode("utf-8", "replace")).strip()
@@ -165,13 +175,14 @@ _OUTPUT = re.compile(
 )
 
 
-def output_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+def output_mark(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> str | None:
     """The kind of kyogikai output a package is (its `kyogikai-output` property: summary,
-    feedback, remind, roster…), or None for any other workbook."""
-    try:
-        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
-    except KeyError:
-        return None
+    feedback, remind, roster…), or None for any other workbook. `data`: as for
+    `custom_properties`."""
+    if data is None:
+        data = custom_part(zf, limits)
     found = _OUTPUT.search(data)
     return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
 
@@ -184,13 +195,13 @@ FORM_MARKS = {"kyogikai-registry": "registry", "kyogikai-plan-form": "plan"}
 _FORM = re.compile(rb'<(?:\w+:)?property\b[^>]*\bname="(kyogikai-registry|kyogikai-plan-form)"')
 
 
-def form_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+def form_mark(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> str | None:
     """ "registry" or "plan" for a registry or a yearly plan form kyogikai wrote (and
-    people may have filled since), or None."""
-    try:
-        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
-    except KeyError:
-        return None
+    people may have filled since), or None. `data`: as for `custom_properties`."""
+    if data is None:
+        data = custom_part(zf, limits)
     found = _FORM.search(data)
     return FORM_MARKS[found.group(1).decode()] if found else None
 
