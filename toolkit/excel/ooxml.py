@@ -16,7 +16,6 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
 
 from toolkit.cells import Cell, parse_range
 from toolkit.excel.guard import DEFAULT_LIMITS, Limits, read_member, safe_xml
@@ -86,6 +85,19 @@ def relationships(
     except KeyError:
         return []
     return parse_relationships(data, posixpath.dirname(part))
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value escaped and quoted, as `xml.sax.saxutils.quoteattr` writes it
+    (written here: that module imports urllib's HTTP client, which every run of the
+    command line would load for nothing)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    text = text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def relationships_xml(rels: Iterable[Relationship]) -> bytes:
