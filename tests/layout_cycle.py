@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import json
 import re
 import shutil
@@ -238,7 +239,7 @@ def correct_proof(
     ws = wb[PROOF_SHEET]
     rows = proof_rows(ws)
     station = Sheet.of(original, sheet)
-    stride = _set_repeat(ws, station, expected, more[0]) if more else None
+    stride = _set_repeat(ws, station, expected, more) if more else None
     fixes: dict[str, str] = {}
     for key in SCALARS:
         if key not in rows.rows:
@@ -290,21 +291,34 @@ def _enclosing(text: str, rows: ProofRows, fixes: dict[str, str]) -> str:
 
 
 def _set_repeat(
-    ws: Worksheet, station: Sheet, first: dict[str, Any], second: dict[str, Any]
+    ws: Worksheet, station: Sheet, first: dict[str, Any], more: list[dict[str, Any]]
 ) -> tuple[int, int] | None:
     """繰り返し: how far the second report's cells are from the first's (a field whose
-    value differs between them, found on the sheet)."""
+    value differs between them, found on the sheet). A register whose meetings lie at
+    different distances from each other repeats at each box of the column the first
+    meeting's date row starts with: said so, and no stride is returned."""
     for key in ("date", "council_name", "facility_name", "venue", "discussion"):
-        a, b = first.get(key), second.get(key)
-        if a is None or b is None or norm(shown(key, a)) == norm(shown(key, b)):
+        values = [r.get(key) for r in (first, *more)]
+        if any(v is None for v in values[:2]) or norm(shown(key, values[0])) == norm(
+            shown(key, values[1])
+        ):
             continue
-        at = station.find(key, a, (0, 0))
-        then = station.find(key, b, (at or (0, 0)))
-        if at is None or then is None:
+        spots: list[tuple[int, int]] = []
+        for value in values:
+            if value is None:
+                break
+            found = station.find(key, value, spots[-1] if spots else (0, 0))
+            if found is None:
+                break
+            spots.append(found)
+        if len(spots) < 2:
             continue
-        rows, cols = then[0] - at[0], then[1] - at[1]
+        rows, cols = spots[1][0] - spots[0][0], spots[1][1] - spots[0][1]
+        strides = {b[0] - a[0] for a, b in itertools.pairwise(spots)}
         text = (
-            f"下へ {rows}行ごと"
+            f"下へ {_left_column(station, spots[0][0])}列の枠ごと"
+            if cols == 0 and len(strides) > 1
+            else f"下へ {rows}行ごと"
             if rows > 0 and cols == 0
             else f"右へ {cols}列ごと"
             if cols > 0 and rows == 0
@@ -316,8 +330,14 @@ def _set_repeat(
             for cell in row:
                 if cell.value == "繰り返し":
                     ws.cell(cell.row, cell.column + 2).value = text
-        return rows, cols
+        return None if "枠" in text else (rows, cols)
     return None
+
+
+def _left_column(station: Sheet, row: int) -> str:
+    """The letter of the first column with a value on a sheet row."""
+    cols = [c for (r, c) in station.cells if r == row]
+    return get_column_letter(min(cols) + 1) if cols else "A"
 
 
 def _rows_of_others(
@@ -343,8 +363,21 @@ def _rows_of_others(
             if cell and cell != "なし":
                 taken.add(_at(cell))
         n = max(numbers, default=0)
+        one = fixes.get(_key(name, 1, main)) or table.get(1, {}).get(main, (0, "", ""))[1]
+        base = _at(one) if one and one != "なし" else (0, 0)
+        # 区分 printed over each topic column (a register's header): a new row's is too
+        head: int | None = None
+        if name == "agenda":
+            cat = (
+                fixes.get(_key(name, 1, "category"))
+                or table.get(1, {}).get("category", (0, "", ""))[1]
+            )
+            if cat and cat != "なし" and one and one != "なし":
+                at_cat, at_topic = _at(cat), _at(one)
+                if at_cat[1] == at_topic[1] and at_cat[0] < at_topic[0]:
+                    head = at_cat[0]
         for item in other.get(name, []):
-            found = station.find(main, item[main], (0, 0))
+            found = station.find(main, item[main], (base[0] + offset[0], base[1] + offset[1]))
             if found is None:
                 continue
             first = (found[0] - offset[0], found[1] - offset[1])
@@ -354,7 +387,7 @@ def _rows_of_others(
             taken.add(first)
             fixes[_key(name, n, main)] = _a1(first)
             if name == "agenda":
-                left = station.left_of(first)  # type: ignore[attr-defined]
+                left = (head, first[1]) if head is not None else station.left_of(first)  # type: ignore[attr-defined]
                 if left is not None:
                     fixes[_key(name, n, "category")] = _a1(left)
 
@@ -534,6 +567,8 @@ def make_variant(
     controls = _controls(original.read_bytes(), sheet)
     flipped = controls is not None and _flip_ticks(ws, controls, want, changed)
     printed = [(_at(label[0])[0], norm(label[1])) for label in layout.get("labels", [])]
+    # a register repeating by the boxes of a column: the first meeting's rows are its table
+    unit = bool((layout.get("repeat") or {}).get("column"))
     # The lower table first: a row inserted into it moves nothing of the other.
     for name in sorted(("agenda", "requests"), key=lambda n: -_top(_rows_of(layout, n))):
         rows = _rows_of(layout, name)
@@ -549,12 +584,14 @@ def make_variant(
                 "topic": NEW_TOPIC,
                 "remarks": None,
             }
-            _grow(ws, rows, "topic", item, want[name], changed, drawn, name, covered, labels)
+            _grow(ws, rows, "topic", item, want[name], changed, drawn, name, covered, labels, unit)
         elif _clear_last(ws, rows, "request", want[name], covered):
             changed.append("requests: the last one cleared")
         else:
             item = {"request": NEW_REQUEST[0], "response": NEW_REQUEST[1]}
-            _grow(ws, rows, "request", item, want[name], changed, drawn, name, covered, labels)
+            _grow(
+                ws, rows, "request", item, want[name], changed, drawn, name, covered, labels, unit
+            )
     out.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -1050,16 +1087,19 @@ def _grow(
     name: str,
     covered: set[tuple[int, int]],
     labels: set[str],
+    unit: bool = False,
 ) -> bool:
     """One item more: in the first printed row left blank after the last one used; in a
     row inserted after the table's last row (when the drawing layer does not stop it);
-    or, in a list written in one cell, as one more line."""
+    or, in a list written in one cell, as one more line. In a meeting of a register
+    (`unit`), the row is inserted above the meeting's last row, inside its boxes, and the
+    last item moved down into it, as a person adds a line to a merged block."""
     mains = [r.get(main) for r in rows]
     if (len(rows) > 1 and len(set(mains)) == 1) or (
         len(rows) == 1 and _one_cell_list(ws, mains[0], items, main)
     ):
         return _one_more_line(ws, mains[0], item, items, main, changed, name)
-    if _banded(rows, main):
+    if _banded(rows, main) and not unit:
         rows = _on_sheet(ws, rows, main, labels)
     if not rows:
         return False
@@ -1073,6 +1113,17 @@ def _grow(
         ),
         None,
     )
+    if blank is None and unit and not drawn:
+        last = rows[-1]
+        bottom = max(_bottom(p) for p in last.values() if p)
+        _insert_row(ws, bottom, bottom)
+        for place in last.values():  # the last item goes up into the new row
+            if place:
+                at = _at(place)
+                ws.cell(at[0] + 1, at[1] + 1).value = ws.cell(at[0] + 2, at[1] + 1).value
+                ws.cell(at[0] + 2, at[1] + 1).value = None
+        blank = {k: (_moved(p, 1) if p else None) for k, p in last.items()}
+        changed.append(f"{name}: a row inserted inside the meeting at sheet row {bottom + 1}")
     if blank is None and _banded(rows, main) and not drawn:
         last = rows[-1]
         bottom = max(_bottom(p) for p in last.values() if p)

@@ -52,13 +52,7 @@ def _labels_read(book: Path) -> list[str]:
 LABEL_READ = [f for f in FILES if _labels_read(f)]
 
 # Blind layouts the map cannot read exactly yet. Strict: once they pass, remove them here.
-NOT_YET = {
-    "川北署地域課_上半期開催状況とりまとめ.xlsx": "a register whose meetings take 3, 2, 2 "
-    "and 1 sheet rows (a meeting starts where its 交番・駐在所名 box in column A starts, "
-    "merged down over its 協議事項 rows): a map repeats a unit of one fixed height (繰り返し "
-    "「下へ N行ごと」), so from the second meeting on its fields fall on another meeting's "
-    "rows; a unit that starts at each box of a column is not in the map's format yet",
-}
+NOT_YET: dict[str, str] = {}
 # Layouts whose own report the map reads exactly since the reader's third round, but not
 # yet a second report typed into them (make_variant): open.
 NOT_YET_SECOND = {

@@ -23,9 +23,11 @@ CORPUS = CORPORA / "round3"
 BOOKS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".xlsx", ".xls", ".ods"))
 EVERY = sorted(
     p
-    for folder in ("layouts", "legacy", "round2_cells", "round2_shapes", "round3")
+    for folder in (
+        "layouts", "legacy", "round2_cells", "round2_shapes", "round3", "blind", "blind2", "blind3"
+    )
     for p in (CORPORA / folder).iterdir()
-    if p.suffix in (".xlsx", ".xls", ".ods")
+    if p.suffix in (".xlsx", ".xlsm", ".xls", ".ods")
 )
 NAMED = ("I1.unread-text", "I1.unread-requests", "I1.conflict")
 
@@ -211,7 +213,7 @@ BLIND = CORPORA / "blind"
 
 
 @pytest.mark.skipif(not (BLIND / "score.py").exists(), reason="the blind corpus is not here")
-@pytest.mark.parametrize("part", ["blind", "blind2"])
+@pytest.mark.parametrize("part", ["blind", "blind2", "blind3"])
 def test_the_blind_corpus_development_part_has_nothing_silently_wrong(part: str) -> None:
     """Workbooks written by a hand that never read the reader (tests/corpus/blind and
     blind2, two sets by two hands): no report missed, no sheet that is not a report read

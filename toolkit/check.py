@@ -369,8 +369,14 @@ def propose_file(path: Path, options: Options) -> Proposed:
     assert book.grids is not None
     for sheet, raws in by_sheet.items():
         grid = book.grids[sheet]
+        *repeat, by = _repeat(raws)
         proposal = propose(
-            grid, raws[0], build_report(raws[0]), find_hits(grid), repeat=_repeat(raws)
+            grid,
+            raws[0],
+            build_report(raws[0]),
+            find_hits(grid),
+            repeat=(repeat[0], repeat[1]),
+            repeat_by=by,
         )
         out.proofs.append((proof_book(proposal, grid, out.path, book.format), proposal.layout))
     if not book.reports:
@@ -379,14 +385,21 @@ def propose_file(path: Path, options: Options) -> Proposed:
     return out
 
 
-def _repeat(raws: list[RawReport]) -> tuple[int, int]:
+def _repeat(raws: list[RawReport]) -> tuple[int, int, int | None]:
     """How the reports of one sheet repeat (rows down, columns right), from the areas the
-    reader gave the first two."""
+    reader gave them; a register whose meetings take different numbers of rows repeats
+    at each box of its first column (the third: that column)."""
     areas = [r.area for r in raws if r.area is not None]
     if len(areas) < 2:
-        return 0, 0
+        return 0, 0, None
     (r0, c0, *_), (r1, c1, *_) = areas[0], areas[1]
-    return (r1 - r0, 0) if r1 != r0 else (0, c1 - c0)
+    if r1 == r0:
+        return 0, c1 - c0, None
+    strides = {b[0] - a[0] for a, b in itertools.pairwise(areas)}
+    heights = {a[2] - a[0] for a in areas}
+    if len(strides) > 1 or len(heights) > 1:
+        return r1 - r0, 0, c0
+    return r1 - r0, 0, None
 
 
 def _propose_worker(item: Path) -> Proposed:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.cells import column_letter
 from toolkit.labels import PRINTED
 from toolkit.model import SCALAR_KEYS, TEXT_KEYS
 
@@ -91,8 +92,15 @@ def key_label(key: str) -> str:
 _REPEAT = re.compile(r"(下|右)へ?\s*([0-9０-９]{1,4})\s*(行|列)(?:ごと|おき|毎)?")
 
 
-def repeat_text(rows: int, cols: int) -> str:
+# A register whose meetings take different numbers of rows: each starts where a box of
+# one column starts (「下へ A列の枠ごと」).
+_REPEAT_BY = re.compile(r"(?:下へ?\s*)?([A-Z]{1,3})\s*列の?(?:枠|欄|セル|値)?(?:ごと|毎)")
+
+
+def repeat_text(rows: int, cols: int, by: int | None = None) -> str:
     """How a report repeats on the sheet, as the proof writes it."""
+    if by is not None:
+        return f"下へ {column_letter(by)}列の枠ごと"
     if rows:
         return f"下へ {rows}行ごと"
     if cols:
@@ -115,6 +123,20 @@ def parse_repeat(text: str) -> tuple[int, int] | None:
     if n < 1:
         return None
     return (n, 0) if m.group(1) == "下" else (0, n)
+
+
+def parse_repeat_column(text: str) -> int | None:
+    """The column (0-based) of a repeat text that starts a report at each box of a column
+    ("下へ A列の枠ごと"); None for any other text."""
+    import unicodedata
+
+    m = _REPEAT_BY.fullmatch(unicodedata.normalize("NFKC", text).strip().upper())
+    if m is None:
+        return None
+    n = 0
+    for ch in m.group(1):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
 # --- what a proof holds (made by reading, written by writing) ----------------------------

@@ -26,7 +26,7 @@ ordinary forms.
 - `composite`: two values in one cell (a reporter with the phone, attendees by name).
 """
 
-from toolkit.normalize.composite import names_of, people_count, split_reporter
+from toolkit.normalize.composite import bare_phone, names_of, people_count, split_reporter
 from toolkit.normalize.counts import parse_count, split_attendance
 from toolkit.normalize.dates import DateParsed, excel_day, parse_date
 from toolkit.normalize.lists import (
@@ -69,6 +69,7 @@ __all__ = [
     "Split",
     "TimeRange",
     "When",
+    "bare_phone",
     "canonical_category",
     "category_prefix",
     "clean_text",

@@ -22,6 +22,20 @@ _BARE_PHONE = re.compile(
 )
 
 
+# 「（警電　44-120）」「警電：7105」: a phone written with its word in the phone's own box.
+_WORDED_PHONE = re.compile(
+    r"^[(\[]?\s*(?:警電|警察電話|電話番号|電話|内線|TEL|Tel|tel)\s*(?:番号)?\s*[:.]?\s*"
+    r"(?P<phone>[0-9][0-9\-‐ー]{1,14}[0-9]|[0-9]{1,2})\s*[)\]]?$"
+)
+
+
+def bare_phone(value: str) -> str:
+    """A phone extension without the word written around it in its own box:
+    「（警電　44-120）」 → "44-120"; any other text as it is."""
+    m = _WORDED_PHONE.match(value.strip())
+    return m["phone"] if m is not None else value
+
+
 def split_reporter(value: object) -> tuple[str, str] | None:
     """The reporter and the phone extension written after the name, or None when the
     cell does not end with one: 「巡査部長 荒木大輔（警電 7105）」 → ("巡査部長 荒木大輔",

@@ -286,6 +286,9 @@ _EXCHANGE = re.compile(
     r"^[ \t\u3000]*(?:"
     rf"[【\[［〔(（<＜]\s*(?:(?P<askb>{_ASK})|(?P<answerb>{_ANSWER}))\s*[0-9０-９]*\s*[】\]］〕)）>＞]"
     rf"|(?:(?P<askc>{_ASK})|(?P<answerc>{_ANSWER}))\s*[0-9０-９]*\s*[:：.．]"
+    # 「（１）要望　…」「　　回答　…」: the word after the item's number, then a space
+    r"|(?:[(（][0-9０-９]{1,2}[)）]|[0-9０-９]{1,2}[.．、]|[①-⑳])?[ \t\u3000]*"
+    r"(?:(?P<asks>要望事項|要望|意見|質問)|(?:措置・回答|措置回答|回答|措置|対応))[ \t\u3000]+(?=\S)"
     r")[ \t\u3000]*",
 )
 
@@ -354,7 +357,7 @@ def split_exchanges(value: object) -> list[tuple[str, str | None]] | None:
         elif bullet is not None:
             pairs.append([line[bullet.end() :].strip(), ""])
             part = 0
-        elif m is not None and (m["askb"] or m["askc"]):
+        elif m is not None and (m["askb"] or m["askc"] or m["asks"]):
             pairs.append([rest, ""])
             part = 0
         elif m is not None:

@@ -35,6 +35,8 @@ def reporter_and_phone(raw: RawReport) -> tuple[Sourced[str], Sourced[str], list
     """報告者 and 警電; a phone written after the reporter's name is taken out of it."""
     reporter = text_of(raw, "reporter")
     phone = text_of(raw, "phone")
+    if phone.value is not None:
+        phone = Sourced(N.bare_phone(phone.value), phone.cell)
     split = N.split_reporter(reporter.value) if reporter.value else None
     if split is None or (phone.value is not None and phone.value != split[1]):
         return reporter, phone, []

@@ -47,6 +47,7 @@ class _Column:
     lo: int
     hi: int
     category: str | None = None  # a 協議事項 column for one 区分 (協議事項（交番等の活動状況）)
+    head: int = -1  # the row where that 区分 is printed over its column
 
 
 def read_records(grid: Grid, hits: dict[tuple[int, int], Hit]) -> list[Read] | None:
@@ -126,7 +127,7 @@ def _category_columns(
                 box = grid.box(r, c)
                 category = canonical_category(grid.value(ar, ac)) if (ar, ac) == (r, c) else None
                 if category is not None:
-                    split.append(_Column("topic", c, box[3], category))
+                    split.append(_Column("topic", c, box[3], category, r))
                     heads[(r, c)] = Hit("decor", "category", box)
                 c = box[3] + 1
             if split:
@@ -156,9 +157,13 @@ def _header_row(
             continue
         bottom = max(h.box[2] for _, h in words)
         words, bottom = _sub_headers(rows, words, r, bottom)
-        if _interleaved(grid, hits, r, words):
+        heads = _category_heads(grid, hits, r, words)
+        if _interleaved(grid, hits, r, words, heads):
             continue  # labels with values between them: a row of a form
-        columns = _columns(grid, words)
+        columns = [
+            replace(c, category=heads[c.lo][0], head=r) if c.lo in heads else c
+            for c in _columns(grid, sorted([*words, *((h[1], h[2]) for h in heads.values())]))
+        ]
         data = bottom + 1
         filled = sum(grid.value(*grid.anchor(data, c.lo)) is not None for c in columns)
         if filled < 3:
@@ -188,13 +193,36 @@ def _sub_headers(
     return words, bottom
 
 
-def _interleaved(
+def _category_heads(
     grid: Grid, hits: dict[tuple[int, int], Hit], r: int, words: list[tuple[tuple[int, int], Hit]]
+) -> dict[int, tuple[str, tuple[int, int], Hit]]:
+    """Columns headed by a 区分's name among the header's labels, with no 協議事項 over
+    them (交番等の活動状況 | 身近な事件・事故等の発生状況 | … | その他): each is a column of
+    topics of its 区分, by its first column. Two at least: one such word alone is no
+    sign of them."""
+    first, last = words[0][0][1], words[-1][1].box[3]
+    out: dict[int, tuple[str, tuple[int, int], Hit]] = {}
+    for c in range(first, last + 1):
+        anchor = grid.anchor(r, c)
+        if anchor != (r, c) or anchor in hits:
+            continue
+        category = canonical_category(grid.value(r, c))
+        if category is not None:
+            out[c] = (category, (r, c), Hit("header", "topic", grid.box(r, c)))
+    return out if len(out) >= 2 else {}
+
+
+def _interleaved(
+    grid: Grid,
+    hits: dict[tuple[int, int], Hit],
+    r: int,
+    words: list[tuple[tuple[int, int], Hit]],
+    heads: dict[int, tuple[str, tuple[int, int], Hit]],
 ) -> bool:
     first, last = words[0][0][1], words[-1][1].box[3]
     for c in range(first, last + 1):
         anchor = grid.anchor(r, c)
-        if anchor[0] != r or anchor in hits:
+        if anchor[0] != r or anchor in hits or anchor[1] in heads:
             continue
         v = grid.value(*anchor)
         if v is not None and (not isinstance(v, str) or not _decor(v)):
@@ -247,7 +275,7 @@ def _cells_in(grid: Grid, r: int, col: _Column) -> list[RawCell]:
 
 def _take_row_column(grid: Grid, raw: RawReport, col: _Column, rows: range) -> None:
     if col.name == "topic" and col.category is not None:
-        head = grid.ref(rows.start, col.lo)
+        head = grid.ref(col.head if col.head >= 0 else rows.start, col.lo)
         for r in rows:
             for cell in _cells_in(grid, r, col):
                 raw.agenda.append((RawCell(col.category, head), cell, RawCell(None, cell.cell)))

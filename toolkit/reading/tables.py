@@ -184,6 +184,20 @@ def _first_cell(grid: Grid, hit: Label) -> Cell:
     return grid.ref(hit.box[2] + 1, hit.box[1])
 
 
+_CLOSING = frozenset({"以上"})
+
+
+def _closing(grid: Grid, r: int, windows: list[tuple[int, int]]) -> bool:
+    """A row that holds only the closing word of a document (「以上」)."""
+    texts = [
+        grid.value(r, c)
+        for lo, hi in windows
+        for c in range(lo, hi + 1)
+        if grid.anchor(r, c) == (r, c) and grid.value(r, c) is not None
+    ]
+    return bool(texts) and all(isinstance(t, str) and label_key(t) in _CLOSING for t in texts)
+
+
 def _table_rows(
     grid: Grid,
     hits: Labels,
@@ -205,6 +219,8 @@ def _table_rows(
     rows: list[list[RawCell]] = []
     top = first  # the first row of the item being read
     for r in range(first, last + 1):
+        if _closing(grid, r, [windows[n] for _, n in present]):
+            break  # 「以上」: the end of the document
         if _across(grid, r, [windows[n] for _, n in present]):
             continue  # one box across every column: a note or a legend, not an item
         row: list[RawCell] = []

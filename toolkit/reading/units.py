@@ -25,6 +25,7 @@ from toolkit.raw import RawCell, RawReport
 from toolkit.reading import printed
 from toolkit.reading import records as R
 from toolkit.reading import sheetkind as K
+from toolkit.reading.catmarks import category_marks
 from toolkit.reading.coverage import Kinds, account, claims, conflicts, settle_values
 from toolkit.reading.document import find_document, merge, read_document
 from toolkit.reading.grid import Box, Grid
@@ -37,6 +38,7 @@ from toolkit.reading.habits import (
 from toolkit.reading.labelread import Hit, find_hits, is_report, read_labelled
 from toolkit.reading.legend import apply_legend, code_of, find_legend
 from toolkit.reading.region import scan_right
+from toolkit.reading.sender import sender_lines
 
 # Labels whose repetition says the form was copied (a table header repeats for other
 # reasons: 措置・回答 under each 要望事項).
@@ -123,7 +125,9 @@ def read_sheet(grid: Grid, kinds: Kinds | None = None) -> SheetRead | None:
         return None
     areas = split_forms(grid, hits)
     if areas is None:
-        unit = Unit(read_labelled(grid, hits), grid, hits)
+        raw = read_labelled(grid, hits)
+        sender_lines(raw, grid, hits)
+        unit = Unit(raw, grid, hits)
         finish(unit, grid, kinds)
         _repeated(unit, hits)
         return SheetRead([unit], grid)
@@ -181,6 +185,7 @@ def finish(
     if any(code_of(category.value) for category, _, _ in raw.agenda):
         legend, used = find_legend(((r, c), v) for r, c, v in sheet.cells())
         apply_legend(raw, legend)
+    used |= category_marks(raw, unit.grid, unit.hits)
     _ticks(raw)
     year_from_title(raw, sheet)
     category_as_type(raw, unit.grid, unit.hits)

@@ -20,13 +20,23 @@ from toolkit.excel.proofsheet import MAIN_COLUMN
 from toolkit.normalize import is_bare_marker, label_key
 from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
-from toolkit.reading.layouts.match import Shift, boxes, cell_key, label_at
+from toolkit.reading.layouts.match import Shift, boxes
 from toolkit.reading.layouts.model import LayoutMap, Place, Table
+from toolkit.reading.layouts.units import (
+    MAX_UNITS,
+    first_area,
+    form_copies,
+    in_band,
+    is_blank,
+    labels_repeat,
+    last_row,
+    repeat_band,
+    unit_starts,
+)
 from toolkit.reading.legend import apply_legend, find_legend
 from toolkit.reading.region import shown_value
 from toolkit.reading.sheetkind import is_placeholder
 
-MAX_UNITS = 500  # reports one sheet may repeat
 # Single-line text: the cells of its place read as one value.
 _ONE_LINE = ("affiliation", "reporter", "phone", "council_name", "facility_name", "venue")
 _AS_CELLS = ("date", "meeting_type", "discussion", "reference", "officers", "attachment")
@@ -41,33 +51,35 @@ Read = Callable[..., list[RawCell]]
 def read_by_map(layout: LayoutMap, grid: Grid, shift: Shift) -> list[RawReport]:
     """The reports on a sheet that matched `layout` (one, or one per repeated unit)."""
     down, right = layout.repeat
+    if layout.repeat_by is not None:
+        return _by_boxes(layout, grid, shift, layout.repeat_by)
     if not down and not right:
         first = _unit(layout, grid, shift, 0, 0)
-        copies = _copies(layout, grid, shift)
+        copies = form_copies(layout, grid, shift)
         if not copies:
             return [first]
         # The whole form printed again on the sheet (two meetings one under the other,
         # or side by side): each copy is read by the same map.
-        area = _area(layout)
+        area = first_area(layout)
         found = [first]
         first.area = (area[0], area[1], area[2] + shift.rows(area[2]), area[3])
         for rows, cols in copies:
             raw = _unit(layout, grid, Shift(), rows, cols)
             raw.area = (area[0] + rows, area[1] + cols, area[2] + rows, area[3] + cols)
-            if not _blank(raw):
+            if not is_blank(raw):
                 found.append(raw)
         return found
-    area = _area(layout)
+    area = first_area(layout)
     out: list[RawReport] = []
     for k in range(MAX_UNITS):
         rows, cols = k * down, k * right
         if area[0] + rows >= grid.height or area[1] + cols >= grid.width:
             break
-        if k and not _labels_repeat(layout, grid, area, rows, cols):
+        if k and not labels_repeat(layout, grid, area, rows, cols):
             break
         raw = _unit(layout, grid, shift, rows, cols)
         raw.area = (area[0] + rows, area[1] + cols, area[2] + rows, area[3] + cols)
-        if k == 0 or not _blank(raw):
+        if k == 0 or not is_blank(raw):
             if out:
                 _shared(raw, out[-1])
             out.append(raw)
@@ -87,16 +99,28 @@ def _shared(raw: RawReport, before: RawReport) -> None:
             raw.fields[key] = before.fields[key]
 
 
-def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) -> RawReport:
+def _unit(
+    layout: LayoutMap,
+    grid: Grid,
+    shift: Shift,
+    down: int,
+    right: int,
+    bottom: int | None = None,
+) -> RawReport:
+    """One report by the map, its repeating places moved `down` and `right`; a meeting of
+    a register repeating by the boxes of a column ends at row `bottom` (its places are
+    moved to where it starts, not by the rows inserted above, and cut at its end)."""
     raw = RawReport(grid.sheet, method="confirmed", layout_id=layout.layout_id)
     prefixes = {(lab.place.r0, lab.place.c0): lab.text for lab in layout.labels if lab.prefix}
-    band = _band(layout) if layout.repeat != (0, 0) else None
+    band = repeat_band(layout) if layout.repeat != (0, 0) else None
 
     def offset(place: Place) -> tuple[int, int]:
         """Where a place of the first report is in this one: moved by the repeat when it
         lies in the repeating band (a header written once stays where it is)."""
-        if band is not None and not _in_band(place, band, layout.repeat):
+        if band is not None and not in_band(place, band, layout.repeat):
             return shift.rows(place.r0), 0
+        if bottom is not None:
+            return down, right
         return shift.rows(place.r0) + down, right
 
     memo: dict[tuple[Place, bool, bool], list[RawCell]] = {}
@@ -113,6 +137,10 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
         if place.sheet is not None:
             return []  # a value kept on another sheet is not on this one
         rows, cols = offset(place)
+        if bottom is not None and band is not None and in_band(place, band, layout.repeat):
+            if place.r0 + rows > bottom:
+                return []
+            place = Place(place.r0, place.c0, min(place.r1, bottom - rows), place.c1)
         cells = [
             c
             for c in _cells_in(grid, place, rows, cols, prefixes, shown=shown)
@@ -132,7 +160,11 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
     _fields(layout, raw, read, at)
     agenda = layout.table("agenda")
     if agenda is not None and agenda.rows:
-        rows = _table(agenda, grid, shift, read, at, down, right, coded=bool(layout.legend))
+        rows = (
+            _table(agenda, grid, shift, read, at, down, right, coded=bool(layout.legend))
+            if bottom is None
+            else _unit_rows(agenda, grid, down, bottom, coded=bool(layout.legend))
+        )
         raw.agenda = [(r[0], r[1], r[2]) for r in rows]
         raw.agenda_cell = rows[0][1].cell if rows else None
         # 区分 written as codes: read through the legend printed where the map has it
@@ -144,7 +176,11 @@ def _unit(layout: LayoutMap, grid: Grid, shift: Shift, down: int, right: int) ->
             apply_legend(raw, find_legend(texts)[0])
     requests = layout.table("requests")
     if requests is not None and requests.rows:
-        pairs = _table(requests, grid, shift, read, at, down, right)
+        pairs = (
+            _table(requests, grid, shift, read, at, down, right)
+            if bottom is None
+            else _unit_rows(requests, grid, down, bottom)
+        )
         raw.requests = [(r[0], r[1]) for r in pairs]
         raw.requests_cell = pairs[0][0].cell if pairs else None
     return raw
@@ -464,8 +500,26 @@ def _scanned(table: Table, grid: Grid, shift: Shift, coded: bool) -> list[list[R
     band = table.band
     assert band is not None
     first, last = band[0], band[1]
-    top = first + shift.rows(first)
-    bottom = last + shift.rows(last + 1)
+    return _rows_between(table, grid, first + shift.rows(first), last + shift.rows(last + 1), coded)
+
+
+def _unit_rows(
+    table: Table, grid: Grid, down: int, bottom: int, *, coded: bool = False
+) -> list[list[RawCell]]:
+    """A table of one meeting of a register repeating by the boxes of a column: its first
+    row's columns, over every row of the meeting."""
+    main = table.main(table.rows[0]) if table.rows else None
+    if main is None or main.sheet is not None:
+        return []
+    return _rows_between(table, grid, main.r0 + down, bottom, coded)
+
+
+def _rows_between(
+    table: Table, grid: Grid, top: int, bottom: int, coded: bool
+) -> list[list[RawCell]]:
+    """The table's rows from sheet row `top` to `bottom`, by the columns of its first row;
+    a row starts where its main column's box starts (a box merged over two rows is one
+    row)."""
     pattern = table.rows[0]
     main = table.main(pattern)
     assert main is not None
@@ -506,82 +560,23 @@ def _window(grid: Grid, r: int, c0: int, c1: int, inherit: bool, numbered: bool)
     return inherited or RawCell(None, grid.ref(r, c0))
 
 
-# --- repeated units ---------------------------------------------------------------------
+# --- a register repeating by the boxes of a column -------------------------------------
 
 
-def _area(layout: LayoutMap) -> tuple[int, int, int, int]:
-    places = [p for _, p in layout.fields if p is not None]
-    places += [p for t in layout.tables for row in t.rows for p in row if p is not None]
-    places = [p for p in places if p.sheet is None]
-    if not places:
-        return (0, 0, 0, 0)
-    return (
-        min(p.r0 for p in places),
-        min(p.c0 for p in places),
-        max(p.r1 for p in places),
-        max(p.c1 for p in places),
-    )
-
-
-def _band(layout: LayoutMap) -> tuple[int, int]:
-    """The rows (repeating down) or columns (repeating right) of the first report that
-    repeat: the stride-wide band holding most of its places."""
-    down, right = layout.repeat
-    stride = down or right
-    places = [p for _, p in layout.fields if p is not None and p.sheet is None]
-    places += [p for t in layout.tables for row in t.rows for p in row if p is not None]
-    spans = [((p.r0, p.r1) if down else (p.c0, p.c1)) for p in places if p.sheet is None]
-    if not spans:
-        return (0, stride - 1)
-    best = max(
-        sorted({a for a, _ in spans}),
-        key=lambda s: sum(1 for a, b in spans if s <= a and b <= s + stride - 1),
-    )
-    return best, best + stride - 1
-
-
-def _in_band(place: Place, band: tuple[int, int], repeat: tuple[int, int]) -> bool:
-    lo, hi = (place.r0, place.r1) if repeat[0] else (place.c0, place.c1)
-    return band[0] <= lo and hi <= band[1]
-
-
-def _copies(layout: LayoutMap, grid: Grid, shift: Shift) -> list[tuple[int, int]]:
-    """Where the whole printed form stands again beyond the first one (below it or to
-    its right): every label of the map at the same offset."""
-    if not layout.labels:
-        return []
-    first = min(layout.labels, key=lambda lab: (lab.place.r0, lab.place.c0))
-    bottom = max(p.r1 for p in [lab.place for lab in layout.labels]) + shift.rows(10**9)
-    right = max(p.c1 for p in [lab.place for lab in layout.labels])
-    if grid.height <= bottom + 1 and grid.width <= right + 1:
-        return []  # nothing beyond the form
-    out: list[tuple[int, int]] = []
-    for r, row in enumerate(grid.rows):
-        for c in range(right + 1 if r <= bottom else 0, len(row)):
-            value = row[c]
-            if not isinstance(value, str) or not value or cell_key(value) != first.text:
-                continue
-            rows, cols = r - first.place.r0, c - first.place.c0
-            if all(
-                label_at(grid, lab, lab.place.r0 + rows, lab.place.c0 + cols)
-                for lab in layout.labels
-            ):
-                out.append((rows, cols))
-    return out[: MAX_UNITS - 1]
-
-
-def _labels_repeat(
-    layout: LayoutMap, grid: Grid, area: tuple[int, int, int, int], rows: int, cols: int
-) -> bool:
-    """A repeated block prints the labels the first one has inside it (a list with one
-    report a row has its labels above, only once)."""
-    band = _band(layout)
-    inside = [lab for lab in layout.labels if _in_band(lab.place, band, layout.repeat)]
-    return all(label_at(grid, lab, lab.place.r0 + rows, lab.place.c0 + cols) for lab in inside)
-
-
-def _blank(raw: RawReport) -> bool:
-    cells = [c for cs in raw.fields.values() for c in cs]
-    cells += [c for row in raw.agenda for c in row[1:]]
-    cells += [c for row in raw.requests for c in row]
-    return all(c.value is None for c in cells)
+def _by_boxes(layout: LayoutMap, grid: Grid, shift: Shift, by: int) -> list[RawReport]:
+    """The meetings of a register that starts one at each box of column `by`: each from
+    its box's first row to the row before the next one (the last: to the end of its box,
+    and on over the rows written under it)."""
+    band = repeat_band(layout)
+    area = first_area(layout)
+    starts = unit_starts(grid, by, band[0] + shift.rows(band[0]))
+    out: list[RawReport] = []
+    for k, top in enumerate(starts):
+        bottom = starts[k + 1] - 1 if k + 1 < len(starts) else last_row(grid, top, by, area)
+        raw = _unit(layout, grid, shift, top - band[0], 0, bottom)
+        raw.area = (top, area[1], bottom, area[3])
+        if k == 0 or not is_blank(raw, but=by):
+            if out:
+                _shared(raw, out[-1])
+            out.append(raw)
+    return out

@@ -178,12 +178,23 @@ def confirmed_layout(proof: Proof, filename: str, *, by: str, at: str) -> Layout
             f"{where}: 様式を見分けるための印字（項目名）が{len(labels)}個しかありません"
             f"（{MIN_LABELS}個以上必要です）。kyogikai layout で読取確認を作り直してください。"
         )
-    boxes = field_boxes(list(fields), [Place.parse(x) for x in proof.boxes])
-    repeat = P.parse_repeat(proof.ident.get(_text(P.IDENT_REPEAT), ""))
+    merges = [Place.parse(x) for x in proof.boxes]
+    boxes = field_boxes(list(fields), merges)
+    written = proof.ident.get(_text(P.IDENT_REPEAT), "")
+    column = P.parse_repeat_column(written)
+    repeat: tuple[int, int] | None
+    if column is None:
+        repeat = P.parse_repeat(written)
+    else:
+        unit = _first_unit(fields, tables, merges, column)
+        repeat = (unit[1] - unit[0] + 1, 0) if unit is not None else None
+        # the first meeting's boxes are its own height: later ones are not held to it
+        boxes = tuple(b for b in boxes if unit is None or b.r1 < unit[0] or b.r0 > unit[1])
     if repeat is None:
         raise ProofError(
-            f"{where}: 「{P.IDENT_REPEAT}」の「{proof.ident.get(_text(P.IDENT_REPEAT))}」を読めません。"
-            "「なし」「下へ 40行ごと」「右へ 12列ごと」のように書いてください。"
+            f"{where}: 「{P.IDENT_REPEAT}」の「{written}」を読めません。「なし」「下へ 40行ごと」"
+            "「右へ 12列ごと」、1回ごとに行数の違う一覧表なら「下へ A列の枠ごと」のように"
+            "書いてください。"
         )
     return LayoutMap(
         layout_id=layout_id(labels, boxes),
@@ -194,11 +205,31 @@ def confirmed_layout(proof: Proof, filename: str, *, by: str, at: str) -> Layout
         boxes=boxes,
         extent=extent,
         repeat=repeat,
+        repeat_by=column,
         legend=tuple(_legend_places(proof, where)),
         confirmed_by=by,
         confirmed_at=at,
         meta={"proof": filename, "corrected": str(len(proof.corrected))},
     )
+
+
+def _first_unit(
+    fields: tuple[tuple[str, Place | None], ...],
+    tables: tuple[Table, ...],
+    merges: list[Place],
+    by: int,
+) -> tuple[int, int] | None:
+    """The first meeting of a register that repeats at each box of column `by`: its top
+    and bottom rows, from the box of that column beside the first row of its
+    tables or its date; None when the column has no such box."""
+    places = [p for t in tables for p in t.rows[0] if t.rows and p is not None]
+    places += [p for key, p in fields if key == "date" and p is not None]
+    places = [p for p in places if p.sheet is None]
+    if not places:
+        return None
+    row = min(p.r0 for p in places)
+    box = next((m for m in merges if m.c0 <= by <= m.c1 and m.r0 <= row <= m.r1), None)
+    return (box.r0, box.r1) if box is not None else (row, row)
 
 
 def _extent(proof: Proof, where: str) -> tuple[int, int]:

@@ -162,6 +162,9 @@ class LayoutMap:
     boxes: tuple[Place, ...] = ()  # merged boxes around fields: part of what is printed
     extent: tuple[int, int] = (0, 0)  # rows, columns of the sheet the map was made on
     repeat: tuple[int, int] = (0, 0)  # a report every n rows down / n columns right
+    # A register whose meetings take different numbers of rows: a report starts at each
+    # box of this column (0-based), and `repeat` holds the first one's height.
+    repeat_by: int | None = None
     # 区分 written as codes (1–4), explained by the legend printed in these cells
     legend: tuple[Place, ...] = ()
     confirmed_by: str = ""
@@ -207,7 +210,11 @@ class LayoutMap:
             "confirmed_by": self.confirmed_by,
             "confirmed_at": self.confirmed_at,
             "extent": place_text((0, 0, max(self.extent[0], 1) - 1, max(self.extent[1], 1) - 1)),
-            "repeat": {"rows": self.repeat[0], "cols": self.repeat[1]},
+            "repeat": {
+                "rows": self.repeat[0],
+                "cols": self.repeat[1],
+                **({"column": column_letter(self.repeat_by)} if self.repeat_by is not None else {}),
+            },
             "fields": {k: _a1(fields[k]) for k in FIELD_KEYS if k in fields},
             "tables": {
                 t.name: [{c: _a1(p) for c, p in zip(t.columns, row, strict=True)} for row in t.rows]
@@ -299,6 +306,7 @@ class LayoutMap:
                 legend=tuple(Place.parse(x) for x in data.get("legend", [])),
                 extent=(extent.r1 + 1, extent.c1 + 1),
                 repeat=(int(repeat.get("rows", 0)), int(repeat.get("cols", 0))),
+                repeat_by=parse_range(f"{repeat['column']}1")[1] if repeat.get("column") else None,
                 confirmed_by=str(data.get("confirmed_by", "")),
                 confirmed_at=str(data.get("confirmed_at", "")),
                 meta={str(k): str(v) for k, v in (data.get("meta") or {}).items()},

@@ -67,12 +67,15 @@ def propose(
     *,
     name: str = "",
     repeat: tuple[int, int] = (0, 0),
+    repeat_by: int | None = None,
 ) -> Proposal:
     """The layout the label reader found on `grid`, from its reading `raw` (and `report`,
     the record built from it)."""
     rows = _field_rows(grid, raw, report)
     rows += _agenda_rows(grid, raw, report, hits)
     rows += _request_rows(grid, raw, report, hits)
+    if (repeat_by is not None or repeat[0]) and raw.area is not None:
+        rows = _first_meeting(rows, raw.area[2])
     places = [r.place for r in rows if r.place is not None]
     labels = one_copy(_labels(grid, hits, places))
     boxes = tuple(_boxes(grid, rows))
@@ -85,6 +88,7 @@ def propose(
         boxes=boxes,
         extent=(extent(grid)[0] + 1, extent(grid)[1] + 1),
         repeat=repeat,
+        repeat_by=repeat_by,
         legend=_legend(grid, raw),
     )
     unread = [
@@ -338,6 +342,25 @@ def _printed_rows(
     return [(a, b) for a, b, _ in rows]
 
 
+def _first_meeting(rows: list[ProposedRow], bottom: int) -> list[ProposedRow]:
+    """A register or forms repeating down the sheet: the table rows of the first meeting
+    (the ones under it are the next meetings', read by the same map)."""
+    from toolkit.excel.proofsheet import MAIN_COLUMN, parse_key
+
+    beyond: set[tuple[str, int]] = set()
+    for row in rows:
+        parsed = parse_key(row.key)
+        if (
+            parsed is not None
+            and parsed[0]
+            and parsed[2] == MAIN_COLUMN[parsed[0]]
+            and row.place is not None
+            and row.place.r0 > bottom
+        ):
+            beyond.add(parsed[:2])
+    return [r for r in rows if (parse_key(r.key) or ("", 0))[:2] not in beyond]
+
+
 def _tables(rows: list[ProposedRow]) -> list[Table]:
     from toolkit.excel.proofsheet import parse_key
 
@@ -426,7 +449,7 @@ def proof_book(proposal: Proposal, grid: Grid, source: str, fmt: str) -> P.Proof
         (P.IDENT_ID, "", layout.layout_id),
         (P.IDENT_SHEET, "", proposal.sheet),
         (P.IDENT_EXTENT, place_text((0, 0, *extent(grid))), ""),
-        (P.IDENT_REPEAT, "", P.repeat_text(*layout.repeat)),
+        (P.IDENT_REPEAT, "", P.repeat_text(*layout.repeat, layout.repeat_by)),
     ]
     for lab in layout.labels:
         ident.append((P.IDENT_PREFIX if lab.prefix else P.IDENT_LABEL, lab.place.a1, lab.text))
