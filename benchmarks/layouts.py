@@ -31,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from run import CLI, ROOT, Step, loop_step, measure, table  # noqa: E402
+from run import CLI, ROOT, Step, bytecode, loop_step, measure, table  # noqa: E402
 
 # Station workbooks as they come (the blind corpus: several sheets, styles, pictures) and
 # the smaller ones of the other corpora.
@@ -122,9 +122,11 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2000, help="reports in confirmed layouts")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
     parser.add_argument("--workdir", type=Path, help="keep inputs and outputs here")
+    parser.add_argument("--source", action="store_true", help="compile Python on every run")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kyogikai-layouts-"))
     work.mkdir(parents=True, exist_ok=True)
+    bytecode(work, args.source)
     try:
         layouts = confirm(work)
         files = make_reports(args.count, layouts, work)
@@ -148,7 +150,7 @@ def main() -> None:
         s.vs_floor = s.seconds / floor_s
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, {'source' if args.source else 'bytecode'}"
     )
     print(table(steps))
     print(f"confirmed ÷ floor: {conf_s / floor_s:.2f} (target ≤ 2)")

@@ -22,6 +22,11 @@ and `--foreign F` workbooks in other stations' layouts, then times, on the same 
            naive loop on the same files
 - help:    `kyogikai --help`
 
+Python code runs from bytecode, as in an installed copy (pip compiles it when it
+installs): when PYTHONDONTWRITEBYTECODE is set, every command would compile the whole
+package from source first (0.3–0.8 s a run here), so the bytecode is kept in the work
+folder instead (`--source`: compile on every run, as before).
+
 Every step runs in its own process; peak RSS is the largest sum over the whole process
 tree (sampled every 5 ms), so worker processes count. Ratios: "× floor" is the step's time
 over the floor's time on the same files (the target is ≤ 2 for check); "× naive" is the
@@ -225,7 +230,7 @@ def run_size(count: int, args: argparse.Namespace, work: Path) -> list[Step]:
     jobs = ["--jobs", str(args.jobs)]
     check_s, check_mb = measure([*CLI, "check", str(reports), "--json", *jobs])
     steps.append(Step("check --json", count, len(files), check_s, check_mb))
-    spawn_s, spawn_mb = measure([*CLI, "check", str(reports), "--json", *jobs], env=SPAWN)
+    spawn_s, spawn_mb = measure([*CLI, "check", str(reports), "--json", *jobs], env=spawn_env())
     steps.append(Step("check --json, spawn", count, len(files), spawn_s, spawn_mb))
     ledger = work / f"ledger_{count}.db"
     ingest_s, ingest_mb = measure([*CLI, "ingest", str(reports), "--db", str(ledger), *jobs])
@@ -265,14 +270,30 @@ def run_foreign(args: argparse.Namespace, work: Path) -> list[Step]:
     return steps
 
 
-SPAWN = {**os.environ, "KYOGIKAI_START_METHOD": "spawn"}
+SPAWN = {"KYOGIKAI_START_METHOD": "spawn"}
+
+
+def spawn_env() -> dict[str, str]:
+    return {**os.environ, **SPAWN}
+
+
+def bytecode(work: Path, source: bool) -> None:
+    """Run every step from bytecode kept in `work` (unless `source`): the package compiled
+    once, and one check run before any is measured (its imports compiled too)."""
+    if source:
+        return
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "toolkit")], check=True)
+    one = sorted((ROOT / "samples" / "reports").rglob("*.xlsx"))[:1]
+    subprocess.run([*CLI, "check", *map(str, one), "--json"], capture_output=True, check=False)
 
 
 def one_file_steps(path: Path) -> list[Step]:
     """`kyogikai check` of one file with forked and with spawned workers: what starting
     the pool costs (median of 5 each)."""
     steps = []
-    for name, env in (("fork", None), ("spawn", SPAWN)):
+    for name, env in (("fork", None), ("spawn", spawn_env())):
         times = [measure([*CLI, "check", str(path), "--json"], env=env)[0] for _ in range(5)]
         steps.append(Step(f"1 file, {name} (median of 5)", 1, 1, statistics.median(times), 0.0))
     return steps
@@ -308,6 +329,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="kyogikai --jobs (0: all cores)")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
     parser.add_argument("--workdir", type=Path, help="keep inputs and outputs here")
+    parser.add_argument("--source", action="store_true", help="compile Python on every run")
     parser.add_argument("--internal", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.internal:
@@ -316,6 +338,7 @@ def main() -> None:
     counts = args.count or [2000]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kyogikai-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    bytecode(work, args.source)
     steps: list[Step] = []
     try:
         for count in counts:
@@ -328,7 +351,7 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, {'source' if args.source else 'bytecode'}"
     )
     print(table(steps))
     for count in counts:

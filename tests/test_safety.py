@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import random
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -205,6 +207,47 @@ def test_read_member_handles_stored_and_empty_members() -> None:
     with zipfile.ZipFile(io.BytesIO(book)) as zf:
         assert read_member(zf, "a.xml") == b"<a>stored</a>"
         assert read_member(zf, "e.xml") == b""
+
+
+def _outcome(read: Callable[[], bytes]) -> tuple[str, object]:
+    try:
+        return "read", read()
+    except Unreadable as exc:
+        return exc.code, exc.detail
+
+
+@pytest.mark.parametrize(
+    ("filler", "claimed", "cut", "verdict"),
+    [
+        (50_000, None, 0, "read"),  # honest
+        (50_000, 3000, 0, "F1.corrupt"),  # the directory says less than the part holds
+        (50_000, 90_000, 0, "F1.corrupt"),  # …or more
+        (1_200_000, 1000, 0, "F1.zip-bomb"),  # it keeps growing past where reading stops
+        (50_000, None, 40, "F1.corrupt"),  # the deflate stream cut short
+    ],
+)
+def test_small_parts_read_in_one_call_as_in_chunks(
+    filler: int, claimed: int | None, cut: int, verdict: str
+) -> None:
+    """A part that fits one chunk each way (most parts of a workbook) is inflated in one
+    call: the same bytes, or the same refusal with the same words, as the chunked path."""
+    from toolkit.excel.guard import zip as guard_zip
+
+    body = b"<sst>" + "協議内容".encode() * 600 + b"x" * filler + b"</sst>"
+    member = mh.deflated("xl/sharedStrings.xml", body)
+    if cut:
+        member = mh.Member(member.name, member.raw[:-cut], 8, member.crc, member.size)
+    book = mh.zip_bytes([dataclasses.replace(member, claimed=claimed)])
+    limits = Limits()
+    with zipfile.ZipFile(io.BytesIO(book)) as zf:
+        info = zf.getinfo("xl/sharedStrings.xml")
+        assert info.compress_size <= 256 * 2**10 and info.file_size <= 2**20  # one call
+        whole = _outcome(lambda: read_member(zf, info.filename, limits))
+        chunks = _outcome(lambda: b"".join(guard_zip._member_chunks(zf, info, 2**27, limits)))
+    assert whole == chunks
+    assert whole[0] == verdict
+    if verdict == "read":
+        assert whole[1] == body
 
 
 def test_zip64_directory_is_counted_before_parsing() -> None:

@@ -41,6 +41,24 @@ MESSAGE = (
 )
 
 
+@pytest.mark.parametrize(
+    ("text", "wide", "narrow"),
+    [
+        ("abc", 3, 3),
+        ("協議会", 6, 6),  # kanji
+        ("ｱｲｳ", 3, 3),  # half-width katakana
+        ("①○※", 6, 3),  # ambiguous: wide in a workbook, narrow on a terminal
+        ("𠮷野家", 6, 6),  # a kanji beyond the Basic Multilingual Plane
+        ("報告😀", 6, 6),  # a pictograph
+        ("\U0001d400x", 2, 2),  # a mathematical letter beyond the plane: narrow
+        ("𠮷①", 4, 3),
+    ],
+)
+def test_display_width_counts_each_character(text: str, wide: int, narrow: int) -> None:
+    assert display_width(text) == wide
+    assert display_width(text, ambiguous_wide=False) == narrow
+
+
 def test_japanese_text_breaks_between_characters_within_the_width() -> None:
     lines = wrap(MESSAGE, 40, indent=4, hang=8)
     assert lines[0].startswith("    要望事項") and all(x.startswith(" " * 8) for x in lines[1:])

@@ -32,6 +32,11 @@ class Finding:
     field: str | None = None
     cell: Cell | None = None
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Findings cross a process boundary with every report: rebuilt from their fields
+        # directly, not through the slow generic path of frozen slotted dataclasses.
+        return Finding, (self.code, self.severity, self.message, self.field, self.cell)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "severity": str(self.severity),

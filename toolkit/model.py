@@ -216,7 +216,7 @@ def _fast_reduce(self: Any) -> tuple[Any, tuple[Any, ...]]:
     return self.__class__, tuple(getattr(self, name) for name in self.__dataclass_fields__)
 
 
-for _cls in (AgendaItem, RequestItem, Report):
+for _cls in (AgendaItem, RequestItem, Overflow, Report):
     _cls.__reduce__ = _fast_reduce  # type: ignore[method-assign]
 
 

@@ -16,21 +16,31 @@ import unicodedata
 
 @functools.cache
 def _tables() -> tuple[dict[int, None], dict[int, None]]:
-    """`str.translate` tables that delete the wide characters (and, in the second, the
-    ambiguous ones too), from Python's own Unicode tables; built once, on first use."""
+    """`str.translate` tables that delete the wide characters of the Basic Multilingual
+    Plane (and, in the second, the ambiguous ones too), from Python's own Unicode tables;
+    built once, on first use. Characters beyond it are rare: `_astral_wide` counts them."""
+    codes = range(0xA1, 0x10000)
+    kinds = map(unicodedata.east_asian_width, map(chr, codes))
     wide: dict[int, None] = {}
-    ambiguous: dict[int, None] = {}
-    for code in range(0xA1, 0x10000):
-        kind = unicodedata.east_asian_width(chr(code))
-        if kind in ("W", "F"):
-            wide[code] = None
+    both: dict[int, None] = {}
+    for code, kind in zip(codes, kinds, strict=True):
+        if kind == "W" or kind == "F":
+            wide[code] = both[code] = None
         elif kind == "A":
-            ambiguous[code] = None
-    # Pictographs and the CJK extension planes, without asking for each of their codes.
-    pictographs = ((0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1FAFF))
-    for first, last in (*pictographs, (0x20000, 0x3FFFD)):
-        wide.update(dict.fromkeys(range(first, last + 1)))
-    return wide, {**wide, **ambiguous}
+            both[code] = None
+    return wide, both
+
+
+# Pictographs and the CJK extension planes: the wide characters beyond the Basic
+# Multilingual Plane (counted by range, not by a table of every code).
+_ASTRAL_WIDE = ((0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1FAFF), (0x20000, 0x3FFFD))
+
+
+def _astral_wide(text: str) -> int:
+    """How many characters of `text` beyond the Basic Multilingual Plane are wide."""
+    if max(text) < "\U00010000":
+        return 0
+    return sum(1 for ch in text if any(first <= ord(ch) <= last for first, last in _ASTRAL_WIDE))
 
 
 def display_width(text: str, *, ambiguous_wide: bool = True) -> int:
@@ -43,7 +53,7 @@ def display_width(text: str, *, ambiguous_wide: bool = True) -> int:
         return len(text)
     wide, wide_or_ambiguous = _tables()
     narrow = text.translate(wide_or_ambiguous if ambiguous_wide else wide)
-    return 2 * len(text) - len(narrow)
+    return 2 * len(text) - len(narrow) + (_astral_wide(narrow) if narrow else 0)
 
 
 def fit(text: str, columns: int, *, ambiguous_wide: bool = False) -> str:

@@ -16,7 +16,6 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
 
 from toolkit.cells import Cell, parse_range
 from toolkit.excel.guard import DEFAULT_LIMITS, Limits, read_member, safe_xml
@@ -88,6 +87,19 @@ def relationships(
     return parse_relationships(data, posixpath.dirname(part))
 
 
+def quoteattr(text: str) -> str:
+    """An attribute value escaped and quoted, as `xml.sax.saxutils.quoteattr` writes it
+    (written here: that module imports urllib's HTTP client, which every run of the
+    command line would load for nothing)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    text = text.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
+
+
 def relationships_xml(rels: Iterable[Relationship]) -> bytes:
     """A .rels part holding `rels`; internal targets are written from the package root."""
     items = []
@@ -146,13 +158,23 @@ _PROPERTY = re.compile(
 )
 
 
-def custom_properties(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> dict[str, str]:
-    """Our custom document properties that have a value, without their `kyogikai_`
-    prefix: `template_version`, `council_id`, `feedback_source`."""
+def custom_part(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The custom-properties part of a package (b"" when it has none), read once for
+    the marks and properties below."""
     try:
-        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
+        return read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
     except KeyError:
-        return {}
+        return b""
+
+
+def custom_properties(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> dict[str, str]:
+    """Our custom document properties that have a value, without their `kyogikai_`
+    prefix: `template_version`, `council_id`, `feedback_source`. `data`: the part as
+    `custom_part` read it (else it is read from `zf`)."""
+    if data is None:
+        data = custom_part(zf, limits)
     out = {}
     for m in _PROPERTY.finditer(data):
         out[m.group(1).decode()] = html.unescape(m.group(2).decode("utf-8", "replace")).strip()
@@ -165,13 +187,14 @@ _OUTPUT = re.compile(
 )
 
 
-def output_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+def output_mark(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> str | None:
     """The kind of kyogikai output a package is (its `kyogikai-output` property: summary,
-    feedback, remind, roster…), or None for any other workbook."""
-    try:
-        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
-    except KeyError:
-        return None
+    feedback, remind, roster…), or None for any other workbook. `data`: as for
+    `custom_properties`."""
+    if data is None:
+        data = custom_part(zf, limits)
     found = _OUTPUT.search(data)
     return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
 
@@ -184,13 +207,13 @@ FORM_MARKS = {"kyogikai-registry": "registry", "kyogikai-plan-form": "plan"}
 _FORM = re.compile(rb'<(?:\w+:)?property\b[^>]*\bname="(kyogikai-registry|kyogikai-plan-form)"')
 
 
-def form_mark(zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS) -> str | None:
+def form_mark(
+    zf: zipfile.ZipFile, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> str | None:
     """ "registry" or "plan" for a registry or a yearly plan form kyogikai wrote (and
-    people may have filled since), or None."""
-    try:
-        data = read_member(zf, CUSTOM_PART, limits, max_bytes=2**20)
-    except KeyError:
-        return None
+    people may have filled since), or None. `data`: as for `custom_properties`."""
+    if data is None:
+        data = custom_part(zf, limits)
     found = _FORM.search(data)
     return FORM_MARKS[found.group(1).decode()] if found else None
 

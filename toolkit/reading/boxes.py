@@ -53,13 +53,18 @@ def overflows(grid: Grid, names: dict[str, tuple[int, int]], sheet_xml: bytes) -
     ]
     needed = sorted({i + 1 for _, r, _, r1, _, _, _ in spans for i in range(r, r1 + 1)})
     heights, default_height = _row_heights(sheet_xml, needed)
-    widths = _col_widths(_cols_section(sheet_xml))
+    cols = _cols_section(sheet_xml)
     out = []
     for key, r, c, r1, c1, font, value in spans:
+        text = value.strip()
+        width_mm = _width_mm(cols, c, c1) if len(cols) <= _KEPT_COLS else _span(cols, c, c1)
+        # Every box holds a line, and a line of n characters is at most 2n columns wide:
+        # text that short is not measured (the box's height does not matter then).
+        if "\n" not in text and 2 * len(text) <= printed_capacity(width_mm, 0.0, font)[0]:
+            continue
         height_pt = sum(heights.get(i + 1, default_height) for i in range(r, r1 + 1))
-        width_mm = sum(widths.get(j + 1, 5.0) for j in range(c, c1 + 1))
         per_line, room = printed_capacity(width_mm, height_pt * 25.4 / 72, font)
-        lines = wrapped_lines(value.strip(), per_line)
+        lines = wrapped_lines(text, per_line)
         if lines > room:
             out.append(Overflow(_label(key), Cell(grid.sheet, r, c), lines, room))
     return out
@@ -88,7 +93,7 @@ _COL_WIDTH = re.compile(rb'<col min="([0-9]+)" max="([0-9]+)"[^>]*?\bwidth="([0-
 _WIDTH_COL = re.compile(rb'<col width="([0-9.]+)"[^>]*?\bmin="([0-9]+)" max="([0-9]+)"')
 # A cell with something in it (a value, a formula, an inline string), as the usual writers
 # write it: `<c r="E5" s="7" t="s"><v>`; an empty styled cell is `<c r="E5" s="7"/>`.
-_TYPED = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*>\s*<(?:v|f|is)\b')
+_TYPED = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"[^>]*+>\s*+<(?:v|f|is)\b')
 
 
 def _row_heights(xml: bytes, needed: list[int]) -> tuple[dict[int, float], float]:
@@ -160,14 +165,46 @@ def _col_widths(xml: bytes) -> dict[int, float]:
     return widths
 
 
+_KEPT_COLS = 2**16  # a `<cols>` section up to this size is remembered with its widths
+
+
+@functools.lru_cache(maxsize=256)
+def _width_mm(cols: bytes, c0: int, c1: int) -> float:
+    """`_span`, kept: the boxes of one form are measured in every report made from it."""
+    return _span(cols, c0, c1)
+
+
+def _span(cols: bytes, c0: int, c1: int) -> float:
+    """How wide columns c0..c1 (0-based) are in millimetres, by the sheet's `<cols>`."""
+    widths = _col_widths(cols)
+    return sum(widths.get(j + 1, 5.0) for j in range(c0, c1 + 1))
+
+
 def typed_in(sheet_xml: bytes, names: dict[str, tuple[int, int]]) -> bool:
     """Whether any cell named in `names` holds something in the sheet's XML. False only
     when the XML is written the usual way and none does; an unusual way counts as typed,
     so that the sheet is read."""
+    cells = tuple(names.values())
+    if len(sheet_xml) <= _KEPT_XML:
+        return _typed_in_kept(sheet_xml, cells)
+    return _typed_in(sheet_xml, cells)
+
+
+_KEPT_XML = 2**20  # parts up to this size are remembered with their answer
+
+
+@functools.lru_cache(maxsize=16)
+def _typed_in_kept(sheet_xml: bytes, cells: tuple[tuple[int, int], ...]) -> bool:
+    """`_typed_in`, kept by content: a 続紙 nobody wrote on is the same part in every
+    report made from one form."""
+    return _typed_in(sheet_xml, cells)
+
+
+def _typed_in(sheet_xml: bytes, cells: tuple[tuple[int, int], ...]) -> bool:
     if b'<c r="' not in sheet_xml:
         return True  # prefixed tags or no cells: let the reader judge
     typed = set(_TYPED.findall(sheet_xml))
-    return any(f"{column_letter(c)}{r + 1}".encode() in typed for r, c in names.values())
+    return any(f"{column_letter(c)}{r + 1}".encode() in typed for r, c in cells)
 
 
 def continue_from(raw: RawReport, grid: Grid, names: dict[str, tuple[int, int]]) -> None:

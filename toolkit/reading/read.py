@@ -24,6 +24,7 @@ from toolkit.excel.liberrors import is_panic, library_errors
 from toolkit.excel.ooxml import (
     Package,
     SheetPart,
+    custom_part,
     custom_properties,
     form_mark,
     merges_in,
@@ -97,10 +98,11 @@ def _read_ooxml(
     if out.format == "xlsm":
         out.notes.append("マクロ付きブックです。マクロは実行せず、値だけを読みました。")
     zf = zip_of or zipfile.ZipFile(io.BytesIO(data))
-    out.output = output_mark(zf, limits) or form_mark(zf, limits)
+    custom = custom_part(zf, limits)
+    out.output = output_mark(zf, data=custom) or form_mark(zf, data=custom)
     if out.output == RETURNED_KIND:
         out.output, out.returned = None, True
-        sent = custom_properties(zf, limits).get("report_content", "")
+        sent = custom_properties(zf, data=custom).get("report_content", "")
         out.sent = frozenset(h for h in sent.split(",") if h)
     if out.output is not None:
         return out  # written by kyogikai (a summary, a station list, the registry…)
@@ -111,7 +113,7 @@ def _read_ooxml(
         return out
     with library_errors():
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    meta = custom_properties(zf, limits)
+    meta = custom_properties(zf, data=custom)
     if not meta and any(s.name == META_SHEET for s in pkg.sheets):
         with library_errors():
             meta = _meta(book, zf, pkg, limits)

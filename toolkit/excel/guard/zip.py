@@ -129,7 +129,58 @@ def read_member(
     cap = limits.max_member_uncompressed
     if max_bytes is not None:
         cap = min(cap, max_bytes)
+    if (
+        info.compress_type == zipfile.ZIP_DEFLATED
+        and info.compress_size <= _IN_CHUNK
+        and info.file_size <= _OUT_CHUNK
+    ):
+        return _small_member(zf, info, cap, limits)
     return b"".join(_member_chunks(zf, info, cap, limits))
+
+
+def _bomb_at(declared: int, limits: Limits) -> int:
+    """Past the declared size nothing is kept; counting goes on a little so that a broken
+    stream (F1.corrupt) is told apart from one that keeps growing (F1.zip-bomb)."""
+    return min(limits.max_member_uncompressed, max(limits.ratio_applies_above, 2 * declared))
+
+
+def _small_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, limits: Limits) -> bytes:
+    """`_member_chunks` joined, for a deflated part that fits one chunk each way (most
+    parts of a workbook): inflated in one call, never past the size it must stop at,
+    with the same checks and the same refusals."""
+    _check_declared(info, cap, limits)
+    refuse_zip_password(info)
+    declared = info.file_size
+    if info.compress_size == 0 and declared == 0:
+        data = b""  # some writers store an empty part as "deflated" with no data at all
+    else:
+        bomb_at = _bomb_at(declared, limits)
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        try:
+            raw = seek_data(zf, info).read(info.compress_size)
+            data = inflater.decompress(raw, bomb_at + 1)
+            if len(data) > bomb_at:
+                raise Unreadable(
+                    "F1.zip-bomb",
+                    f"部品「{short(info.filename)}」が目録の記載（{size_text(declared)}）を超えて"
+                    "展開され続けます",
+                )
+            if not inflater.eof:
+                raise EOFError("truncated deflate stream")
+        except (
+            zlib.error,
+            zipfile.BadZipFile,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            ValueError,
+        ) as exc:
+            raise Unreadable(
+                "F1.corrupt", f"部品「{short(info.filename)}」の圧縮データが壊れています"
+            ) from exc
+    if len(data) != declared or zlib.crc32(data) != info.CRC:
+        raise Unreadable("F1.corrupt", f"部品「{short(info.filename)}」のデータが壊れています")
+    return data
 
 
 def _member_chunks(
@@ -138,9 +189,7 @@ def _member_chunks(
     _check_declared(info, cap, limits)
     refuse_zip_password(info)
     declared = info.file_size
-    # Past the declared size nothing is kept; counting goes on a little so that a broken
-    # stream (F1.corrupt) is told apart from one that keeps growing (F1.zip-bomb).
-    bomb_at = min(limits.max_member_uncompressed, max(limits.ratio_applies_above, 2 * declared))
+    bomb_at = _bomb_at(declared, limits)
     source = _inflate(zf, info) if info.compress_type == zipfile.ZIP_DEFLATED else _plain(zf, info)
     total = 0
     crc = 0
