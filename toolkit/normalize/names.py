@@ -10,7 +10,7 @@ from toolkit.normalize.text import clean_text
 _NAME_SEPARATORS = re.compile(r"[、,;/\n]")
 # The ranks of the police (警察法第62条), each starting a person when names are written one
 # after another with only spaces between them: 「警部補 松本浩 巡査部長 原田隆」.
-_RANK = re.compile(r"(?:(?<=\s)|^)(?:警視正|警視|警部補|警部|巡査部長|巡査長|巡査)(?=\s)")
+_RANK = re.compile(r"(?:(?<=[\s・])|^)(?:警視正|警視|警部補|警部|巡査部長|巡査長|巡査)(?=\s)")
 
 
 def split_names(value: object) -> tuple[str, ...]:
@@ -18,7 +18,8 @@ def split_names(value: object) -> tuple[str, ...]:
 
     Separators: 、 ， , ; ； / ／ and line breaks. Not ・ (it joins the parts of foreign
     names) and not spaces (they separate rank and name), except before a second rank:
-    「警部補 松本浩 巡査 菅原美咲」 is two names. Each name is cleaned.
+    「警部補 松本浩 巡査 菅原美咲」 and 「巡査部長 原口剛・警部補 内海陽介」 are two names.
+    Each name is cleaned.
     """
     raw = clean_text(value)
     if raw is None:
@@ -34,4 +35,4 @@ def _by_rank(part: str) -> list[str]:
     if len(starts) < 2:
         return [part]
     cuts = [0, *starts[1:], len(part)]
-    return [part[a:b] for a, b in itertools.pairwise(cuts)]
+    return [part[a:b].rstrip("・ \u3000") for a, b in itertools.pairwise(cuts)]
