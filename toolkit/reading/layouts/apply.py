@@ -22,7 +22,7 @@ from toolkit.raw import RawCell, RawReport
 from toolkit.reading.grid import Grid
 from toolkit.reading.layouts.match import Shift, boxes
 from toolkit.reading.layouts.model import LayoutMap, Place, Table
-from toolkit.reading.layouts.units import (
+from toolkit.reading.layouts.repeats import (
     MAX_UNITS,
     first_area,
     form_copies,
