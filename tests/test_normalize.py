@@ -1129,3 +1129,20 @@ def test_parsed_is_frozen() -> None:
     result = parse_count("3")
     with pytest.raises(AttributeError):
         result.value = 4  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("美浜警察署　地域課", "美浜警察署"),
+        ("美浜警察署地域課地域係", "美浜警察署"),
+        ("中央警察署 生活安全課", "中央警察署"),
+        ("美浜警察署", "美浜警察署"),
+        ("美浜警察署 東交番", "美浜警察署 東交番"),  # not a section: left as written
+        ("地域課", "地域課"),
+    ],
+)
+def test_a_station_written_with_its_section_is_the_station(value: str, expected: str) -> None:
+    from toolkit.normalize import station_of
+
+    assert station_of(value) == expected

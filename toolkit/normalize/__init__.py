@@ -26,7 +26,13 @@ ordinary forms.
 - `composite`: two values in one cell (a reporter with the phone, attendees by name).
 """
 
-from toolkit.normalize.composite import bare_phone, names_of, people_count, split_reporter
+from toolkit.normalize.composite import (
+    bare_phone,
+    names_of,
+    people_count,
+    split_reporter,
+    station_of,
+)
 from toolkit.normalize.counts import parse_count, split_attendance
 from toolkit.normalize.dates import DateParsed, excel_day, parse_date
 from toolkit.normalize.lists import (
@@ -92,5 +98,6 @@ __all__ = [
     "split_items",
     "split_names",
     "split_reporter",
+    "station_of",
     "strip_marker",
 ]

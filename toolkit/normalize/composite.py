@@ -36,6 +36,17 @@ def bare_phone(value: str) -> str:
     return m["phone"] if m is not None else value
 
 
+# 「美浜警察署　地域課」「美浜警察署地域課地域係」: the station, and the section after it.
+_STATION_SECTION = re.compile(r"^(?P<station>\S{1,12}?警察署)\s*\S{0,8}(?:課|係|室)$")
+
+
+def station_of(value: str) -> str:
+    """The police station of a 所属 written with its section after it: 「美浜警察署　地域課」
+    → 「美浜警察署」; any other text as it is."""
+    m = _STATION_SECTION.match(value.strip())
+    return m["station"] if m is not None else value
+
+
 def split_reporter(value: object) -> tuple[str, str] | None:
     """The reporter and the phone extension written after the name, or None when the
     cell does not end with one: 「巡査部長 荒木大輔（警電 7105）」 → ("巡査部長 荒木大輔",

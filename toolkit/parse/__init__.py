@@ -29,6 +29,9 @@ _LONG_TEXT_FIELDS = ("discussion", "reference", "attachment")
 def build_report(raw: RawReport) -> Report:
     """The record of one sheet."""
     values: dict[str, Any] = {key: text_of(raw, key) for key in _TEXT_FIELDS}
+    station = values["affiliation"]
+    if station.value is not None:
+        values["affiliation"] = Sourced(N.station_of(station.value), station.cell)
     values.update({key: _long_text(raw, key) for key in _LONG_TEXT_FIELDS})
     notes = list(raw.notes)
     values["reporter"], values["phone"], found = reporter_and_phone(raw)

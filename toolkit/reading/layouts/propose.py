@@ -226,8 +226,12 @@ def _table_rows(
     columns = TABLE_COLUMNS[table]
     windows = _header_windows(grid, table, first_cell, hits) if first is not None else None
     out: list[ProposedRow] = []
-    if windows is not None and first_cell is not None:
-        printed = _printed_rows(grid, hits, first_cell.row, windows)
+    printed = (
+        _printed_rows(grid, hits, first_cell.row, windows)
+        if windows is not None and first_cell is not None
+        else []
+    )
+    if windows is not None and printed:
         for n, (r0, r1) in enumerate(printed, 1):
             band = [
                 (w, (r0, w[0], r1, w[1]) if w else None) for w in (windows.get(c) for c in columns)
@@ -238,14 +242,17 @@ def _table_rows(
                 value = _row_value(grid, in_row, columns.index(column), place)
                 out.append(ProposedRow(row_key(table, n, column), place, value))
         return out
-    # Lists not drawn as a table: each item where it was found.
+    # Lists not drawn as a table (or rows under a heading that prints none, such as
+    # 「要望①」「回答」 labels down the side): each item where it was found.
     main = "topic" if table == "agenda" else "request"
     listed = items if beside or first is not None else []
     for n, item in enumerate(listed, 1):
+        own = item[columns.index(main)].cell
         for column, sourced in zip(columns, item, strict=True):
             place = _box_place(grid, sourced.cell) if sourced.cell is not None else None
-            if sourced.value is None and column != main:
-                place = None  # a list has no box for what it does not say
+            if sourced.value is None and column != main and sourced.cell in (None, own):
+                place = None  # a list has no box for what it does not say (a labelled
+                # row has: 「回答」 printed before an answer not written yet)
             out.append(ProposedRow(row_key(table, n, column), place, _text(sourced)))
     return out
 
