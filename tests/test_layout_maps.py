@@ -714,3 +714,22 @@ def test_codes_of_a_confirmed_layout_are_read_through_the_legend_printed_on_the_
         == "confirmed"
     )
     assert not WHERE_JUDGED & {f.code for f in checked.findings}
+
+
+def test_a_proof_lists_requests_written_as_labelled_rows_down_the_side(tmp_path: Path) -> None:
+    """「要望①」 | request, 「回答」 | answer, one row each under a heading down the side:
+    every request and answer box is a row of the proof, the answer box left empty too."""
+    book = CORPUS / "blind2" / "宮ノ原駅前交番_連絡協議会報告書.xlsx"
+    proof = _proof(book, tmp_path / "proofs")
+    rows = proof_rows(openpyxl.load_workbook(proof)["読取結果"]).rows
+    got = {
+        k: (cell, value)
+        for k, (_r, cell, value) in rows.items()
+        if "request" in k or "response" in k
+    }
+    assert got == {
+        "request_1": ("C27:D27", "見通しの悪い交差点へのカーブミラーの設置"),
+        "response_1": ("C28:D28", "町内会から市へ申請するよう助言した"),
+        "request_2": ("C29:D29", "スクールゾーンの速度規制"),
+        "response_2": ("C30:D30", ""),
+    }

@@ -246,13 +246,18 @@ def _table_rows(
     # 「要望①」「回答」 labels down the side): each item where it was found.
     main = "topic" if table == "agenda" else "request"
     listed = items if beside or first is not None else []
+    mains = {item[columns.index(main)].cell for item in listed}
     for n, item in enumerate(listed, 1):
-        own = item[columns.index(main)].cell
         for column, sourced in zip(columns, item, strict=True):
             place = _box_place(grid, sourced.cell) if sourced.cell is not None else None
-            if sourced.value is None and column != main and sourced.cell in (None, own):
-                place = None  # a list has no box for what it does not say (a labelled
-                # row has: 「回答」 printed before an answer not written yet)
+            # A list has no box for what it does not say; a labelled row has one of its
+            # own (「回答」 printed before an answer not written yet).
+            if (
+                sourced.value is None
+                and column != main
+                and (sourced.cell is None or sourced.cell in mains)
+            ):
+                place = None
             out.append(ProposedRow(row_key(table, n, column), place, _text(sourced)))
     return out
 
